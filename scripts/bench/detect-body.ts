@@ -1,0 +1,107 @@
+// Body detection throughput: detectLines over the sample pages, repeated as separate documents up to
+// ~20 MB of UTF-8, against the baseline of only splitting the same text into lines; and the time and heap
+// to build corpus statistics for 10,000 pages (the samples, each line varied per page so most lines are
+// distinct as in a real corpus).
+
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { detectLines } from '../../src/core/detect/body/index';
+import { CorpusModel } from '../../src/core/detect/corpus';
+import { lineSpans } from '../../src/core/text/lines';
+import { loadShippedStopwords } from '../../test/unit/body/shippedStopwords';
+import type { BenchRow } from './types';
+
+const SAMPLE_DIR = path.join(__dirname, '..', '..', 'samples');
+const TARGET_BYTES = 20 * 1024 * 1024;
+const CORPUS_PAGES = 10_000;
+const MB = 1024 * 1024;
+
+function samplePages(): string[] {
+  return fs
+    .readdirSync(SAMPLE_DIR)
+    .filter((file) => file.endsWith('.txt'))
+    .sort()
+    .map((file) => fs.readFileSync(path.join(SAMPLE_DIR, file), 'utf8'));
+}
+
+/** Runs `work` over the pages round-robin until ~TARGET_BYTES were processed; returns MB/s. */
+function throughput(pages: readonly string[], work: (page: string, index: number) => void): number {
+  const bytes = pages.map((page) => Buffer.byteLength(page, 'utf8'));
+  let done = 0;
+  let index = 0;
+  const started = process.hrtime.bigint();
+  while (done < TARGET_BYTES) {
+    const which = index % pages.length;
+    work(pages[which], which);
+    done += bytes[which];
+    index++;
+  }
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  return done / MB / seconds;
+}
+
+/** A page of the synthetic corpus: article lines get the page number, template lines stay as they are. */
+function variedPage(page: string, pageNumber: number): string {
+  return page
+    .split('\n')
+    .map((line) => (line.length > 60 ? `${line} (${pageNumber.toString(36)})` : line))
+    .join('\n');
+}
+
+export async function benchBody(): Promise<BenchRow[]> {
+  const pages = samplePages();
+  const stopwords = loadShippedStopwords();
+  const corpus = new CorpusModel();
+  pages.forEach((page, index) => corpus.addDocument(String(index), page));
+
+  // Warm up both paths so the JIT has compiled them before timing.
+  throughput(pages.slice(0, 1), (page) => lineSpans(page));
+  pages.forEach((page, index) => detectLines(page, corpus, stopwords, { documentId: String(index) }));
+
+  const splitRate = throughput(pages, (page) => {
+    lineSpans(page);
+  });
+  const detectRate = throughput(pages, (page, index) => {
+    detectLines(page, corpus, stopwords, { documentId: String(index) });
+  });
+
+  global.gc?.();
+  const heapBefore = process.memoryUsage().heapUsed;
+  const big = new CorpusModel();
+  const started = process.hrtime.bigint();
+  for (let i = 0; i < CORPUS_PAGES; i++) big.addDocument(`page-${i}`, variedPage(pages[i % pages.length], i));
+  const buildSeconds = Number(process.hrtime.bigint() - started) / 1e9;
+  global.gc?.();
+  const heapMb = (process.memoryUsage().heapUsed - heapBefore) / MB;
+
+  return [
+    {
+      name: 'body detection (detectLines, per document)',
+      value: round(detectRate),
+      unit: 'MB/s',
+      target: '>= 20 MB/s',
+      ok: detectRate >= 20,
+      baseline: `line splitting alone ${round(splitRate)} MB/s`,
+    },
+    {
+      name: `corpus stats for ${CORPUS_PAGES} pages (CorpusModel.addDocument)`,
+      value: round(buildSeconds),
+      unit: 's',
+      target: '< 10 s',
+      ok: buildSeconds < 10,
+      baseline: `heap growth ${round(heapMb)} MB`,
+    },
+  ];
+}
+
+function round(value: number): number {
+  return Math.round(value * 100) / 100;
+}
+
+if (require.main === module) {
+  benchBody().then((rows) => {
+    for (const row of rows) {
+      console.log(`${row.ok ? 'ok  ' : 'FAIL'} ${row.name}: ${row.value} ${row.unit} (target ${row.target}; ${row.baseline})`);
+    }
+  });
+}

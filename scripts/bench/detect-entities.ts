@@ -1,0 +1,83 @@
+// Throughput of the actor and date detectors on a large page built from the sample corpus.
+//   npx tsx scripts/bench/detect-entities.ts
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { detectActors } from '../../src/core/detect/actors';
+import { analyseDocument } from '../../src/core/detect/analyse';
+import { CorpusModel } from '../../src/core/detect/corpus';
+import { detectDates, findPublicationDate } from '../../src/core/detect/dates';
+import { LearnedEntities } from '../../src/core/detect/learned';
+import { lineSpans } from '../../src/core/text/lines';
+import { shippedEntityLexicon } from '../../test/unit/actors/fixture';
+import { loadShippedStopwords } from '../../test/unit/body/shippedStopwords';
+import type { BenchRow } from './types';
+
+const TARGET_MB_S = 20;
+
+function bigPage(minBytes: number): string {
+  const folder = join(__dirname, '..', '..', 'samples');
+  const pages = readdirSync(folder).filter((name) => name.endsWith('.txt')).sort().map((name) => readFileSync(join(folder, name), 'utf8'));
+  const parts: string[] = [];
+  let size = 0;
+  // numbered copies, so per-line caches do not make every repeat free
+  for (let copy = 0; size < minBytes; copy++) {
+    for (const page of pages) {
+      const numbered = page.replace(/\n/g, ` ${copy}\n`);
+      parts.push(numbered);
+      size += Buffer.byteLength(numbered, 'utf8');
+    }
+  }
+  return parts.join('\n');
+}
+
+function rate(bytes: number, run: () => void): number {
+  run(); // warm-up (JIT, lexicon compilation)
+  let best = Infinity;
+  for (let round = 0; round < 3; round++) {
+    const started = process.hrtime.bigint();
+    run();
+    best = Math.min(best, Number(process.hrtime.bigint() - started) / 1e9);
+  }
+  return bytes / 1e6 / best;
+}
+
+export async function benchEntities(): Promise<BenchRow[]> {
+  const text = bigPage(2_000_000);
+  const bytes = Buffer.byteLength(text, 'utf8');
+  const lines = lineSpans(text);
+  const stopwords = loadShippedStopwords({ largeVietnamese: true });
+  const isStopword = (word: string): boolean => stopwords.stats(word, 'Vietnamese').stopwords > 0;
+  const detectors = rate(bytes, () => {
+    const entities = shippedEntityLexicon(); // fresh lexicon: nothing cached
+    const publicationDate = findPublicationDate(text, entities);
+    detectDates(text, { publicationDate, lang: 'vi' }, entities);
+    detectActors(text, lines, entities, new LearnedEntities(), { lang: 'vi', isStopword });
+  });
+  const corpus = new CorpusModel();
+  const pipelineCold = rate(bytes, () => {
+    analyseDocument(text, { corpus, stopwords, entities: shippedEntityLexicon(), learned: new LearnedEntities(), options: {} });
+  });
+  const warmEntities = shippedEntityLexicon();
+  const pipelineWarm = rate(bytes, () => {
+    analyseDocument(text, { corpus, stopwords, entities: warmEntities, learned: new LearnedEntities(), options: {} });
+  });
+  const row = (name: string, value: number, baseline?: string): BenchRow => ({
+    name,
+    value: Math.round(value * 10) / 10,
+    unit: 'MB/s',
+    target: `>= ${TARGET_MB_S} MB/s`,
+    ok: value >= TARGET_MB_S,
+    ...(baseline ? { baseline } : {}),
+  });
+  return [
+    row(`entity detection (dates + actors), ${(bytes / 1e6).toFixed(1)} MB page`, detectors),
+    row('analyseDocument (lines + entities), cold line cache', pipelineCold),
+    row('analyseDocument after an edit (warm line cache)', pipelineWarm, 'cold line cache'),
+  ];
+}
+
+if (require.main === module) {
+  void benchEntities().then((rows) => {
+    for (const r of rows) console.log(`${r.ok ? 'ok  ' : 'SLOW'} ${r.name}: ${r.value} ${r.unit} (${r.target})`);
+  });
+}

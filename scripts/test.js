@@ -1,0 +1,145 @@
+#!/usr/bin/env node
+// `npm test`: every tier, one summary line. Tiers: static (type-check, lint), unit (node:test over core),
+// integration (mocha inside a real VS Code extension host), package (the .vsix installed like a user would).
+// `--only TIER[,TIER]` runs some of them.
+'use strict';
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { spawnSync } = require('node:child_process');
+const { runSuiteInHost } = require('./lib/run-in-host');
+const host = require('./lib/host');
+
+const ROOT = path.resolve(__dirname, '..');
+const onlyArg = process.argv.indexOf('--only');
+const only = onlyArg > 0 ? process.argv[onlyArg + 1].split(',') : ['static', 'unit', 'integration', 'package'];
+const totals = { passed: 0, failed: 0, skipped: 0 };
+
+function banner(title) {
+  process.stdout.write(`\n=== ${title} ===\n`);
+}
+
+function sh(cmd, args, opts = {}) {
+  return spawnSync(cmd, args, { cwd: ROOT, stdio: 'inherit', ...opts });
+}
+
+function build() {
+  if (sh(process.execPath, ['esbuild.js']).status !== 0) throw new Error('build failed');
+}
+
+function staticChecks() {
+  banner('static: type-check and lint');
+  for (const [name, args] of [
+    ['type-check (tsc --noEmit)', [require.resolve('typescript/bin/tsc'), '--noEmit', '-p', '.']],
+    ['lint (eslint)', [require.resolve('eslint/bin/eslint.js'), 'src', 'test', 'scripts']],
+  ]) {
+    const ok = sh(process.execPath, args).status === 0;
+    process.stdout.write(`${ok ? 'ok' : 'FAILED'}: ${name}\n`);
+    totals[ok ? 'passed' : 'failed']++;
+  }
+}
+
+function listFiles(dir, suffix) {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { recursive: true }).filter((f) => f.endsWith(suffix)).map((f) => path.join(dir, f)).sort();
+}
+
+function unit() {
+  banner('unit: node:test over src/core');
+  const files = listFiles(path.join(ROOT, 'test', 'unit'), '.test.ts');
+  const tap = path.join(os.tmpdir(), `newsmark-unit-${process.pid}.tap`);
+  const r = sh(process.execPath, [
+    '--import', 'tsx', '--test', '--test-concurrency=2',
+    '--test-reporter=spec', '--test-reporter-destination=stdout',
+    '--test-reporter=tap', `--test-reporter-destination=${tap}`,
+    ...files,
+  ]);
+  const counts = readTapCounts(tap);
+  fs.rmSync(tap, { force: true });
+  if (r.status !== 0 && counts.failed === 0) counts.failed = 1; // a crash outside any test still fails the tier
+  add(counts);
+}
+
+function readTapCounts(file) {
+  const text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+  const last = (key) => {
+    const m = [...text.matchAll(new RegExp(`^# ${key} (\\d+)$`, 'gm'))].pop();
+    return m ? Number(m[1]) : 0;
+  };
+  return { passed: last('pass'), failed: last('fail') + last('cancelled'), skipped: last('skipped') + last('todo') };
+}
+
+function add(counts, label) {
+  totals.passed += counts.passed;
+  totals.failed += counts.failed;
+  totals.skipped += counts.skipped || 0;
+  if (label) process.stdout.write(`${label}: ${counts.passed} passed, ${counts.failed} failed\n`);
+}
+
+/** A scratch copy of the sample corpus: in-host tests write sidecars and must not touch samples/. */
+function scratchWorkspace(name) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `newsmark-${name}-`));
+  const ws = path.join(dir, 'corpus');
+  fs.cpSync(path.join(ROOT, 'samples'), ws, { recursive: true });
+  return { ws, cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
+
+async function inHost(tier, { testsEntry, extensionPath, extensionsDir }) {
+  const { ws, cleanup } = scratchWorkspace(tier);
+  try {
+    const { code, counts } = await runSuiteInHost({ testsEntry, workspace: ws, extensionPath, extensionsDir, timeoutMs: 15 * 60_000 });
+    if (!counts.reported || (code !== 0 && counts.failed === 0)) {
+      process.stdout.write(`${tier}: the suite ended with code ${code} without a full report\n`);
+      counts.failed = Math.max(counts.failed, 1);
+    }
+    add(counts, tier);
+  } finally {
+    cleanup();
+  }
+}
+
+async function integration() {
+  banner('integration: mocha in a real VS Code extension host (code-server)');
+  await inHost('integration', { testsEntry: path.join(ROOT, 'out/test/integration/index.js'), extensionPath: ROOT });
+}
+
+async function packageTier() {
+  banner('package: the .vsix, installed like a user would');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsmark-vsix-'));
+  const vsix = path.join(dir, 'newsmark.vsix');
+  try {
+    if (sh(process.execPath, ['esbuild.js', '--production']).status !== 0) throw new Error('production build failed');
+    const vsce = sh(process.execPath, [require.resolve('@vscode/vsce/vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '-o', vsix]);
+    if (vsce.status !== 0) throw new Error('vsce package failed');
+    const extensionsDir = path.join(dir, 'extensions');
+    host.ensureHost();
+    host.installVsix(vsix, extensionsDir, path.join(dir, 'user-data'));
+    const stub = path.join(ROOT, 'test/package/stub-extension');
+    await inHost('package', { testsEntry: path.join(ROOT, 'out/test/package/index.js'), extensionPath: stub, extensionsDir });
+  } catch (err) {
+    process.stdout.write(`package: ${err.message}\n`);
+    add({ passed: 0, failed: 1 });
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+    build(); // leave the development build in dist/
+  }
+}
+
+async function main() {
+  const started = Date.now();
+  try {
+    build();
+    if (only.includes('static')) staticChecks();
+    if (only.includes('unit')) unit();
+    if (only.includes('integration')) await integration();
+    if (only.includes('package')) await packageTier();
+  } catch (err) {
+    process.stdout.write(`\n${err.stack || err}\n`);
+    totals.failed++;
+  }
+  process.stdout.write(`\n(${Math.round((Date.now() - started) / 1000)} s)\n`);
+  process.stdout.write(`${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}\n`);
+  process.exit(totals.failed > 0 ? 1 : 0);
+}
+
+main();

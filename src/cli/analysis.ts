@@ -1,0 +1,131 @@
+// The two passes of `newsmark detect`, shared by the main thread and the worker threads: pass 1 builds the
+// corpus statistics (line hashes only, so memory stays flat) and collects what the annotator confirmed;
+// pass 2 analyses one document at a time and formats its result.
+
+import { analyseDocument, type AnalysisContext, type DocumentAnalysis } from '../core/detect/analyse';
+import { CorpusModel } from '../core/detect/corpus';
+import type { EntityLexicon } from '../core/detect/lexicons';
+import type { StopwordLexicon } from '../core/detect/stopwords';
+import type { LineDecision, Suggestion } from '../core/model/types';
+import { isBlank, lineSpans } from '../core/text/lines';
+import * as fs from 'node:fs';
+import type { CorpusFile } from '../node/files';
+import { type Acceptance, learnedFrom, learnFromTags, reanchorSidecar, readSidecar } from './documents';
+import type { Reporter } from './report';
+
+export interface DetectSettings {
+  relativeDates: boolean;
+}
+
+export interface CorpusBuild {
+  corpus: CorpusModel;
+  acceptances: Acceptance[];
+  /** UTF-8 bytes read. */
+  bytes: number;
+}
+
+/**
+ * Pass 1: every file's distinct line hashes into a CorpusModel, and, with `learn`, the confirmed tags of
+ * their sidecars (body/boilerplate lines, accepted entities). Unreadable files are reported and left out.
+ */
+export function buildCorpus(files: readonly CorpusFile[], reporter: Reporter, learn: boolean): CorpusBuild {
+  const corpus = new CorpusModel();
+  const acceptances: Acceptance[] = [];
+  let bytes = 0;
+  files.forEach((file, index) => {
+    reporter.progress('reading corpus', index, files.length);
+    let text: string;
+    try {
+      text = fs.readFileSync(file.path, 'utf8');
+    } catch (error) {
+      reporter.error(file.path, 1, 1, `cannot read: ${(error as Error).message}`);
+      return;
+    }
+    bytes += Buffer.byteLength(text, 'utf8');
+    corpus.addDocument(file.path, text);
+    if (!learn) return;
+    const read = readSidecar(file.path, reporter);
+    if (read.data) learnFromTags(text, reanchorSidecar({ ...read, data: read.data }, text).data.annotations, corpus, acceptances);
+  });
+  reporter.endProgress();
+  return { corpus, acceptances, bytes };
+}
+
+export function analysisContext(
+  corpus: CorpusModel,
+  stopwords: StopwordLexicon,
+  entities: EntityLexicon,
+  acceptances: readonly Acceptance[],
+  settings: DetectSettings,
+): AnalysisContext {
+  return { corpus, stopwords, entities, learned: learnedFrom(acceptances), options: { relativeDates: settings.relativeDates } };
+}
+
+/** Pass 2 for one document; `id` is the id it has in the corpus model, so its own lines are no repeats. */
+export function analyseText(id: string, text: string, ctx: AnalysisContext): DocumentAnalysis {
+  return analyseDocument(text, { ...ctx, options: { ...ctx.options, documentId: id } });
+}
+
+/** One JSON Lines record: every non-empty line's decision and every suggestion (UTF-16 offsets). */
+export function detectionJson(displayPath: string, analysis: DocumentAnalysis): string {
+  const record = {
+    path: displayPath,
+    lines: analysis.lines.map((d: LineDecision) => ({ line: d.line, label: d.label, score: d.score, reasons: d.reasons })),
+    suggestions: analysis.suggestions.map((s: Suggestion) => {
+      const out: Record<string, unknown> = { start: s.start, end: s.end, label: s.label, text: s.text };
+      if (s.value !== undefined) out.value = s.value;
+      out.score = s.score;
+      out.reasons = s.reasons;
+      out.line = s.line;
+      return out;
+    }),
+  };
+  return `${JSON.stringify(record)}\n`;
+}
+
+const TOP_SUGGESTIONS = 5;
+
+/** A few readable lines per page: body line ranges, counts, the strongest suggestions. */
+export function detectionSummary(displayPath: string, text: string, analysis: DocumentAnalysis): string {
+  const nonEmpty = lineSpans(text).filter((span) => !isBlank(text, span.start, span.end)).length;
+  const body = analysis.lines.filter((d) => d.label === 'body').map((d) => d.line);
+  const perLabel = new Map<string, number>();
+  for (const s of analysis.suggestions) perLabel.set(s.label, (perLabel.get(s.label) ?? 0) + 1);
+  const counts = [...perLabel].sort(([a], [b]) => (a < b ? -1 : 1)).map(([label, n]) => `${label} ${n}`).join(', ');
+  const out: string[] = [displayPath];
+  const facts = [`${nonEmpty} non-empty lines`, `${body.length} body`];
+  if (analysis.language) facts.push(`language ${analysis.language}`);
+  out.push(`  ${facts.join(', ')}`);
+  out.push(`  body lines: ${body.length > 0 ? bodyRanges(analysis.lines) : 'none'}`);
+  out.push(`  suggestions: ${analysis.suggestions.length}${counts ? ` (${counts})` : ''}`);
+  const top = [...analysis.suggestions].sort((a, b) => b.score - a.score || a.start - b.start).slice(0, TOP_SUGGESTIONS);
+  for (const s of top) {
+    const value = s.value !== undefined && s.value !== s.text ? ` = ${Array.isArray(s.value) ? s.value.join(' | ') : s.value}` : '';
+    out.push(`    ${s.label.padEnd(8)} ${s.score.toFixed(2)}  line ${s.line + 1}  "${s.text}"${value}`);
+  }
+  return `${out.join('\n')}\n\n`;
+}
+
+/**
+ * Body lines as 1-based ranges ("4-19, 25"): a range runs over consecutive non-empty lines, so the blank
+ * lines between paragraphs do not split it.
+ */
+export function bodyRanges(decisions: readonly LineDecision[]): string {
+  const parts: string[] = [];
+  let first: number | undefined;
+  let last = 0;
+  const close = (): void => {
+    if (first !== undefined) parts.push(first === last ? `${first + 1}` : `${first + 1}-${last + 1}`);
+    first = undefined;
+  };
+  for (const decision of decisions) {
+    if (decision.label !== 'body') {
+      close();
+      continue;
+    }
+    first ??= decision.line;
+    last = decision.line;
+  }
+  close();
+  return parts.join(', ');
+}

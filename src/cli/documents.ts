@@ -1,0 +1,115 @@
+// A corpus document and its sidecar as the command-line tool reads them: the sidecar parsed and checked
+// (unreadable ones and ones naming a document outside their folder are reported and treated as broken),
+// its tags put back in the current text, and what pass 1 of detection learns from them.
+
+import * as path from 'node:path';
+import type { CorpusModel } from '../core/detect/corpus';
+import { LearnedEntities } from '../core/detect/learned';
+import { sortAnnotations } from '../core/model/annotations';
+import type { Annotation, SidecarData } from '../core/model/types';
+import { reanchor } from '../core/sidecar/anchor';
+import { parseSidecar, type ParsedSidecar } from '../core/sidecar/codec';
+import { resolveDocumentRef, sidecarPathFor } from '../core/sidecar/paths';
+import { isBlank, lineSpans } from '../core/text/lines';
+import { readTextIfExists } from '../node/files';
+import type { Reporter } from './report';
+
+export const BODY_LABEL = 'body';
+export const BOILERPLATE_LABEL = 'boilerplate';
+
+export interface SidecarRead {
+  sidecarPath: string;
+  /** Absent when the document has no sidecar. */
+  parsed?: ParsedSidecar;
+  /** The usable data; undefined when there is no sidecar or it is broken. */
+  data?: SidecarData;
+  /** The sidecar exists but cannot be used (unreadable, or its `document` leads outside its folder). */
+  broken: boolean;
+}
+
+/** Reads and checks the sidecar beside `docPath`; its problems are reported. */
+export function readSidecar(docPath: string, reporter: Reporter): SidecarRead {
+  const sidecarPath = sidecarPathFor(docPath);
+  const text = readTextIfExists(sidecarPath);
+  if (text === undefined) return { sidecarPath, broken: false };
+  const parsed = parseSidecar(text);
+  for (const problem of parsed.problems) reporter.problem(sidecarPath, problem);
+  const data = parsed.data;
+  if (!data) return { sidecarPath, parsed, broken: true };
+  const posixSidecar = sidecarPath.split(path.sep).join('/');
+  const resolved = resolveDocumentRef(posixSidecar, data.document);
+  const where = lineOfKey(text, 'document');
+  if (resolved === undefined) {
+    reporter.error(sidecarPath, where, 1, `"document: ${data.document}" does not name a file inside the sidecar's folder; the sidecar is not used`);
+    return { sidecarPath, parsed, broken: true };
+  }
+  if (path.normalize(resolved) !== path.normalize(docPath)) {
+    reporter.warning(sidecarPath, where, 1, `"document: ${data.document}" differs from the document beside it (${path.basename(docPath)}); using it for ${path.basename(docPath)}`);
+  }
+  return { sidecarPath, parsed, data, broken: false };
+}
+
+/** 1-based line of a top-level `key:` in YAML text (1 when not found). */
+function lineOfKey(text: string, key: string): number {
+  const match = new RegExp(`^${key}\\s*:`, 'm').exec(text);
+  return match ? text.slice(0, match.index).split('\n').length : 1;
+}
+
+export interface Reanchored {
+  data: SidecarData;
+  orphaned: Annotation[];
+  moved: number;
+}
+
+/**
+ * The sidecar's tags placed in the current text: moved ones get their new offsets, ones not found are kept
+ * with `orphaned: true`. With a reporter, each orphan is reported at its entry in the sidecar.
+ */
+export function reanchorSidecar(read: SidecarRead & { data: SidecarData }, docText: string, reporter?: Reporter): Reanchored {
+  const { data } = read;
+  const result = reanchor(docText, data.annotations);
+  if (reporter && result.orphaned.length > 0) {
+    const indexOf = new Map(data.annotations.map((tag, i) => [tag.id, i]));
+    for (const tag of result.orphaned) {
+      const position = read.parsed?.source.annotationPositions[indexOf.get(tag.id) ?? -1] ?? { line: 1, col: 1 };
+      reporter.warning(read.sidecarPath, position.line, position.col,
+        `tag ${tag.id} (${tag.label} "${tag.text}") is not in the document any more (orphaned)`);
+    }
+  }
+  const annotations = sortAnnotations([...result.placed, ...result.moved, ...result.orphaned]);
+  return { data: { ...data, annotations }, orphaned: result.orphaned, moved: result.moved.length };
+}
+
+/** An entity the annotator confirmed, replayed into LearnedEntities (also in worker threads). */
+export interface Acceptance {
+  label: string;
+  text: string;
+  value?: string;
+}
+
+/**
+ * What pass 1 learns from a document's confirmed tags: the lines inside `body` and `boilerplate` tags go to
+ * the corpus model, other tags are entities to suggest again elsewhere.
+ */
+export function learnFromTags(docText: string, tags: readonly Annotation[], corpus: CorpusModel, acceptances: Acceptance[]): void {
+  const lineTags = tags.filter((tag) => !tag.orphaned && (tag.label === BODY_LABEL || tag.label === BOILERPLATE_LABEL));
+  if (lineTags.length > 0) {
+    for (const line of lineSpans(docText)) {
+      if (isBlank(docText, line.start, line.end)) continue;
+      const tag = lineTags.find((t) => t.start < line.end && line.start < t.end);
+      if (tag) corpus.learnLine(docText.slice(line.start, line.end), tag.label === BODY_LABEL ? 'body' : 'boilerplate');
+    }
+  }
+  for (const tag of tags) {
+    if (tag.orphaned || tag.label === BODY_LABEL || tag.label === BOILERPLATE_LABEL) continue;
+    const acceptance: Acceptance = { label: tag.label, text: tag.text };
+    if (typeof tag.value === 'string') acceptance.value = tag.value;
+    acceptances.push(acceptance);
+  }
+}
+
+export function learnedFrom(acceptances: readonly Acceptance[]): LearnedEntities {
+  const learned = new LearnedEntities();
+  for (const a of acceptances) learned.accept(a.label, a.text, a.value);
+  return learned;
+}

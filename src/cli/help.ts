@@ -1,0 +1,112 @@
+// Help texts of the command-line tool.
+
+export const MAIN_HELP = `newsmark: annotate plain-text news corpora from the command line
+
+Usage: newsmark <command> [options]
+
+Commands:
+  detect PATH...        suggest body lines, actors and dates for every document
+  eval --gold GOLD      score the detectors against gold data
+  export DIR            write tags in a training-data format
+  import SRC --into DIR read tags back from brat, jsonl or doccano files
+  stats DIR             documents, tags, actors, orphans and broken sidecars
+
+Run "newsmark <command> --help" for the options of a command.
+Problems are printed on stderr as PATH:LINE:COL: message. Exit status: 0 ok, 1 problems found, 2 usage error.
+`;
+
+export const COMMAND_HELP: Record<string, string> = {
+  detect: `Usage: newsmark detect PATH... [options]
+
+Every file given, and every file under the folders given, is one corpus: pass 1 reads all of them once
+to learn which lines repeat across pages (and what the annotator confirmed in existing sidecars: body and
+boilerplate lines, accepted entities); pass 2 analyses each document and prints its result as soon as it
+is ready. Only line hashes are kept between the passes, so memory stays flat as the corpus grows.
+
+Options:
+  --json             JSON Lines, one record per document:
+                     {"path", "lines": [{"line", "label", "score", "reasons"}] (every non-empty line),
+                      "suggestions": [{"start", "end", "label", "text", "value"?, "score", "reasons", "line"}]}
+                     Offsets are UTF-16 code units, lines 0-based.
+  --glob PATTERN     file-name pattern inside folders (default "*.txt"; * ? and {a,b})
+  --shard I/N        analyse only the documents whose position in the sorted path list is I-1 modulo N
+                     (corpus statistics still come from every document)
+  --jobs N           worker threads for pass 2 (default: the number of cores); output order is kept
+  --lexicons A,B     extra lexicon files or folders: <kind>.<lang>.txt entity lexicons, other .txt files
+                     are stop-word lists named after the file
+  --relative-dates   also suggest relative dates ("yesterday", "hôm qua")
+
+On a cluster: give every job the same corpus and a different shard, then concatenate the outputs:
+  newsmark detect corpus/ --json --shard 1/8 > part-1.jsonl    # job 1 of 8
+  ...
+  newsmark detect corpus/ --json --shard 8/8 > part-8.jsonl    # job 8 of 8
+  cat part-*.jsonl > detections.jsonl
+Each job reads the whole corpus in pass 1 (fast: hashing only) and analyses one N-th of it in pass 2.
+`,
+  eval: `Usage: newsmark eval --gold GOLD.jsonl|DIR [options]
+
+Scores the detectors: body lines (precision, recall, F1 over non-empty lines) and spans per label, exact
+(same start and end) and overlap (any shared character). Counts are summed over documents (micro average).
+
+GOLD is one of:
+  FILE.jsonl   one record a line: {"id", "text", "body_lines"?, "ignore_lines"?,
+               "spans": [{"start", "end", "label", "optional"?}]} (UTF-16 offsets, 0-based lines);
+               all records form one corpus
+  DIR          *.txt + *.gold.json pairs ({"body_lines", "lines"}: body lines only), or annotated
+               documents: *.txt with *.txt.ann.yaml sidecars (body tags give the body lines, other tags
+               the spans; documents without a sidecar are not gold and are left out)
+
+When a record has body lines, spans are scored only on those lines, so entity scores do not depend on
+the body detector. Optional gold spans count neither for nor against.
+
+Options:
+  --json               the scores as JSON
+  --predictions FILE   score the output of "newsmark detect --json" instead of running the detectors
+                       (records matched by path: equal to the gold id, or ending in "/" + id)
+  --lexicons A,B       extra lexicon files or folders (see detect)
+  --relative-dates     also suggest relative dates
+`,
+  export: `Usage: newsmark export DIR --format FORMAT --out OUTDIR [options]
+
+Exports every *.txt document under DIR with the tags of its sidecar (DOC.txt.ann.yaml). Tags are first
+put back in the current text; tags that cannot be found are reported and not exported. Documents without
+a sidecar are exported without tags. A sidecar that cannot be read is reported as PATH:LINE:COL: message,
+its document skipped, the rest exported, and the exit status is 1. OUTDIR gets the files of the format
+and manifest.json (what was exported, skipped, orphaned, widened...). Formats: docs/formats.md.
+
+Options:
+  --format F          jsonl, doccano, conll, brat, labelstudio or text (required)
+  --out OUTDIR        output folder (required; files of an earlier export with the same names are replaced)
+  --labels A,B        export only these labels (default all; "body" is the line-level body label)
+  --status done       export only documents whose status is done
+  --offsets UNIT      codepoint (default) or utf16, for the jsonl format
+  --include WHAT      accepted (default) or pending: also run the detectors and export their pending
+                      suggestions as predictions (jsonl, labelstudio)
+  --glob PATTERN      document file names (default "*.txt")
+  --lexicons A,B      extra lexicon files or folders, with --include pending
+`,
+  import: `Usage: newsmark import SRC --into DIR [options]
+
+Reads tags from SRC (a file or a folder): brat standoff (DOC.ann beside DOC.txt), and JSON Lines in the
+jsonl export format or doccano's (*.jsonl). Each record is matched to the document of DIR with exactly the
+same text (by SHA-256), and its tags are merged into that document's sidecar with source "imported":
+existing tags are never changed, identical tags are skipped, tags overlapping an existing tag of the same
+label are reported as conflicts and not added. Sidecars are written atomically; a sidecar that cannot be
+read is reported and never overwritten. Importing the same data twice adds nothing the second time.
+
+Options:
+  --into DIR     the corpus folder whose sidecars receive the tags (required)
+  --by NAME      recorded as the tags' "by" (default: the user name)
+`,
+  stats: `Usage: newsmark stats DIR [--json]
+
+Counts the documents under DIR (*.txt) by status, their tags by label and by source, the most frequent
+actors (by normalised value, else text), orphaned tags (not found in the current text) and broken
+sidecars (also reported as PATH:LINE:COL: message; the exit status is then 1).
+
+Options:
+  --json          the counts as JSON
+  --top N         how many actors to list (default 20)
+  --glob PATTERN  document file names (default "*.txt")
+`,
+};

@@ -1,0 +1,28 @@
+// Listing the documents named on the command line, with missing paths and escaping links reported.
+
+import * as fs from 'node:fs';
+import { type CorpusFile, walkCorpus } from '../node/files';
+import { type Reporter, UsageError } from './report';
+
+/** The corpus files under `paths`; a path that does not exist is reported and left out. */
+export function listCorpus(paths: readonly string[], glob: string, reporter: Reporter): CorpusFile[] {
+  const existing = paths.filter((p) => {
+    if (fs.existsSync(p)) return true;
+    reporter.error(p, 1, 1, 'no such file or folder');
+    return false;
+  });
+  try {
+    return walkCorpus(existing, {
+      glob,
+      onEscape: (entry, target) => reporter.warning(entry, 1, 1, `skipped: the link leads outside the folder (to ${target})`),
+    });
+  } catch (error) {
+    if (/pattern/.test((error as Error).message)) throw new UsageError((error as Error).message);
+    throw error;
+  }
+}
+
+/** One folder argument that must exist. */
+export function requireFolder(dir: string, what: string): void {
+  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new UsageError(`${what} "${dir}" is not a folder`);
+}

@@ -1,0 +1,26 @@
+// Entry of the detection worker threads (bundled to dist/worker.js). The main thread sends the corpus
+// statistics, lexicon texts and accepted entities once (workerData), then document paths; the worker reads
+// and analyses each document and sends back its formatted output.
+
+import * as fs from 'node:fs';
+import { parentPort, workerData } from 'node:worker_threads';
+import { CorpusModel } from '../core/detect/corpus';
+import { lexiconsFromFiles } from '../node/lexicons';
+import { analyseText, analysisContext, detectionJson, detectionSummary } from './analysis';
+import type { DetectTask, DetectWorkerInit, DetectResult } from './pool';
+
+const init = workerData as DetectWorkerInit;
+const { stopwords, entities } = lexiconsFromFiles(init.lexicons);
+const ctx = analysisContext(CorpusModel.fromJSON(init.corpus), stopwords, entities, init.acceptances, init.settings);
+
+parentPort?.on('message', (task: DetectTask) => {
+  let result: DetectResult;
+  try {
+    const text = fs.readFileSync(task.path, 'utf8');
+    const analysis = analyseText(task.path, text, ctx);
+    result = { seq: task.seq, output: init.json ? detectionJson(task.path, analysis) : detectionSummary(task.path, text, analysis) };
+  } catch (error) {
+    result = { seq: task.seq, error: (error as Error).message };
+  }
+  parentPort?.postMessage(result);
+});

@@ -1,0 +1,124 @@
+// Context: the article is usually one contiguous main block, preceded by its headline. The block is the
+// run of lines with the largest total evidence (a maximum-sum segment, as in boilerpipe-style block
+// fusion); inside it, weakly negative lines (subheadings, short quotes) are body, and outside it even
+// prose-like lines (teasers of other articles) are boilerplate unless their evidence is overwhelming.
+
+import { isTitleLike } from './linkList';
+import type { LineInfo } from './lineInfo';
+
+export interface Block {
+  /** Indices into the non-empty lines, inclusive. */
+  first: number;
+  last: number;
+}
+
+const MAX_LINE_COST = 3;
+const MAX_LINK_COST = 1;
+
+/** How much the block weighs a line's evidence: long prose lines count more than short positive ones. */
+function blockValue(info: LineInfo, logit: number): number {
+  // A boilerplate line inside an article (a related link, a caption) costs little; only a run of them
+  // separates two blocks.
+  if (logit <= 0) return Math.max(logit, info.linkLike ? -MAX_LINK_COST : -MAX_LINE_COST);
+  return logit * (0.4 + Math.min(info.text.length, 400) / 200);
+}
+
+/** The maximum-sum segment of lines[from, to), or undefined when no segment has a positive sum. */
+function bestSegment(
+  lines: readonly LineInfo[],
+  logits: readonly number[],
+  from: number,
+  to: number,
+): (Block & { sum: number }) | undefined {
+  let best: (Block & { sum: number }) | undefined;
+  let runStart = from;
+  let runSum = 0;
+  for (let i = from; i < to; i++) {
+    if (runSum <= 0) {
+      runStart = i;
+      runSum = 0;
+    }
+    runSum += blockValue(lines[i], logits[i]);
+    if (runSum > (best?.sum ?? 0)) best = { first: runStart, last: i, sum: runSum };
+  }
+  return best;
+}
+
+/** A further block must weigh this share of the main one, with at least two positive lines. */
+const SECONDARY_SHARE = 0.5;
+
+/**
+ * The main block (first in the result) and any further blocks nearly as strong (an article interrupted by
+ * a long insert). Isolated prose lines among links (teasers) do not make a block of their own.
+ */
+export function articleBlocks(lines: readonly LineInfo[], logits: readonly number[]): Block[] {
+  const main = bestSegment(lines, logits, 0, lines.length);
+  if (!main) return [];
+  const blocks: Block[] = [{ first: main.first, last: main.last }];
+  const pending: [number, number][] = [
+    [0, main.first],
+    [main.last + 1, lines.length],
+  ];
+  while (pending.length > 0) {
+    const [from, to] = pending.pop() as [number, number];
+    const segment = bestSegment(lines, logits, from, to);
+    if (!segment || segment.sum < SECONDARY_SHARE * main.sum) continue;
+    let positive = 0;
+    for (let i = segment.first; i <= segment.last; i++) if (logits[i] > 0) positive++;
+    if (positive < 2) continue;
+    blocks.push({ first: segment.first, last: segment.last });
+    pending.push([from, segment.first], [segment.last + 1, to]);
+  }
+  return blocks;
+}
+
+const HEADLINE_LOOKBACK = 8;
+const HEADLINE_MIN_WORDS = 4;
+const HEADLINE_GOOD_WORDS = 6;
+const HEADLINE_MAX_WORDS = 30;
+
+/**
+ * The headline: a title-like line shortly before the main block, not part of the site template. Prefers
+ * lines copied again later in the page (image alt text) and lines sharing words with the block's start.
+ */
+export function findHeadline(lines: readonly LineInfo[], block: Block): number | undefined {
+  const blockWords = new Set<string>();
+  for (let i = block.first; i <= Math.min(block.last, block.first + 2); i++) {
+    for (const word of lines[i].words) blockWords.add(word);
+  }
+  let best: number | undefined;
+  let bestScore = 0;
+  for (let i = block.first - 1, seen = 0; i >= 0 && seen < HEADLINE_LOOKBACK; i--, seen++) {
+    const info = lines[i];
+    const wordCount = info.words.length;
+    if (wordCount < HEADLINE_MIN_WORDS || wordCount > HEADLINE_MAX_WORDS) continue;
+    if (info.text.split(/\s+/).length < HEADLINE_MIN_WORDS) continue;
+    if (info.conclusive || info.dated || !isTitleLike(info)) continue;
+    let shared = 0;
+    for (const word of info.words) if (blockWords.has(word)) shared++;
+    let score = 1 + shared / wordCount;
+    if (lines.some((other, j) => j > i && other.hash === info.hash)) score += 1;
+    if (wordCount >= HEADLINE_GOOD_WORDS) score += 0.5;
+    if (score > bestScore) {
+      best = i;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+/**
+ * Whether a weak line inside a block (a subheading, a short quote) sits between body lines: the nearest
+ * lines on both sides that are not weak themselves have positive evidence and nothing conclusive against
+ * them (jusText's rule for short paragraphs).
+ */
+export function betweenBodyLines(lines: readonly LineInfo[], logits: readonly number[], index: number, block: Block): boolean {
+  const strongNeighbourIsBody = (step: -1 | 1): boolean => {
+    for (let i = index + step; i >= block.first && i <= block.last; i += step) {
+      if (lines[i].conclusive) return false;
+      if (logits[i] > 0) return true;
+    }
+    return false;
+  };
+  return strongNeighbourIsBody(-1) && strongNeighbourIsBody(1);
+}

@@ -1,0 +1,76 @@
+// What the signals know about one non-empty line, and the evidence they add to it. Evidence is additive
+// log-odds that the line is body; each piece carries a short human-readable reason.
+
+export interface Evidence {
+  weight: number;
+  reason: string;
+}
+
+export interface LineInfo {
+  /** 0-based line number in the document. */
+  line: number;
+  /** UTF-16 offsets of the line without its break. */
+  start: number;
+  end: number;
+  /** The line without leading and trailing whitespace. */
+  text: string;
+  /** Hash of the normalised line (lineKeyHash). */
+  hash: number;
+  /** Case-folded words. */
+  words: string[];
+  /** Share of the words that are stop words of the document's language (0 when unknown). */
+  stopwordShare: number;
+  /** Ends like a sentence: . ! ? … (possibly followed by closing quotes or brackets). */
+  endsSentence: boolean;
+  /** Sentence ends inside the line ("... đó. Ông ..."). */
+  innerSentenceEnds: number;
+  evidence: Evidence[];
+  /**
+   * Set by a signal that is conclusive on its own (a title written twice, a slug, a copy of another line,
+   * a template line on most pages): the line stays boilerplate even inside the main block.
+   */
+  conclusive?: string;
+  /** Set by signals that recognise a link to another article (title written twice, slug, title pair). */
+  linkLike?: boolean;
+  /** Set for timestamp and dateline lines. */
+  dated?: boolean;
+}
+
+export function addEvidence(info: LineInfo, weight: number, reason: string): void {
+  info.evidence.push({ weight, reason });
+}
+
+export function markConclusive(info: LineInfo, weight: number, reason: string): void {
+  info.evidence.push({ weight, reason });
+  info.conclusive ??= reason;
+}
+
+export function logitOf(info: LineInfo): number {
+  let sum = 0;
+  for (const item of info.evidence) sum += item.weight;
+  return sum;
+}
+
+const SENTENCE_MARKS = ['. ', '! ', '? '];
+const CLOSERS = '"\'”’»)]}';
+const FINAL = '.!?…';
+
+/** Whether text ends with sentence-final punctuation, closing quotes and brackets allowed after it. */
+export function endsLikeSentence(text: string): boolean {
+  let i = text.length - 1;
+  while (i >= 0 && CLOSERS.includes(text[i])) i--;
+  return i >= 0 && FINAL.includes(text[i]);
+}
+
+/** Sentence ends inside text: final punctuation followed by a space and an upper-case letter or quote. */
+export function countInnerSentenceEnds(text: string): number {
+  let count = 0;
+  for (const mark of SENTENCE_MARKS) {
+    for (let at = text.indexOf(mark, 1); at > 0 && at < text.length - 2; at = text.indexOf(mark, at + 2)) {
+      const next = text[at + 2];
+      if (next !== next.toLowerCase() || next === '"' || next === '“') count++;
+    }
+  }
+  return count;
+}
+

@@ -1,0 +1,95 @@
+// Lists of links: runs of short title-like lines (menus, "most read" lists, related articles), and the
+// teasers under linked titles, which are often cut short ("...", a broken character, mid-sentence).
+
+import { addEvidence, type LineInfo } from './lineInfo';
+
+// Vietnamese counts syllables as words, so a title may have 30 of them.
+const TITLE_MAX_WORDS = 30;
+const TITLE_MAX_CHARS = 160;
+const MIN_RUN = 3;
+/** Long lines ending in a letter were cut off mid-sentence. */
+const CUT_SHORT_MIN_CHARS = 100;
+const LINK_TITLE_MIN_WORDS = 4;
+
+export function isTitleLike(info: LineInfo): boolean {
+  return (
+    info.words.length <= TITLE_MAX_WORDS &&
+    info.text.length <= TITLE_MAX_CHARS &&
+    info.innerSentenceEnds === 0 &&
+    (!info.endsSentence || info.text.endsWith('?'))
+  );
+}
+
+export function isCutShort(text: string): boolean {
+  if (text.endsWith('..') || text.endsWith('…') || text.endsWith('\ufffd')) return true;
+  if (text.length < CUT_SHORT_MIN_CHARS) return false;
+  const last = text.charCodeAt(text.length - 1);
+  const lastChar = text[text.length - 1];
+  return last > 64 && lastChar.toLowerCase() !== lastChar.toUpperCase();
+}
+
+export function addLinkListEvidence(lines: readonly LineInfo[]): void {
+  const titleLike = lines.map(isTitleLike);
+  let runStart = 0;
+  for (let i = 0; i <= lines.length; i++) {
+    if (i < lines.length && titleLike[i]) continue;
+    const runLength = i - runStart;
+    if (runLength >= MIN_RUN) {
+      const weight = -(0.5 + 0.2 * Math.min(runLength - MIN_RUN, 7));
+      for (let j = runStart; j < i; j++) addEvidence(lines[j], weight, `link list (${runLength} short lines)`);
+    }
+    runStart = i + 1;
+  }
+}
+
+/**
+ * Teasers: prose lines directly under a linked title. One such line is as likely an article paragraph after
+ * an inline related link; a chain of them (title, teaser, title, teaser) is a list of other articles. Run
+ * after the signals that mark linked titles (linkLike).
+ */
+export function addTeaserEvidence(lines: readonly LineInfo[]): void {
+  const underLink = lines.map((info, index) => {
+    const previous = lines[index - 1];
+    return !isTitleLike(info) && !info.linkLike && previous?.linkLike === true && previous.words.length >= LINK_TITLE_MIN_WORDS;
+  });
+  // chained[i]: the nearest line under a link before or after i is reached across link lines only.
+  const chained = new Array<boolean>(lines.length).fill(false);
+  let lastUnderLink = -1;
+  for (let i = 0; i < lines.length; i++) {
+    if (underLink[i]) {
+      if (lastUnderLink >= 0) chained[lastUnderLink] = chained[i] = true;
+      lastUnderLink = i;
+    } else if (!lines[i].linkLike) {
+      lastUnderLink = -1;
+    }
+  }
+  lines.forEach((info, index) => {
+    if (isTitleLike(info)) return;
+    if (isCutShort(info.text)) addEvidence(info, -1.2, 'cut short like a teaser');
+    if (chained[index]) addEvidence(info, -2.5, 'teaser in a list of links');
+    else if (underLink[index]) addEvidence(info, -0.3, 'under a linked title');
+  });
+}
+
+const MIN_TEASER_PAIRS = 3;
+const TEASER_LIST_WEIGHT = -1.5;
+
+/**
+ * Lists of other articles shown as title, teaser, title, teaser...: a strict alternation of title-like
+ * lines and prose lines, several pairs long. An article's text has runs of paragraphs instead.
+ */
+export function addTitleTeaserListEvidence(lines: readonly LineInfo[]): void {
+  const isTitle = (info: LineInfo) => isTitleLike(info) && !info.endsSentence && info.words.length >= 3;
+  let i = 0;
+  while (i < lines.length - 1) {
+    let j = i;
+    while (j + 1 < lines.length && isTitle(lines[j]) && !isTitleLike(lines[j + 1])) j += 2;
+    const pairs = (j - i) / 2;
+    if (pairs >= MIN_TEASER_PAIRS) {
+      for (let k = i; k < j; k++) addEvidence(lines[k], TEASER_LIST_WEIGHT, `titles with teasers (${pairs} pairs)`);
+      i = j;
+    } else {
+      i++;
+    }
+  }
+}

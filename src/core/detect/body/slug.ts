@@ -1,0 +1,60 @@
+// URL slugs: a title in lower case without diacritics ("nga lay lam tiec vi doi thoai ..."), alone or in
+// front of a linked title. A slug is recognised when it is the de-accented copy of another line of the
+// page, or, on a page written with diacritics, when a line is nothing but lower-case ASCII words.
+
+import { markConclusive, type LineInfo } from './lineInfo';
+import { slugForm } from './normalize';
+
+const MIN_SLUG_WORDS = 4;
+const ASCII_LOWER_WORD = /^[a-z0-9]+$/;
+
+/** The leading words of text that are lower-case ASCII, and whether they make up the whole line. */
+function leadingAsciiWords(text: string): { whole: boolean; words: string[] } {
+  const parts = text.split(/\s+/);
+  const words: string[] = [];
+  for (const part of parts) {
+    if (!ASCII_LOWER_WORD.test(part)) break;
+    words.push(part);
+  }
+  return { whole: words.length === parts.length, words };
+}
+
+function isAscii(word: string): boolean {
+  for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) > 127) return false;
+  return true;
+}
+
+function startsLowerAscii(text: string): boolean {
+  const code = text.charCodeAt(0);
+  return (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
+}
+
+export function addSlugEvidence(lines: readonly LineInfo[], pageHasDiacritics: () => boolean): void {
+  const candidates = lines
+    .filter((info) => startsLowerAscii(info.text))
+    .map((info) => ({ info, leading: leadingAsciiWords(info.text) }))
+    .filter(({ leading }) => leading.words.length >= MIN_SLUG_WORDS);
+  if (candidates.length === 0) return;
+  // Slug forms only of the lines whose first word could start one of the candidate slugs.
+  // (De-accenting an NFC word keeps its length, so the length filters cheaply.)
+  const firstWords = new Set(candidates.map(({ leading }) => leading.words[0]));
+  const firstWordLengths = new Set([...firstWords].map((word) => word.length));
+  const slugForms = new Set<string>();
+  for (const other of lines) {
+    const first = other.words[0];
+    if (first === undefined || !firstWordLengths.has(first.length) || startsLowerAscii(other.text)) continue;
+    if (firstWords.has(isAscii(first) ? first : slugForm(first))) slugForms.add(slugForm(other.text));
+  }
+  for (const { info, leading } of candidates) {
+    let matched = false;
+    for (let n = leading.words.length; n >= MIN_SLUG_WORDS && !matched; n--) {
+      matched = slugForms.has(leading.words.slice(0, n).join(' '));
+    }
+    if (matched) {
+      markConclusive(info, -4, 'slug of a title');
+      info.linkLike = true;
+    } else if (leading.whole && pageHasDiacritics()) {
+      markConclusive(info, -3, 'lower case without diacritics');
+    }
+  }
+}

@@ -1,0 +1,28 @@
+// Timestamp and dateline lines of a page header or footer ("06:16 | 23/03/2021 GMT+7", "Nov 18, 2019 at
+// 9:24 pm ET", "Updated: 18 Nov 2019"): short lines built around a time or a date.
+
+import { addEvidence, markConclusive, type LineInfo } from './lineInfo';
+
+const TIME = /(?:^|\D)\d{1,2}[:h]\d{2}(?:\D|$)/;
+const NUMERIC_DATE = /(?:^|\D)\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}(?:\D|$)/;
+const YEAR = /(?:^|\D)(?:19|20)\d{2}(?:\D|$)/;
+const DAY = /(?:^|\D)\d{1,2}(?:\D|$)/;
+const NUMBER = /^\d+$/;
+
+const MAX_WORDS = 12;
+const MAX_CHARS = 90;
+/** At most this many words besides numbers: the line is nothing but a date. */
+const BARE_DATE_WORDS = 3;
+
+export function looksLikeTimestamp(text: string): boolean {
+  if (TIME.test(text) || NUMERIC_DATE.test(text)) return true;
+  return YEAR.test(text) && DAY.test(text.replace(YEAR, ' '));
+}
+
+export function addTimestampEvidence(info: LineInfo): void {
+  if (info.words.length > MAX_WORDS || info.text.length > MAX_CHARS || !looksLikeTimestamp(info.text)) return;
+  info.dated = true;
+  const wordsBesidesNumbers = info.words.filter((word) => !NUMBER.test(word)).length;
+  if (wordsBesidesNumbers <= BARE_DATE_WORDS) markConclusive(info, -3, 'page timestamp');
+  else addEvidence(info, -2, 'dateline');
+}

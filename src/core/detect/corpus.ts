@@ -1,0 +1,153 @@
+// What the body detector learns from a corpus: which normalised lines recur across its documents (the site
+// template: menus, section headers, footers) and which lines the annotator tagged body or boilerplate.
+//
+// Memory: per document only the distinct hashes of its lines are kept (a Float64Array, 8 bytes a line), plus
+// one Map entry per distinct hash for the document frequency; no line text is stored. 10,000 pages of ~300
+// lines need ~24 MB of arrays plus the map (~100-200 MB in V8 in the worst case of all lines distinct).
+
+import type { LineLabel } from '../model/types';
+import { lineKeyHash } from './body/normalize';
+import { isBlank, lineSpans } from '../text/lines';
+
+/** Counts of annotator tags on one normalised line. */
+export interface LearnedCounts {
+  body: number;
+  boilerplate: number;
+}
+
+/** Plain, JSON- and structured-clone-safe form of a CorpusModel (e.g. built in a worker, sent back). */
+export interface CorpusModelData {
+  format: 1;
+  /** Document id -> distinct line hashes of that document. */
+  documents: Record<string, number[]>;
+  /** [line hash, times tagged body, times tagged boilerplate]. */
+  learned: [number, number, number][];
+}
+
+export class CorpusModel {
+  private readonly documentHashes = new Map<string, Float64Array>();
+  private readonly frequency = new Map<number, number>();
+  private readonly learned = new Map<number, LearnedCounts>();
+
+  get documentCount(): number {
+    return this.documentHashes.size;
+  }
+
+  hasDocument(id: string): boolean {
+    return this.documentHashes.has(id);
+  }
+
+  /** Adds (or replaces) a document's lines. */
+  addDocument(id: string, text: string): void {
+    this.removeDocument(id);
+    const hashes = distinctLineHashes(text);
+    for (const hash of hashes) this.frequency.set(hash, (this.frequency.get(hash) ?? 0) + 1);
+    this.documentHashes.set(id, hashes);
+  }
+
+  /** Forgets a document; false when it was not in the corpus. */
+  removeDocument(id: string): boolean {
+    const hashes = this.documentHashes.get(id);
+    if (!hashes) return false;
+    for (const hash of hashes) {
+      const count = (this.frequency.get(hash) ?? 0) - 1;
+      if (count > 0) this.frequency.set(hash, count);
+      else this.frequency.delete(hash);
+    }
+    this.documentHashes.delete(id);
+    return true;
+  }
+
+  /** Number of documents containing the line (after normalisation: case, digits, punctuation). */
+  lineDocumentFrequency(line: string): number {
+    return this.frequency.get(lineKeyHash(line)) ?? 0;
+  }
+
+  /** Like lineDocumentFrequency, for a hash from lineKeyHash. */
+  hashDocumentFrequency(hash: number): number {
+    return this.frequency.get(hash) ?? 0;
+  }
+
+  /** Whether the document `id` contains the line with this hash. */
+  documentHasHash(id: string, hash: number): boolean {
+    const hashes = this.documentHashes.get(id);
+    return hashes !== undefined && binarySearch(hashes, hash);
+  }
+
+  /** Records that the annotator tagged this line (in some document) with `label`. */
+  learnLine(lineText: string, label: LineLabel): void {
+    const hash = lineKeyHash(lineText);
+    const counts = this.learned.get(hash) ?? { body: 0, boilerplate: 0 };
+    counts[label]++;
+    this.learned.set(hash, counts);
+  }
+
+  /** Undoes one learnLine (a tag removed); false when there was nothing to forget. */
+  forgetLine(lineText: string, label: LineLabel): boolean {
+    const hash = lineKeyHash(lineText);
+    const counts = this.learned.get(hash);
+    if (!counts || counts[label] === 0) return false;
+    counts[label]--;
+    if (counts.body === 0 && counts.boilerplate === 0) this.learned.delete(hash);
+    return true;
+  }
+
+  learnedCounts(lineText: string): LearnedCounts {
+    return this.learnedCountsOfHash(lineKeyHash(lineText));
+  }
+
+  learnedCountsOfHash(hash: number): LearnedCounts {
+    const counts = this.learned.get(hash);
+    return counts ? { ...counts } : { body: 0, boilerplate: 0 };
+  }
+
+  toJSON(): CorpusModelData {
+    const documents: Record<string, number[]> = {};
+    for (const [id, hashes] of this.documentHashes) documents[id] = Array.from(hashes);
+    const learned: [number, number, number][] = [];
+    for (const [hash, counts] of this.learned) learned.push([hash, counts.body, counts.boilerplate]);
+    return { format: 1, documents, learned };
+  }
+
+  static fromJSON(data: CorpusModelData): CorpusModel {
+    if (data.format !== 1) throw new Error(`unsupported corpus model format ${String(data.format)}`);
+    const model = new CorpusModel();
+    for (const [id, hashList] of Object.entries(data.documents)) {
+      const hashes = Float64Array.from(hashList).sort();
+      for (const hash of hashes) model.frequency.set(hash, (model.frequency.get(hash) ?? 0) + 1);
+      model.documentHashes.set(id, hashes);
+    }
+    for (const [hash, body, boilerplate] of data.learned) model.learned.set(hash, { body, boilerplate });
+    return model;
+  }
+}
+
+/** Sorted distinct hashes of the non-blank lines of text. */
+export function distinctLineHashes(text: string): Float64Array {
+  const spans = lineSpans(text);
+  const hashes = new Float64Array(spans.length);
+  let count = 0;
+  for (const span of spans) {
+    if (isBlank(text, span.start, span.end)) continue;
+    hashes[count++] = lineKeyHash(text.slice(span.start, span.end));
+  }
+  const sorted = hashes.subarray(0, count).sort();
+  let distinct = 0;
+  for (let i = 0; i < sorted.length; i++) {
+    if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[distinct++] = sorted[i];
+  }
+  return sorted.slice(0, distinct);
+}
+
+function binarySearch(sorted: Float64Array, value: number): boolean {
+  let low = 0;
+  let high = sorted.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >>> 1;
+    const item = sorted[middle];
+    if (item === value) return true;
+    if (item < value) low = middle + 1;
+    else high = middle - 1;
+  }
+  return false;
+}

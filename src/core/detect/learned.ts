@@ -1,0 +1,165 @@
+// Entities the annotator accepted, suggested again wherever the same text occurs (a string-matching
+// recommender: counts per label and text, whole-word matches only). Short forms link to the longest
+// accepted name that ends with them ("Putin" -> "Vladimir Putin"), which becomes the suggestion's value.
+
+import { TOKEN_NUMBER, TOKEN_WORD, type WordToken, wordTokens } from './words';
+
+export interface LearnedEntry {
+  label: string;
+  text: string;
+  /** Canonical value the annotator gave (or the text itself). */
+  value?: string;
+  /** How many times it was accepted. */
+  count: number;
+  /** The text as word tokens (case kept). */
+  words: string[];
+}
+
+export interface LearnedMatch {
+  /** Offsets relative to the matched tokens' text. */
+  start: number;
+  end: number;
+  entry: LearnedEntry;
+}
+
+function key(label: string, text: string): string {
+  return `${label}\u0000${text}`;
+}
+
+export class LearnedEntities {
+  private readonly entriesByKey = new Map<string, LearnedEntry>();
+  /** First word -> entries starting with it, longest first. */
+  private readonly byFirstWord = new Map<string, LearnedEntry[]>();
+  private versionCounter = 0;
+
+  /** Changes whenever the set of entries changes (callers cache on it). */
+  get version(): number {
+    return this.versionCounter;
+  }
+
+  get size(): number {
+    return this.entriesByKey.size;
+  }
+
+  /** Records one acceptance of `text` as `label` (trimmed; empty texts are ignored). */
+  accept(label: string, text: string, value?: string): void {
+    const trimmed = text.trim();
+    if (trimmed === '') return;
+    const existing = this.entriesByKey.get(key(label, trimmed));
+    if (existing) {
+      existing.count++;
+      if (value !== undefined) existing.value = value;
+      this.versionCounter++;
+      return;
+    }
+    const words = wordTokens(trimmed).map((token) => token.text);
+    if (words.length === 0) return;
+    const entry: LearnedEntry = { label, text: trimmed, count: 1, words };
+    if (value !== undefined) entry.value = value;
+    this.entriesByKey.set(key(label, trimmed), entry);
+    let list = this.byFirstWord.get(words[0]);
+    if (!list) this.byFirstWord.set(words[0], (list = []));
+    list.push(entry);
+    list.sort((a, b) => b.words.length - a.words.length);
+    this.versionCounter++;
+  }
+
+  /** Undoes acceptances: `times` of them (all when omitted). Returns whether the entry is gone. */
+  forget(label: string, text: string, times?: number): boolean {
+    const trimmed = text.trim();
+    const entry = this.entriesByKey.get(key(label, trimmed));
+    if (!entry) return true;
+    entry.count -= times ?? entry.count;
+    this.versionCounter++;
+    if (entry.count > 0) return false;
+    this.entriesByKey.delete(key(label, trimmed));
+    const list = this.byFirstWord.get(entry.words[0]);
+    if (list) {
+      const remaining = list.filter((other) => other !== entry);
+      if (remaining.length > 0) this.byFirstWord.set(entry.words[0], remaining);
+      else this.byFirstWord.delete(entry.words[0]);
+    }
+    return true;
+  }
+
+  get(label: string, text: string): LearnedEntry | undefined {
+    return this.entriesByKey.get(key(label, text.trim()));
+  }
+
+  entries(label?: string): LearnedEntry[] {
+    const all = [...this.entriesByKey.values()];
+    return label === undefined ? all : all.filter((entry) => entry.label === label);
+  }
+
+  /** How many times `text` was accepted as `label`. */
+  occurrences(label: string, text: string): number {
+    return this.get(label, text)?.count ?? 0;
+  }
+
+  /**
+   * Whole-word occurrences of accepted entries among `tokens` (one line), longest first and not
+   * overlapping each other. Words must follow each other with at most spacing between them.
+   */
+  matchTokens(tokens: readonly WordToken[]): LearnedMatch[] {
+    const matches: LearnedMatch[] = [];
+    let index = 0;
+    while (index < tokens.length) {
+      const token = tokens[index];
+      const list = token.kind === TOKEN_WORD || token.kind === TOKEN_NUMBER ? this.byFirstWord.get(token.text) : undefined;
+      let matched = 0;
+      if (list) {
+        for (const entry of list) {
+          if (!wordsMatchAt(tokens, index, entry.words)) continue;
+          const last = tokens[index + entry.words.length - 1];
+          // whole words: not glued to a letter on either side
+          const next = tokens[index + entry.words.length];
+          const previous = tokens[index - 1];
+          if (next && !next.spaceBefore && next.kind === TOKEN_WORD) continue;
+          if (previous && !token.spaceBefore && previous.kind === TOKEN_WORD) continue;
+          matches.push({ start: token.start, end: last.end, entry });
+          matched = entry.words.length;
+          break;
+        }
+      }
+      index += matched > 0 ? matched : 1;
+    }
+    return matches;
+  }
+
+  /**
+   * The canonical name for `text` among accepted `label` entries: an accepted value for the same text, or
+   * the longest accepted entry whose words end with (or contain) the words of `text`.
+   */
+  canonical(label: string, text: string): string | undefined {
+    const own = this.get(label, text);
+    if (own?.value !== undefined) return own.value;
+    const words = wordTokens(text.trim()).map((token) => token.text);
+    let best: LearnedEntry | undefined;
+    for (const entry of this.entriesByKey.values()) {
+      if (entry.label !== label || entry.words.length <= words.length) continue;
+      if (!containsWords(entry.words, words)) continue;
+      if (!best || entry.words.length > best.words.length || (entry.words.length === best.words.length && entry.count > best.count)) best = entry;
+    }
+    if (best) return best.value ?? best.text;
+    return own ? own.text : undefined;
+  }
+}
+
+function wordsMatchAt(tokens: readonly WordToken[], index: number, words: readonly string[]): boolean {
+  if (index + words.length > tokens.length) return false;
+  for (let k = 0; k < words.length; k++) {
+    if (tokens[index + k].text !== words[k]) return false;
+  }
+  return true;
+}
+
+/** Whether `words` occur as a contiguous part of `longer`, preferring a suffix (family names). */
+export function containsWords(longer: readonly string[], words: readonly string[]): boolean {
+  outer: for (let start = longer.length - words.length; start >= 0; start--) {
+    for (let k = 0; k < words.length; k++) {
+      if (longer[start + k] !== words[k]) continue outer;
+    }
+    return true;
+  }
+  return false;
+}

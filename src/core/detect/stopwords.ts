@@ -1,0 +1,157 @@
+// Stop-word lexicons and the per-document language guess. The share of a line's words that are stop words
+// is one of the strongest signs of running prose (jusText); page furniture is mostly names and nouns.
+//
+// Words are compared case-folded and in NFC, so NFD Vietnamese matches the NFC lists. A lexicon entry may
+// hold several space-separated (or "_"-joined) syllables, as Vietnamese words do ("bởi vì"); such entries
+// match that run of syllables in a line.
+
+import { foldCase, wordsOfFolded } from './body/normalize';
+
+/**
+ * Parses a stop-word list: one entry a line; blank lines and lines starting with "#" are skipped; "_"
+ * inside an entry joins syllables like a space. Entries are returned case-folded, in NFC.
+ */
+export function parseStopwords(fileText: string): Set<string> {
+  const words = new Set<string>();
+  for (const rawLine of fileText.split(/\r\n|\r|\n/)) {
+    const line = rawLine.trim();
+    if (line === '' || line.startsWith('#')) continue;
+    const entry = wordsOf(line.replace(/_/g, ' ')).join(' ');
+    if (entry !== '') words.add(entry);
+  }
+  return words;
+}
+
+/** The words of text, case-folded: maximal runs of letters, marks and digits. */
+export function wordsOf(text: string): string[] {
+  return wordsOfFolded(foldCase(text));
+}
+
+export interface StopwordStats {
+  /** Words in the text. */
+  words: number;
+  /** Words that belong to a stop-word entry. */
+  stopwords: number;
+}
+
+interface LanguageList {
+  /** Single-word entries. */
+  words: Set<string>;
+  /** Multi-word entries, words joined by one space. */
+  phrases: Set<string>;
+  /** First words of the multi-word entries. */
+  phraseStarts: Set<string>;
+  longestPhrase: number;
+}
+
+/** How many words of a document the language guess looks at; the start of a page is enough. */
+const GUESS_WORD_LIMIT = 4000;
+/** Below these, no language is guessed (a page of names and numbers). */
+const GUESS_MIN_HITS = 3;
+const GUESS_MIN_SHARE = 0.04;
+const MAX_LANGUAGES = 31;
+
+export class StopwordLexicon {
+  private readonly lists = new Map<string, LanguageList>();
+  /** Single word -> bit set of the languages (in `lists` order) listing it; for the language guess. */
+  private readonly languagesOfWord = new Map<string, number>();
+
+  /** Adds words (entries as parseStopwords returns them, or raw words) to a language's list. */
+  add(lang: string, words: Iterable<string>): void {
+    let list = this.lists.get(lang);
+    if (!list) {
+      list = { words: new Set(), phrases: new Set(), phraseStarts: new Set(), longestPhrase: 1 };
+      if (this.lists.size >= MAX_LANGUAGES) throw new Error(`at most ${MAX_LANGUAGES} stop-word languages`);
+      this.lists.set(lang, list);
+    }
+    const languageBit = 1 << [...this.lists.keys()].indexOf(lang);
+    for (const raw of words) {
+      const parts = wordsOf(raw.replace(/_/g, ' '));
+      if (parts.length === 0) continue;
+      if (parts.length === 1) {
+        list.words.add(parts[0]);
+        this.languagesOfWord.set(parts[0], (this.languagesOfWord.get(parts[0]) ?? 0) | languageBit);
+        continue;
+      }
+      list.phrases.add(parts.join(' '));
+      list.phraseStarts.add(parts[0]);
+      list.longestPhrase = Math.max(list.longestPhrase, parts.length);
+    }
+  }
+
+  get languages(): string[] {
+    return [...this.lists.keys()];
+  }
+
+  /**
+   * The language whose single-word stop words cover the largest share of the text's words; undefined when
+   * no list covers enough of it.
+   */
+  guessLanguage(text: string): string | undefined {
+    const head = text.length > GUESS_WORD_LIMIT * 12 ? text.slice(0, GUESS_WORD_LIMIT * 12) : text;
+    return this.guessLanguageOfWords(wordsOf(head));
+  }
+
+  /** guessLanguage for words already split by wordsOf (the first GUESS_WORD_LIMIT are looked at). */
+  guessLanguageOfWords(words: readonly string[]): string | undefined {
+    const names = [...this.lists.keys()];
+    const hits = new Array<number>(names.length).fill(0);
+    const limit = Math.min(words.length, GUESS_WORD_LIMIT);
+    for (let i = 0; i < limit; i++) {
+      let bits = this.languagesOfWord.get(words[i]) ?? 0;
+      while (bits !== 0) {
+        const bit = 31 - Math.clz32(bits);
+        hits[bit]++;
+        bits &= ~(1 << bit);
+      }
+    }
+    let best = -1;
+    for (let i = 0; i < hits.length; i++) if (best < 0 || hits[i] > hits[best]) best = i;
+    if (best < 0 || hits[best] < GUESS_MIN_HITS || hits[best] < GUESS_MIN_SHARE * limit) return undefined;
+    return names[best];
+  }
+
+  /** Share of the line's words that are stop words of `lang` (0 for an unknown language or no words). */
+  density(lineText: string, lang: string | undefined): number {
+    const { words, stopwords } = this.stats(lineText, lang);
+    return words === 0 ? 0 : stopwords / words;
+  }
+
+  stats(lineText: string, lang: string | undefined): StopwordStats {
+    const words = wordsOf(lineText);
+    const list = lang === undefined ? undefined : this.lists.get(lang);
+    return { words: words.length, stopwords: list ? countStopwords(words, list) : 0 };
+  }
+
+  /** Like stats, for words already split by wordsOf. */
+  statsOfWords(words: readonly string[], lang: string | undefined): StopwordStats {
+    const list = lang === undefined ? undefined : this.lists.get(lang);
+    return { words: words.length, stopwords: list ? countStopwords(words, list) : 0 };
+  }
+}
+
+/** Stop-word count, matching the longest multi-word entry first at each position. */
+function countStopwords(words: readonly string[], list: LanguageList): number {
+  let count = 0;
+  let i = 0;
+  while (i < words.length) {
+    const word = words[i];
+    let matched = 0;
+    if (list.phraseStarts.has(word)) {
+      let phrase = word;
+      const limit = Math.min(list.longestPhrase, words.length - i);
+      for (let n = 2; n <= limit; n++) {
+        phrase += ' ' + words[i + n - 1];
+        if (list.phrases.has(phrase)) matched = n;
+      }
+    }
+    if (matched === 0 && list.words.has(word)) matched = 1;
+    if (matched > 0) {
+      count += matched;
+      i += matched;
+    } else {
+      i++;
+    }
+  }
+  return count;
+}

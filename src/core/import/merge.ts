@@ -1,0 +1,96 @@
+// Adds imported tags to a document's sidecar without ever changing the tags already there: an identical tag
+// (same label and span) is a duplicate and skipped; a tag of the same label overlapping an existing one with
+// different bounds is a conflict, reported and not added (the annotator decides).
+
+import { newAnnotationId, sortAnnotations } from '../model/annotations';
+import { CONTEXT_CHARS, type Annotation, type SidecarData, type Span } from '../model/types';
+import type { ImportedTag } from './types';
+
+export interface ImportConflict {
+  imported: ImportedTag & { text: string };
+  /** The existing (or earlier imported) tag it overlaps. */
+  existing: { id: string; label: string; start: number; end: number; text: string };
+}
+
+export interface MergeResult {
+  sidecar: SidecarData;
+  added: number;
+  duplicates: number;
+  conflicts: ImportConflict[];
+  /** Imported tags whose offsets do not fit the document text. */
+  invalid: ImportedTag[];
+}
+
+/**
+ * Merges imported tags (UTF-16 offsets into docText) into a copy of `existing`. A new sidecar is created when
+ * there is none, for `documentName` (the document's file name, relative to the sidecar).
+ */
+export function mergeImported(
+  existing: SidecarData | undefined,
+  docText: string,
+  imported: readonly ImportedTag[],
+  now: string | Date,
+  by: string,
+  documentName = '',
+): MergeResult {
+  const sidecar: SidecarData = existing
+    ? { ...existing, annotations: [...existing.annotations], dismissed: [...existing.dismissed] }
+    : { newsmark: 1, document: documentName, status: 'todo', annotations: [], dismissed: [] };
+  const at = typeof now === 'string' ? now : now.toISOString();
+  const ids = new Set(sidecar.annotations.map((tag) => tag.id));
+  // Orphaned tags have no valid position in the current text, so they can neither duplicate nor conflict.
+  const placed = sidecar.annotations.filter((tag) => !tag.orphaned);
+  const result: MergeResult = { sidecar, added: 0, duplicates: 0, conflicts: [], invalid: [] };
+
+  for (const tag of imported) {
+    if (!(Number.isInteger(tag.start) && Number.isInteger(tag.end) && tag.start >= 0 && tag.start < tag.end && tag.end <= docText.length)) {
+      result.invalid.push(tag);
+      continue;
+    }
+    const sameLabel = placed.filter((other) => other.label === tag.label && overlaps(other, tag));
+    if (sameLabel.some((other) => other.start === tag.start && other.end === tag.end)) {
+      result.duplicates++;
+      continue;
+    }
+    const text = docText.slice(tag.start, tag.end);
+    if (sameLabel.length > 0) {
+      const other = sameLabel[0];
+      result.conflicts.push({
+        imported: { ...tag, text },
+        existing: { id: other.id, label: other.label, start: other.start, end: other.end, text: other.text },
+      });
+      continue;
+    }
+    const annotation: Annotation = {
+      id: newAnnotationId(ids),
+      label: tag.label,
+      start: tag.start,
+      end: tag.end,
+      text,
+      ...context(docText, tag),
+      source: 'imported',
+      by,
+      at,
+    };
+    if (tag.value !== undefined) annotation.value = tag.value;
+    ids.add(annotation.id);
+    sidecar.annotations.push(annotation);
+    placed.push(annotation);
+    result.added++;
+  }
+  sidecar.annotations = sortAnnotations(sidecar.annotations);
+  return result;
+}
+
+function overlaps(a: Span, b: Span): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
+// Local stand-in for withContext of src/core/sidecar/anchor.ts, which did not exist yet when this was
+// written; the lead will switch to the shared one.
+function context(docText: string, span: Span): { before: string; after: string } {
+  return {
+    before: docText.slice(Math.max(0, span.start - CONTEXT_CHARS), span.start),
+    after: docText.slice(span.end, span.end + CONTEXT_CHARS),
+  };
+}

@@ -1,0 +1,91 @@
+// Plain data shared by every part of Newsmark. Offsets are UTF-16 code units (as VS Code and JavaScript
+// count them), half-open: [start, end).
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** Where a tag came from. */
+export type TagSource = 'manual' | 'accepted' | 'propagated' | 'imported';
+export const TAG_SOURCES: readonly TagSource[] = ['manual', 'accepted', 'propagated', 'imported'];
+
+export type DocStatus = 'todo' | 'in-progress' | 'done';
+export const DOC_STATUSES: readonly DocStatus[] = ['todo', 'in-progress', 'done'];
+
+/** A confirmed tag, as stored in a sidecar's `annotations` list. */
+export interface Annotation extends Span {
+  id: string;
+  label: string;
+  /** The covered text, checked on load. */
+  text: string;
+  /** Up to CONTEXT_CHARS characters of context on each side, for re-anchoring. */
+  before?: string;
+  after?: string;
+  /** Normalised value: ISO date, canonical actor name. */
+  value?: string | string[];
+  source: TagSource;
+  by?: string;
+  at?: string;
+  /** Set when the tag could not be placed in the current text; it is kept, never dropped. */
+  orphaned?: boolean;
+}
+
+/** A suggestion the annotator rejected; it never comes back at that place. */
+export interface Dismissal extends Span {
+  label: string;
+  text: string;
+  before?: string;
+  after?: string;
+}
+
+/** The content of a sidecar (format 1). */
+export interface SidecarData {
+  newsmark: 1;
+  /** The document, relative to the sidecar. */
+  document: string;
+  sha256?: string;
+  status: DocStatus;
+  annotations: Annotation[];
+  dismissed: Dismissal[];
+}
+
+/** A text replacement in a document: [start, end) of the text before the edit is replaced by `text`. */
+export interface TextEdit extends Span {
+  text: string;
+}
+
+/** A problem found in an input file, positioned for a diagnostic: 1-based line and column. */
+export interface Problem {
+  line: number;
+  col: number;
+  message: string;
+  severity: 'error' | 'warning';
+}
+
+export type LineLabel = 'body' | 'boilerplate';
+
+/** The detector's decision about one non-empty line. */
+export interface LineDecision {
+  /** 0-based line number. */
+  line: number;
+  start: number;
+  end: number;
+  label: LineLabel;
+  /** Probability-like score in [0, 1] that the line is body. */
+  score: number;
+  reasons: string[];
+}
+
+/** A proposed entity span (actor, date) or body block, with the reasons behind it. */
+export interface Suggestion extends Span {
+  label: string;
+  text: string;
+  value?: string | string[];
+  score: number;
+  reasons: string[];
+  /** 0-based line of `start`. */
+  line: number;
+}
+
+export const CONTEXT_CHARS = 32;

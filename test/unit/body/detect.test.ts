@@ -1,0 +1,146 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { detectLines } from '../../../src/core/detect/body/index';
+import { CorpusModel } from '../../../src/core/detect/corpus';
+import type { LineDecision } from '../../../src/core/model/types';
+import { evaluateBody, microAverage, type GoldRecord } from '../../../src/core/eval/index';
+import { loadShippedStopwords } from './shippedStopwords';
+
+const ROOT = path.join(__dirname, '..', '..', '..');
+const stopwords = loadShippedStopwords();
+
+/** A made-up site: shared menu, header timestamp and footer; a different article on every page. */
+function sitePage(n: number, lineBreak = '\n'): string {
+  const articles = [
+    ['Council approves the new bridge over the river', 'The city council approved on Tuesday the construction of a new bridge, after two years of debate about its cost.', 'The project will cost about 40 million euros and the work should start in the spring of next year.', 'Residents of the northern district have asked for the bridge for a long time, because the old one is closed to trucks.'],
+    ['Storm closes schools in the coastal towns', 'Schools in five coastal towns were closed on Monday as a storm brought heavy rain and strong winds to the region.', 'The weather service said that the wind could reach 120 kilometres an hour during the night.', 'Officials asked people to stay at home and to avoid the beaches until the storm has passed.'],
+    ['Local team wins the regional cup final', 'The local football team won the regional cup on Sunday, beating its old rival by two goals to one in front of a full stadium.', 'It was the first title for the club in more than twenty years, and the fans celebrated in the streets until late.', 'The coach said that the players had worked hard for this moment during the whole season.'],
+    ['Museum opens a new hall for modern art', 'The city museum opened a new hall on Friday, where it will show the works of young artists from the region.', 'The hall was paid for by a private foundation and by the city, which gave the old building to the museum.', 'Entry will be free for students and for visitors under eighteen during the first month.'],
+  ];
+  const [headline, ...paragraphs] = articles[n % articles.length];
+  const related = articles[(n + 1) % articles.length][0];
+  return [
+    'Home News Sport Culture',
+    `0${n}:15 | 1${n}/03/2021`,
+    '',
+    headline,
+    '',
+    paragraphs[0],
+    `${related} ${related}`,
+    '',
+    paragraphs[1],
+    '',
+    paragraphs[2],
+    '',
+    'Related articles',
+    '',
+    'Weather for the weekend',
+    'Traffic news',
+    'Letters to the editor',
+    'Contact us',
+    'Mobile version',
+  ].join(lineBreak);
+}
+
+function siteCorpus(): CorpusModel {
+  const corpus = new CorpusModel();
+  for (let n = 0; n < 4; n++) corpus.addDocument(`page${n}`, sitePage(n));
+  return corpus;
+}
+
+function labelOf(decisions: LineDecision[], line: number): string | undefined {
+  return decisions.find((decision) => decision.line === line)?.label;
+}
+
+test('one decision per non-empty line, offsets of the line without its break, for \\n and \\r\\n', () => {
+  for (const lineBreak of ['\n', '\r\n', '\r']) {
+    const text = sitePage(1, lineBreak);
+    const decisions = detectLines(text, siteCorpus(), stopwords, { documentId: 'page1' });
+    const nonEmpty = text.split(/\r\n|\r|\n/).map((line, index) => [line, index] as const).filter(([line]) => line.trim() !== '');
+    assert.deepEqual(decisions.map((decision) => decision.line), nonEmpty.map(([, index]) => index));
+    for (const decision of decisions) {
+      const lineText = text.slice(decision.start, decision.end);
+      assert.equal(lineText.includes('\n') || lineText.includes('\r'), false);
+      assert.equal(lineText, nonEmpty.find(([, index]) => index === decision.line)?.[0]);
+      assert.ok(decision.score >= 0 && decision.score <= 1);
+      assert.equal(decision.label === 'body', decision.score >= 0.5);
+      assert.ok(decision.reasons.length > 0);
+    }
+  }
+});
+
+test('template lines are boilerplate, headline and article paragraphs are body', () => {
+  const corpus = siteCorpus();
+  const decisions = detectLines(sitePage(2), corpus, stopwords, { documentId: 'page2' });
+  assert.equal(labelOf(decisions, 0), 'boilerplate'); // menu
+  assert.equal(labelOf(decisions, 1), 'boilerplate'); // timestamp
+  assert.equal(labelOf(decisions, 3), 'body'); // headline
+  assert.equal(labelOf(decisions, 5), 'body');
+  assert.equal(labelOf(decisions, 6), 'boilerplate'); // related title written twice
+  assert.equal(labelOf(decisions, 8), 'body');
+  assert.equal(labelOf(decisions, 10), 'body');
+  for (const line of [12, 14, 15, 16, 17, 18]) assert.equal(labelOf(decisions, line), 'boilerplate', `line ${line}`);
+  const menu = decisions.find((decision) => decision.line === 0);
+  assert.ok(menu?.reasons.includes('repeated on 4 of 4 pages'), menu?.reasons.join('; '));
+  assert.ok(decisions.find((decision) => decision.line === 6)?.reasons.includes('title written twice'));
+  assert.ok(decisions.find((decision) => decision.line === 1)?.reasons.includes('page timestamp'));
+  assert.ok(decisions.find((decision) => decision.line === 3)?.reasons.includes('headline before the main block'));
+});
+
+test('a page outside the corpus is compared with all of it; its own lines are not repeats', () => {
+  const corpus = siteCorpus();
+  const outside = detectLines(sitePage(0), corpus, stopwords);
+  assert.ok(outside.find((decision) => decision.line === 0)?.reasons.includes('repeated on 5 of 5 pages'));
+  const alone = new CorpusModel();
+  alone.addDocument('only', sitePage(0));
+  const decisions = detectLines(sitePage(0), alone, stopwords, { documentId: 'only' });
+  assert.equal(decisions.some((decision) => decision.reasons.some((reason) => reason.startsWith('repeated on'))), false);
+});
+
+test('lines tagged on other pages teach the detector', () => {
+  const corpus = new CorpusModel();
+  const text = sitePage(3);
+  corpus.addDocument('page3', text);
+  const before = detectLines(text, corpus, stopwords, { documentId: 'page3' });
+  assert.equal(labelOf(before, 10), 'body');
+  corpus.learnLine(text.split('\n')[10], 'boilerplate');
+  const after = detectLines(text, corpus, stopwords, { documentId: 'page3' });
+  assert.equal(labelOf(after, 10), 'boilerplate');
+  assert.ok(after.find((decision) => decision.line === 10)?.reasons.some((reason) => reason.startsWith('tagged boilerplate')));
+});
+
+test('NFD text gets the same labels as NFC text', () => {
+  const corpus = new CorpusModel();
+  const samples = fs.readdirSync(path.join(ROOT, 'samples')).filter((file) => file.endsWith('.txt')).sort();
+  for (const file of samples) corpus.addDocument(file, fs.readFileSync(path.join(ROOT, 'samples', file), 'utf8'));
+  const text = fs.readFileSync(path.join(ROOT, 'samples', samples[0]), 'utf8');
+  const nfc = detectLines(text, corpus, stopwords, { documentId: samples[0] });
+  const nfd = detectLines(text.normalize('NFD'), corpus, stopwords, { documentId: samples[0] });
+  assert.deepEqual(nfd.map((decision) => [decision.line, decision.label]), nfc.map((decision) => [decision.line, decision.label]));
+});
+
+test('the sample corpus reaches line-level body F1 >= 0.95 against its gold', () => {
+  const gold = JSON.parse(fs.readFileSync(path.join(ROOT, 'eval/baoquocte/body-lines.json'), 'utf8')) as Record<
+    string,
+    { body_lines: number[]; ignore_lines: number[] }
+  >;
+  const records: GoldRecord[] = Object.entries(gold).map(([file, lines]) => ({
+    id: file,
+    text: fs.readFileSync(path.join(ROOT, 'samples', file), 'utf8'),
+    ...lines,
+    spans: [],
+  }));
+  const corpus = new CorpusModel();
+  for (const record of records) corpus.addDocument(record.id, record.text);
+  const scores = microAverage(
+    records.map((record) => evaluateBody(record, detectLines(record.text, corpus, stopwords, { documentId: record.id }))),
+  );
+  assert.ok(scores.f1 >= 0.95, `F1 ${scores.f1.toFixed(3)} (P ${scores.precision.toFixed(3)}, R ${scores.recall.toFixed(3)})`);
+});
+
+test('empty and blank documents give no decisions', () => {
+  assert.deepEqual(detectLines('', new CorpusModel(), stopwords), []);
+  assert.deepEqual(detectLines(' \n\r\n\t', new CorpusModel(), stopwords), []);
+});
