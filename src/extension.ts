@@ -1,17 +1,95 @@
+// Wiring only: build the services, register the adapters, return the small API that tests read state through.
+import { execFile } from 'node:child_process';
+import * as os from 'node:os';
 import * as vscode from 'vscode';
+import { normaliseSettings, type NewsmarkSettings } from './core/settings';
+import { AnalysisService } from './editor/analysis';
+import { createApi, type NewsmarkApi } from './editor/api';
+import { registerCodeActions } from './editor/codeActions';
+import { registerCommands } from './editor/commands';
+import type { EditorContext } from './editor/context';
+import { Decorations } from './editor/decorations';
+import { registerDiagnostics } from './editor/diagnostics';
+import { registerHover } from './editor/hover';
+import { LANGUAGE_ID, SECTION } from './editor/ids';
+import { createLog } from './editor/log';
+import { AnnotationStore } from './editor/store';
 
-export function activate(context: vscode.ExtensionContext) {
-  const log = vscode.window.createOutputChannel('Newsmark', { log: true });
-  context.subscriptions.push(log);
-  log.info('Newsmark activated');
-  context.subscriptions.push(
-    vscode.commands.registerCommand('newsmark.showCorpusSummary', async () => {
-      const files = await vscode.workspace.findFiles('**/*.txt', '**/node_modules/**');
-      void vscode.window.showInformationMessage(`Newsmark: ${files.length} documents`);
-      return { documents: files.length };
-    }),
-  );
-  return {};
+/** Documents Newsmark works on: the news-text language, and plain .txt pages. */
+const SELECTOR: vscode.DocumentSelector = [{ language: LANGUAGE_ID }, { pattern: '**/*.txt' }];
+
+function readSettings(): NewsmarkSettings {
+  const config = vscode.workspace.getConfiguration(SECTION);
+  return normaliseSettings((key) => {
+    const inspected = config.inspect(key);
+    return inspected?.workspaceFolderValue ?? inspected?.workspaceValue ?? inspected?.globalValue ?? inspected?.defaultValue;
+  });
 }
 
-export function deactivate() {}
+/** Who tags: the setting, else git's user.name, else the OS user. */
+function gitUserName(): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    execFile('git', ['config', 'user.name'], { timeout: 2000 }, (err, stdout) => resolve(err ? undefined : stdout.trim() || undefined));
+  });
+}
+
+export function activate(context: vscode.ExtensionContext): NewsmarkApi {
+  const started = Date.now();
+  const log = createLog();
+  let settings = readSettings();
+  let gitName: string | undefined;
+  void gitUserName().then((name) => (gitName = name));
+  const annotator = () => settings.annotator || gitName || safeOsUser();
+
+  const store = new AnnotationStore(() => settings, log, annotator, () => vscode.workspace.isTrusted);
+  const analysis = new AnalysisService(context.extensionUri, store, () => settings, log);
+  const ctx: EditorContext = { extension: context, log, settings: () => settings, store, analysis, trusted: () => vscode.workspace.isTrusted };
+  const decorations = new Decorations(ctx);
+  context.subscriptions.push(log, store, analysis, decorations);
+
+  registerCommands(ctx);
+  registerHover(ctx, SELECTOR);
+  registerCodeActions(ctx, SELECTOR);
+  registerDiagnostics(ctx);
+  // helpers' registrations
+
+  const isNewsDocument = (doc: vscode.TextDocument) => vscode.languages.match(SELECTOR, doc) > 0 && !doc.uri.path.endsWith('.ann.yaml');
+  const open = async (doc: vscode.TextDocument) => {
+    if (!isNewsDocument(doc)) return;
+    await store.load(doc);
+    analysis.analyseNow(doc);
+  };
+
+  // Lexicons load off the activation path; open documents are analysed once they are in, then the corpus
+  // statistics build in the background and open documents are analysed again with them.
+  const ready = analysis
+    .loadLexicons()
+    .then(() => Promise.all(vscode.workspace.textDocuments.map(open)))
+    .then(() => analysis.buildCorpus())
+    .catch((err) => log.error(`start-up: ${err instanceof Error ? err.stack : String(err)}`));
+
+  context.subscriptions.push(
+    vscode.workspace.onDidOpenTextDocument((doc) => void ready.then(() => open(doc))),
+    vscode.workspace.onDidCloseTextDocument((doc) => analysis.forget(doc.uri)),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (!e.affectsConfiguration(SECTION)) return;
+      settings = readSettings();
+      decorations.recreate();
+      void analysis.settingsChanged();
+    }),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => decorations.redrawAll()),
+  );
+
+  log.info(`Newsmark activated in ${Date.now() - started} ms`);
+  return createApi(ctx, decorations, ready.then(() => undefined), Date.now() - started);
+}
+
+function safeOsUser(): string {
+  try {
+    return os.userInfo().username;
+  } catch {
+    return 'unknown';
+  }
+}
+
+export function deactivate(): void {}

@@ -1,0 +1,58 @@
+// The small API `activate` returns: integration tests read state through it (decorations cannot be read back
+// through the VS Code API). Everything returned is plain data.
+import * as vscode from 'vscode';
+import type { Annotation, Dismissal, DocStatus, Problem } from '../core/model/types';
+import type { DocView } from './analysis';
+import type { EditorContext } from './context';
+import type { Decorations } from './decorations';
+
+export interface DocSnapshot {
+  annotations: Annotation[];
+  dismissed: Dismissal[];
+  status: DocStatus;
+  writable: boolean;
+  problems: Problem[];
+}
+
+export interface NewsmarkApi {
+  /** Resolves when lexicons are loaded and the corpus statistics are built. */
+  ready: Promise<void>;
+  activationMs: number;
+  /** Waits for pending analysis, redraws and sidecar writes. */
+  settle(): Promise<void>;
+  document(uri: vscode.Uri): DocSnapshot | undefined;
+  view(uri: vscode.Uri): DocView | undefined;
+  /** Drawn decorations by kind (`tag:actor`, `suggestion:date`, `suggestion:body`, `boilerplate`) as offsets. */
+  decorations(uri: vscode.Uri): Record<string, Array<{ start: number; end: number }>> | undefined;
+}
+
+export function createApi(ctx: EditorContext, decorations: Decorations, ready: Promise<void>, activationMs: number): NewsmarkApi {
+  const docOf = (uri: vscode.Uri) => vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+  return {
+    ready,
+    activationMs,
+    async settle() {
+      await ready;
+      await new Promise((r) => setTimeout(r, 200)); // debounced analysis (120 ms) and redraws (60 ms)
+      for (const doc of vscode.workspace.textDocuments) if (ctx.store.get(doc.uri)) ctx.analysis.view(doc);
+      decorations.redrawAll();
+      await ctx.store.flush();
+    },
+    document(uri) {
+      const s = ctx.store.get(uri);
+      return s && { annotations: s.data.annotations, dismissed: s.data.dismissed, status: s.data.status, writable: s.writable, problems: s.problems };
+    },
+    view(uri) {
+      const doc = docOf(uri);
+      return doc && ctx.analysis.view(doc);
+    },
+    decorations(uri) {
+      const doc = docOf(uri);
+      const drawn = decorations.ranges(uri);
+      if (!doc || !drawn) return undefined;
+      const out: Record<string, Array<{ start: number; end: number }>> = {};
+      for (const [k, ranges] of Object.entries(drawn)) out[k] = ranges.map((r) => ({ start: doc.offsetAt(r.start), end: doc.offsetAt(r.end) }));
+      return out;
+    },
+  };
+}

@@ -1,0 +1,157 @@
+// Decorations: one type per label for confirmed tags, and one per kind of suggestion. Colors come from
+// `contributes.colors` (themeable, with high-contrast defaults); shapes differ too, so color is not the only cue.
+// Every type is set on every redraw so stale marks clear; redraws are debounced while typing.
+import * as vscode from 'vscode';
+import type { LabelConfig } from '../core/settings';
+import type { EditorContext } from './context';
+import { toRange } from './convert';
+import { LANGUAGE_ID } from './ids';
+
+const REDRAW_DELAY_MS = 60;
+
+/** What was last drawn, per label/kind, for the test API (decorations cannot be read back from VS Code). */
+export type DrawnRanges = Record<string, vscode.Range[]>;
+
+interface Kinds {
+  tags: Map<string, vscode.TextEditorDecorationType>;
+  entitySuggestion: Map<string, vscode.TextEditorDecorationType>;
+  bodySuggestion: vscode.TextEditorDecorationType;
+  boilerplate: vscode.TextEditorDecorationType;
+}
+
+function color(label: LabelConfig, part: 'Background' | 'Border'): vscode.ThemeColor | string {
+  if (label.color) return label.color.startsWith('#') ? label.color : new vscode.ThemeColor(label.color);
+  const known = ['body', 'actor', 'date'].includes(label.id) ? label.id : 'custom';
+  return new vscode.ThemeColor(`newsmark.${known}${part}`);
+}
+
+function tagType(label: LabelConfig, index: number): vscode.TextEditorDecorationType {
+  const border = color(label, 'Border');
+  if (label.id === 'body') {
+    // Line-level: a band down the left edge of every covered line.
+    return vscode.window.createTextEditorDecorationType({
+      isWholeLine: true,
+      borderWidth: '0 0 0 3px',
+      borderStyle: 'solid',
+      borderColor: border,
+      backgroundColor: color(label, 'Background'),
+      overviewRulerColor: border,
+      overviewRulerLane: vscode.OverviewRulerLane.Left,
+    });
+  }
+  // Span-level: each label gets its own underline style so labels differ without color.
+  const styles = ['solid', 'double', 'dashed', 'groove', 'ridge'];
+  return vscode.window.createTextEditorDecorationType({
+    backgroundColor: color(label, 'Background'),
+    borderWidth: '0 0 2px 0',
+    borderStyle: label.id === 'date' ? 'dashed' : label.id === 'actor' ? 'solid' : styles[index % styles.length],
+    borderColor: border,
+    overviewRulerColor: border,
+    overviewRulerLane: vscode.OverviewRulerLane.Right,
+    rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
+  });
+}
+
+function suggestionType(label: LabelConfig): vscode.TextEditorDecorationType {
+  return vscode.window.createTextEditorDecorationType({
+    textDecoration: `underline dotted ${label.id === 'actor' || label.id === 'date' ? `var(--vscode-newsmark-${label.id}Suggestion)` : 'currentColor'}`,
+    overviewRulerColor: new vscode.ThemeColor('newsmark.suggestionRuler'),
+    overviewRulerLane: vscode.OverviewRulerLane.Center,
+  });
+}
+
+export class Decorations implements vscode.Disposable {
+  private kinds: Kinds;
+  private readonly timers = new Map<vscode.TextEditor, ReturnType<typeof setTimeout>>();
+  private readonly drawn = new Map<string, DrawnRanges>();
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(private readonly ctx: EditorContext) {
+    this.kinds = this.createKinds();
+    this.disposables.push(
+      vscode.window.onDidChangeVisibleTextEditors(() => this.redrawAll()),
+      vscode.window.onDidChangeTextEditorVisibleRanges((e) => this.schedule(e.textEditor)),
+      ctx.analysis.onDidChange((uri) => this.redrawUri(uri)),
+      ctx.store.onDidChange(({ state }) => this.redrawUri(state.uri)),
+    );
+  }
+
+  private createKinds(): Kinds {
+    const labels = this.ctx.settings().labels;
+    return {
+      tags: new Map(labels.map((l, i) => [l.id, tagType(l, i)])),
+      entitySuggestion: new Map(labels.filter((l) => l.id !== 'body').map((l) => [l.id, suggestionType(l)])),
+      bodySuggestion: vscode.window.createTextEditorDecorationType({
+        isWholeLine: true,
+        borderWidth: '0 0 0 2px',
+        borderStyle: 'dotted',
+        borderColor: new vscode.ThemeColor('newsmark.suggestedBodyBorder'),
+      }),
+      boilerplate: vscode.window.createTextEditorDecorationType({ opacity: '0.5', isWholeLine: true }),
+    };
+  }
+
+  /** Labels changed: new types, then redraw. */
+  recreate(): void {
+    this.disposeKinds();
+    this.kinds = this.createKinds();
+    this.redrawAll();
+  }
+
+  ranges(uri: vscode.Uri): DrawnRanges | undefined {
+    return this.drawn.get(uri.toString());
+  }
+
+  redrawAll(): void {
+    for (const editor of vscode.window.visibleTextEditors) this.draw(editor);
+  }
+
+  private redrawUri(uri: vscode.Uri): void {
+    for (const editor of vscode.window.visibleTextEditors) if (editor.document.uri.toString() === uri.toString()) this.schedule(editor);
+  }
+
+  private schedule(editor: vscode.TextEditor): void {
+    clearTimeout(this.timers.get(editor));
+    this.timers.set(
+      editor,
+      setTimeout(() => {
+        this.timers.delete(editor);
+        this.draw(editor);
+      }, REDRAW_DELAY_MS),
+    );
+  }
+
+  /** Draws now: what the store and the analysis say about this editor's document. */
+  draw(editor: vscode.TextEditor): void {
+    const doc = editor.document;
+    const state = this.ctx.store.get(doc.uri);
+    if (!state && doc.languageId !== LANGUAGE_ID) return;
+    const view = this.ctx.analysis.view(doc);
+    const out: DrawnRanges = {};
+    const set = (key: string, type: vscode.TextEditorDecorationType, ranges: vscode.Range[]) => {
+      editor.setDecorations(type, ranges);
+      out[key] = ranges;
+    };
+    const tags = state?.data.annotations.filter((a) => !a.orphaned) ?? [];
+    for (const [label, type] of this.kinds.tags) set(`tag:${label}`, type, tags.filter((t) => t.label === label).map((t) => toRange(doc, t)));
+    for (const [label, type] of this.kinds.entitySuggestion) {
+      set(`suggestion:${label}`, type, (view?.suggestions ?? []).filter((s) => s.label === label).map((s) => toRange(doc, s)));
+    }
+    set('suggestion:body', this.kinds.bodySuggestion, (view?.bodyLines ?? []).map((l) => toRange(doc, l)));
+    set('boilerplate', this.kinds.boilerplate, (view?.boilerplateLines ?? []).map((l) => toRange(doc, l)));
+    this.drawn.set(doc.uri.toString(), out);
+  }
+
+  private disposeKinds(): void {
+    for (const t of this.kinds.tags.values()) t.dispose();
+    for (const t of this.kinds.entitySuggestion.values()) t.dispose();
+    this.kinds.bodySuggestion.dispose();
+    this.kinds.boilerplate.dispose();
+  }
+
+  dispose(): void {
+    for (const t of this.timers.values()) clearTimeout(t);
+    this.disposeKinds();
+    for (const d of this.disposables) d.dispose();
+  }
+}

@@ -1,0 +1,69 @@
+// The status bar entry of the active news document: its tags per label, pending suggestions and status.
+// Clicking it sets the status.
+import * as vscode from 'vscode';
+import type { EditorContext } from './context';
+import { Cmd, LANGUAGE_ID } from './ids';
+import { countsText, statusIcon, statusLabel } from './views';
+
+const ITEM_ID = 'newsmark.status';
+
+export function register(ctx: EditorContext): void {
+  const item = vscode.window.createStatusBarItem(ITEM_ID, vscode.StatusBarAlignment.Left, 100);
+  item.name = vscode.l10n.t('Newsmark document');
+  item.command = Cmd.setStatus;
+
+  const update = () => {
+    const doc = vscode.window.activeTextEditor?.document;
+    const state = doc ? ctx.store.get(doc.uri) : undefined;
+    if (!doc || (!state && doc.languageId !== LANGUAGE_ID)) {
+      item.hide();
+      return;
+    }
+    if (!state) {
+      // A news document whose sidecar is not loaded yet: loading fires a store change, which updates us.
+      void ctx.store.load(doc).catch((err) => ctx.log.warn(`status bar: ${err instanceof Error ? err.message : String(err)}`));
+      item.hide();
+      return;
+    }
+    const counts: Record<string, number> = {};
+    for (const a of state.data.annotations) if (!a.orphaned) counts[a.label] = (counts[a.label] ?? 0) + 1;
+    const orphaned = state.data.annotations.length - Object.values(counts).reduce((n, c) => n + c, 0);
+    const pending = ctx.analysis.view(doc)?.suggestions.length ?? 0;
+    const tags = countsText(counts, ctx.settings().labels.map((l) => l.id)) || vscode.l10n.t('no tags');
+    const status = statusLabel(state.data.status);
+    const parts = [`$(tag) ${tags}`];
+    if (pending > 0) parts.push(`$(lightbulb) ${pending}`);
+    if (orphaned > 0) parts.push(`$(warning) ${orphaned}`);
+    parts.push(`$(${statusIcon(state.data.status).id}) ${status}`);
+    item.text = parts.join('  ');
+
+    const tooltip = new vscode.MarkdownString();
+    tooltip.appendMarkdown(`**${vscode.l10n.t('Newsmark')}** — ${vscode.workspace.asRelativePath(doc.uri, false)}\n\n`);
+    tooltip.appendMarkdown(`${vscode.l10n.t('Tags: {0}', tags)}\n\n`);
+    tooltip.appendMarkdown(`${vscode.l10n.t('Pending suggestions: {0}', pending)}\n\n`);
+    if (orphaned > 0) tooltip.appendMarkdown(`${vscode.l10n.t('Tags that could not be placed in the text: {0}', orphaned)}\n\n`);
+    if (!state.writable) tooltip.appendMarkdown(`${vscode.l10n.t('The sidecar cannot be read safely: tags are read-only.')}\n\n`);
+    tooltip.appendMarkdown(vscode.l10n.t('Status: {0} (click to change)', status));
+    item.tooltip = tooltip;
+    item.accessibilityInformation = { label: vscode.l10n.t('Newsmark: {0}; {1} pending suggestions; status {2}', tags, pending, status) };
+    item.backgroundColor = state.writable ? undefined : new vscode.ThemeColor('statusBarItem.warningBackground');
+    item.show();
+  };
+
+  const isActive = (uri: vscode.Uri) => vscode.window.activeTextEditor?.document.uri.toString() === uri.toString();
+  ctx.extension.subscriptions.push(
+    item,
+    vscode.window.onDidChangeActiveTextEditor(update),
+    ctx.store.onDidChange(({ state }) => {
+      if (isActive(state.uri)) update();
+    }),
+    ctx.analysis.onDidChange((uri) => {
+      if (isActive(uri)) update();
+    }),
+    vscode.workspace.onDidOpenTextDocument((doc) => {
+      // setTextDocumentLanguage reopens the document: the active editor now shows a news document.
+      if (isActive(doc.uri)) update();
+    }),
+  );
+  update();
+}

@@ -1,0 +1,412 @@
+// Per-document annotations: loaded from the sidecar, kept in step with edits of the text, saved back
+// (debounced, atomic, only when something changed), and merged with changes made on disk by others.
+import * as vscode from 'vscode';
+import { addTag, mergeById, mergeDismissals, newAnnotationId, sortAnnotations } from '../core/model/annotations';
+import { AnnotationHistory } from '../core/model/history';
+import { rebase } from '../core/model/rebase';
+import type { Annotation, Dismissal, DocStatus, Problem, SidecarData, Span, TagSource } from '../core/model/types';
+import { reanchor, withContext } from '../core/sidecar/anchor';
+import { checkLabels, newSidecar, parseSidecar, serialiseSidecar, type ParsedSidecar } from '../core/sidecar/codec';
+import { sha256Utf8 } from '../core/sidecar/hash';
+import { sidecarPathFor } from '../core/sidecar/paths';
+import type { NewsmarkSettings } from '../core/settings';
+import { toEdits } from './convert';
+import { readText, writeTextAtomic } from './fsio';
+import type { Log } from './log';
+
+export interface DocState {
+  readonly uri: vscode.Uri;
+  readonly sidecarUri: vscode.Uri;
+  /** Current tags, dismissals and status (orphaned tags included, flagged). */
+  data: SidecarData;
+  /** False when the sidecar could not be read safely: tags are shown but never written. */
+  writable: boolean;
+  /** Problems of the sidecar file (positioned in the sidecar). */
+  problems: Problem[];
+  history: AnnotationHistory;
+  /** The text the tags refer to. */
+  text: string;
+  /** Last parse of the text on disk, so a save keeps its comments and unknown keys. */
+  parsed?: ParsedSidecar;
+  /** The data as last read from or written to disk: the base of a three-way merge. */
+  base: SidecarData;
+  diskText?: string;
+  dirty: boolean;
+}
+
+export type ChangeReason = 'load' | 'tags' | 'edit' | 'disk' | 'status';
+
+export interface NewTag extends Span {
+  label: string;
+  value?: string | string[];
+  source: TagSource;
+}
+
+const SAVE_DELAY_MS = 250;
+
+export class AnnotationStore implements vscode.Disposable {
+  private readonly states = new Map<string, DocState>();
+  private readonly loading = new Map<string, Promise<DocState>>();
+  private readonly saveTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly pendingSaves = new Set<Promise<void>>();
+  private readonly emitter = new vscode.EventEmitter<{ state: DocState; reason: ChangeReason }>();
+  private readonly disposables: vscode.Disposable[] = [];
+  readonly onDidChange = this.emitter.event;
+
+  constructor(
+    private settings: () => NewsmarkSettings,
+    private readonly log: Log,
+    private readonly annotator: () => string,
+    private readonly canWrite: () => boolean,
+  ) {
+    this.disposables.push(
+      this.emitter,
+      vscode.workspace.onDidChangeTextDocument((e) => this.onTextChanged(e)),
+      vscode.workspace.onDidCloseTextDocument((doc) => void this.unload(doc.uri)),
+    );
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*.ann.yaml');
+    this.disposables.push(
+      watcher,
+      watcher.onDidChange((uri) => void this.onSidecarChangedOnDisk(uri)),
+      watcher.onDidCreate((uri) => void this.onSidecarChangedOnDisk(uri)),
+      watcher.onDidDelete((uri) => void this.onSidecarChangedOnDisk(uri)),
+    );
+  }
+
+  get(uri: vscode.Uri): DocState | undefined {
+    return this.states.get(uri.toString());
+  }
+
+  all(): DocState[] {
+    return [...this.states.values()];
+  }
+
+  sidecarUriFor(docUri: vscode.Uri): vscode.Uri {
+    const folder = vscode.workspace.getWorkspaceFolder(docUri);
+    const layout = this.settings().sidecarFolder && folder ? { sidecarRoot: this.settings().sidecarFolder, workspaceRoot: folder.uri.path } : undefined;
+    return docUri.with({ path: sidecarPathFor(docUri.path, layout) });
+  }
+
+  /** The state of an open document, loading its sidecar on first use. */
+  load(doc: vscode.TextDocument): Promise<DocState> {
+    const key = doc.uri.toString();
+    const known = this.states.get(key);
+    if (known) return Promise.resolve(known);
+    let pending = this.loading.get(key);
+    if (!pending) {
+      pending = this.read(doc).finally(() => this.loading.delete(key));
+      this.loading.set(key, pending);
+    }
+    return pending;
+  }
+
+  private async read(doc: vscode.TextDocument): Promise<DocState> {
+    const sidecarUri = this.sidecarUriFor(doc.uri);
+    const text = doc.getText();
+    const diskText = await readText(sidecarUri);
+    const relPath = relativeDocumentName(sidecarUri, doc.uri);
+    const state: DocState = {
+      uri: doc.uri,
+      sidecarUri,
+      data: newSidecar(relPath, text),
+      writable: true,
+      problems: [],
+      history: new AnnotationHistory(),
+      text,
+      base: newSidecar(relPath, text),
+      diskText,
+      dirty: false,
+    };
+    if (diskText !== undefined) this.adoptDisk(state, diskText);
+    // A concurrent load may have finished first; keep one state per document.
+    const existing = this.states.get(doc.uri.toString());
+    if (existing) return existing;
+    this.states.set(doc.uri.toString(), state);
+    this.emitter.fire({ state, reason: 'load' });
+    return state;
+  }
+
+  /** Takes the sidecar text on disk as the truth (re-anchored in the current text). */
+  private adoptDisk(state: DocState, diskText: string): void {
+    const parsed = parseSidecar(diskText, { maxBytes: this.settings().maxSidecarBytes });
+    state.diskText = diskText;
+    state.parsed = parsed;
+    state.problems = [...parsed.problems];
+    state.writable = parsed.writable;
+    if (!parsed.data) {
+      state.data = { ...state.data, annotations: [], dismissed: [] };
+      state.base = state.data;
+      return;
+    }
+    state.problems.push(...checkLabels(parsed, this.settings().labels.map((l) => l.id)));
+    const data = this.placed(parsed.data, state.text);
+    state.data = data;
+    state.base = parsed.data;
+  }
+
+  private placed(data: SidecarData, text: string): SidecarData {
+    const anns = reanchor(text, data.annotations);
+    const dis = reanchor(text, data.dismissed);
+    return {
+      ...data,
+      annotations: sortAnnotations([...anns.placed, ...anns.moved, ...anns.orphaned]),
+      dismissed: [...dis.placed, ...dis.moved, ...dis.orphaned],
+    };
+  }
+
+  /** Changes the tags of a document; recorded for undo, saved shortly after. False when read-only. */
+  mutate(state: DocState, what: string, change: (annotations: Annotation[]) => Annotation[]): boolean {
+    if (!this.ensureWritable(state)) return false;
+    const before = state.data.annotations;
+    const after = sortAnnotations(change([...before]));
+    if (!state.history.record(before, after, what)) return false;
+    state.data = { ...state.data, annotations: after };
+    this.changed(state, 'tags');
+    return true;
+  }
+
+  /** Adds tags (duplicates of the same label and span are skipped); returns those added. */
+  addTags(state: DocState, tags: NewTag[], what: string): Annotation[] {
+    const added: Annotation[] = [];
+    this.mutate(state, what, (list) => {
+      let current = list;
+      const ids = new Set(current.map((t) => t.id));
+      for (const t of tags) {
+        if (t.end <= t.start) continue;
+        const ann: Annotation = withContext(state.text, {
+          id: newAnnotationId(ids),
+          label: t.label,
+          start: t.start,
+          end: t.end,
+          text: state.text.slice(t.start, t.end),
+          ...(t.value !== undefined ? { value: t.value } : {}),
+          source: t.source,
+          by: this.annotator(),
+          at: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
+        });
+        const r = addTag(current, ann);
+        if (r.added) {
+          ids.add(r.tag.id);
+          added.push(r.tag);
+        }
+        current = r.list;
+      }
+      return current;
+    });
+    return added;
+  }
+
+  dismiss(state: DocState, dismissals: Dismissal[]): boolean {
+    if (!this.ensureWritable(state)) return false;
+    const fresh = dismissals
+      .filter((d) => !state.data.dismissed.some((x) => x.label === d.label && x.start === d.start && x.end === d.end))
+      .map((d) => withContext(state.text, d));
+    if (fresh.length === 0) return false;
+    state.data = { ...state.data, dismissed: [...state.data.dismissed, ...fresh] };
+    this.changed(state, 'tags');
+    return true;
+  }
+
+  undismiss(state: DocState, spans: Array<Span & { label: string }>): void {
+    const keep = state.data.dismissed.filter((d) => !spans.some((s) => s.label === d.label && s.start === d.start && s.end === d.end));
+    if (keep.length === state.data.dismissed.length) return;
+    state.data = { ...state.data, dismissed: keep };
+    this.changed(state, 'tags');
+  }
+
+  setStatus(state: DocState, status: DocStatus): boolean {
+    if (!this.ensureWritable(state) || state.data.status === status) return false;
+    state.data = { ...state.data, status };
+    this.changed(state, 'status');
+    return true;
+  }
+
+  undo(state: DocState): boolean {
+    if (!this.ensureWritable(state)) return false;
+    const restored = state.history.undo(state.data.annotations);
+    if (!restored) return false;
+    state.data = { ...state.data, annotations: sortAnnotations(restored) };
+    this.changed(state, 'tags');
+    return true;
+  }
+
+  redo(state: DocState): boolean {
+    if (!this.ensureWritable(state)) return false;
+    const restored = state.history.redo(state.data.annotations);
+    if (!restored) return false;
+    state.data = { ...state.data, annotations: sortAnnotations(restored) };
+    this.changed(state, 'tags');
+    return true;
+  }
+
+  private ensureWritable(state: DocState): boolean {
+    if (!this.canWrite()) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('Newsmark: this workspace is not trusted, so tags are read-only. Trust the workspace to tag.'));
+      return false;
+    }
+    if (state.writable) return true;
+    const first = state.problems[0];
+    const where = first ? `:${first.line}:${first.col}` : '';
+    void vscode.window.showErrorMessage(
+      vscode.l10n.t('Newsmark: {0}{1} cannot be read safely, so its tags are read-only until it is fixed: {2}', vscode.workspace.asRelativePath(state.sidecarUri), where, first?.message ?? ''),
+    );
+    return false;
+  }
+
+  private changed(state: DocState, reason: ChangeReason): void {
+    state.dirty = true;
+    this.scheduleSave(state);
+    this.emitter.fire({ state, reason });
+  }
+
+  private onTextChanged(e: vscode.TextDocumentChangeEvent): void {
+    const state = this.states.get(e.document.uri.toString());
+    if (!state || e.contentChanges.length === 0) return;
+    const newText = e.document.getText();
+    const edits = toEdits(e.contentChanges);
+    const live = state.data.annotations.filter((a) => !a.orphaned);
+    const orphans = state.data.annotations.filter((a) => a.orphaned);
+    const anns = rebase(live, edits, newText);
+    const dis = rebase(state.data.dismissed, edits, newText);
+    state.text = newText;
+    if (anns.removed.length > 0) {
+      this.log.info(`${vscode.workspace.asRelativePath(state.uri)}: ${anns.removed.length} tag(s) removed with the text they covered (Newsmark: Undo restores them)`);
+      state.history.record(state.data.annotations, [...anns.kept, ...orphans], 'text deleted');
+    }
+    state.data = { ...state.data, annotations: sortAnnotations([...anns.kept, ...orphans]), dismissed: dis.kept };
+    if (state.writable) {
+      state.dirty = true;
+      this.scheduleSave(state);
+    }
+    this.emitter.fire({ state, reason: 'edit' });
+  }
+
+  private scheduleSave(state: DocState): void {
+    const key = state.uri.toString();
+    clearTimeout(this.saveTimers.get(key));
+    this.saveTimers.set(
+      key,
+      setTimeout(() => {
+        this.saveTimers.delete(key);
+        this.trackSave(this.save(state));
+      }, SAVE_DELAY_MS),
+    );
+  }
+
+  private trackSave(p: Promise<void>): void {
+    this.pendingSaves.add(p);
+    void p.finally(() => this.pendingSaves.delete(p));
+  }
+
+  /** Writes every pending change now. */
+  async flush(): Promise<void> {
+    for (const [key, timer] of this.saveTimers) {
+      clearTimeout(timer);
+      this.saveTimers.delete(key);
+      const state = this.states.get(key);
+      if (state) this.trackSave(this.save(state));
+    }
+    while (this.pendingSaves.size > 0) await Promise.all([...this.pendingSaves]);
+  }
+
+  private async save(state: DocState): Promise<void> {
+    if (!state.dirty || !state.writable || !this.canWrite()) return;
+    try {
+      // Someone else may have written the sidecar since we read it: merge before writing over it.
+      const onDisk = await readText(state.sidecarUri);
+      if (onDisk !== state.diskText) this.mergeDisk(state, onDisk);
+      if (!state.writable) return;
+      if (state.data.annotations.length === 0 && state.data.dismissed.length === 0 && state.data.status === 'todo' && state.diskText === undefined) {
+        state.dirty = false; // nothing worth a file yet
+        return;
+      }
+      const data: SidecarData = {
+        ...state.data,
+        sha256: sha256Utf8(state.text),
+        annotations: state.data.annotations.map((a) => (a.orphaned ? a : withContext(state.text, a))),
+        dismissed: state.data.dismissed.map((d) => withContext(state.text, d)),
+      };
+      const text = serialiseSidecar(data, state.parsed);
+      state.dirty = false;
+      if (text === state.diskText) return;
+      await writeTextAtomic(state.sidecarUri, text);
+      state.diskText = text;
+      state.parsed = parseSidecar(text, { maxBytes: Number.MAX_SAFE_INTEGER });
+      state.base = state.parsed.data ?? data;
+    } catch (err) {
+      state.dirty = true; // kept in memory for the next try
+      const message = err instanceof Error ? err.message : String(err);
+      this.log.error(`could not save ${state.sidecarUri.toString(true)}: ${message}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Newsmark could not save {0}: {1}. Your tags are kept in memory; Newsmark tries again on the next change.', vscode.workspace.asRelativePath(state.sidecarUri), message));
+    }
+  }
+
+  /** Folds the sidecar now on disk into the state: ours and theirs merged by id; conflicts reported. */
+  private mergeDisk(state: DocState, diskText: string | undefined): void {
+    if (diskText === undefined) {
+      // Deleted on disk (a branch switch, a clean-up): unsaved tags are kept and will recreate it.
+      state.diskText = undefined;
+      state.parsed = undefined;
+      if (!state.dirty) state.data = { ...state.data, annotations: [], dismissed: [] };
+      return;
+    }
+    if (!state.dirty) {
+      this.adoptDisk(state, diskText);
+      return;
+    }
+    const parsed = parseSidecar(diskText, { maxBytes: this.settings().maxSidecarBytes });
+    if (!parsed.data) {
+      this.adoptDisk(state, diskText); // broken on disk: read-only until fixed, our changes stay in memory
+      return;
+    }
+    const theirs = this.placed(parsed.data, state.text);
+    const merged = mergeById(state.base.annotations, state.data.annotations, theirs.annotations);
+    const dismissed = mergeDismissals(state.base.dismissed, state.data.dismissed, theirs.dismissed);
+    const status = state.data.status !== state.base.status ? state.data.status : theirs.status;
+    state.data = { ...state.data, annotations: sortAnnotations(merged.merged), dismissed, status };
+    state.parsed = parsed;
+    state.diskText = diskText;
+    state.base = parsed.data;
+    state.problems = [...parsed.problems];
+    if (merged.conflicts.length > 0) {
+      const msg = vscode.l10n.t('Newsmark: {0} tag(s) in {1} were changed both here and on disk; both versions are kept.', merged.conflicts.length, vscode.workspace.asRelativePath(state.sidecarUri));
+      this.log.warn(msg);
+      void vscode.window.showWarningMessage(msg);
+    }
+  }
+
+  private async onSidecarChangedOnDisk(sidecarUri: vscode.Uri): Promise<void> {
+    const state = this.all().find((s) => s.sidecarUri.toString() === sidecarUri.toString());
+    if (!state) return;
+    const diskText = await readText(sidecarUri);
+    if (diskText === state.diskText) return; // our own write
+    this.mergeDisk(state, diskText);
+    if (state.dirty) this.scheduleSave(state);
+    this.emitter.fire({ state, reason: 'disk' });
+  }
+
+  private async unload(uri: vscode.Uri): Promise<void> {
+    const state = this.states.get(uri.toString());
+    if (!state) return;
+    await this.flush();
+    this.states.delete(uri.toString());
+  }
+
+  updateSettings(settings: () => NewsmarkSettings): void {
+    this.settings = settings;
+  }
+
+  dispose(): void {
+    for (const t of this.saveTimers.values()) clearTimeout(t);
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+/** The `document` field: the document's path relative to its sidecar's folder. */
+function relativeDocumentName(sidecarUri: vscode.Uri, docUri: vscode.Uri): string {
+  const from = sidecarUri.path.split('/').slice(0, -1);
+  const to = docUri.path.split('/');
+  let i = 0;
+  while (i < from.length && i < to.length - 1 && from[i] === to[i]) i++;
+  return [...from.slice(i).map(() => '..'), ...to.slice(i)].join('/');
+}

@@ -1,0 +1,377 @@
+// The "Newsmark" side bar: every corpus document with its status and tag counts, and the actors and dates
+// tagged across the corpus. Sidecars of closed documents are read in slices (so a 10,000-page corpus does
+// not stall the extension host) and cached; open documents come from the store, which is always current.
+import * as vscode from 'vscode';
+import type { Annotation, DocStatus } from '../core/model/types';
+import { DOC_STATUSES } from '../core/model/types';
+import { reanchor } from '../core/sidecar/anchor';
+import { parseSidecar } from '../core/sidecar/codec';
+import { documentPathForSidecar } from '../core/sidecar/paths';
+import type { EditorContext } from './context';
+import { readText } from './fsio';
+import { Cmd } from './ids';
+
+/** Not in the shared Cmd table yet: the Documents view's filter (view/title). */
+export const FILTER_DOCUMENTS_COMMAND = 'newsmark.filterDocuments';
+export const VIEW_IDS = { documents: 'newsmark.documents', actors: 'newsmark.actors', dates: 'newsmark.dates' } as const;
+
+const READ_SLICE = 32;
+const UPDATE_DELAY_MS = 250;
+const CONTEXT_SHOWN = 40;
+
+export type DocumentFilter = DocStatus | 'all';
+
+/** One tagged actor or date, where it is. */
+export interface Occurrence {
+  uri: vscode.Uri;
+  label: string;
+  /** Canonical name or value: `value` when the tag has one, else its text. */
+  name: string;
+  start: number;
+  end: number;
+  /** 0-based line of start. */
+  line: number;
+  context: string;
+}
+
+export interface DocumentEntry {
+  uri: vscode.Uri;
+  /** Undefined when the document has no sidecar yet (counts as to do). */
+  status?: DocStatus;
+  /** Placed tags per label. */
+  counts: Record<string, number>;
+  occurrences: Occurrence[];
+  /** The sidecar exists but could not be read. */
+  broken: boolean;
+}
+
+/** The arguments of `newsmark.revealOccurrence`. */
+export interface RevealArgs {
+  uri: string;
+  start: number;
+  end: number;
+}
+
+/** Corpus-wide tags, kept up to date from the store and the sidecar files. */
+class CorpusIndex implements vscode.Disposable {
+  private readonly entries = new Map<string, DocumentEntry>();
+  private loading: Promise<void> | undefined;
+  private readonly stale = new Set<string>();
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly emitter = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.emitter.event;
+
+  constructor(private readonly ctx: EditorContext) {}
+
+  /** Loads every document once; later calls wait for that load. */
+  ready(): Promise<void> {
+    this.loading ??= this.loadAll();
+    return this.loading;
+  }
+
+  reload(): Promise<void> {
+    this.loading = this.loadAll();
+    return this.loading;
+  }
+
+  documents(): DocumentEntry[] {
+    return [...this.entries.values()];
+  }
+
+  private async loadAll(): Promise<void> {
+    const files = await this.ctx.analysis.corpusFiles();
+    const fresh = new Map<string, DocumentEntry>();
+    for (let i = 0; i < files.length; i += READ_SLICE) {
+      const slice = files.slice(i, i + READ_SLICE);
+      const read = await Promise.all(slice.map((uri) => this.readEntry(uri)));
+      for (const entry of read) fresh.set(entry.uri.toString(), entry);
+      // Give other work on the extension host its turn between slices.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+    this.entries.clear();
+    for (const [key, entry] of fresh) this.entries.set(key, entry);
+    this.emitter.fire();
+  }
+
+  private async readEntry(uri: vscode.Uri): Promise<DocumentEntry> {
+    const state = this.ctx.store.get(uri);
+    if (state) return entryFrom(uri, state.data.status, state.data.annotations, state.text, false);
+    try {
+      const sidecarText = await readText(this.ctx.store.sidecarUriFor(uri));
+      if (sidecarText === undefined) return entryFrom(uri, undefined, [], '', false);
+      const data = parseSidecar(sidecarText, { maxBytes: this.ctx.settings().maxSidecarBytes }).data;
+      if (!data) return entryFrom(uri, undefined, [], '', true);
+      const placed = data.annotations.filter((a) => !a.orphaned);
+      // The document text is needed only for line numbers (and to re-anchor) of entity tags.
+      const needsText = placed.some((a) => ENTITY_LABELS.has(a.label));
+      const text = needsText ? ((await readText(uri)) ?? '') : '';
+      const annotations = needsText ? placedIn(text, data.annotations) : placed;
+      return entryFrom(uri, data.status, annotations, text, false);
+    } catch (err) {
+      this.ctx.log.warn(`views: cannot read ${uri.toString(true)}: ${err instanceof Error ? err.message : String(err)}`);
+      return entryFrom(uri, undefined, [], '', true);
+    }
+  }
+
+  /** Marks a document for a re-read shortly (edits and saves come in bursts). */
+  invalidate(uri: vscode.Uri): void {
+    this.stale.add(uri.toString());
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.refreshStale(), UPDATE_DELAY_MS);
+  }
+
+  private async refreshStale(): Promise<void> {
+    if (!this.loading) return; // nothing shown yet: the first load will read everything
+    await this.loading;
+    const keys = [...this.stale];
+    this.stale.clear();
+    for (let i = 0; i < keys.length; i += READ_SLICE) {
+      const read = await Promise.all(keys.slice(i, i + READ_SLICE).map((key) => this.readEntry(vscode.Uri.parse(key))));
+      for (const entry of read) this.entries.set(entry.uri.toString(), entry);
+    }
+    if (keys.length > 0) this.emitter.fire();
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+    this.emitter.dispose();
+  }
+}
+
+const ENTITY_LABELS = new Set(['actor', 'date']);
+
+/** Tags re-anchored in the current text; those that cannot be placed are left out of the views. */
+function placedIn(text: string, annotations: readonly Annotation[]): Annotation[] {
+  const r = reanchor(text, annotations.filter((a) => !a.orphaned));
+  return [...r.placed, ...r.moved];
+}
+
+function entryFrom(uri: vscode.Uri, status: DocStatus | undefined, annotations: readonly Annotation[], text: string, broken: boolean): DocumentEntry {
+  const counts: Record<string, number> = {};
+  const entities: Annotation[] = [];
+  for (const a of annotations) {
+    if (a.orphaned) continue;
+    counts[a.label] = (counts[a.label] ?? 0) + 1;
+    if (ENTITY_LABELS.has(a.label)) entities.push(a);
+  }
+  entities.sort((a, b) => a.start - b.start);
+  const occurrences: Occurrence[] = [];
+  let line = 0;
+  let scanned = 0;
+  for (const a of entities) {
+    for (let i = text.indexOf('\n', scanned); i !== -1 && i < a.start; i = text.indexOf('\n', i + 1)) {
+      line++;
+      scanned = i + 1;
+    }
+    occurrences.push({ uri, label: a.label, name: canonicalName(a), start: a.start, end: a.end, line, context: contextOf(a) });
+  }
+  return { uri, status, counts, occurrences, broken };
+}
+
+function canonicalName(a: Annotation): string {
+  if (Array.isArray(a.value)) return a.value.length > 0 ? a.value.join(' | ') : a.text;
+  return a.value ?? a.text;
+}
+
+function contextOf(a: Annotation): string {
+  const before = (a.before ?? '').split(/\r\n|\r|\n/).pop() ?? '';
+  const after = (a.after ?? '').split(/\r\n|\r|\n/)[0];
+  return `${before}${a.text}${after}`.replace(/\s+/g, ' ').trim().slice(0, CONTEXT_SHOWN * 2);
+}
+
+export function statusLabel(status: DocStatus | undefined): string {
+  switch (status) {
+    case 'done':
+      return vscode.l10n.t('done');
+    case 'in-progress':
+      return vscode.l10n.t('in progress');
+    default:
+      return vscode.l10n.t('to do');
+  }
+}
+
+export function statusIcon(status: DocStatus | undefined): vscode.ThemeIcon {
+  switch (status) {
+    case 'done':
+      return new vscode.ThemeIcon('pass-filled');
+    case 'in-progress':
+      return new vscode.ThemeIcon('circle-large-filled');
+    default:
+      return new vscode.ThemeIcon('circle-large-outline');
+  }
+}
+
+/** "2 actor · 1 date", labels in settings order, then any others. */
+export function countsText(counts: Record<string, number>, labelOrder: readonly string[]): string {
+  const ordered = [...labelOrder, ...Object.keys(counts).filter((l) => !labelOrder.includes(l)).sort()];
+  return ordered.filter((l) => (counts[l] ?? 0) > 0).map((l) => `${counts[l]} ${l}`).join(' · ');
+}
+
+export class DocumentsProvider implements vscode.TreeDataProvider<DocumentEntry> {
+  private readonly emitter = new vscode.EventEmitter<void>();
+  readonly onDidChangeTreeData = this.emitter.event;
+  filter: DocumentFilter = 'all';
+
+  constructor(private readonly index: CorpusIndex, private readonly labelOrder: () => string[]) {
+    index.onDidChange(() => this.emitter.fire());
+  }
+
+  setFilter(filter: DocumentFilter): void {
+    this.filter = filter;
+    this.emitter.fire();
+  }
+
+  async getChildren(element?: DocumentEntry): Promise<DocumentEntry[]> {
+    if (element) return [];
+    await this.index.ready();
+    return this.index
+      .documents()
+      .filter((d) => this.filter === 'all' || (d.status ?? 'todo') === this.filter)
+      .sort((a, b) => a.uri.path.localeCompare(b.uri.path));
+  }
+
+  getTreeItem(entry: DocumentEntry): vscode.TreeItem {
+    const item = new vscode.TreeItem(vscode.workspace.asRelativePath(entry.uri, false), vscode.TreeItemCollapsibleState.None);
+    item.resourceUri = entry.uri;
+    const counts = countsText(entry.counts, this.labelOrder());
+    item.description = entry.broken
+      ? vscode.l10n.t('sidecar cannot be read')
+      : [statusLabel(entry.status), counts].filter(Boolean).join(' · ');
+    item.iconPath = entry.broken ? new vscode.ThemeIcon('warning') : statusIcon(entry.status);
+    item.tooltip = `${vscode.workspace.asRelativePath(entry.uri, false)}\n${vscode.l10n.t('Status: {0}', statusLabel(entry.status))}\n${counts || vscode.l10n.t('no tags')}`;
+    item.contextValue = 'newsmark.document';
+    item.command = { command: 'vscode.open', title: vscode.l10n.t('Open Document'), arguments: [entry.uri] };
+    return item;
+  }
+
+  dispose(): void {
+    this.emitter.dispose();
+  }
+}
+
+export type EntityNode = { kind: 'group'; label: string; name: string; occurrences: Occurrence[] } | { kind: 'occurrence'; occurrence: Occurrence };
+
+/** Actors or dates of the corpus grouped by canonical name, most frequent first. */
+export class EntitiesProvider implements vscode.TreeDataProvider<EntityNode> {
+  private readonly emitter = new vscode.EventEmitter<void>();
+  readonly onDidChangeTreeData = this.emitter.event;
+
+  constructor(private readonly index: CorpusIndex, readonly label: string) {
+    index.onDidChange(() => this.emitter.fire());
+  }
+
+  async getChildren(element?: EntityNode): Promise<EntityNode[]> {
+    if (element) return element.kind === 'group' ? element.occurrences.map((occurrence) => ({ kind: 'occurrence', occurrence })) : [];
+    await this.index.ready();
+    const groups = new Map<string, Occurrence[]>();
+    for (const doc of this.index.documents()) {
+      for (const o of doc.occurrences) {
+        if (o.label !== this.label) continue;
+        const list = groups.get(o.name);
+        if (list) list.push(o);
+        else groups.set(o.name, [o]);
+      }
+    }
+    return [...groups.entries()]
+      .sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]))
+      .map(([name, occurrences]) => ({
+        kind: 'group',
+        label: this.label,
+        name,
+        occurrences: occurrences.sort((a, b) => a.uri.path.localeCompare(b.uri.path) || a.start - b.start),
+      }));
+  }
+
+  getTreeItem(node: EntityNode): vscode.TreeItem {
+    if (node.kind === 'group') {
+      const item = new vscode.TreeItem(node.name, vscode.TreeItemCollapsibleState.Collapsed);
+      item.description = String(node.occurrences.length);
+      item.tooltip = vscode.l10n.t('{0}: {1} occurrence(s) in {2} document(s)', node.name, node.occurrences.length, new Set(node.occurrences.map((o) => o.uri.toString())).size);
+      item.iconPath = new vscode.ThemeIcon(this.label === 'date' ? 'calendar' : 'person');
+      item.contextValue = `newsmark.${this.label}`;
+      item.id = `${this.label}:${node.name}`;
+      return item;
+    }
+    const o = node.occurrence;
+    const file = o.uri.path.slice(o.uri.path.lastIndexOf('/') + 1);
+    const item = new vscode.TreeItem(`${file}:${o.line + 1}`, vscode.TreeItemCollapsibleState.None);
+    item.description = `— ${o.context}`;
+    item.tooltip = `${vscode.workspace.asRelativePath(o.uri, false)}:${o.line + 1}\n${o.context}`;
+    item.contextValue = 'newsmark.occurrence';
+    const args: RevealArgs = { uri: o.uri.toString(), start: o.start, end: o.end };
+    item.command = { command: Cmd.revealOccurrence, title: vscode.l10n.t('Reveal Occurrence'), arguments: [args] };
+    return item;
+  }
+
+  dispose(): void {
+    this.emitter.dispose();
+  }
+}
+
+/** Opens a document and selects [start, end) (UTF-16 offsets), e.g. an occurrence clicked in a view. */
+async function revealOccurrence(args?: RevealArgs): Promise<boolean> {
+  if (!args || typeof args.uri !== 'string' || !Number.isInteger(args.start) || !Number.isInteger(args.end)) return false;
+  const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(args.uri));
+  const end = Math.min(args.end, doc.getText().length);
+  const range = new vscode.Range(doc.positionAt(Math.min(args.start, end)), doc.positionAt(end));
+  const editor = await vscode.window.showTextDocument(doc, { selection: range, preserveFocus: false });
+  editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  return true;
+}
+
+export interface NewsmarkViews {
+  documents: DocumentsProvider;
+  actors: EntitiesProvider;
+  dates: EntitiesProvider;
+  /** Resolves when the views' corpus data is loaded (after a refresh: reloaded). */
+  ready(): Promise<void>;
+}
+
+export function register(ctx: EditorContext): NewsmarkViews {
+  const subs = ctx.extension.subscriptions;
+  const index = new CorpusIndex(ctx);
+  const labelOrder = () => ctx.settings().labels.map((l) => l.id);
+  const documents = new DocumentsProvider(index, labelOrder);
+  const actors = new EntitiesProvider(index, 'actor');
+  const dates = new EntitiesProvider(index, 'date');
+  const documentsView = vscode.window.createTreeView(VIEW_IDS.documents, { treeDataProvider: documents });
+  subs.push(
+    index,
+    documents,
+    actors,
+    dates,
+    documentsView,
+    vscode.window.createTreeView(VIEW_IDS.actors, { treeDataProvider: actors, showCollapseAll: true }),
+    vscode.window.createTreeView(VIEW_IDS.dates, { treeDataProvider: dates, showCollapseAll: true }),
+    ctx.store.onDidChange(({ state, reason }) => {
+      if (reason !== 'load') index.invalidate(state.uri);
+    }),
+    vscode.commands.registerCommand(Cmd.revealOccurrence, revealOccurrence),
+    vscode.commands.registerCommand(Cmd.refreshCorpus, () => index.reload()),
+    vscode.commands.registerCommand(FILTER_DOCUMENTS_COMMAND, async (filter?: DocumentFilter) => {
+      const chosen = filter ?? (await pickFilter(documents.filter));
+      if (!chosen) return;
+      documents.setFilter(chosen);
+      documentsView.description = chosen === 'all' ? undefined : statusLabel(chosen);
+    }),
+  );
+  const watcher = vscode.workspace.createFileSystemWatcher('**/*.ann.yaml');
+  const onSidecar = (sidecarUri: vscode.Uri) => {
+    const folder = vscode.workspace.getWorkspaceFolder(sidecarUri);
+    const root = ctx.settings().sidecarFolder;
+    const docPath = documentPathForSidecar(sidecarUri.path, root && folder ? { sidecarRoot: root, workspaceRoot: folder.uri.path } : undefined);
+    if (docPath) index.invalidate(sidecarUri.with({ path: docPath }));
+  };
+  subs.push(watcher, watcher.onDidChange(onSidecar), watcher.onDidCreate(onSidecar), watcher.onDidDelete(onSidecar));
+  return { documents, actors, dates, ready: () => index.ready() };
+}
+
+async function pickFilter(current: DocumentFilter): Promise<DocumentFilter | undefined> {
+  const items: Array<vscode.QuickPickItem & { filter: DocumentFilter }> = [
+    { label: vscode.l10n.t('All documents'), filter: 'all' },
+    ...DOC_STATUSES.map((s) => ({ label: statusLabel(s), filter: s as DocumentFilter })),
+  ];
+  for (const item of items) if (item.filter === current) item.description = vscode.l10n.t('(current)');
+  const picked = await vscode.window.showQuickPick(items, { placeHolder: vscode.l10n.t('Show which documents?') });
+  return picked?.filter;
+}

@@ -1,0 +1,111 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { parseSidecar } from '../../src/core/sidecar/codec';
+import { api, corpusUri, eventually, openEditor, readFile, select, writeFile } from './helpers';
+
+const DOC = '000_a01ac1149689500e.txt';
+const sidecarOf = (name: string) => corpusUri(`${name}.ann.yaml`);
+
+async function sidecarData(name: string) {
+  const text = await readFile(sidecarOf(name));
+  return text === undefined ? undefined : parseSidecar(text).data;
+}
+
+suite('annotations: tag, save, follow edits, review', () => {
+  test('tagging a selection as actor writes the sidecar with the right offsets', async () => {
+    const nm = await api();
+    const editor = await openEditor(DOC);
+    const span = select(editor, 'Vladimir Putin');
+    await vscode.commands.executeCommand('newsmark.tagActor');
+    await nm.settle();
+    const data = await eventually(async () => (await sidecarData(DOC))?.annotations.find((a) => a.label === 'actor'), 5000, 'sidecar');
+    assert.equal(data.start, span.start);
+    assert.equal(data.end, span.end);
+    assert.equal(data.text, 'Vladimir Putin');
+    assert.equal(data.source, 'manual');
+    assert.ok(data.before && data.before.endsWith('Tổng thống Nga '), `context before: ${data.before}`);
+    const drawn = nm.decorations(editor.document.uri);
+    assert.deepEqual(drawn?.['tag:actor'], [span]);
+  });
+
+  test('typing above a tag shifts its offsets in the sidecar', async () => {
+    const nm = await api();
+    const editor = await openEditor(DOC);
+    const before = (await sidecarData(DOC))!.annotations.find((a) => a.text === 'Vladimir Putin')!;
+    await editor.edit((b) => b.insert(new vscode.Position(0, 0), 'XYZ '));
+    await nm.settle();
+    const after = await eventually(async () => (await sidecarData(DOC))?.annotations.find((a) => a.text === 'Vladimir Putin' && a.start === before.start + 4));
+    assert.equal(after.end, before.end + 4);
+    assert.equal(after.id, before.id);
+    // Typing inside the name keeps the tag around it.
+    const at = editor.document.positionAt(after.start + 'Vladimir'.length);
+    await editor.edit((b) => b.insert(at, ' V.'));
+    await nm.settle();
+    const grown = nm.document(editor.document.uri)!.annotations.find((a) => a.id === before.id)!;
+    assert.equal(grown.text, 'Vladimir V. Putin');
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await nm.settle();
+  });
+
+  test('undo and redo the last annotation change', async () => {
+    const nm = await api();
+    const editor = await openEditor(DOC);
+    select(editor, 'Bộ Ngoại giao Nga');
+    await vscode.commands.executeCommand('newsmark.tagActor');
+    const has = () => nm.document(editor.document.uri)!.annotations.some((a) => a.text === 'Bộ Ngoại giao Nga');
+    assert.ok(has());
+    await vscode.commands.executeCommand('newsmark.undo');
+    assert.ok(!has(), 'undo removes the tag');
+    await vscode.commands.executeCommand('newsmark.redo');
+    assert.ok(has(), 'redo brings it back');
+    await nm.settle();
+    assert.ok((await sidecarData(DOC))!.annotations.some((a) => a.text === 'Bộ Ngoại giao Nga'));
+  });
+
+  test('hover shows every tag at a position, with value, source and command links', async () => {
+    const nm = await api();
+    const editor = await openEditor(DOC);
+    const span = select(editor, 'Vladimir Putin');
+    editor.selection = new vscode.Selection(editor.document.positionAt(span.start), editor.document.positionAt(span.start));
+    await vscode.commands.executeCommand('newsmark.tagBody');
+    await nm.settle();
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, editor.document.positionAt(span.start + 3));
+    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))).join('\n');
+    assert.match(text, /\*\*Actor\*\*/);
+    assert.match(text, /\*\*Body\*\*/);
+    assert.match(text, /Source: manual/);
+    assert.match(text, /command:newsmark\.removeTag\?/);
+    assert.match(text, /command:newsmark\.changeLabel\?/);
+  });
+
+  test('a sidecar edited on disk is picked up and drawn', async () => {
+    const nm = await api();
+    const editor = await openEditor(DOC);
+    const text = editor.document.getText();
+    const start = text.indexOf('22/3');
+    const yaml = (await readFile(sidecarOf(DOC)))!.replace(
+      /^annotations:\n/m,
+      `annotations:\n  - id: disk1\n    label: date\n    start: ${start}\n    end: ${start + 4}\n    text: 22/3\n    value: 2021-03-22\n    source: manual\n`,
+    );
+    await writeFile(sidecarOf(DOC), yaml);
+    const drawn = await eventually(() => nm.decorations(editor.document.uri)?.['tag:date']?.find((r) => r.start === start), 10_000, 'date decoration');
+    assert.equal(drawn.end, start + 4);
+  });
+
+  test('a broken sidecar is reported at its line and never overwritten', async () => {
+    const nm = await api();
+    const name = '003_6f51ad4c3a314f5b.txt';
+    const broken = 'newsmark: 1\ndocument: 003_6f51ad4c3a314f5b.txt\nannotations:\n  - id: a1\n    label: [actor\n';
+    await writeFile(sidecarOf(name), broken);
+    const editor = await openEditor(name);
+    await nm.settle();
+    const diags = await eventually(() => vscode.languages.getDiagnostics(sidecarOf(name)).filter((d) => d.source === 'Newsmark'), 10_000, 'diagnostic');
+    assert.ok(diags[0].range.start.line >= 3, `error positioned at line ${diags[0].range.start.line + 1}`);
+    select(editor, 'Nga');
+    await vscode.commands.executeCommand('newsmark.tagActor');
+    await nm.settle();
+    assert.equal(await readFile(sidecarOf(name)), broken, 'the broken sidecar is untouched');
+    assert.equal(nm.document(editor.document.uri)!.writable, false);
+    await vscode.workspace.fs.delete(sidecarOf(name));
+  });
+});
