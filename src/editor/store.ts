@@ -347,6 +347,8 @@ export class AnnotationStore implements vscode.Disposable {
       // Deleted on disk (a branch switch, a clean-up): unsaved tags are kept and will recreate it.
       state.diskText = undefined;
       state.parsed = undefined;
+      state.writable = true;
+      state.problems = [];
       if (!state.dirty) state.data = { ...state.data, annotations: [], dismissed: [] };
       return;
     }

@@ -1,0 +1,112 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { parseSidecar } from '../../src/core/sidecar/codec';
+import { api, corpusUri, eventually, openEditor, readFile } from './helpers';
+
+const DOC = '002_0b10614dcc1a5691.txt';
+
+async function sidecar(name: string) {
+  const text = await readFile(corpusUri(`${name}.ann.yaml`));
+  return text === undefined ? undefined : parseSidecar(text).data;
+}
+
+async function codeActionsAt(editor: vscode.TextEditor, offset: number): Promise<vscode.CodeAction[]> {
+  const pos = editor.document.positionAt(offset);
+  return vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, new vscode.Range(pos, pos));
+}
+
+suite('suggestions: shown, explained, accepted, dismissed', () => {
+  test('an opened sample page has body lines, boilerplate lines, actor and date suggestions', async () => {
+    const nm = await api();
+    const editor = await openEditor(DOC);
+    await nm.settle();
+    const view = await eventually(() => nm.view(editor.document.uri), 5000, 'analysis');
+    assert.ok(view.bodyLines.length > 3, 'body lines suggested');
+    assert.ok(view.boilerplateLines.length > 3, 'boilerplate lines dimmed');
+    assert.ok(view.suggestions.some((s) => s.label === 'actor'), 'actor suggestions');
+    assert.ok(view.suggestions.some((s) => s.label === 'date'), 'date suggestions');
+    const drawn = nm.decorations(editor.document.uri)!;
+    assert.equal(drawn['suggestion:actor'].length, view.suggestions.filter((s) => s.label === 'actor').length);
+    assert.equal(drawn['boilerplate'].length, view.boilerplateLines.length);
+  });
+
+  test('quick fixes on a suggestion: accept (preferred), other label, dismiss, accept all, everywhere', async () => {
+    const nm = await api();
+    const editor = await openEditor(DOC);
+    await nm.settle();
+    const s = nm.view(editor.document.uri)!.suggestions.find((x) => x.label === 'actor')!;
+    const actions = await codeActionsAt(editor, s.start + 1);
+    const titles = actions.map((a) => a.title);
+    const accept = actions.find((a) => a.isPreferred);
+    assert.ok(accept && accept.title.startsWith('Accept'), titles.join(' | '));
+    assert.ok(titles.some((t) => t.startsWith('Dismiss suggestion')), titles.join(' | '));
+    assert.ok(titles.some((t) => /^Accept all \d+ Actor suggestions/.test(t)), titles.join(' | '));
+    assert.ok(titles.some((t) => t.startsWith('Tag every')), titles.join(' | '));
+    assert.ok(titles.some((t) => t.startsWith('Tag the suggested article body')), titles.join(' | '));
+    assert.ok(titles.some((t) => t === 'Mark this line as boilerplate'), titles.join(' | '));
+    await vscode.commands.executeCommand(accept!.command!.command, ...(accept!.command!.arguments ?? []));
+    await nm.settle();
+    const saved = await eventually(async () => (await sidecar(DOC))?.annotations.find((a) => a.start === s.start && a.end === s.end));
+    assert.equal(saved.label, 'actor');
+    assert.equal(saved.source, 'accepted');
+    assert.ok(!nm.view(editor.document.uri)!.suggestions.some((x) => x.start === s.start && x.label === 'actor'), 'accepted suggestion no longer pending');
+  });
+
+  test('a dismissed suggestion stays gone, also after the sidecar is read again', async () => {
+    const nm = await api();
+    const editor = await openEditor(DOC);
+    await nm.settle();
+    const s = nm.view(editor.document.uri)!.suggestions.find((x) => x.label === 'date')!;
+    await vscode.commands.executeCommand('newsmark.dismissSuggestion', { uri: editor.document.uri.toString(), start: s.start, end: s.end, label: s.label });
+    await nm.settle();
+    const saved = await eventually(async () => (await sidecar(DOC))?.dismissed.find((d) => d.start === s.start));
+    assert.equal(saved.label, 'date');
+    // Rewrite the sidecar on disk (as git would): the dismissal is read back and still honoured.
+    const text = (await readFile(corpusUri(`${DOC}.ann.yaml`)))!;
+    await vscode.workspace.fs.writeFile(corpusUri(`${DOC}.ann.yaml`), new TextEncoder().encode(`# touched by hand\n${text}`));
+    await eventually(() => nm.document(editor.document.uri)!.dismissed.some((d) => d.start === s.start));
+    await nm.settle();
+    assert.ok(!nm.view(editor.document.uri)!.suggestions.some((x) => x.start === s.start && x.label === 'date'));
+  });
+
+  test('tagging the suggested body tags every suggested line', async () => {
+    const nm = await api();
+    const editor = await openEditor(DOC);
+    await nm.settle();
+    const lines = nm.view(editor.document.uri)!.bodyLines.length;
+    await vscode.commands.executeCommand('newsmark.tagSuggestedBody');
+    await nm.settle();
+    const body = nm.document(editor.document.uri)!.annotations.filter((a) => a.label === 'body');
+    assert.equal(body.length, lines);
+    assert.equal(nm.view(editor.document.uri)!.bodyLines.length, 0);
+  });
+
+  test('keyboard flow: next suggestion moves the cursor, accept at cursor tags it', async () => {
+    const nm = await api();
+    const editor = await openEditor('001_3cd509aeb15531bf.txt');
+    await nm.settle();
+    editor.selection = new vscode.Selection(0, 0, 0, 0);
+    const next = await vscode.commands.executeCommand<{ start: number; label: string }>('newsmark.nextSuggestion');
+    assert.equal(editor.document.offsetAt(editor.selection.active), next.start);
+    const added = await vscode.commands.executeCommand<unknown[]>('newsmark.acceptSuggestion');
+    assert.equal(added.length, 1);
+  });
+
+  test('tag every occurrence in the corpus writes the other documents\' sidecars', async () => {
+    const nm = await api();
+    await openEditor('004_1f563e580e8e183d.txt');
+    const result = await vscode.commands.executeCommand<{ documents: number; tags: number }>('newsmark.acceptEverywhere', {
+      label: 'actor',
+      text: 'Moscow',
+      confirm: false,
+    });
+    assert.ok(result.documents >= 2, `documents: ${result.documents}`);
+    await nm.settle();
+    let withTag = 0;
+    for (const uri of await vscode.workspace.findFiles('*.txt')) {
+      const data = await sidecar(uri.path.split('/').pop()!);
+      if (data?.annotations.some((a) => a.text === 'Moscow' && a.label === 'actor')) withTag++;
+    }
+    assert.equal(withTag, result.documents);
+  });
+});
