@@ -2,7 +2,8 @@
 //   samples/*.txt                      the page texts,
 //   eval/baoquocte/body-lines.json     { "<file>": { "body_lines": [...], "ignore_lines": [...] } },
 //   eval/baoquocte/entities.json       { "<file>": [spans] } or { "<file>": { "spans": [spans] } }, where a
-//                                      span is { start, end, label, optional? } in UTF-16 offsets
+//                                      span is { start, end, label, optional?, text?, value? } in UTF-16
+//                                      offsets; `text`, when given, must be what the offsets cover
 //                                      (optional file: without it every record has spans: []).
 // Run: npx tsx scripts/build-gold.ts
 import * as fs from 'node:fs';
@@ -16,13 +17,15 @@ const ENTITY_FILE = path.join(ROOT, 'eval/baoquocte/entities.json');
 const OUT_FILE = path.join(ROOT, 'eval/baoquocte.gold.jsonl');
 
 type BodyLines = Record<string, { body_lines: number[]; ignore_lines?: number[] }>;
-type Entities = Record<string, GoldSpan[] | { spans: GoldSpan[] }>;
+/** A gold span as written by hand: it may repeat its text (checked) and carry a normalised value. */
+type EntitySpan = GoldSpan & { text?: string; value?: string | string[] };
+type Entities = Record<string, EntitySpan[] | { spans: EntitySpan[] }>;
 
 function readJson<T>(file: string): T {
   return JSON.parse(fs.readFileSync(file, 'utf8')) as T;
 }
 
-function spansOf(entry: GoldSpan[] | { spans: GoldSpan[] } | undefined): GoldSpan[] {
+function spansOf(entry: EntitySpan[] | { spans: EntitySpan[] } | undefined): EntitySpan[] {
   if (!entry) return [];
   return Array.isArray(entry) ? entry : entry.spans;
 }
@@ -39,6 +42,9 @@ for (const file of files) {
   for (const span of spans) {
     if (!(span.start >= 0 && span.end > span.start && span.end <= text.length)) {
       throw new Error(`${file}: span ${JSON.stringify(span)} is outside the text`);
+    }
+    if (span.text !== undefined && text.slice(span.start, span.end) !== span.text) {
+      throw new Error(`${file}: span ${JSON.stringify(span)} covers "${text.slice(span.start, span.end)}"`);
     }
   }
   records.push({

@@ -39,7 +39,7 @@ function devGold(): GoldRecord[] {
     .map((file) => {
       const id = file.replace(/\.gold\.json$/, '');
       const text = fs.readFileSync(path.join(DEV_DIR, `${id}.txt`), 'utf8');
-      return readDevGold(id, text, JSON.parse(fs.readFileSync(path.join(DEV_DIR, file), 'utf8')));
+      return readDevGold(text, fs.readFileSync(path.join(DEV_DIR, file), 'utf8'), id);
     });
 }
 

@@ -14,6 +14,11 @@ import { registerHover } from './editor/hover';
 import { LANGUAGE_ID, SECTION } from './editor/ids';
 import { createLog } from './editor/log';
 import { AnnotationStore } from './editor/store';
+import { register as registerExportImport } from './editor/exportImport';
+import { register as registerGuidelines } from './editor/guidelines';
+import { register as registerLanguage } from './editor/language';
+import { register as registerStatusBar } from './editor/statusBar';
+import { register as registerViews } from './editor/views';
 
 /** Documents Newsmark works on: the news-text language, and plain .txt pages. */
 const SELECTOR: vscode.DocumentSelector = [{ language: LANGUAGE_ID }, { pattern: '**/*.txt' }];
@@ -51,7 +56,11 @@ export function activate(context: vscode.ExtensionContext): NewsmarkApi {
   registerHover(ctx, SELECTOR);
   registerCodeActions(ctx, SELECTOR);
   registerDiagnostics(ctx);
-  // helpers' registrations
+  registerLanguage(ctx);
+  const views = registerViews(ctx);
+  registerStatusBar(ctx);
+  registerExportImport(ctx);
+  registerGuidelines(ctx);
 
   const isNewsDocument = (doc: vscode.TextDocument) => vscode.languages.match(SELECTOR, doc) > 0 && !doc.uri.path.endsWith('.ann.yaml');
   const open = async (doc: vscode.TextDocument) => {
@@ -80,8 +89,9 @@ export function activate(context: vscode.ExtensionContext): NewsmarkApi {
     vscode.workspace.onDidGrantWorkspaceTrust(() => decorations.redrawAll()),
   );
 
-  log.info(`Newsmark activated in ${Date.now() - started} ms`);
-  return createApi(ctx, decorations, ready.then(() => undefined), Date.now() - started);
+  const activationMs = Date.now() - started;
+  log.info(`Newsmark activated in ${activationMs} ms`);
+  return createApi(ctx, decorations, views, ready.then(() => undefined), activationMs);
 }
 
 function safeOsUser(): string {

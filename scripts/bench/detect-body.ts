@@ -1,7 +1,7 @@
 // Body detection throughput: detectLines over the sample pages, repeated as separate documents up to
-// ~20 MB of UTF-8, against the baseline of only splitting the same text into lines; and the time and heap
-// to build corpus statistics for 10,000 pages (the samples, each line varied per page so most lines are
-// distinct as in a real corpus).
+// ~20 MB of UTF-8 (best of three runs, in MB per CPU second), against the baseline of only splitting the
+// same text into lines; and the time and heap to build corpus statistics for 10,000 pages (the samples,
+// each long line varied per page so most lines are distinct as in a real corpus).
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -15,6 +15,7 @@ const SAMPLE_DIR = path.join(__dirname, '..', '..', 'samples');
 const TARGET_BYTES = 20 * 1024 * 1024;
 const CORPUS_PAGES = 10_000;
 const MB = 1024 * 1024;
+const RUNS = 3;
 
 function samplePages(): string[] {
   return fs
@@ -24,11 +25,35 @@ function samplePages(): string[] {
     .map((file) => fs.readFileSync(path.join(SAMPLE_DIR, file), 'utf8'));
 }
 
-/** Runs `work` over the pages round-robin until ~TARGET_BYTES were processed; returns MB/s. */
-function throughput(pages: readonly string[], work: (page: string, index: number) => void): number {
+interface Rate {
+  /**
+   * MB per second of the process's CPU time: what one core does even when the machine is shared (it also
+   * counts the garbage collector's helper threads, so it errs on the slow side).
+   */
+  cpu: number;
+  /** MB per second of wall-clock time, which other processes on a shared machine slow down. */
+  wall: number;
+}
+
+/**
+ * The best of RUNS measurements: other processes on a shared machine only ever slow a run down, so the
+ * fastest run is the closest to what the code does on an idle core.
+ */
+function bestThroughput(pages: readonly string[], work: (page: string, index: number) => void): Rate {
+  let best: Rate = { cpu: 0, wall: 0 };
+  for (let run = 0; run < RUNS; run++) {
+    const rate = throughput(pages, work);
+    if (rate.cpu > best.cpu) best = rate;
+  }
+  return best;
+}
+
+/** Runs `work` over the pages round-robin until ~TARGET_BYTES (UTF-8) were processed. */
+function throughput(pages: readonly string[], work: (page: string, index: number) => void): Rate {
   const bytes = pages.map((page) => Buffer.byteLength(page, 'utf8'));
   let done = 0;
   let index = 0;
+  const cpuStart = process.cpuUsage();
   const started = process.hrtime.bigint();
   while (done < TARGET_BYTES) {
     const which = index % pages.length;
@@ -36,8 +61,10 @@ function throughput(pages: readonly string[], work: (page: string, index: number
     done += bytes[which];
     index++;
   }
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  return done / MB / seconds;
+  const wallSeconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const cpu = process.cpuUsage(cpuStart);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+  return { cpu: done / MB / cpuSeconds, wall: done / MB / wallSeconds };
 }
 
 /** A page of the synthetic corpus: article lines get the page number, template lines stay as they are. */
@@ -54,14 +81,14 @@ export async function benchBody(): Promise<BenchRow[]> {
   const corpus = new CorpusModel();
   pages.forEach((page, index) => corpus.addDocument(String(index), page));
 
-  // Warm up both paths so the JIT has compiled them before timing.
-  throughput(pages.slice(0, 1), (page) => lineSpans(page));
-  pages.forEach((page, index) => detectLines(page, corpus, stopwords, { documentId: String(index) }));
-
-  const splitRate = throughput(pages, (page) => {
+  // Warm up so the JIT has compiled the detector before timing.
+  for (let round = 0; round < 20; round++) {
+    pages.forEach((page, index) => detectLines(page, corpus, stopwords, { documentId: String(index) }));
+  }
+  const splitRate = bestThroughput(pages, (page) => {
     lineSpans(page);
   });
-  const detectRate = throughput(pages, (page, index) => {
+  const detectRate = bestThroughput(pages, (page, index) => {
     detectLines(page, corpus, stopwords, { documentId: String(index) });
   });
 
@@ -76,12 +103,12 @@ export async function benchBody(): Promise<BenchRow[]> {
 
   return [
     {
-      name: 'body detection (detectLines, per document)',
-      value: round(detectRate),
+      name: 'body detection (detectLines per document, MB per CPU second)',
+      value: round(detectRate.cpu),
       unit: 'MB/s',
       target: '>= 20 MB/s',
-      ok: detectRate >= 20,
-      baseline: `line splitting alone ${round(splitRate)} MB/s`,
+      ok: detectRate.cpu >= 20,
+      baseline: `line splitting alone ${round(splitRate.cpu)} MB/s; wall clock ${round(detectRate.wall)} MB/s`,
     },
     {
       name: `corpus stats for ${CORPUS_PAGES} pages (CorpusModel.addDocument)`,
@@ -89,7 +116,7 @@ export async function benchBody(): Promise<BenchRow[]> {
       unit: 's',
       target: '< 10 s',
       ok: buildSeconds < 10,
-      baseline: `heap growth ${round(heapMb)} MB`,
+      baseline: `${big.distinctLineCount} distinct lines; heap growth ~${round(heapMb)} MB`,
     },
   ];
 }

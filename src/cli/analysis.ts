@@ -98,7 +98,10 @@ export function detectionSummary(displayPath: string, text: string, analysis: Do
   out.push(`  ${facts.join(', ')}`);
   out.push(`  body lines: ${body.length > 0 ? bodyRanges(analysis.lines) : 'none'}`);
   out.push(`  suggestions: ${analysis.suggestions.length}${counts ? ` (${counts})` : ''}`);
-  const top = [...analysis.suggestions].sort((a, b) => b.score - a.score || a.start - b.start).slice(0, TOP_SUGGESTIONS);
+  // The article's own entities first: suggestions on body lines, then by score.
+  const bodyLines = new Set(body);
+  const onBody = (s: Suggestion): number => (bodyLines.has(s.line) ? 0 : 1);
+  const top = [...analysis.suggestions].sort((a, b) => onBody(a) - onBody(b) || b.score - a.score || a.start - b.start).slice(0, TOP_SUGGESTIONS);
   for (const s of top) {
     const value = s.value !== undefined && s.value !== s.text ? ` = ${Array.isArray(s.value) ? s.value.join(' | ') : s.value}` : '';
     out.push(`    ${s.label.padEnd(8)} ${s.score.toFixed(2)}  line ${s.line + 1}  "${s.text}"${value}`);

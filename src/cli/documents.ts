@@ -35,7 +35,8 @@ export function readSidecar(docPath: string, reporter: Reporter): SidecarRead {
   const parsed = parseSidecar(text);
   for (const problem of parsed.problems) reporter.problem(sidecarPath, problem);
   const data = parsed.data;
-  if (!data) return { sidecarPath, parsed, broken: true };
+  // An empty file holds nothing to lose: it counts as no sidecar.
+  if (!data) return { sidecarPath, parsed, broken: !parsed.writable };
   const posixSidecar = sidecarPath.split(path.sep).join('/');
   const resolved = resolveDocumentRef(posixSidecar, data.document);
   const where = lineOfKey(text, 'document');

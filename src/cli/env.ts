@@ -3,10 +3,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { loadLexiconsFromDisk, type LoadedLexicons } from '../node/lexicons';
-import type { CliIo, Reporter } from './report';
+import type { CliIo, Output, Reporter } from './report';
 
 export interface CliEnv {
-  io: CliIo & { stdout: NodeJS.WritableStream };
+  io: CliIo & { stdout: Output & { once(event: 'drain', listener: () => void): unknown } };
   reporter: Reporter;
   /** Folder holding lexicons/ (the package root). */
   extensionRoot: string;

@@ -57,7 +57,8 @@ GOLD is one of:
                the spans; documents without a sidecar are not gold and are left out)
 
 When a record has body lines, spans are scored only on those lines, so entity scores do not depend on
-the body detector. Optional gold spans count neither for nor against.
+the body detector. Optional gold spans count neither for nor against. Gold without any span at all is
+taken as body-line gold only (no span scores).
 
 Options:
   --json               the scores as JSON

@@ -5,7 +5,8 @@
 import type { Problem } from '../core/model/types';
 
 export interface Output {
-  write(text: string): void;
+  /** False when the stream asks the writer to wait for 'drain'. */
+  write(text: string): boolean;
 }
 
 export interface CliIo {

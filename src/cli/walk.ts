@@ -1,7 +1,7 @@
 // Listing the documents named on the command line, with missing paths and escaping links reported.
 
 import * as fs from 'node:fs';
-import { type CorpusFile, walkCorpus } from '../node/files';
+import { type CorpusFile, globToRegExp, walkCorpus } from '../node/files';
 import { type Reporter, UsageError } from './report';
 
 /** The corpus files under `paths`; a path that does not exist is reported and left out. */
@@ -12,14 +12,14 @@ export function listCorpus(paths: readonly string[], glob: string, reporter: Rep
     return false;
   });
   try {
-    return walkCorpus(existing, {
-      glob,
-      onEscape: (entry, target) => reporter.warning(entry, 1, 1, `skipped: the link leads outside the folder (to ${target})`),
-    });
+    globToRegExp(glob);
   } catch (error) {
-    if (/pattern/.test((error as Error).message)) throw new UsageError((error as Error).message);
-    throw error;
+    throw new UsageError((error as Error).message);
   }
+  return walkCorpus(existing, {
+    glob,
+    onEscape: (entry, target) => reporter.warning(entry, 1, 1, `skipped: the link leads outside the folder (to ${target})`),
+  });
 }
 
 /** One folder argument that must exist. */

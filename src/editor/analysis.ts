@@ -47,6 +47,8 @@ export class AnalysisService implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [this.emitter];
   private corpusBuild: Promise<void> | undefined;
   private corpusIds = new Set<string>();
+  /** How long the last analysis of each document took (ms), for the benchmark. */
+  readonly lastDurations = new Map<string, number>();
   readonly onDidChange = this.emitter.event;
 
   constructor(
@@ -91,7 +93,8 @@ export class AnalysisService implements vscode.Disposable {
   async corpusFiles(): Promise<vscode.Uri[]> {
     const found = new Map<string, vscode.Uri>();
     for (const glob of this.settings().corpusGlobs) {
-      for (const uri of await vscode.workspace.findFiles(glob, '**/{node_modules,.git,.vscode-test}/**')) {
+      // export/ is where exports go by default: its .txt copies are output, not corpus.
+      for (const uri of await vscode.workspace.findFiles(glob, '**/{node_modules,.git,.vscode-test,export}/**')) {
         if (!isSidecarPath(uri.path)) found.set(uri.toString(), uri);
       }
     }
@@ -179,6 +182,11 @@ export class AnalysisService implements vscode.Disposable {
     return this.views.get(key);
   }
 
+  /** The last view computed, possibly of an older version of the document (no analysis is started). */
+  current(uri: vscode.Uri): DocView | undefined {
+    return this.views.get(uri.toString());
+  }
+
   /** The detector's raw output (all suggestions, every line). */
   analysisOf(doc: vscode.TextDocument): DocumentAnalysis | undefined {
     this.view(doc);
@@ -211,6 +219,7 @@ export class AnalysisService implements vscode.Disposable {
     };
     let analysis: DocumentAnalysis;
     let partial = false;
+    const started = performance.now();
     if (text.length > FULL_ANALYSIS_LIMIT) {
       const range = this.visibleSpan(doc);
       analysis = analyseRange(text, range, ctx);
@@ -218,6 +227,7 @@ export class AnalysisService implements vscode.Disposable {
     } else {
       analysis = analyseDocument(text, ctx);
     }
+    this.lastDurations.set(key, performance.now() - started);
     this.raw.set(key, { version: doc.version, analysis });
     this.refreshView(doc.uri, partial);
   }

@@ -5,6 +5,7 @@ import type { Annotation, Dismissal, DocStatus, Problem } from '../core/model/ty
 import type { DocView } from './analysis';
 import type { EditorContext } from './context';
 import type { Decorations } from './decorations';
+import type { NewsmarkViews } from './views';
 
 export interface DocSnapshot {
   annotations: Annotation[];
@@ -24,9 +25,15 @@ export interface NewsmarkApi {
   view(uri: vscode.Uri): DocView | undefined;
   /** Drawn decorations by kind (`tag:actor`, `suggestion:date`, `suggestion:body`, `boilerplate`) as offsets. */
   decorations(uri: vscode.Uri): Record<string, Array<{ start: number; end: number }>> | undefined;
+  /** Fires after each redraw; `what` is 'all' when suggestions were redrawn too (for the benchmark). */
+  onDidDraw: vscode.Event<{ uri: vscode.Uri; version: number; what: 'tags' | 'all' }>;
+  /** The corpus views' data providers (Documents, Actors, Dates). */
+  views: NewsmarkViews;
+  /** Milliseconds the last analysis of a document took. */
+  analysisMs(uri: vscode.Uri): number | undefined;
 }
 
-export function createApi(ctx: EditorContext, decorations: Decorations, ready: Promise<void>, activationMs: number): NewsmarkApi {
+export function createApi(ctx: EditorContext, decorations: Decorations, views: NewsmarkViews, ready: Promise<void>, activationMs: number): NewsmarkApi {
   const docOf = (uri: vscode.Uri) => vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
   return {
     ready,
@@ -46,6 +53,9 @@ export function createApi(ctx: EditorContext, decorations: Decorations, ready: P
       const doc = docOf(uri);
       return doc && ctx.analysis.view(doc);
     },
+    onDidDraw: decorations.onDidDraw,
+    views,
+    analysisMs: (uri) => ctx.analysis.lastDurations.get(uri.toString()),
     decorations(uri) {
       const doc = docOf(uri);
       const drawn = decorations.ranges(uri);

@@ -64,7 +64,10 @@ export class Decorations implements vscode.Disposable {
   private kinds: Kinds;
   private readonly timers = new Map<vscode.TextEditor, ReturnType<typeof setTimeout>>();
   private readonly drawn = new Map<string, DrawnRanges>();
-  private readonly disposables: vscode.Disposable[] = [];
+  private readonly drawEmitter = new vscode.EventEmitter<{ uri: vscode.Uri; version: number; what: 'tags' | 'all' }>();
+  /** After each draw: which document version, and whether suggestions were redrawn too ('all'). */
+  readonly onDidDraw = this.drawEmitter.event;
+  private readonly disposables: vscode.Disposable[] = [this.drawEmitter];
 
   constructor(private readonly ctx: EditorContext) {
     this.kinds = this.createKinds();
@@ -72,8 +75,33 @@ export class Decorations implements vscode.Disposable {
       vscode.window.onDidChangeVisibleTextEditors(() => this.redrawAll()),
       vscode.window.onDidChangeTextEditorVisibleRanges((e) => this.schedule(e.textEditor)),
       ctx.analysis.onDidChange((uri) => this.redrawUri(uri)),
-      ctx.store.onDidChange(({ state }) => this.redrawUri(state.uri)),
+      ctx.store.onDidChange(({ state, reason }) => {
+        // While typing, tags are redrawn at once (their offsets are already rebased); suggestions follow when
+        // the debounced analysis has run (VS Code shifts their old marks with the text meanwhile).
+        if (reason === 'edit') this.drawTagsNow(state.uri);
+        else this.redrawUri(state.uri);
+      }),
     );
+  }
+
+  private drawTagsNow(uri: vscode.Uri): void {
+    for (const editor of vscode.window.visibleTextEditors) {
+      if (editor.document.uri.toString() !== uri.toString()) continue;
+      const out = this.drawn.get(uri.toString()) ?? {};
+      this.drawTags(editor, out);
+      this.drawn.set(uri.toString(), out);
+      this.drawEmitter.fire({ uri, version: editor.document.version, what: 'tags' });
+    }
+  }
+
+  private drawTags(editor: vscode.TextEditor, out: DrawnRanges): void {
+    const doc = editor.document;
+    const tags = this.ctx.store.get(doc.uri)?.data.annotations.filter((a) => !a.orphaned) ?? [];
+    for (const [label, type] of this.kinds.tags) {
+      const ranges = tags.filter((t) => t.label === label).map((t) => toRange(doc, t));
+      editor.setDecorations(type, ranges);
+      out[`tag:${label}`] = ranges;
+    }
   }
 
   private createKinds(): Kinds {
@@ -126,20 +154,25 @@ export class Decorations implements vscode.Disposable {
     const doc = editor.document;
     const state = this.ctx.store.get(doc.uri);
     if (!state && doc.languageId !== LANGUAGE_ID) return;
-    const view = this.ctx.analysis.view(doc);
-    const out: DrawnRanges = {};
-    const set = (key: string, type: vscode.TextEditorDecorationType, ranges: vscode.Range[]) => {
-      editor.setDecorations(type, ranges);
-      out[key] = ranges;
-    };
-    const tags = state?.data.annotations.filter((a) => !a.orphaned) ?? [];
-    for (const [label, type] of this.kinds.tags) set(`tag:${label}`, type, tags.filter((t) => t.label === label).map((t) => toRange(doc, t)));
-    for (const [label, type] of this.kinds.entitySuggestion) {
-      set(`suggestion:${label}`, type, (view?.suggestions ?? []).filter((s) => s.label === label).map((s) => toRange(doc, s)));
+    const out: DrawnRanges = { ...this.drawn.get(doc.uri.toString()) };
+    this.drawTags(editor, out);
+    // A view of an older version would draw suggestions at stale offsets: leave the marks VS Code has been
+    // shifting with the text until the debounced analysis catches up (it redraws then).
+    const view = this.ctx.analysis.current(doc.uri);
+    const fresh = view !== undefined && view.version === doc.version;
+    if (fresh) {
+      const set = (key: string, type: vscode.TextEditorDecorationType, ranges: vscode.Range[]) => {
+        editor.setDecorations(type, ranges);
+        out[key] = ranges;
+      };
+      for (const [label, type] of this.kinds.entitySuggestion) {
+        set(`suggestion:${label}`, type, view.suggestions.filter((s) => s.label === label).map((s) => toRange(doc, s)));
+      }
+      set('suggestion:body', this.kinds.bodySuggestion, view.bodyLines.map((l) => toRange(doc, l)));
+      set('boilerplate', this.kinds.boilerplate, view.boilerplateLines.map((l) => toRange(doc, l)));
     }
-    set('suggestion:body', this.kinds.bodySuggestion, (view?.bodyLines ?? []).map((l) => toRange(doc, l)));
-    set('boilerplate', this.kinds.boilerplate, (view?.boilerplateLines ?? []).map((l) => toRange(doc, l)));
     this.drawn.set(doc.uri.toString(), out);
+    this.drawEmitter.fire({ uri: doc.uri, version: doc.version, what: fresh ? 'all' : 'tags' });
   }
 
   private disposeKinds(): void {

@@ -73,49 +73,39 @@ class Slicer {
 }
 
 /**
- * Holds the big single-file outputs in memory as chunks (workspace.fs cannot append) and writes them when the
- * session ends; whole files (brat, text: one per document) are written as they come.
+ * Keeps every output file in memory as chunks (workspace.fs cannot append) and writes them all when the
+ * session has ended, so a cancelled export leaves no half-written folder behind.
  */
 class WorkspaceSink implements ExportSink {
-  private readonly appended = new Map<string, string[]>();
-  private readonly writes = new Map<string, Promise<void>>();
-  private readonly encoder = new TextEncoder();
-  private failure: unknown;
+  private readonly files = new Map<string, string[]>();
 
   constructor(private readonly folder: vscode.Uri) {}
 
   appendText(relPath: string, text: string): void {
-    const chunks = this.appended.get(relPath);
+    const chunks = this.files.get(relPath);
     if (chunks) chunks.push(text);
-    else this.appended.set(relPath, [text]);
+    else this.files.set(relPath, [text]);
   }
 
   writeText(relPath: string, text: string): void {
-    this.appended.delete(relPath);
-    const previous = this.writes.get(relPath) ?? Promise.resolve();
-    const uri = vscode.Uri.joinPath(this.folder, ...relPath.split('/'));
-    this.writes.set(
-      relPath,
-      previous.then(() => vscode.workspace.fs.writeFile(uri, this.encoder.encode(text))).catch((err) => {
-        this.failure ??= err;
-      }),
-    );
+    this.files.set(relPath, [text]);
   }
 
-  /** Writes the appended files and waits for every write; throws the first write error. */
   async finish(): Promise<void> {
-    for (const [relPath, chunks] of this.appended) this.writeText(relPath, chunks.join(''));
-    this.appended.clear();
-    await Promise.all(this.writes.values());
-    if (this.failure) throw this.failure;
+    const encoder = new TextEncoder();
+    await vscode.workspace.fs.createDirectory(this.folder);
+    for (const [relPath, chunks] of this.files) {
+      await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(this.folder, ...relPath.split('/')), encoder.encode(chunks.join('')));
+      this.files.delete(relPath);
+    }
   }
 }
 
 interface ExportRun {
-  manifest: Manifest;
+  /** Undefined when cancelled. */
+  manifest?: Manifest;
   /** Documents left out because their sidecar could not be read. */
   broken: string[];
-  cancelled: boolean;
 }
 
 async function runExport(
@@ -136,13 +126,12 @@ async function runExport(
   if (needsDetection) await ctx.analysis.buildCorpus();
   const settings = ctx.settings();
 
-  await vscode.workspace.fs.createDirectory(out);
   const sink = new WorkspaceSink(out);
   const session = exporter.begin(sink, options);
   const broken: string[] = [];
   const slicer = new Slicer();
   for (let i = 0; i < files.length; i++) {
-    if (token.isCancellationRequested) return { manifest: session.end(), broken, cancelled: true };
+    if (token.isCancellationRequested) return { broken };
     const uri = files[i];
     progress.report({ message: `${i + 1} / ${files.length}`, increment: 100 / Math.max(1, files.length) });
     const text = await readText(uri);
@@ -169,7 +158,7 @@ async function runExport(
   }
   const manifest = session.end();
   await sink.finish();
-  return { manifest, broken, cancelled: false };
+  return { manifest, broken };
 }
 
 /** Tags re-anchored in the current text (orphans kept, flagged: the exporter reports them). */
@@ -264,11 +253,11 @@ async function exportData(ctx: EditorContext, args?: ExportArgs): Promise<Manife
     if (args) throw err;
     return undefined;
   }
-  if (run.cancelled) {
+  const m = run.manifest;
+  if (!m) {
     void vscode.window.showInformationMessage(vscode.l10n.t('Newsmark: export cancelled; no files were written.'));
     return undefined;
   }
-  const m = run.manifest;
   ctx.log.info(`exported ${m.documents.exported} documents (${exportFormat}) to ${folder.toString(true)}: ${JSON.stringify(m.tags)}`);
   let message = vscode.l10n.t('Newsmark: exported {0} documents, {1} tags to {2}.', m.documents.exported, totalTags(m), vscode.workspace.asRelativePath(folder));
   if (m.documents.skipped > 0) message += ' ' + vscode.l10n.t('{0} documents skipped (see manifest.json).', m.documents.skipped);
@@ -394,6 +383,16 @@ async function importIntoDocument(
 ): Promise<void> {
   const name = relPath(uri);
   const annotator = ctx.settings().annotator;
+  // Checked on disk even for open documents: the store learns of a change on disk only when its watcher fires.
+  const sidecarUri = ctx.store.sidecarUriFor(uri);
+  const diskText = await readText(sidecarUri);
+  const parsed = diskText !== undefined ? parseSidecar(diskText, { maxBytes: ctx.settings().maxSidecarBytes }) : undefined;
+  if (parsed && (!parsed.data || !parsed.writable)) {
+    const first = parsed.problems[0];
+    problems.push(vscode.l10n.t('{0}: its sidecar cannot be read safely ({1}), so nothing was imported into it', name, first ? `${first.line}:${first.col} ${first.message}` : ''));
+    summary.skipped++;
+    return;
+  }
   const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
   if (open) {
     // Through the store, so the editor shows the tags at once and undo covers them.
@@ -404,7 +403,7 @@ async function importIntoDocument(
     }
     const state = await ctx.store.load(open);
     if (!state.writable) {
-      problems.push(vscode.l10n.t('{0}: its sidecar cannot be read safely, so nothing was imported into it', name));
+      problems.push(vscode.l10n.t('{0}: its sidecar cannot be read safely ({1}), so nothing was imported into it', name, state.problems[0]?.message ?? ''));
       summary.skipped++;
       return;
     }
@@ -420,15 +419,7 @@ async function importIntoDocument(
     );
     summary.added += added.length;
     if (added.length > 0) summary.documents++;
-    return;
-  }
-  const sidecarUri = ctx.store.sidecarUriFor(uri);
-  const diskText = await readText(sidecarUri);
-  const parsed = diskText !== undefined ? parseSidecar(diskText, { maxBytes: ctx.settings().maxSidecarBytes }) : undefined;
-  if (parsed && (!parsed.data || !parsed.writable)) {
-    const first = parsed.problems[0];
-    problems.push(vscode.l10n.t('{0}: its sidecar cannot be read safely ({1}), so nothing was imported into it', name, first ? `${first.line}:${first.col} ${first.message}` : ''));
-    summary.skipped++;
+    else if (fresh.length > 0) summary.skipped++; // the store refused: read-only
     return;
   }
   const existing = parsed?.data ? placedSidecar(parsed.data, docText) : undefined;

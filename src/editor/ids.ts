@@ -27,6 +27,7 @@ export const Cmd = {
   deleteOrphan: 'newsmark.deleteOrphan',
   placeOrphan: 'newsmark.placeOrphan',
   refreshCorpus: 'newsmark.refreshCorpus',
+  filterDocuments: 'newsmark.filterDocuments',
 } as const;
 
 /** Commands that hover and view links may run (MarkdownString.isTrusted.enabledCommands). */

@@ -62,8 +62,8 @@ export function register(ctx: EditorContext): NewsTextRule {
       if (!matchesCorpusGlobs(uri)) return false;
       const folder = parentOf(uri);
       if (corpusFolders().some((f) => sameFolder(f, folder))) return true;
-      // With a sidecar folder (mirrored layout) the document's own sidecar is elsewhere.
-      return (await hasSidecarIn(folder)) || (await exists(ctx.store.sidecarUriFor(uri)));
+      // Its own sidecar first (also where a sidecar folder mirrors the corpus), then any in its folder.
+      return (await exists(ctx.store.sidecarUriFor(uri))) || (await hasSidecarIn(folder));
     },
   };
 
@@ -97,18 +97,15 @@ export function register(ctx: EditorContext): NewsTextRule {
     void apply(doc);
   };
 
-  const onSidecarCreated = (sidecar: vscode.Uri) => {
-    const folder = parentOf(sidecar);
-    folderHasSidecar.set(folder.toString(), Promise.resolve(true));
-    applyToOpen((uri) => sameFolder(parentOf(uri), folder));
-  };
-  const onSidecarDeleted = (sidecar: vscode.Uri) => folderHasSidecar.delete(parentOf(sidecar).toString());
+  // Open documents keep their language: switching reopens them under the annotator's hands. The next
+  // document opened in the folder sees the new answer.
+  const forgetFolder = (sidecar: vscode.Uri) => folderHasSidecar.delete(parentOf(sidecar).toString());
 
   const watcher = vscode.workspace.createFileSystemWatcher('**/*.ann.yaml', false, true, false);
   ctx.extension.subscriptions.push(
     watcher,
-    watcher.onDidCreate(onSidecarCreated),
-    watcher.onDidDelete(onSidecarDeleted),
+    watcher.onDidCreate(forgetFolder),
+    watcher.onDidDelete(forgetFolder),
     vscode.workspace.onDidOpenTextDocument(onOpen),
     vscode.workspace.onDidCloseTextDocument((doc) => {
       recentlyClosed.set(doc.uri.toString(), { at: Date.now(), languageId: doc.languageId });

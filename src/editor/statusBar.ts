@@ -15,7 +15,9 @@ export function register(ctx: EditorContext): void {
   const update = () => {
     const doc = vscode.window.activeTextEditor?.document;
     const state = doc ? ctx.store.get(doc.uri) : undefined;
-    if (!doc || (!state && doc.languageId !== LANGUAGE_ID)) {
+    // Plain .txt files get a store state too; only news documents, or files already tagged, get the item.
+    const isNews = doc?.languageId === LANGUAGE_ID || (state !== undefined && (state.diskText !== undefined || state.data.annotations.length > 0));
+    if (!doc || !isNews) {
       item.hide();
       return;
     }

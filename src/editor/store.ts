@@ -47,6 +47,8 @@ const SAVE_DELAY_MS = 250;
 export class AnnotationStore implements vscode.Disposable {
   private readonly states = new Map<string, DocState>();
   private readonly loading = new Map<string, Promise<DocState>>();
+  /** Documents being closed: their last save must land before the sidecar is read again. */
+  private readonly closing = new Map<string, Promise<void>>();
   private readonly saveTimers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly pendingSaves = new Set<Promise<void>>();
   private readonly emitter = new vscode.EventEmitter<{ state: DocState; reason: ChangeReason }>();
@@ -62,7 +64,7 @@ export class AnnotationStore implements vscode.Disposable {
     this.disposables.push(
       this.emitter,
       vscode.workspace.onDidChangeTextDocument((e) => this.onTextChanged(e)),
-      vscode.workspace.onDidCloseTextDocument((doc) => void this.unload(doc.uri)),
+      vscode.workspace.onDidCloseTextDocument((doc) => this.unload(doc.uri)),
     );
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.ann.yaml');
     this.disposables.push(
@@ -101,6 +103,7 @@ export class AnnotationStore implements vscode.Disposable {
   }
 
   private async read(doc: vscode.TextDocument): Promise<DocState> {
+    await this.closing.get(doc.uri.toString());
     const sidecarUri = this.sidecarUriFor(doc.uri);
     const text = doc.getText();
     const diskText = await readText(sidecarUri);
@@ -387,11 +390,19 @@ export class AnnotationStore implements vscode.Disposable {
     this.emitter.fire({ state, reason: 'disk' });
   }
 
-  private async unload(uri: vscode.Uri): Promise<void> {
-    const state = this.states.get(uri.toString());
+  /** A closed document's state goes at once (a language switch reopens it); its pending save still lands. */
+  private unload(uri: vscode.Uri): void {
+    const key = uri.toString();
+    const state = this.states.get(key);
     if (!state) return;
-    await this.flush();
-    this.states.delete(uri.toString());
+    this.states.delete(key);
+    clearTimeout(this.saveTimers.get(key));
+    this.saveTimers.delete(key);
+    const saved = this.save(state).finally(() => {
+      if (this.closing.get(key) === saved) this.closing.delete(key);
+    });
+    this.closing.set(key, saved);
+    this.trackSave(saved);
   }
 
   updateSettings(settings: () => NewsmarkSettings): void {

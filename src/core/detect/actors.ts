@@ -15,12 +15,14 @@ import type { Suggestion } from '../model/types';
 import type { EntityLexicon } from './lexicons';
 import { containsWords, type LearnedEntities } from './learned';
 import { lineSpans } from '../text/lines';
-import { lineIndexOf, PhraseMatcher, TOKEN_NUMBER, TOKEN_PUNCT, TOKEN_WORD, type WordToken, wordTokens } from './words';
+import { IdTable, lineIndexOf, PhraseMatcher, TOKEN_PUNCT, TOKEN_WORD, type Tokens, tokenize, Vocabulary, WordSet } from './words';
 
 export interface ActorGrammar {
+  /** Tokens scanned with this grammar must come from this vocabulary. */
+  vocabulary: Vocabulary;
   honorifics: PhraseMatcher;
   titles: PhraseMatcher;
-  links: Set<string>;
+  links: WordSet;
   orgDescriptors: PhraseMatcher;
   orgHeads: PhraseMatcher;
   standalone: PhraseMatcher;
@@ -28,34 +30,36 @@ export interface ActorGrammar {
   sourceBefore: PhraseMatcher;
   speechAfter: PhraseMatcher;
   placePrepositions: PhraseMatcher;
-  nameParticles: Set<string>;
+  nameParticles: WordSet;
   /** Date context words that may stand between a name and its speech verb ("X ngày 14/4 cho biết"). */
-  dateContext: Set<string>;
-  connectors: Set<string>;
-  /** First words of the phrases that start a title, honorific, organisation or source cue. */
-  triggers: Set<string>;
+  dateContext: WordSet;
+  connectors: WordSet;
+  /** Vocabulary ids of the first words of the phrases that start a title, honorific, organisation or source cue. */
+  triggers: IdTable;
 }
 
 export function actorGrammar(lexicon: EntityLexicon, lang?: string): ActorGrammar {
   return lexicon.compiled('actors', lang, () => {
+    const vocabulary = lexicon.vocabulary;
     const matcher = (kind: 'titles' | 'org-heads' | 'cues' | 'places', ...sections: string[]): PhraseMatcher => {
-      const result = new PhraseMatcher();
+      const result = new PhraseMatcher(vocabulary);
       const all = lexicon.sections(kind, lang);
       const names = sections.length > 0 ? sections : [...all.keys()];
       for (const name of names) for (const entry of all.get(name) ?? []) result.add(entry.text, entry.value);
       return result;
     };
-    const words = (kind: 'titles' | 'cues' | 'dates', section: string): Set<string> =>
-      new Set(lexicon.entries(kind, section, lang).map((entry) => entry.text.toLowerCase()));
+    const words = (kind: 'titles' | 'cues' | 'dates', section: string): WordSet =>
+      new WordSet(vocabulary, lexicon.entries(kind, section, lang).map((entry) => entry.text));
     const honorifics = matcher('titles', 'honorifics');
     const titles = matcher('titles', 'titles');
     const orgDescriptors = matcher('titles', 'org-descriptors');
     const orgHeads = matcher('org-heads', 'heads');
     const standalone = matcher('org-heads', 'standalone');
     const sourceBefore = matcher('cues', 'source-before');
-    const triggers = new Set<string>();
-    for (const m of [honorifics, titles, orgDescriptors, orgHeads, standalone, sourceBefore]) for (const w of m.firstWords()) triggers.add(w);
+    const triggers = new IdTable();
+    for (const m of [honorifics, titles, orgDescriptors, orgHeads, standalone, sourceBefore]) for (const w of m.firstWords()) triggers.set(w, 1);
     return {
+      vocabulary,
       triggers,
       honorifics,
       titles,
@@ -89,6 +93,9 @@ export interface LineActorCandidate {
 /** A capitalised run right after a title, kept raw until the document tells which part is a qualifier. */
 export interface TitleRun {
   title: string;
+  /** Token indexes of the run in its line: [first, end). */
+  first: number;
+  end: number;
   words: { start: number; end: number; text: string }[];
   /** A lower-case content word follows the run ("Chủ tịch Hội hữu nghị"): one capitalised word is then
    * more likely the start of a compound than a name. */
@@ -100,8 +107,8 @@ export interface LineActorScan {
   text: string;
   candidates: LineActorCandidate[];
   titleRuns: TitleRun[];
-  /** Word tokens of the line (relative offsets), for matching known names. */
-  tokens: WordToken[];
+  /** Tokens of the line (offsets relative to it), for matching known names. */
+  tokens: Tokens;
   /** Lone capitalised words in mid-sentence that nothing explained ("từ Nga"): evidence of places. */
   bareWords: string[];
 }
@@ -113,30 +120,28 @@ export interface ActorOptions {
 }
 
 const NEVER = (): boolean => false;
-
-function isNameWord(token: WordToken | undefined): boolean {
-  return token !== undefined && token.kind === TOKEN_WORD && token.capitalised;
-}
+const HYPHEN = 0x2d;
+const DOT = 0x2e;
+const COMMA = 0x2c;
 
 /** Index after the capitalised run starting at `index` (name particles allowed inside). */
-function capitalisedRunEnd(tokens: readonly WordToken[], index: number, grammar: ActorGrammar): number {
-  if (!isNameWord(tokens[index])) return index;
+function capitalisedRunEnd(tokens: Tokens, index: number, grammar: ActorGrammar): number {
+  if (!tokens.isNameWord(index)) return index;
   let end = index + 1;
-  while (end < tokens.length) {
-    const token = tokens[end];
+  while (end < tokens.count) {
     // "Jae-in", "Kyung-wha": a hyphen glued to a lower-case part continues the name ("Putin-Biden" does not)
-    if (token.text === '-' && !token.spaceBefore && tokens[end + 1]?.kind === TOKEN_WORD && !tokens[end + 1].spaceBefore && !tokens[end + 1].capitalised) {
+    if (tokens.isChar(end, HYPHEN) && !tokens.spaceBefore(end) && tokens.isWord(end + 1) && !tokens.spaceBefore(end + 1) && !tokens.capitalised(end + 1)) {
       end += 2;
       continue;
     }
-    if (!token.spaceBefore) break;
-    if (isNameWord(token)) {
+    if (!tokens.spaceBefore(end)) break;
+    if (tokens.isNameWord(end)) {
       // a capitalised title or honorific starts the next name ("... Donald Trump Ông Biden ...")
       if (grammar.titles.matchAt(tokens, end) !== undefined || grammar.honorifics.matchAt(tokens, end) !== undefined) break;
       end++;
       continue;
     }
-    if (token.kind === TOKEN_WORD && grammar.nameParticles.has(token.text) && isNameWord(tokens[end + 1]) && tokens[end + 1].spaceBefore) {
+    if (tokens.isWord(end) && grammar.nameParticles.hasExact(tokens, end) && tokens.isNameWord(end + 1) && tokens.spaceBefore(end + 1)) {
       end += 2;
       continue;
     }
@@ -145,11 +150,11 @@ function capitalisedRunEnd(tokens: readonly WordToken[], index: number, grammar:
   return end;
 }
 
-function startsCue(tokens: readonly WordToken[], index: number, grammar: ActorGrammar): boolean {
+function startsCue(tokens: Tokens, index: number, grammar: ActorGrammar): boolean {
   return (
     grammar.titles.matchAt(tokens, index) !== undefined ||
     grammar.orgHeads.matchAt(tokens, index) !== undefined ||
-    (grammar.honorifics.matchAt(tokens, index) !== undefined && !tokens[index].capitalised)
+    (grammar.honorifics.matchAt(tokens, index) !== undefined && !tokens.capitalised(index))
   );
 }
 
@@ -158,113 +163,135 @@ function startsCue(tokens: readonly WordToken[], index: number, grammar: ActorGr
  * then capitalised words, each optionally followed by the lower-case rest of a Vietnamese compound ("Ngoại
  * giao"), then at most one trailing capitalised qualifier or a known place ("Bộ Ngoại giao Nga").
  */
-function organisationEnd(tokens: readonly WordToken[], index: number, headLength: number, grammar: ActorGrammar, isStopword: (w: string) => boolean): number {
+function organisationEnd(tokens: Tokens, index: number, headLength: number, grammar: ActorGrammar, isStopword: (w: string) => boolean): number {
+  const count = tokens.count;
   let position = index + headLength;
-  if (!isNameWord(tokens[position]) || !tokens[position].spaceBefore || startsCue(tokens, position, grammar)) return index;
+  if (!tokens.isNameWord(position) || !tokens.spaceBefore(position) || startsCue(tokens, position, grammar)) return index;
   let end = position;
   let segments = 0;
-  while (position < tokens.length) {
-    const token = tokens[position];
-    if (!token.spaceBefore && position > index + headLength) break;
-    if (isNameWord(token)) {
-      let runEnd = capitalisedRunEnd(tokens, position, grammar);
-      if (segments === 0) {
-        // the first name word only, unless the run is a known place: "Điện Kremlin | Dmitri Peskov"
-        const place = grammar.places.matchAt(tokens, position);
-        runEnd = place && position + place.length <= runEnd ? position + place.length : position + 1;
-      } else {
-        // after the first segment, a further capitalised run belongs to the name only when it is a single
-        // qualifier word or a known place; two or more words are the next name ("đảng Cộng hòa Donald Trump")
-        const place = grammar.places.matchAt(tokens, position);
-        if (place && position + place.length === runEnd) {
-          end = runEnd;
-          break;
-        }
-        if (runEnd - position !== 1 || startsCue(tokens, position, grammar)) break;
+  while (position < count) {
+    if (!tokens.spaceBefore(position) && position > index + headLength) break;
+    if (!tokens.isNameWord(position)) break;
+    let runEnd = capitalisedRunEnd(tokens, position, grammar);
+    const place = grammar.places.matchAt(tokens, position);
+    if (segments === 0) {
+      // the first name word only, unless the run is a known place: "Điện Kremlin | Dmitri Peskov"
+      runEnd = place && position + place.length <= runEnd ? position + place.length : position + 1;
+    } else {
+      // after the first segment, a further capitalised run belongs to the name only when it is a single
+      // qualifier word or a known place; two or more words are the next name ("đảng Cộng hòa Donald Trump")
+      if (place && position + place.length === runEnd) {
+        end = runEnd;
+        break;
       }
-      position = runEnd;
-      end = position;
-      segments++;
-      // the lower-case rest of a compound: up to two syllables, followed by another capitalised word or the end
-      let look = position;
-      while (look < tokens.length && look - position < 2 && tokens[look].kind === TOKEN_WORD && !tokens[look].capitalised && tokens[look].spaceBefore && !isStopword(tokens[look].lower) && !grammar.connectors.has(tokens[look].lower)) look++;
-      if (look > position) {
-        const after = tokens[look];
-        const continues = after !== undefined && after.spaceBefore && isNameWord(after) && !startsCue(tokens, look, grammar);
-        const joined = after !== undefined && after.kind === TOKEN_WORD && grammar.connectors.has(after.lower) && isNameWord(tokens[look + 1]);
-        const closes = after === undefined || (after.kind === TOKEN_PUNCT && look === position + 1);
-        if (continues || joined || closes) {
-          position = look;
-          end = position;
-        } else break;
-      }
-      const next = tokens[position];
-      if (next && next.kind === TOKEN_WORD && grammar.connectors.has(next.lower) && isNameWord(tokens[position + 1]) && tokens[position + 1].spaceBefore) {
-        position++;
-        continue;
-      }
-      if (!isNameWord(tokens[position])) break;
+      if (runEnd - position !== 1 || startsCue(tokens, position, grammar)) break;
+    }
+    position = runEnd;
+    end = position;
+    segments++;
+    // the lower-case rest of a compound: up to two syllables, followed by another capitalised word or the end
+    let look = position;
+    while (
+      look < count && look - position < 2 && tokens.kind(look) === TOKEN_WORD && !tokens.capitalised(look) && tokens.spaceBefore(look) &&
+      !grammar.connectors.has(tokens, look) && !isStopword(tokens.lower(look))
+    ) look++;
+    if (look > position) {
+      const continues = look < count && tokens.spaceBefore(look) && tokens.isNameWord(look) && !startsCue(tokens, look, grammar);
+      const joined = tokens.isWord(look) && grammar.connectors.has(tokens, look) && tokens.isNameWord(look + 1);
+      const closes = look >= count || (tokens.kind(look) === TOKEN_PUNCT && look === position + 1);
+      if (continues || joined || closes) {
+        position = look;
+        end = position;
+      } else break;
+    }
+    if (tokens.isWord(position) && grammar.connectors.has(tokens, position) && tokens.isNameWord(position + 1) && tokens.spaceBefore(position + 1)) {
+      position++;
       continue;
     }
-    break;
+    if (!tokens.isNameWord(position)) break;
   }
   return end;
 }
 
-function textOf(line: string, tokens: readonly WordToken[], from: number, to: number): string {
-  return line.slice(tokens[from].start, tokens[to - 1].end);
+let consumedScratch = new Uint8Array(256);
+
+/** A zeroed per-token flag array for one line scan (reused: scans do not nest). */
+function consumedFlags(count: number): Uint8Array {
+  if (consumedScratch.length < count) consumedScratch = new Uint8Array(Math.max(count, consumedScratch.length * 2));
+  consumedScratch.fill(0, 0, count);
+  return consumedScratch;
 }
 
-/** Stage 1: candidates of one line of text (offsets relative to `line`). */
-export function scanActorLine(line: string, grammar: ActorGrammar, options: ActorOptions = {}, lineTokens?: WordToken[]): LineActorScan {
-  const isStopword = options.isStopword ?? NEVER;
-  const tokens = lineTokens ?? wordTokens(line);
-  const candidates: LineActorCandidate[] = [];
-  const titleRuns: TitleRun[] = [];
-  const consumed = new Uint8Array(tokens.length);
-  const consume = (from: number, to: number): void => {
-    consumed.fill(1, from, to);
-  };
-  const add = (from: number, to: number, evidence: ActorEvidence, cue: string, score: number): void => {
-    candidates.push({ start: tokens[from].start, end: tokens[to - 1].end, text: textOf(line, tokens, from, to), evidence, cue, score });
-    consume(from, to);
-  };
+/** The candidates of one line as they are found; tokens once used by a candidate or cue are consumed. */
+class LineCandidates {
+  readonly candidates: LineActorCandidate[] = [];
+  readonly consumed: Uint8Array;
 
-  /** Organisation starting at `index`, if any: its end index. */
-  const organisationAt = (index: number): number => {
+  constructor(
+    private readonly tokens: Tokens,
+    private readonly grammar: ActorGrammar,
+    private readonly isStopword: (word: string) => boolean,
+  ) {
+    this.consumed = consumedFlags(tokens.count);
+  }
+
+  consume(from: number, to: number): void {
+    this.consumed.fill(1, from, to);
+  }
+
+  add(from: number, to: number, evidence: ActorEvidence, cue: string, score: number): void {
+    const tokens = this.tokens;
+    this.candidates.push({ start: tokens.start(from), end: tokens.end(to - 1), text: tokens.textOf(from, to), evidence, cue, score });
+    this.consume(from, to);
+  }
+
+  /** Organisation starting at `index`, if any (added as a candidate): its end index. */
+  organisationAt(index: number): number {
+    const { tokens, grammar } = this;
+    if (index >= tokens.count) return index; // a title ends the line
     const head = grammar.orgHeads.matchAt(tokens, index);
     // a lower-case head right after a capitalised word is the end of that word ("Cơ sở"), not a head
-    const previous = tokens[index - 1];
-    const insideWord = !tokens[index].capitalised && isNameWord(previous) && tokens[index].spaceBefore;
+    const insideWord = !tokens.capitalised(index) && tokens.isNameWord(index - 1) && tokens.spaceBefore(index);
     if (head && !insideWord) {
-      const end = organisationEnd(tokens, index, head.length, grammar, isStopword);
+      const end = organisationEnd(tokens, index, head.length, grammar, this.isStopword);
       if (end > index + head.length) {
-        add(index, end, 'org', `organisation head word '${head.text}'`, 0.85);
+        this.add(index, end, 'org', `organisation head word '${head.text}'`, 0.85);
         return end;
       }
     }
     const standalone = grammar.standalone.matchAt(tokens, index);
-    if (standalone && tokens[index].capitalised) {
-      add(index, index + standalone.length, 'standalone', `institution '${standalone.text}'`, 0.8);
+    if (standalone && tokens.capitalised(index)) {
+      this.add(index, index + standalone.length, 'standalone', `institution '${standalone.text}'`, 0.8);
       return index + standalone.length;
     }
     return index;
-  };
+  }
+}
 
-  for (let index = 0; index < tokens.length; index++) {
+/** Stage 1: candidates of one line of text (offsets relative to `line`). */
+export function scanActorLine(line: string, grammar: ActorGrammar, options: ActorOptions = {}, lineTokens?: Tokens): LineActorScan {
+  const isStopword = options.isStopword ?? NEVER;
+  const tokens = lineTokens ?? tokenize(line, grammar.vocabulary);
+  const count = tokens.count;
+  const found = new LineCandidates(tokens, grammar, isStopword);
+  const consumed = found.consumed;
+  const titleRuns: TitleRun[] = [];
+
+  for (let index = 0; index < count; index++) {
     if (consumed[index]) continue;
-    const token = tokens[index];
-    if (token.kind !== TOKEN_WORD || !grammar.triggers.has(token.lower)) continue;
+    if (tokens.kind(index) !== TOKEN_WORD || !grammar.triggers.has(tokens.word(index))) continue;
+    const capitalised = tokens.capitalised(index);
+    const sentenceStart = tokens.sentenceStart(index);
 
     // Honorifics: "ông Peskov". In mid-sentence they count only in lower case ("Anh" is also a country).
     const honorific = grammar.honorifics.matchAt(tokens, index);
-    if (honorific && (!token.capitalised || token.sentenceStart)) {
+    if (honorific && (!capitalised || sentenceStart)) {
       let position = index + honorific.length;
-      if (tokens[position]?.text === '.') position++;
+      if (tokens.isChar(position, DOT)) position++;
       const end = capitalisedRunEnd(tokens, position, grammar);
       if (end > position && !startsCue(tokens, position, grammar)) {
-        consume(index, position);
-        add(position, end, 'honorific', `after honorific '${honorific.text}'`, 0.9);
+        found.consume(index, position);
+        found.add(position, end, 'honorific', `after honorific '${honorific.text}'`, 0.9);
         index = end - 1;
         continue;
       }
@@ -277,8 +304,7 @@ export function scanActorLine(line: string, grammar: ActorGrammar, options: Acto
       let position = index + title.length;
       let lastTitle = title.text;
       for (;;) {
-        const link = tokens[position];
-        if (link && grammar.links.has(link.lower)) {
+        if (grammar.links.has(tokens, position)) {
           const linked = grammar.titles.matchAt(tokens, position + 1);
           if (linked) {
             position += 1 + linked.length;
@@ -292,21 +318,22 @@ export function scanActorLine(line: string, grammar: ActorGrammar, options: Acto
           lastTitle = next.text;
           continue;
         }
-        const organisationEndIndex = organisationAt(position);
+        const organisationEndIndex = found.organisationAt(position);
         if (organisationEndIndex > position) {
           position = organisationEndIndex;
           continue;
         }
         break;
       }
-      consume(index, position);
+      found.consume(index, position);
       const end = capitalisedRunEnd(tokens, position, grammar);
       // an organisation head without a name after it ("Chủ tịch Hội đồng ...") is no person's name
-      if (end > position && tokens[position].spaceBefore && !grammar.orgHeads.matchAt(tokens, position)) {
-        const after = tokens[end];
-        const beforeContentWord = !tokens[position].acronym && after !== undefined && after.kind === TOKEN_WORD && !after.capitalised && !isStopword(after.lower);
-        titleRuns.push({ title: lastTitle, words: tokens.slice(position, end).map((t) => ({ start: t.start, end: t.end, text: t.text })), beforeContentWord });
-        consume(position, end);
+      if (end > position && tokens.spaceBefore(position) && !grammar.orgHeads.matchAt(tokens, position)) {
+        const beforeContentWord = !tokens.acronym(position) && tokens.isWord(end) && !tokens.capitalised(end) && !isStopword(tokens.lower(end));
+        const words: TitleRun['words'] = [];
+        for (let k = position; k < end; k++) words.push({ start: tokens.start(k), end: tokens.end(k), text: tokens.text(k) });
+        titleRuns.push({ title: lastTitle, first: position, end, words, beforeContentWord });
+        found.consume(position, end);
         index = end - 1;
       } else {
         index = position - 1;
@@ -314,7 +341,7 @@ export function scanActorLine(line: string, grammar: ActorGrammar, options: Acto
       continue;
     }
 
-    const organisationEndIndex = organisationAt(index);
+    const organisationEndIndex = found.organisationAt(index);
     if (organisationEndIndex > index) {
       index = organisationEndIndex - 1;
       continue;
@@ -322,12 +349,12 @@ export function scanActorLine(line: string, grammar: ActorGrammar, options: Acto
 
     // Source cues: "theo Reuters", "Theo lời ông X" (the honorific is handled on the next round).
     const source = grammar.sourceBefore.matchAt(tokens, index);
-    if (source && (!token.capitalised || token.sentenceStart)) {
+    if (source && (!capitalised || sentenceStart)) {
       const position = index + source.length;
       const end = capitalisedRunEnd(tokens, position, grammar);
       if (end > position && !startsCue(tokens, position, grammar) && !grammar.places.matchAt(tokens, position)) {
-        consume(index, position);
-        add(position, end, 'source', `after '${source.text}'`, 0.75);
+        found.consume(index, position);
+        found.add(position, end, 'source', `after '${source.text}'`, 0.75);
         index = end - 1;
         continue;
       }
@@ -336,11 +363,11 @@ export function scanActorLine(line: string, grammar: ActorGrammar, options: Acto
 
   // Remaining capitalised runs.
   const bareWords: string[] = [];
-  for (let index = 0; index < tokens.length; index++) {
-    if (consumed[index] || !isNameWord(tokens[index])) continue;
+  for (let index = 0; index < count; index++) {
+    if (consumed[index] || !tokens.isNameWord(index)) continue;
     let end = capitalisedRunEnd(tokens, index, grammar);
     // "The Kremlin said": a function word capitalised only because it starts the sentence is not part of it
-    if (tokens[index].sentenceStart && isStopword(tokens[index].lower) && end > index + 1) {
+    if (tokens.sentenceStart(index) && end > index + 1 && isStopword(tokens.lower(index))) {
       index++;
       if (consumed[index]) continue;
     }
@@ -350,35 +377,35 @@ export function scanActorLine(line: string, grammar: ActorGrammar, options: Acto
         break;
       }
     }
-    const run = tokens.slice(index, end);
-    const previous = tokens[index - 1];
+    const runLength = end - index;
+    const runStartsSentence = tokens.sentenceStart(index);
     const afterPlaceWord = index > 0 && placePrepositionBefore(tokens, index, grammar);
     const place = grammar.places.matchAt(tokens, index);
     const isPlace = place !== undefined && index + place.length === end;
     // speech verb after the run (a date may stand between: "X ngày 14/4 cho biết")
     let after = end;
-    if (tokens[after] && grammar.dateContext.has(tokens[after].lower) && tokens[after + 1]?.kind === TOKEN_NUMBER) after += 2;
-    if (tokens[after]?.text === ',') after++;
+    if (grammar.dateContext.has(tokens, after) && tokens.isNumber(after + 1)) after += 2;
+    if (tokens.isChar(after, COMMA)) after++;
     const speech = grammar.speechAfter.matchAt(tokens, after);
     if (speech && !isPlace && !afterPlaceWord) {
-      add(index, end, 'speech', `before '${speech.text}'`, 0.7);
-    } else if (run.length === 1 && !run[0].sentenceStart) {
-      bareWords.push(run[0].text);
+      found.add(index, end, 'speech', `before '${speech.text}'`, 0.7);
+    } else if (runLength === 1 && !runStartsSentence) {
+      bareWords.push(tokens.text(index));
     } else if (
-      run.length >= 2 &&
+      runLength >= 2 &&
       !isPlace &&
       !afterPlaceWord &&
-      !(run[0].sentenceStart && isStopword(run[0].lower)) &&
-      !(previous?.kind === TOKEN_PUNCT && previous.text === '-' && !tokens[index].spaceBefore)
+      !(runStartsSentence && isStopword(tokens.lower(index))) &&
+      !(tokens.isChar(index - 1, HYPHEN) && !tokens.spaceBefore(index))
     ) {
-      add(index, end, 'capitalised', 'capitalised name', run[0].sentenceStart ? 0.4 : 0.45);
+      found.add(index, end, 'capitalised', 'capitalised name', runStartsSentence ? 0.4 : 0.45);
     }
     index = end - 1;
   }
-  return { text: line, candidates, titleRuns, tokens, bareWords };
+  return { text: line, candidates: found.candidates, titleRuns, tokens, bareWords };
 }
 
-function placePrepositionBefore(tokens: readonly WordToken[], index: number, grammar: ActorGrammar): boolean {
+function placePrepositionBefore(tokens: Tokens, index: number, grammar: ActorGrammar): boolean {
   for (let length = 1; length <= 2 && index - length >= 0; length++) {
     const match = grammar.placePrepositions.matchAt(tokens, index - length);
     if (match && match.length === length) return true;
@@ -405,21 +432,191 @@ interface DocCandidate {
   reasons: string[];
 }
 
-/** Qualifier words of a page: they stand alone after titles ("Tổng thống Mỹ cho biết") and before names. */
-function pageQualifiers(lines: readonly ScannedLine[], honorificWords: ReadonlySet<string>): Set<string> {
-  const alone = new Set<string>();
-  const leading = new Set<string>();
-  const bare = new Map<string, number>();
-  for (const { scan } of lines) {
-    for (const run of scan.titleRuns) {
-      if (run.words.length === 1) alone.add(run.words[0].text);
-      else leading.add(run.words[0].text);
+/** What the whole page tells about words, gathered line by line. */
+class PageEvidence {
+  /** Words of names found after honorifics. */
+  readonly honorificWords = new Set<string>();
+  /** Words of names of two or more words after titles. */
+  readonly multiWordNameWords = new Set<string>();
+  /** Names of two or more words (after titles, or any candidate). */
+  readonly multiWordNames = new Set<string>();
+  private readonly alone = new Set<string>();
+  private readonly leading = new Set<string>();
+  private readonly bare = new Map<string, number>();
+
+  addLine(scan: LineActorScan): void {
+    for (const candidate of scan.candidates) {
+      if (candidate.evidence === 'honorific') for (const word of candidate.text.split(' ')) this.honorificWords.add(word);
+      if (candidate.text.includes(' ')) this.multiWordNames.add(candidate.text);
     }
-    for (const word of scan.bareWords) bare.set(word, (bare.get(word) ?? 0) + 1);
+    for (const run of scan.titleRuns) {
+      if (run.words.length === 1) {
+        this.alone.add(run.words[0].text);
+        continue;
+      }
+      this.leading.add(run.words[0].text);
+      for (const word of run.words) this.multiWordNameWords.add(word.text);
+      this.multiWordNames.add(run.words.map((w) => w.text).join(' '));
+    }
+    for (const word of scan.bareWords) this.bare.set(word, (this.bare.get(word) ?? 0) + 1);
   }
-  // A word that leads names after titles and also stands alone, after a title or twice in mid-sentence
-  // without one, is a qualifier ("Tổng thống Nga Vladimir Putin" ... "từ Nga"); a name never stands there.
-  return new Set([...leading].filter((word) => !honorificWords.has(word) && (alone.has(word) || (bare.get(word) ?? 0) >= 2)));
+
+  /**
+   * Qualifier words of the page: a word that leads names after titles and also stands alone, after a title
+   * or twice in mid-sentence without one, is a qualifier ("Tổng thống Nga Vladimir Putin" ... "từ Nga"); a
+   * name never stands there.
+   */
+  qualifiers(): Set<string> {
+    const result = new Set<string>();
+    for (const word of this.leading) {
+      if (!this.honorificWords.has(word) && (this.alone.has(word) || (this.bare.get(word) ?? 0) >= 2)) result.add(word);
+    }
+    return result;
+  }
+}
+
+/** The candidates and title-run names of one line, in document offsets. */
+function lineFindings(entry: ScannedLine, grammar: ActorGrammar, evidence: PageEvidence, qualifiers: ReadonlySet<string>, found: DocCandidate[]): void {
+  const { line, start, scan } = entry;
+  for (const candidate of scan.candidates) {
+    if (qualifiers.has(candidate.text)) continue;
+    found.push({ start: start + candidate.start, end: start + candidate.end, text: candidate.text, line, score: candidate.score, reasons: [candidate.cue] });
+  }
+  for (const run of scan.titleRuns) {
+    const words = run.words;
+    let skip = 0;
+    let why = '';
+    const place = grammar.places.matchAt(scan.tokens, run.first, run.end);
+    if (place) {
+      skip = place.length;
+      why = `'${words.slice(0, skip).map((w) => w.text).join(' ')}' is a place`;
+    } else if (qualifiers.has(words[0].text)) {
+      skip = 1;
+      why = `'${words[0].text}' qualifies titles on this page`;
+    } else if (words.length >= 3 && evidence.multiWordNames.has(words.slice(1).map((w) => w.text).join(' '))) {
+      skip = 1;
+      why = `'${words.slice(1).map((w) => w.text).join(' ')}' also stands without '${words[0].text}'`;
+    }
+    if (skip >= words.length) continue;
+    let nameWords = words.slice(skip);
+    // a name does not end with a place: "Tổng thống Biden | Nga tức tốc ..." (a title run into the next)
+    for (let cut = 1; cut < nameWords.length; cut++) {
+      const tailStart = run.first + skip + cut;
+      const tailLength = run.end - tailStart;
+      const tailPlace = grammar.places.matchAt(scan.tokens, tailStart, run.end);
+      if ((tailPlace && tailPlace.length === tailLength) || (tailLength === 1 && qualifiers.has(nameWords[cut].text))) {
+        nameWords = nameWords.slice(0, cut);
+        break;
+      }
+    }
+    const text = scan.text.slice(nameWords[0].start, nameWords[nameWords.length - 1].end);
+    const known = nameWords.every((w) => evidence.honorificWords.has(w.text));
+    if (nameWords.length === 1 && run.beforeContentWord && !known && !evidence.multiWordNameWords.has(text)) continue;
+    const score = nameWords.length >= 2 || known ? 0.85 : 0.6;
+    const reasons = [`after title '${run.title}'`];
+    if (why) reasons.push(why);
+    found.push({ start: start + nameWords[0].start, end: start + nameWords[nameWords.length - 1].end, text, line, score, reasons });
+  }
+}
+
+interface KnownName {
+  words: string[];
+  text: string;
+  score: number;
+  reason: string;
+}
+
+/** Names found on the page, looked up by their first word (case kept) to find their other occurrences. */
+class KnownNames {
+  private readonly firstWords = new Vocabulary();
+  /** First word id -> names starting with it, longest first. */
+  private readonly byFirstWord: KnownName[][] = [];
+  /** Every name once, in the order found, with its words. */
+  readonly names = new Map<string, { words: string[]; text: string }>();
+
+  constructor(found: readonly DocCandidate[], vocabulary: Vocabulary) {
+    for (const candidate of found) {
+      if (candidate.score < 0.5 || this.names.has(candidate.text)) continue;
+      const words = tokenize(candidate.text, vocabulary).texts();
+      this.names.set(candidate.text, { words, text: candidate.text });
+      const list = (this.byFirstWord[this.firstWords.intern(words[0])] ??= []);
+      list.push({ words, text: candidate.text, score: candidate.score, reason: `same name as on line ${candidate.line + 1}` });
+    }
+    for (const list of this.byFirstWord) list.sort((a, b) => b.words.length - a.words.length);
+  }
+
+  /** Adds the other occurrences of known names on one line to `found`. */
+  repeatOn(entry: ScannedLine, grammar: ActorGrammar, found: DocCandidate[]): void {
+    if (this.names.size === 0) return;
+    const { line, start } = entry;
+    const tokens = entry.scan.tokens;
+    for (let index = 0; index < tokens.count; index++) {
+      if (!tokens.isNameWord(index)) continue;
+      const first = this.firstWords.idOfRange(tokens.source, tokens.start(index), tokens.end(index));
+      if (first < 0) continue;
+      if (index > 0 && !tokens.spaceBefore(index) && tokens.kind(index - 1) === TOKEN_WORD) continue;
+      for (const name of this.byFirstWord[first]) {
+        if (!wordsAt(tokens, index, name.words)) continue;
+        const endIndex = index + name.words.length;
+        const from = tokens.start(index);
+        const to = tokens.end(endIndex - 1);
+        if (to - from !== name.text.length || !tokens.source.startsWith(name.text, from)) continue;
+        if (tokens.isWord(endIndex) && !tokens.spaceBefore(endIndex)) continue;
+        if (placePrepositionBefore(tokens, index, grammar)) break;
+        // at a sentence start a capital proves nothing: a weak one-word name ("Hội") is not repeated there
+        if (tokens.sentenceStart(index) && name.words.length === 1 && name.score < 0.85) break;
+        found.push({ start: start + from, end: start + to, text: name.text, line, score: Math.min(0.8, name.score - 0.05), reasons: [name.reason] });
+        break;
+      }
+    }
+  }
+}
+
+/** Occurrences of accepted actors on one line. */
+function learnedOn(entry: ScannedLine, learned: LearnedEntities, found: DocCandidate[]): void {
+  for (const match of learned.matchTokens(entry.scan.tokens)) {
+    if (match.entry.label !== 'actor') continue;
+    const count = match.entry.count;
+    found.push({
+      start: entry.start + match.start,
+      end: entry.start + match.end,
+      text: match.entry.text,
+      line: entry.line,
+      score: Math.min(0.95, 0.7 + 0.05 * count),
+      reasons: [`accepted ${count} time${count === 1 ? '' : 's'} elsewhere`],
+    });
+  }
+}
+
+/**
+ * The best candidates where candidates overlap, in document order; reasons of identical spans are merged.
+ * Candidates never cross lines, so each line is decided on its own.
+ */
+function bestCandidates(found: readonly DocCandidate[], report: ((line: number) => boolean) | undefined): DocCandidate[] {
+  const byLine = new Map<number, DocCandidate[]>();
+  for (const candidate of found) {
+    if (report && !report(candidate.line)) continue;
+    const list = byLine.get(candidate.line);
+    if (list) list.push(candidate);
+    else byLine.set(candidate.line, [candidate]);
+  }
+  const chosen: DocCandidate[] = [];
+  for (const list of byLine.values()) {
+    if (list.length > 1) list.sort(betterCandidateFirst);
+    const first = chosen.length;
+    next: for (const candidate of list) {
+      for (let k = first; k < chosen.length; k++) {
+        const other = chosen[k];
+        if (other.start === candidate.start && other.end === candidate.end) {
+          for (const reason of candidate.reasons) if (!other.reasons.includes(reason)) other.reasons.push(reason);
+          continue next;
+        }
+      }
+      for (let k = first; k < chosen.length; k++) if (chosen[k].start < candidate.end && candidate.start < chosen[k].end) continue next;
+      chosen.push(candidate);
+    }
+  }
+  return chosen.sort((a, b) => a.start - b.start);
 }
 
 /**
@@ -432,154 +629,26 @@ export function resolveActors(
   learned: LearnedEntities | undefined,
   report?: (line: number) => boolean,
 ): Suggestion[] {
-  const honorificWords = new Set<string>();
-  for (const { scan } of scanned) {
-    for (const candidate of scan.candidates) {
-      if (candidate.evidence === 'honorific') for (const word of candidate.text.split(' ')) honorificWords.add(word);
-    }
-  }
-  const qualifiers = pageQualifiers(scanned, honorificWords);
-  const multiWordNameWords = new Set<string>();
-  const multiWordNames = new Set<string>();
-  for (const { scan } of scanned) {
-    for (const run of scan.titleRuns) {
-      if (run.words.length < 2) continue;
-      for (const word of run.words) multiWordNameWords.add(word.text);
-      multiWordNames.add(run.words.map((w) => w.text).join(' '));
-    }
-    for (const candidate of scan.candidates) if (candidate.text.includes(' ')) multiWordNames.add(candidate.text);
-  }
-
+  const evidence = new PageEvidence();
+  for (const entry of scanned) evidence.addLine(entry.scan);
+  const qualifiers = evidence.qualifiers();
   const found: DocCandidate[] = [];
-  for (const { line, start, scan } of scanned) {
-    for (const candidate of scan.candidates) {
-      if (qualifiers.has(candidate.text)) continue;
-      found.push({ start: start + candidate.start, end: start + candidate.end, text: candidate.text, line, score: candidate.score, reasons: [candidate.cue] });
-    }
-    for (const run of scan.titleRuns) {
-      const words = run.words;
-      const wordTokensOfRun = words.map((w) => ({ lower: w.text.toLowerCase() }) as WordToken);
-      let skip = 0;
-      let why = '';
-      const place = grammar.places.matchAt(wordTokensOfRun, 0);
-      if (place) {
-        skip = place.length;
-        why = `'${words.slice(0, skip).map((w) => w.text).join(' ')}' is a place`;
-      } else if (qualifiers.has(words[0].text)) {
-        skip = 1;
-        why = `'${words[0].text}' qualifies titles on this page`;
-      } else if (words.length >= 3 && multiWordNames.has(words.slice(1).map((w) => w.text).join(' '))) {
-        skip = 1;
-        why = `'${words.slice(1).map((w) => w.text).join(' ')}' also stands without '${words[0].text}'`;
-      }
-      if (skip >= words.length) continue;
-      let nameWords = words.slice(skip);
-      // a name does not end with a place: "Tổng thống Biden | Nga tức tốc ..." (a title run into the next)
-      for (let cut = 1; cut < nameWords.length; cut++) {
-        const tail = nameWords.slice(cut).map((w) => ({ lower: w.text.toLowerCase() }) as WordToken);
-        const tailPlace = grammar.places.matchAt(tail, 0);
-        if ((tailPlace && tailPlace.length === tail.length) || (tail.length === 1 && qualifiers.has(nameWords[cut].text))) {
-          nameWords = nameWords.slice(0, cut);
-          break;
-        }
-      }
-      const text = scan.text.slice(nameWords[0].start, nameWords[nameWords.length - 1].end);
-      const known = nameWords.every((w) => honorificWords.has(w.text));
-      if (nameWords.length === 1 && run.beforeContentWord && !known && !multiWordNameWords.has(text)) continue;
-      const score = nameWords.length >= 2 || known ? 0.85 : 0.6;
-      const reasons = [`after title '${run.title}'`];
-      if (why) reasons.push(why);
-      found.push({ start: start + nameWords[0].start, end: start + nameWords[nameWords.length - 1].end, text, line, score, reasons });
-    }
+  for (const entry of scanned) lineFindings(entry, grammar, evidence, qualifiers, found);
+  const known = new KnownNames(found, grammar.vocabulary);
+  const withLearned = learned !== undefined && learned.size > 0 ? learned : undefined;
+  for (const entry of scanned) {
+    if (report && !report(entry.line)) continue;
+    known.repeatOn(entry, grammar, found);
+    if (withLearned) learnedOn(entry, withLearned, found);
   }
-
-  // Names known on this page, by first word, for finding their other occurrences.
-  const known = new Map<string, { words: string[]; text: string; score: number; line: number }[]>();
-  const names = new Map<string, { words: string[]; text: string }>();
-  for (const candidate of found) {
-    if (candidate.score < 0.5) continue;
-    if (names.has(candidate.text)) continue;
-    const words = wordTokens(candidate.text).map((token) => token.text);
-    names.set(candidate.text, { words, text: candidate.text });
-    let list = known.get(words[0]);
-    if (!list) known.set(words[0], (list = []));
-    if (!list.some((entry) => entry.text === candidate.text)) list.push({ words, text: candidate.text, score: candidate.score, line: candidate.line });
-  }
-  for (const list of known.values()) list.sort((a, b) => b.words.length - a.words.length);
-
-  for (const { line, start, scan } of scanned) {
-    if (report && !report(line)) continue;
-    const tokens = scan.tokens;
-    for (let index = 0; index < tokens.length; index++) {
-      const token = tokens[index];
-      if (!isNameWord(token)) continue;
-      const list = known.get(token.text);
-      if (!list) continue;
-      const previous = tokens[index - 1];
-      if (previous && !token.spaceBefore && previous.kind === TOKEN_WORD) continue;
-      for (const entry of list) {
-        if (!wordsAt(tokens, index, entry.words)) continue;
-        const endIndex = index + entry.words.length;
-        if (scan.text.slice(token.start, tokens[endIndex - 1].end) !== entry.text) continue;
-        const next = tokens[endIndex];
-        if (next && !next.spaceBefore && next.kind === TOKEN_WORD) continue;
-        if (placePrepositionBefore(tokens, index, grammar)) break;
-        // at a sentence start a capital proves nothing: a weak one-word name ("Hội") is not repeated there
-        if (token.sentenceStart && entry.words.length === 1 && entry.score < 0.85) break;
-        found.push({
-          start: start + token.start,
-          end: start + tokens[endIndex - 1].end,
-          text: entry.text,
-          line,
-          score: Math.min(0.8, entry.score - 0.05),
-          reasons: [`same name as on line ${entry.line + 1}`],
-        });
-        break;
-      }
-    }
-    if (learned && learned.size > 0) {
-      for (const match of learned.matchTokens(tokens)) {
-        if (match.entry.label !== 'actor') continue;
-        const count = match.entry.count;
-        found.push({
-          start: start + match.start,
-          end: start + match.end,
-          text: match.entry.text,
-          line,
-          score: Math.min(0.95, 0.7 + 0.05 * count),
-          reasons: [`accepted ${count} time${count === 1 ? '' : 's'} elsewhere`],
-        });
-      }
-    }
-  }
-
-  // Best candidate wins where candidates overlap; reasons of identical spans are merged.
-  found.sort((a, b) => b.score - a.score || b.end - b.start - (a.end - a.start) || a.start - b.start);
-  const chosen: DocCandidate[] = [];
-  const chosenByLine = new Map<number, DocCandidate[]>(); // candidates never cross lines
-  const bySpan = new Map<string, DocCandidate>();
-  for (const candidate of found) {
-    if (report && !report(candidate.line)) continue;
-    const same = bySpan.get(`${candidate.start}:${candidate.end}`);
-    if (same) {
-      for (const reason of candidate.reasons) if (!same.reasons.includes(reason)) same.reasons.push(reason);
-      continue;
-    }
-    let onLine = chosenByLine.get(candidate.line);
-    if (!onLine) chosenByLine.set(candidate.line, (onLine = []));
-    if (onLine.some((other) => other.start < candidate.end && candidate.start < other.end)) continue;
-    onLine.push(candidate);
-    chosen.push(candidate);
-    bySpan.set(`${candidate.start}:${candidate.end}`, candidate);
-  }
-  chosen.sort((a, b) => a.start - b.start);
+  const chosen = bestCandidates(found, report);
 
   const learnedNames = learned ? learned.entries('actor').map((entry) => ({ words: entry.words, text: entry.text })) : [];
-  const longNames = [...learnedNames, ...[...names.values()].filter((name) => name.words.length > 1)];
+  const longNames = [...learnedNames, ...[...known.names.values()].filter((name) => name.words.length > 1)];
   const canonical = new Map<string, string>();
   return chosen.map((candidate) => {
     let value = canonical.get(candidate.text);
-    if (value === undefined) canonical.set(candidate.text, (value = canonicalName(candidate.text, longNames, learned)));
+    if (value === undefined) canonical.set(candidate.text, (value = canonicalName(candidate.text, longNames, learned, grammar.vocabulary)));
     const suggestion: Suggestion = {
       start: candidate.start,
       end: candidate.end,
@@ -595,17 +664,26 @@ export function resolveActors(
   });
 }
 
-function wordsAt(tokens: readonly WordToken[], index: number, words: readonly string[]): boolean {
-  if (index + words.length > tokens.length) return false;
-  for (let k = 0; k < words.length; k++) if (tokens[index + k].text !== words[k]) return false;
+function betterCandidateFirst(a: DocCandidate, b: DocCandidate): number {
+  return b.score - a.score || b.end - b.start - (a.end - a.start) || a.start - b.start;
+}
+
+function wordsAt(tokens: Tokens, index: number, words: readonly string[]): boolean {
+  if (index + words.length > tokens.count) return false;
+  for (let k = 0; k < words.length; k++) if (!tokens.textIs(index + k, words[k])) return false;
   return true;
 }
 
 /** The longest name on the page or among accepted ones that ends with (or contains) `text`. */
-function canonicalName(text: string, longNames: readonly { words: string[]; text: string }[], learned: LearnedEntities | undefined): string {
+function canonicalName(
+  text: string,
+  longNames: readonly { words: string[]; text: string }[],
+  learned: LearnedEntities | undefined,
+  vocabulary: Vocabulary,
+): string {
   const accepted = learned?.get('actor', text)?.value;
   if (accepted !== undefined) return accepted;
-  const words = wordTokens(text).map((token) => token.text);
+  const words = tokenize(text, vocabulary).texts();
   let best: { words: string[]; text: string } | undefined;
   let bestIsSuffix = false;
   for (const candidate of longNames) {

@@ -15,7 +15,7 @@ import { dateGrammar, findPublicationDate, type PartialDate, type RawDate, resol
 import type { LearnedEntities } from './learned';
 import type { EntityLexicon } from './lexicons';
 import type { StopwordLexicon } from './stopwords';
-import { wordTokens } from './words';
+import { tokenize } from './words';
 
 export interface AnalysisOptions {
   /** Suggest relative dates ("hôm qua", "last week"). */
@@ -123,7 +123,7 @@ function analyse(text: string, range: { start: number; end: number } | undefined
     const lineText = text.slice(span.start, span.end);
     let scan = cache.get(lineText);
     if (!scan) {
-      const tokens = wordTokens(lineText);
+      const tokens = tokenize(lineText, entities.vocabulary);
       scan = { dates: scanDateTokens(tokens, dates, relative), actors: scanActorLine(lineText, actors, { isStopword }, tokens) };
       cache.set(lineText, scan);
     }

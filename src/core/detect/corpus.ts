@@ -33,6 +33,11 @@ export class CorpusModel {
     return this.documentHashes.size;
   }
 
+  /** Number of distinct normalised lines over all documents. */
+  get distinctLineCount(): number {
+    return this.frequency.size;
+  }
+
   hasDocument(id: string): boolean {
     return this.documentHashes.has(id);
   }

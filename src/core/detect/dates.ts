@@ -15,7 +15,7 @@
 import type { Suggestion } from '../model/types';
 import type { EntityLexicon } from './lexicons';
 import { lineSpans } from '../text/lines';
-import { PhraseMatcher, TOKEN_NUMBER, TOKEN_PUNCT, TOKEN_WORD, type WordToken, wordTokens } from './words';
+import { IdTable, PhraseMatcher, TOKEN_NUMBER, TOKEN_PUNCT, TOKEN_WORD, type Tokens, tokenize, Vocabulary, WordSet } from './words';
 
 export interface PartialDate {
   year?: number;
@@ -46,38 +46,49 @@ export interface RawDate {
 
 /** The lexicon words the date scanner needs, compiled once per language. */
 export interface DateGrammar {
-  dayWords: Set<string>;
-  monthWords: Set<string>;
-  yearWords: Set<string>;
-  context: Set<string>;
-  modifiers: Set<string>;
-  alternatives: Set<string>;
-  ranges: Set<string>;
-  months: Map<string, number>;
-  yearPrepositions: Set<string>;
-  notAfter: Set<string>;
+  /** Tokens scanned with this grammar must come from this vocabulary. */
+  vocabulary: Vocabulary;
+  monthWords: WordSet;
+  yearWords: WordSet;
+  context: WordSet;
+  modifiers: WordSet;
+  alternatives: WordSet;
+  ranges: WordSet;
+  /** Vocabulary id of a month name -> month number. */
+  months: Map<number, number>;
+  yearPrepositions: WordSet;
+  notAfter: WordSet;
   relative: PhraseMatcher<string | undefined>;
-  /** Lower-case words that can start a date (numbers always can). */
-  triggers: Set<string>;
+  /** Vocabulary ids of the words that can start a date (numbers always can). */
+  triggers: IdTable;
 }
 
 export function dateGrammar(lexicon: EntityLexicon, lang?: string): DateGrammar {
   return lexicon.compiled('dates', lang, () => {
-    const words = (section: string): Set<string> =>
-      new Set(lexicon.entries('dates', section, lang).map((entry) => entry.text.toLowerCase()));
-    const months = new Map<string, number>();
+    const vocabulary = lexicon.vocabulary;
+    const texts = (section: string): string[] => lexicon.entries('dates', section, lang).map((entry) => entry.text.toLowerCase());
+    const words = (section: string): WordSet => new WordSet(vocabulary, texts(section));
+    const months = new Map<number, number>();
+    const monthNames: string[] = [];
     for (const entry of lexicon.entries('dates', 'months', lang)) {
       const month = Number(entry.value);
-      if (Number.isInteger(month) && month >= 1 && month <= 12) months.set(entry.text.toLowerCase(), month);
+      if (Number.isInteger(month) && month >= 1 && month <= 12) {
+        months.set(vocabulary.intern(entry.text.toLowerCase()), month);
+        monthNames.push(entry.text.toLowerCase());
+      }
     }
-    const relative = new PhraseMatcher<string | undefined>();
+    const relative = new PhraseMatcher<string | undefined>(vocabulary);
     for (const [, entries] of lexicon.sections('relative-dates', lang)) {
       for (const entry of entries) relative.add(entry.text, entry.value);
     }
-    const triggers = new Set<string>([...words('month-words'), ...words('year-words'), ...months.keys(), ...words('year-prepositions'), ...words('modifiers')]);
+    const triggers = new IdTable();
+    for (const word of [...texts('month-words'), ...texts('year-words'), ...monthNames, ...texts('year-prepositions'), ...texts('modifiers')]) {
+      // a several-word entry never equals one token
+      if (!word.includes(' ')) triggers.set(vocabulary.intern(word), 1);
+    }
     return {
+      vocabulary,
       triggers,
-      dayWords: words('day-words'),
       monthWords: words('month-words'),
       yearWords: words('year-words'),
       context: words('context'),
@@ -102,8 +113,78 @@ function validYear(year: number): boolean {
   return year >= 1000 && year <= 2999;
 }
 
-function isTime(text: string): boolean {
-  return /^\d{1,2}:\d{2}(?::\d{2})?(?:am|pm|h)?$/i.test(text);
+const TIME_TEXT = /^\d{1,2}:\d{2}(?::\d{2})?(?:am|pm|h)?$/i;
+
+// The digit groups of a number token ("23/03/2021": 23, 03, 2021 joined by "/"), read without regular
+// expressions or strings: every date form is a few groups of ASCII digits with 1, 2 or 4 digits.
+const MAX_GROUPS = 4;
+const shape = {
+  groups: 0,
+  values: new Float64Array(MAX_GROUPS),
+  digits: new Int32Array(MAX_GROUPS),
+  /** Char code of the joiner after each group but the last. */
+  joiners: new Int32Array(MAX_GROUPS),
+};
+const SLASH = 0x2f;
+const DASH = 0x2d;
+const DOT = 0x2e;
+const COLON = 0x3a;
+const COMMA = 0x2c;
+
+/** Reads tokens[index] (a number) into `shape`; false (and no groups) when it is not ASCII digit groups of
+ * at most four digits each. */
+function readShape(tokens: Tokens, index: number): boolean {
+  shape.groups = 0;
+  const source = tokens.source;
+  const end = tokens.end(index);
+  let groups = 0;
+  let value = 0;
+  let digits = 0;
+  for (let position = tokens.start(index); position < end; position++) {
+    const code = source.charCodeAt(position);
+    if (code >= 48 && code <= 57) {
+      if (++digits > 4) return false;
+      value = value * 10 + code - 48;
+      continue;
+    }
+    if (digits === 0 || groups === MAX_GROUPS - 1) return false;
+    if (code !== SLASH && code !== DASH && code !== DOT && code !== COLON && code !== COMMA) return false;
+    shape.values[groups] = value;
+    shape.digits[groups] = digits;
+    shape.joiners[groups] = code;
+    groups++;
+    value = 0;
+    digits = 0;
+  }
+  if (digits === 0) return false;
+  shape.values[groups] = value;
+  shape.digits[groups] = digits;
+  shape.groups = groups + 1;
+  return true;
+}
+
+/** A number of one or two digits ("22"), or undefined. */
+function shortNumber(tokens: Tokens, index: number): number | undefined {
+  if (!tokens.isNumber(index) || !readShape(tokens, index) || shape.groups !== 1 || shape.digits[0] > 2) return undefined;
+  return shape.values[0];
+}
+
+/** A four-digit number ("2021"), or undefined. */
+function fourDigits(tokens: Tokens, index: number): number | undefined {
+  if (!tokens.isNumber(index) || !readShape(tokens, index) || shape.groups !== 1 || shape.digits[0] !== 4) return undefined;
+  return shape.values[0];
+}
+
+/** A time of day: "06:16", "10:02am", "9:30:05". */
+function isTime(tokens: Tokens, index: number): boolean {
+  if (tokens.isNumber(index)) {
+    if (!readShape(tokens, index) || (shape.groups !== 2 && shape.groups !== 3) || shape.digits[0] > 2) return false;
+    for (let group = 1; group < shape.groups; group++) if (shape.digits[group] !== 2 || shape.joiners[group - 1] !== COLON) return false;
+    return true;
+  }
+  // a word only when digits run into letters ("10:02am")
+  const code = tokens.source.charCodeAt(tokens.start(index));
+  return tokens.isWord(index) && code >= 48 && code <= 57 && TIME_TEXT.test(tokens.text(index));
 }
 
 interface Core {
@@ -116,13 +197,12 @@ interface Core {
   rangeEnd?: PartialDate;
 }
 
-/** Scans one line's tokens for dates. `text` is the whole document (tokens carry absolute offsets). */
-export function scanDateTokens(tokens: readonly WordToken[], grammar: DateGrammar, relative: boolean): RawDate[] {
+/** Scans one line's tokens for dates (offsets are those of the tokens). */
+export function scanDateTokens(tokens: Tokens, grammar: DateGrammar, relative: boolean): RawDate[] {
   const found: RawDate[] = [];
   let index = 0;
-  while (index < tokens.length) {
-    const token = tokens[index];
-    const result = token.kind === TOKEN_NUMBER || grammar.triggers.has(token.lower) ? scanAt(tokens, index, grammar) : undefined;
+  while (index < tokens.count) {
+    const result = tokens.kind(index) === TOKEN_NUMBER || grammar.triggers.has(tokens.word(index)) ? scanAt(tokens, index, grammar) : undefined;
     if (result) {
       found.push(result.date);
       index = result.next;
@@ -131,10 +211,9 @@ export function scanDateTokens(tokens: readonly WordToken[], grammar: DateGramma
     if (relative) {
       const match = grammar.relative.matchAt(tokens, index);
       if (match) {
-        const last = tokens[index + match.length - 1];
         found.push({
-          start: tokens[index].start,
-          end: last.end,
+          start: tokens.start(index),
+          end: tokens.end(index + match.length - 1),
           kind: 'relative',
           parts: [],
           form: `relative expression '${match.text}'`,
@@ -151,10 +230,9 @@ export function scanDateTokens(tokens: readonly WordToken[], grammar: DateGramma
   return found;
 }
 
-function scanAt(tokens: readonly WordToken[], index: number, grammar: DateGrammar): { date: RawDate; next: number } | undefined {
-  const token = tokens[index];
+function scanAt(tokens: Tokens, index: number, grammar: DateGrammar): { date: RawDate; next: number } | undefined {
   // A bare day number followed by connectors and a full date: "19 hoặc 22/3", "16 - 17/4".
-  if (token.kind === TOKEN_NUMBER && /^\d{1,2}$/.test(token.text) && standsAlone(tokens, index, grammar)) {
+  if (shortNumber(tokens, index) !== undefined && standsAlone(tokens, index, grammar)) {
     const chain = dayChain(tokens, index, grammar);
     if (chain) return chain;
   }
@@ -166,14 +244,13 @@ function scanAt(tokens: readonly WordToken[], index: number, grammar: DateGramma
   if (!core.date.day || core.form.startsWith('month name')) {
     const modifier = modifierBefore(tokens, first, grammar);
     if (modifier > 0) {
-      notes.push(`modifier '${tokens.slice(first - modifier, first).map((t) => t.text).join(' ')}'`);
+      notes.push(`modifier '${tokens.texts(first - modifier, first).join(' ')}'`);
       first -= modifier;
     }
   }
   // A date without a year takes the year of a date it is joined to: "tháng 3 đến tháng 12/2025".
-  if (core.date.year === undefined && core.next < tokens.length - 1) {
-    const connector = tokens[core.next];
-    if (grammar.alternatives.has(connector.lower) || grammar.ranges.has(connector.lower)) {
+  if (core.date.year === undefined && core.next < tokens.count - 1) {
+    if (grammar.alternatives.has(tokens, core.next) || grammar.ranges.has(tokens, core.next)) {
       const following = parseCore(tokens, core.next + 1, grammar);
       if (following?.date.year !== undefined) {
         core.date.year = following.date.year;
@@ -182,8 +259,8 @@ function scanAt(tokens: readonly WordToken[], index: number, grammar: DateGramma
     }
   }
   const date: RawDate = {
-    start: tokens[first].start,
-    end: tokens[core.next - 1].end,
+    start: tokens.start(first),
+    end: tokens.end(core.next - 1),
     kind: core.rangeEnd ? 'range' : 'single',
     parts: core.rangeEnd ? [core.date, core.rangeEnd] : [core.date],
     form: core.form,
@@ -193,35 +270,35 @@ function scanAt(tokens: readonly WordToken[], index: number, grammar: DateGramma
   return { date, next: core.next };
 }
 
-function modifierBefore(tokens: readonly WordToken[], index: number, grammar: DateGrammar): number {
-  if (index >= 2 && grammar.modifiers.has(`${tokens[index - 2].lower} ${tokens[index - 1].lower}`)) return 2;
-  if (index >= 1 && tokens[index - 1].kind === TOKEN_WORD && grammar.modifiers.has(tokens[index - 1].lower)) return 1;
+function modifierBefore(tokens: Tokens, index: number, grammar: DateGrammar): number {
+  if (grammar.modifiers.hasPair(tokens, index - 2)) return 2;
+  if (tokens.isWord(index - 1) && grammar.modifiers.has(tokens, index - 1)) return 1;
   return 0;
 }
 
 /** "19 hoặc 22/3", "16 - 17/4", "19, 20 và 22/3": bare days joined to a date that has the month. */
-function dayChain(tokens: readonly WordToken[], index: number, grammar: DateGrammar): { date: RawDate; next: number } | undefined {
+function dayChain(tokens: Tokens, index: number, grammar: DateGrammar): { date: RawDate; next: number } | undefined {
   const days: number[] = [];
   let position = index;
   let isRange = false;
-  while (position + 1 < tokens.length) {
-    const token = tokens[position];
-    if (token.kind !== TOKEN_NUMBER || !/^\d{1,2}$/.test(token.text)) return undefined;
-    days.push(Number(token.text));
-    const connector = tokens[position + 1];
-    if (grammar.ranges.has(connector.lower)) isRange = true;
-    else if (!grammar.alternatives.has(connector.lower) && connector.text !== ',') return undefined;
+  while (position + 1 < tokens.count) {
+    const day = shortNumber(tokens, position);
+    if (day === undefined) return undefined;
+    days.push(day);
+    const connector = position + 1;
+    if (grammar.ranges.has(tokens, connector)) isRange = true;
+    else if (!grammar.alternatives.has(tokens, connector) && !tokens.isChar(connector, COMMA)) return undefined;
     const core = parseCore(tokens, position + 2, grammar);
     if (core) {
       if (core.date.day === undefined || core.date.month === undefined || core.rangeEnd) return undefined;
       if (isRange && days.length > 1) return undefined;
       const month = core.date.month;
-      if (!days.every((day) => validDayMonth(day, month))) return undefined;
-      const parts: PartialDate[] = days.map((day) => ({ day, month, year: core.date.year }));
+      if (!days.every((other) => validDayMonth(other, month))) return undefined;
+      const parts: PartialDate[] = days.map((other) => ({ day: other, month, year: core.date.year }));
       parts.push(core.date);
       const date: RawDate = {
-        start: tokens[index].start,
-        end: tokens[core.next - 1].end,
+        start: tokens.start(index),
+        end: tokens.end(core.next - 1),
         kind: isRange ? 'range' : 'alternatives',
         parts,
         form: isRange ? `day range ending in ${core.form}` : `alternative days of ${core.form}`,
@@ -235,51 +312,59 @@ function dayChain(tokens: readonly WordToken[], index: number, grammar: DateGram
   return undefined;
 }
 
+/** Punctuation glued before a number that makes it part of something else ("-19", "#3", "$5"). */
+const GLUED_BEFORE = new Set('-/.+#$€£¥%,'.split('').map((char) => char.charCodeAt(0)));
+/** Punctuation glued after a number that makes it a quantity or a part of something else. */
+const GLUED_AFTER = new Set('-/%+°$€£¥'.split('').map((char) => char.charCodeAt(0)));
+
+function oneCharIn(tokens: Tokens, index: number, set: ReadonlySet<number>): boolean {
+  return tokens.end(index) - tokens.start(index) === 1 && set.has(tokens.source.charCodeAt(tokens.start(index)));
+}
+
 /** Whether a number token is free-standing: not glued to letters or other numbers ("COVID-19", "2020/QĐ"). */
-function standsAlone(tokens: readonly WordToken[], index: number, grammar: DateGrammar): boolean {
-  const token = tokens[index];
-  const previous = tokens[index - 1];
-  if (previous && !token.spaceBefore) {
-    if (previous.kind !== TOKEN_PUNCT || /^[-/.+#$€£¥%,]$/.test(previous.text)) return false;
+function standsAlone(tokens: Tokens, index: number, grammar: DateGrammar): boolean {
+  const previous = index - 1;
+  if (previous >= 0 && !tokens.spaceBefore(index)) {
+    if (tokens.kind(previous) !== TOKEN_PUNCT || oneCharIn(tokens, previous, GLUED_BEFORE)) return false;
   }
-  const next = tokens[index + 1];
-  if (next && !next.spaceBefore) {
-    if (next.kind !== TOKEN_PUNCT || /^[-/%+°$€£¥]$/.test(next.text)) return false;
+  const next = index + 1;
+  if (next < tokens.count && !tokens.spaceBefore(next)) {
+    if (tokens.kind(next) !== TOKEN_PUNCT || oneCharIn(tokens, next, GLUED_AFTER)) return false;
   }
-  if (previous && grammar.notAfter.has(previous.lower)) return false;
-  if (index >= 2 && grammar.notAfter.has(`${tokens[index - 2].lower} ${previous.lower}`)) return false;
+  if (grammar.notAfter.has(tokens, previous)) return false;
+  if (grammar.notAfter.hasPair(tokens, index - 2)) return false;
   return true;
 }
 
-function hasContextBefore(tokens: readonly WordToken[], index: number, grammar: DateGrammar): boolean {
+function hasContextBefore(tokens: Tokens, index: number, grammar: DateGrammar): boolean {
   let position = index - 1;
-  if (position >= 0 && tokens[position].text === '(') position--; // "sáng nay (14/10)"
+  if (tokens.isChar(position, 0x28)) position--; // "sáng nay (14/10)"
   if (position < 0) return false;
-  const previous = tokens[position];
-  if (grammar.context.has(previous.lower)) return true;
-  if (position >= 1 && grammar.context.has(`${tokens[position - 1].lower} ${previous.lower}`)) return true;
-  return false;
+  return grammar.context.has(tokens, position) || grammar.context.hasPair(tokens, position - 1);
 }
 
-function parseCore(tokens: readonly WordToken[], index: number, grammar: DateGrammar): Core | undefined {
-  const token = tokens[index];
-  if (token === undefined) return undefined;
-  if (token.kind === TOKEN_NUMBER) return parseNumberCore(tokens, index, grammar);
-  if (token.kind !== TOKEN_WORD) return undefined;
+function parseCore(tokens: Tokens, index: number, grammar: DateGrammar): Core | undefined {
+  if (index >= tokens.count) return undefined;
+  const kind = tokens.kind(index);
+  if (kind === TOKEN_NUMBER) return parseNumberCore(tokens, index, grammar);
+  if (kind !== TOKEN_WORD) return undefined;
   // "tháng 10", "tháng 12/2025", "tháng 10 năm 2021", "tháng Giêng"
-  if (grammar.monthWords.has(token.lower)) {
-    const next = tokens[index + 1];
-    if (!next) return undefined;
-    const named = grammar.months.get(next.lower);
+  if (grammar.monthWords.has(tokens, index)) {
+    const next = index + 1;
+    if (next >= tokens.count) return undefined;
+    const named = grammar.months.get(tokens.word(next));
     let month: number | undefined;
     let year: number | undefined;
     let position = index + 2;
     if (named !== undefined) month = named;
-    else if (next.kind === TOKEN_NUMBER && standsAlone(tokens, index + 1, grammar)) {
-      const parts = /^(\d{1,2})(?:[/-](\d{4}))?$/.exec(next.text);
-      if (!parts) return undefined;
-      month = Number(parts[1]);
-      if (parts[2] !== undefined) year = Number(parts[2]);
+    else if (tokens.kind(next) === TOKEN_NUMBER && standsAlone(tokens, next, grammar)) {
+      // "10" or "12/2025"
+      if (!readShape(tokens, next) || shape.digits[0] > 2) return undefined;
+      if (shape.groups === 2) {
+        if ((shape.joiners[0] !== SLASH && shape.joiners[0] !== DASH) || shape.digits[1] !== 4) return undefined;
+        year = shape.values[1];
+      } else if (shape.groups !== 1) return undefined;
+      month = shape.values[0];
     }
     if (month === undefined || month < 1 || month > 12 || (year !== undefined && !validYear(year))) return undefined;
     if (year === undefined) {
@@ -289,131 +374,148 @@ function parseCore(tokens: readonly WordToken[], index: number, grammar: DateGra
         position = yearPart.next;
       }
     }
-    return { first: index, next: position, date: { year, month }, form: `month word '${token.text}'` };
+    return { first: index, next: position, date: { year, month }, form: `month word '${tokens.text(index)}'` };
   }
   // "năm 2020"
-  if (grammar.yearWords.has(token.lower)) {
+  if (grammar.yearWords.has(tokens, index)) {
     const yearPart = yearAfterWord(tokens, index, grammar);
-    if (yearPart) return { first: index, next: yearPart.next, date: { year: yearPart.year }, form: `year word '${token.text}'` };
+    if (yearPart) return { first: index, next: yearPart.next, date: { year: yearPart.year }, form: `year word '${tokens.text(index)}'` };
     return undefined;
   }
   // English month names, capitalised: "November 18, 2019", "Nov. 18", "November 2019"
-  const month = grammar.months.get(token.lower);
-  if (month !== undefined && token.capitalised) return parseMonthName(tokens, index, month, grammar);
+  const month = grammar.months.get(tokens.word(index));
+  if (month !== undefined && tokens.capitalised(index)) return parseMonthName(tokens, index, month, grammar);
   // "in 2019"
-  if (grammar.yearPrepositions.has(token.lower)) {
-    const next = tokens[index + 1];
-    let position = index + 1;
-    const modifier = next && grammar.modifiers.has(next.lower) ? 1 : 0;
-    position += modifier;
-    const yearToken = tokens[position];
-    if (yearToken?.kind === TOKEN_NUMBER && /^\d{4}$/.test(yearToken.text) && validYear(Number(yearToken.text)) && standsAlone(tokens, position, grammar)) {
-      return { first: index + 1, next: position + 1, date: { year: Number(yearToken.text) }, form: `year after '${token.text}'` };
+  if (grammar.yearPrepositions.has(tokens, index)) {
+    const position = index + 1 + (grammar.modifiers.has(tokens, index + 1) ? 1 : 0);
+    const year = fourDigits(tokens, position);
+    if (year !== undefined && validYear(year) && standsAlone(tokens, position, grammar)) {
+      return { first: index + 1, next: position + 1, date: { year }, form: `year after '${tokens.text(index)}'` };
     }
   }
   return undefined;
 }
 
 /** `năm 2020` starting at tokens[index] (the year word). */
-function yearAfterWord(tokens: readonly WordToken[], index: number, grammar: DateGrammar): { year: number; next: number } | undefined {
-  const word = tokens[index];
-  const number = tokens[index + 1];
-  if (!word || !number || !grammar.yearWords.has(word.lower)) return undefined;
-  if (number.kind !== TOKEN_NUMBER || !/^\d{4}$/.test(number.text) || !standsAlone(tokens, index + 1, grammar)) return undefined;
-  const year = Number(number.text);
+function yearAfterWord(tokens: Tokens, index: number, grammar: DateGrammar): { year: number; next: number } | undefined {
+  if (index + 1 >= tokens.count || !grammar.yearWords.has(tokens, index)) return undefined;
+  const year = fourDigits(tokens, index + 1);
+  if (year === undefined || !standsAlone(tokens, index + 1, grammar)) return undefined;
   return validYear(year) ? { year, next: index + 2 } : undefined;
 }
 
-function dayNumber(token: WordToken | undefined): number | undefined {
-  if (!token) return undefined;
-  const match = /^(\d{1,2})(?:st|nd|rd|th)?$/i.exec(token.text);
-  if (!match) return undefined;
-  const day = Number(match[1]);
+/** A day of the month: "18", "18th", "2nd". */
+function dayNumber(tokens: Tokens, index: number): number | undefined {
+  if (index >= tokens.count) return undefined;
+  const source = tokens.source;
+  const start = tokens.start(index);
+  const end = tokens.end(index);
+  let day = 0;
+  let position = start;
+  while (position < end && position - start < 2) {
+    const code = source.charCodeAt(position);
+    if (code < 48 || code > 57) break;
+    day = day * 10 + code - 48;
+    position++;
+  }
+  if (position === start) return undefined;
+  if (position < end) {
+    if (end - position !== 2) return undefined;
+    const suffix = source.slice(position, end).toLowerCase();
+    if (suffix !== 'st' && suffix !== 'nd' && suffix !== 'rd' && suffix !== 'th') return undefined;
+  }
   return day >= 1 && day <= 31 ? day : undefined;
 }
 
-function parseMonthName(tokens: readonly WordToken[], index: number, month: number, grammar: DateGrammar): Core | undefined {
+function parseMonthName(tokens: Tokens, index: number, month: number, grammar: DateGrammar): Core | undefined {
   let position = index + 1;
-  if (tokens[position]?.text === '.') position++;
-  const form = `month name '${tokens[index].text}'`;
-  const day = tokens[position]?.kind !== TOKEN_PUNCT ? dayNumber(tokens[position]) : undefined;
+  if (tokens.isChar(position, DOT)) position++;
+  const form = `month name '${tokens.text(index)}'`;
+  const day = position < tokens.count && tokens.kind(position) !== TOKEN_PUNCT ? dayNumber(tokens, position) : undefined;
   if (day !== undefined && validDayMonth(day, month) && standsAlone(tokens, position, grammar)) {
     position++;
     let yearIndex = position;
-    if (tokens[yearIndex]?.text === ',') yearIndex++;
-    const yearToken = tokens[yearIndex];
-    if (yearToken?.kind === TOKEN_NUMBER && /^\d{4}$/.test(yearToken.text) && validYear(Number(yearToken.text))) {
-      return { first: index, next: yearIndex + 1, date: { year: Number(yearToken.text), month, day }, form };
+    if (tokens.isChar(yearIndex, COMMA)) yearIndex++;
+    const year = fourDigits(tokens, yearIndex);
+    if (year !== undefined && validYear(year)) {
+      return { first: index, next: yearIndex + 1, date: { year, month, day }, form };
     }
     return { first: index, next: position, date: { month, day }, form };
   }
-  const yearToken = tokens[position];
-  if (yearToken?.kind === TOKEN_NUMBER && /^\d{4}$/.test(yearToken.text) && validYear(Number(yearToken.text))) {
-    return { first: index, next: position + 1, date: { year: Number(yearToken.text), month }, form };
+  const year = fourDigits(tokens, position);
+  if (year !== undefined && validYear(year)) {
+    return { first: index, next: position + 1, date: { year, month }, form };
   }
   // A month name alone only in full spelling and mid-sentence ("in November"), not an abbreviation.
-  if (tokens[index].text.length >= 5 && !tokens[index].sentenceStart) {
+  if (tokens.end(index) - tokens.start(index) >= 5 && !tokens.sentenceStart(index)) {
     return { first: index, next: index + 1, date: { month }, form };
   }
   return undefined;
 }
 
+function dateJoiner(code: number): boolean {
+  return code === DASH || code === SLASH || code === DOT;
+}
+
 /** A date written with digits, starting at tokens[index]. */
-function parseNumberCore(tokens: readonly WordToken[], index: number, grammar: DateGrammar): Core | undefined {
-  const token = tokens[index];
-  const text = token.text;
-  if (isTime(text) || !standsAlone(tokens, index, grammar)) return undefined;
-  let match = /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})$/.exec(text);
-  if (match) {
-    const [year, month, day] = [Number(match[1]), Number(match[3]), Number(match[4])];
-    if (!validYear(year) || !validDayMonth(day, month)) return undefined;
-    return { first: index, next: index + 1, date: { year, month, day }, form: 'y-m-d' };
-  }
-  match = /^(\d{1,2})([-/.])(\d{1,2})\2(\d{4})$/.exec(text);
-  if (match) {
-    const [day, month, year] = [Number(match[1]), Number(match[3]), Number(match[4])];
-    if (!validYear(year) || !validDayMonth(day, month)) return undefined;
-    return { first: index, next: index + 1, date: { year, month, day }, form: `d${match[2]}m${match[2]}y` };
-  }
-  // "16-17/4" and "8-25/11/2025": a range written without spaces.
-  match = /^(\d{1,2})-(\d{1,2})\/(\d{1,2})(?:\/(\d{4}))?$/.exec(text);
-  if (match) {
-    const [from, to, month] = [Number(match[1]), Number(match[2]), Number(match[3])];
-    const year = match[4] !== undefined ? Number(match[4]) : undefined;
-    if (!validDayMonth(from, month) || !validDayMonth(to, month) || from >= to) return undefined;
-    if (year !== undefined && !validYear(year)) return undefined;
-    return { first: index, next: index + 1, date: { year, month, day: from }, rangeEnd: { year, month, day: to }, form: 'day range d-d/m' };
-  }
-  match = /^(\d{1,2})([-/])(\d{1,2})$/.exec(text);
-  if (match) {
-    const [day, month] = [Number(match[1]), Number(match[3])];
-    if (!validDayMonth(day, month)) return undefined;
-    const context = hasContextBefore(tokens, index, grammar);
-    // "15-3" is a date only after a date word; otherwise it is a score or a range of numbers.
-    if (match[2] === '-' && !context) return undefined;
-    // "1/3 dân số": a small fraction, unless a date word announces it.
-    if (match[2] === '/' && day < month && month <= 4 && !context) return undefined;
-    return { first: index, next: index + 1, date: { month, day }, form: `d${match[2]}m` };
+function parseNumberCore(tokens: Tokens, index: number, grammar: DateGrammar): Core | undefined {
+  if (isTime(tokens, index) || !standsAlone(tokens, index, grammar)) return undefined;
+  if (readShape(tokens, index)) {
+    const { groups, values, digits, joiners } = shape;
+    if (groups === 3 && dateJoiner(joiners[0]) && joiners[1] === joiners[0] && digits[1] <= 2 && digits[2] <= 2 && digits[0] === 4) {
+      const [year, month, day] = [values[0], values[1], values[2]];
+      if (!validYear(year) || !validDayMonth(day, month)) return undefined;
+      return { first: index, next: index + 1, date: { year, month, day }, form: 'y-m-d' };
+    }
+    if (groups === 3 && dateJoiner(joiners[0]) && joiners[1] === joiners[0] && digits[0] <= 2 && digits[1] <= 2 && digits[2] === 4) {
+      const [day, month, year] = [values[0], values[1], values[2]];
+      if (!validYear(year) || !validDayMonth(day, month)) return undefined;
+      const joiner = String.fromCharCode(joiners[0]);
+      return { first: index, next: index + 1, date: { year, month, day }, form: `d${joiner}m${joiner}y` };
+    }
+    // "16-17/4" and "8-25/11/2025": a range written without spaces.
+    if (
+      (groups === 3 || (groups === 4 && joiners[2] === SLASH && digits[3] === 4)) &&
+      joiners[0] === DASH && joiners[1] === SLASH && digits[0] <= 2 && digits[1] <= 2 && digits[2] <= 2
+    ) {
+      const [from, to, month] = [values[0], values[1], values[2]];
+      const year = groups === 4 ? values[3] : undefined;
+      if (!validDayMonth(from, month) || !validDayMonth(to, month) || from >= to) return undefined;
+      if (year !== undefined && !validYear(year)) return undefined;
+      return { first: index, next: index + 1, date: { year, month, day: from }, rangeEnd: { year, month, day: to }, form: 'day range d-d/m' };
+    }
+    if (groups === 2 && (joiners[0] === DASH || joiners[0] === SLASH) && digits[0] <= 2 && digits[1] <= 2) {
+      const [day, month] = [values[0], values[1]];
+      if (!validDayMonth(day, month)) return undefined;
+      const context = hasContextBefore(tokens, index, grammar);
+      // "15-3" is a date only after a date word; otherwise it is a score or a range of numbers.
+      if (joiners[0] === DASH && !context) return undefined;
+      // "1/3 dân số": a small fraction, unless a date word announces it.
+      if (joiners[0] === SLASH && day < month && month <= 4 && !context) return undefined;
+      const joiner = String.fromCharCode(joiners[0]);
+      return { first: index, next: index + 1, date: { month, day }, form: `d${joiner}m` };
+    }
   }
   // "4 tháng 12 năm 2018", "18 November 2019"
-  const day = dayNumber(token);
-  const next = tokens[index + 1];
-  if (day !== undefined && next?.kind === TOKEN_WORD) {
-    if (grammar.monthWords.has(next.lower)) {
-      const monthCore = parseCore(tokens, index + 1, grammar);
+  const day = dayNumber(tokens, index);
+  const next = index + 1;
+  if (day !== undefined && tokens.isWord(next)) {
+    if (grammar.monthWords.has(tokens, next)) {
+      const monthCore = parseCore(tokens, next, grammar);
       if (monthCore?.date.month !== undefined && validDayMonth(day, monthCore.date.month)) {
         return { first: index, next: monthCore.next, date: { ...monthCore.date, day }, form: `day and ${monthCore.form}` };
       }
     }
-    const month = grammar.months.get(next.lower);
-    if (month !== undefined && next.capitalised && validDayMonth(day, month)) {
+    const month = grammar.months.get(tokens.word(next));
+    if (month !== undefined && tokens.capitalised(next) && validDayMonth(day, month)) {
       let position = index + 2;
-      if (tokens[position]?.text === '.') position++;
-      const yearToken = tokens[position];
-      if (yearToken?.kind === TOKEN_NUMBER && /^\d{4}$/.test(yearToken.text) && validYear(Number(yearToken.text))) {
-        return { first: index, next: position + 1, date: { year: Number(yearToken.text), month, day }, form: `day and month name '${next.text}'` };
+      if (tokens.isChar(position, DOT)) position++;
+      const year = fourDigits(tokens, position);
+      const form = `day and month name '${tokens.text(next)}'`;
+      if (year !== undefined && validYear(year)) {
+        return { first: index, next: position + 1, date: { year, month, day }, form };
       }
-      return { first: index, next: index + 2, date: { month, day }, form: `day and month name '${next.text}'` };
+      return { first: index, next: index + 2, date: { month, day }, form };
     }
   }
   return undefined;
@@ -531,7 +633,7 @@ export function detectDates(
   const suggestions: Suggestion[] = [];
   for (const line of lineSpans(text)) {
     if (range && (line.end < range.start || line.start > range.end)) continue;
-    const tokens = wordTokens(text, line.start, line.end);
+    const tokens = tokenize(text, grammar.vocabulary, line.start, line.end);
     for (const raw of scanDateTokens(tokens, grammar, opts.relative === true)) {
       suggestions.push(resolveDate(raw, text, line.line, opts.publicationDate));
     }
@@ -551,30 +653,35 @@ export function findPublicationDate(text: string, lexicon?: EntityLexicon, maxLi
     if (line.end === line.start) continue;
     if (++seen > maxLines) break;
     if (line.end - line.start > 100) continue;
-    const tokens = wordTokens(text, line.start, line.end);
+    const tokens = tokenize(text, grammar.vocabulary, line.start, line.end);
     const full = scanDateTokens(tokens, grammar, false).find(
       (raw) => raw.kind === 'single' && raw.parts[0].year !== undefined && raw.parts[0].day !== undefined,
     );
     if (!full) continue;
     // the first such line wins: a timestamp heads the article, later dates belong to its text
-    const hasTime = tokens.some((token) => isTime(token.text));
-    const words = tokens.filter((token) => token.kind === TOKEN_WORD && !isTime(token.text)).length;
+    let hasTime = false;
+    let words = 0;
+    for (let index = 0; index < tokens.count; index++) {
+      if (isTime(tokens, index)) hasTime = true;
+      else if (tokens.isWord(index)) words++;
+    }
     if (hasTime || words <= 6) return full.parts[0];
   }
   return undefined;
 }
 
+const EMPTY_VOCABULARY = new Vocabulary();
 const EMPTY_GRAMMAR: DateGrammar = {
-  dayWords: new Set(),
-  monthWords: new Set(),
-  yearWords: new Set(),
-  context: new Set(),
-  modifiers: new Set(),
-  alternatives: new Set(),
-  ranges: new Set(),
+  vocabulary: EMPTY_VOCABULARY,
+  monthWords: new WordSet(EMPTY_VOCABULARY),
+  yearWords: new WordSet(EMPTY_VOCABULARY),
+  context: new WordSet(EMPTY_VOCABULARY),
+  modifiers: new WordSet(EMPTY_VOCABULARY),
+  alternatives: new WordSet(EMPTY_VOCABULARY),
+  ranges: new WordSet(EMPTY_VOCABULARY),
   months: new Map(),
-  yearPrepositions: new Set(),
-  notAfter: new Set(),
-  relative: new PhraseMatcher<string | undefined>(),
-  triggers: new Set(),
+  yearPrepositions: new WordSet(EMPTY_VOCABULARY),
+  notAfter: new WordSet(EMPTY_VOCABULARY),
+  relative: new PhraseMatcher<string | undefined>(EMPTY_VOCABULARY),
+  triggers: new IdTable(),
 };

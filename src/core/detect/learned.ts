@@ -2,7 +2,7 @@
 // recommender: counts per label and text, whole-word matches only). Short forms link to the longest
 // accepted name that ends with them ("Putin" -> "Vladimir Putin"), which becomes the suggestion's value.
 
-import { TOKEN_NUMBER, TOKEN_WORD, type WordToken, wordTokens } from './words';
+import { TOKEN_NUMBER, TOKEN_WORD, type Tokens, tokenize, Vocabulary } from './words';
 
 export interface LearnedEntry {
   label: string;
@@ -26,10 +26,18 @@ function key(label: string, text: string): string {
   return `${label}\u0000${text}`;
 }
 
+/** Splits an entity's text into word texts (case kept), as the detectors tokenize lines. */
+const SPLITTING = new Vocabulary();
+function wordsOf(text: string): string[] {
+  return tokenize(text, SPLITTING).texts();
+}
+
 export class LearnedEntities {
   private readonly entriesByKey = new Map<string, LearnedEntry>();
-  /** First word -> entries starting with it, longest first. */
-  private readonly byFirstWord = new Map<string, LearnedEntry[]>();
+  /** First words (case kept), so a token finds its entries without building a string. */
+  private readonly firstWords = new Vocabulary();
+  /** First word id -> entries starting with it, longest first. */
+  private readonly byFirstWord: LearnedEntry[][] = [];
   private versionCounter = 0;
 
   /** Changes whenever the set of entries changes (callers cache on it). */
@@ -52,13 +60,12 @@ export class LearnedEntities {
       this.versionCounter++;
       return;
     }
-    const words = wordTokens(trimmed).map((token) => token.text);
+    const words = wordsOf(trimmed);
     if (words.length === 0) return;
     const entry: LearnedEntry = { label, text: trimmed, count: 1, words };
     if (value !== undefined) entry.value = value;
     this.entriesByKey.set(key(label, trimmed), entry);
-    let list = this.byFirstWord.get(words[0]);
-    if (!list) this.byFirstWord.set(words[0], (list = []));
+    const list = (this.byFirstWord[this.firstWords.intern(words[0])] ??= []);
     list.push(entry);
     list.sort((a, b) => b.words.length - a.words.length);
     this.versionCounter++;
@@ -73,12 +80,8 @@ export class LearnedEntities {
     this.versionCounter++;
     if (entry.count > 0) return false;
     this.entriesByKey.delete(key(label, trimmed));
-    const list = this.byFirstWord.get(entry.words[0]);
-    if (list) {
-      const remaining = list.filter((other) => other !== entry);
-      if (remaining.length > 0) this.byFirstWord.set(entry.words[0], remaining);
-      else this.byFirstWord.delete(entry.words[0]);
-    }
+    const first = this.firstWords.id(entry.words[0]);
+    this.byFirstWord[first] = this.byFirstWord[first].filter((other) => other !== entry);
     return true;
   }
 
@@ -100,23 +103,21 @@ export class LearnedEntities {
    * Whole-word occurrences of accepted entries among `tokens` (one line), longest first and not
    * overlapping each other. Words must follow each other with at most spacing between them.
    */
-  matchTokens(tokens: readonly WordToken[]): LearnedMatch[] {
+  matchTokens(tokens: Tokens): LearnedMatch[] {
     const matches: LearnedMatch[] = [];
     let index = 0;
-    while (index < tokens.length) {
-      const token = tokens[index];
-      const list = token.kind === TOKEN_WORD || token.kind === TOKEN_NUMBER ? this.byFirstWord.get(token.text) : undefined;
+    while (index < tokens.count) {
+      const kind = tokens.kind(index);
+      const first = kind === TOKEN_WORD || kind === TOKEN_NUMBER ? this.firstWords.idOfRange(tokens.source, tokens.start(index), tokens.end(index)) : -1;
       let matched = 0;
-      if (list) {
-        for (const entry of list) {
+      if (first >= 0) {
+        for (const entry of this.byFirstWord[first]) {
           if (!wordsMatchAt(tokens, index, entry.words)) continue;
-          const last = tokens[index + entry.words.length - 1];
+          const next = index + entry.words.length;
           // whole words: not glued to a letter on either side
-          const next = tokens[index + entry.words.length];
-          const previous = tokens[index - 1];
-          if (next && !next.spaceBefore && next.kind === TOKEN_WORD) continue;
-          if (previous && !token.spaceBefore && previous.kind === TOKEN_WORD) continue;
-          matches.push({ start: token.start, end: last.end, entry });
+          if (tokens.isWord(next) && !tokens.spaceBefore(next)) continue;
+          if (tokens.isWord(index - 1) && !tokens.spaceBefore(index)) continue;
+          matches.push({ start: tokens.start(index), end: tokens.end(next - 1), entry });
           matched = entry.words.length;
           break;
         }
@@ -133,7 +134,7 @@ export class LearnedEntities {
   canonical(label: string, text: string): string | undefined {
     const own = this.get(label, text);
     if (own?.value !== undefined) return own.value;
-    const words = wordTokens(text.trim()).map((token) => token.text);
+    const words = wordsOf(text.trim());
     let best: LearnedEntry | undefined;
     for (const entry of this.entriesByKey.values()) {
       if (entry.label !== label || entry.words.length <= words.length) continue;
@@ -145,10 +146,10 @@ export class LearnedEntities {
   }
 }
 
-function wordsMatchAt(tokens: readonly WordToken[], index: number, words: readonly string[]): boolean {
-  if (index + words.length > tokens.length) return false;
+function wordsMatchAt(tokens: Tokens, index: number, words: readonly string[]): boolean {
+  if (index + words.length > tokens.count) return false;
   for (let k = 0; k < words.length; k++) {
-    if (tokens[index + k].text !== words[k]) return false;
+    if (!tokens.textIs(index + k, words[k])) return false;
   }
   return true;
 }

@@ -7,6 +7,7 @@
 // of one kind and language (shipped + the user's) are merged.
 
 import type { Problem } from '../model/types';
+import { Vocabulary } from './words';
 
 export interface LexiconEntry {
   text: string;
@@ -87,9 +88,18 @@ export class EntityLexicon {
   private readonly mergedCache = new Map<string, SectionMap>();
   private readonly compiledCache = new Map<string, unknown>();
   private versionCounter = 0;
+  private words: Vocabulary | undefined;
 
   get version(): number {
     return this.versionCounter;
+  }
+
+  /**
+   * The words of the compiled matchers (every language's), shared by the detectors so a line is tokenized
+   * once for all of them. Replaced when the lexicon changes, like the compiled matchers.
+   */
+  get vocabulary(): Vocabulary {
+    return (this.words ??= new Vocabulary());
   }
 
   /** Adds one file's text; returns its problems (malformed lines), and a problem for an unknown file name. */
@@ -108,6 +118,7 @@ export class EntityLexicon {
     this.files.push({ kind, lang: lang.toLowerCase(), sections });
     this.mergedCache.clear();
     this.compiledCache.clear();
+    this.words = undefined;
     this.versionCounter++;
     return parsed.problems;
   }

@@ -5,7 +5,7 @@
 // hold several space-separated (or "_"-joined) syllables, as Vietnamese words do ("bởi vì"); such entries
 // match that run of syllables in a line.
 
-import { foldCase, wordsOfFolded } from './body/normalize';
+import { extendPhraseHash, foldCase, wordHash, wordsOfFolded } from './body/normalize';
 
 /**
  * Parses a stop-word list: one entry a line; blank lines and lines starting with "#" are skipped; "_"
@@ -35,12 +35,12 @@ export interface StopwordStats {
 }
 
 interface LanguageList {
-  /** Single-word entries. */
-  words: Set<string>;
-  /** Multi-word entries, words joined by one space. */
-  phrases: Set<string>;
-  /** First words of the multi-word entries. */
-  phraseStarts: Set<string>;
+  /** wordHash of the single-word entries. */
+  words: Set<number>;
+  /** Phrase hashes (extendPhraseHash over the word hashes) of the multi-word entries. */
+  phrases: Set<number>;
+  /** wordHash of the first words of the multi-word entries. */
+  phraseStarts: Set<number>;
   longestPhrase: number;
 }
 
@@ -53,27 +53,27 @@ const MAX_LANGUAGES = 31;
 
 export class StopwordLexicon {
   private readonly lists = new Map<string, LanguageList>();
-  /** Single word -> bit set of the languages (in `lists` order) listing it; for the language guess. */
-  private readonly languagesOfWord = new Map<string, number>();
+  /** Word hash -> bit set of the languages (in `lists` order) listing the word; for the language guess. */
+  private readonly languagesOfWord = new Map<number, number>();
 
   /** Adds words (entries as parseStopwords returns them, or raw words) to a language's list. */
   add(lang: string, words: Iterable<string>): void {
     let list = this.lists.get(lang);
     if (!list) {
-      list = { words: new Set(), phrases: new Set(), phraseStarts: new Set(), longestPhrase: 1 };
       if (this.lists.size >= MAX_LANGUAGES) throw new Error(`at most ${MAX_LANGUAGES} stop-word languages`);
+      list = { words: new Set(), phrases: new Set(), phraseStarts: new Set(), longestPhrase: 1 };
       this.lists.set(lang, list);
     }
     const languageBit = 1 << [...this.lists.keys()].indexOf(lang);
     for (const raw of words) {
-      const parts = wordsOf(raw.replace(/_/g, ' '));
+      const parts = wordsOf(raw.replace(/_/g, ' ')).map(wordHash);
       if (parts.length === 0) continue;
       if (parts.length === 1) {
         list.words.add(parts[0]);
         this.languagesOfWord.set(parts[0], (this.languagesOfWord.get(parts[0]) ?? 0) | languageBit);
         continue;
       }
-      list.phrases.add(parts.join(' '));
+      list.phrases.add(parts.slice(1).reduce(extendPhraseHash, parts[0]));
       list.phraseStarts.add(parts[0]);
       list.longestPhrase = Math.max(list.longestPhrase, parts.length);
     }
@@ -89,16 +89,16 @@ export class StopwordLexicon {
    */
   guessLanguage(text: string): string | undefined {
     const head = text.length > GUESS_WORD_LIMIT * 12 ? text.slice(0, GUESS_WORD_LIMIT * 12) : text;
-    return this.guessLanguageOfWords(wordsOf(head));
+    return this.guessLanguageOfWords(wordsOf(head).map(wordHash));
   }
 
-  /** guessLanguage for words already split by wordsOf (the first GUESS_WORD_LIMIT are looked at). */
-  guessLanguageOfWords(words: readonly string[]): string | undefined {
+  /** guessLanguage for word hashes (wordHash of the words; the first GUESS_WORD_LIMIT are looked at). */
+  guessLanguageOfWords(wordHashes: readonly number[]): string | undefined {
     const names = [...this.lists.keys()];
     const hits = new Array<number>(names.length).fill(0);
-    const limit = Math.min(words.length, GUESS_WORD_LIMIT);
+    const limit = Math.min(wordHashes.length, GUESS_WORD_LIMIT);
     for (let i = 0; i < limit; i++) {
-      let bits = this.languagesOfWord.get(words[i]) ?? 0;
+      let bits = this.languagesOfWord.get(wordHashes[i]) ?? 0;
       while (bits !== 0) {
         const bit = 31 - Math.clz32(bits);
         hits[bit]++;
@@ -118,30 +118,28 @@ export class StopwordLexicon {
   }
 
   stats(lineText: string, lang: string | undefined): StopwordStats {
-    const words = wordsOf(lineText);
-    const list = lang === undefined ? undefined : this.lists.get(lang);
-    return { words: words.length, stopwords: list ? countStopwords(words, list) : 0 };
+    return this.statsOfWords(wordsOf(lineText).map(wordHash), lang);
   }
 
-  /** Like stats, for words already split by wordsOf. */
-  statsOfWords(words: readonly string[], lang: string | undefined): StopwordStats {
+  /** Like stats, for the word hashes of a line (wordHash, or splitLine's hashes). */
+  statsOfWords(wordHashes: readonly number[], lang: string | undefined): StopwordStats {
     const list = lang === undefined ? undefined : this.lists.get(lang);
-    return { words: words.length, stopwords: list ? countStopwords(words, list) : 0 };
+    return { words: wordHashes.length, stopwords: list ? countStopwords(wordHashes, list) : 0 };
   }
 }
 
 /** Stop-word count, matching the longest multi-word entry first at each position. */
-function countStopwords(words: readonly string[], list: LanguageList): number {
+function countStopwords(words: readonly number[], list: LanguageList): number {
   let count = 0;
   let i = 0;
   while (i < words.length) {
     const word = words[i];
     let matched = 0;
-    if (list.phraseStarts.has(word)) {
+    if (list.longestPhrase > 1 && list.phraseStarts.has(word)) {
       let phrase = word;
       const limit = Math.min(list.longestPhrase, words.length - i);
       for (let n = 2; n <= limit; n++) {
-        phrase += ' ' + words[i + n - 1];
+        phrase = extendPhraseHash(phrase, words[i + n - 1]);
         if (list.phrases.has(phrase)) matched = n;
       }
     }

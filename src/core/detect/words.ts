@@ -1,42 +1,46 @@
-// A fast tokenizer for the entity detectors: one pass over a line with a per-code-unit class table, so a
-// 1 MB page tokenizes in milliseconds. Tokens are words (letter runs, digits allowed inside: "G20"),
-// numbers (digit runs joined by / . , : - to further digits: "22/3", "06:16", "3,7", "2019-11-18") and
-// single punctuation characters. Vietnamese syllables are separate words, as in the CoNLL tokenizer.
+// A fast tokenizer for the entity detectors. One pass over a line with per-code-unit tables and no object
+// per token: tokens are four integers (start, end, flags, word id) in large shared Int32Array chunks, so a
+// 1 MB page tokenizes in milliseconds and leaves one small object per line to collect. Tokens are words (letter runs, digits allowed inside: "G20"), numbers
+// (digit runs joined by / . , : - to further digits: "22/3", "06:16", "3,7", "2019-11-18") and single
+// punctuation characters. Vietnamese syllables are separate words, as in the CoNLL tokenizer.
+//
+// Lexicon words are interned in a Vocabulary; every token carries the id of its lower-cased text (-1 when
+// no lexicon knows it), so the detectors test words and match phrases with integer lookups instead of
+// building strings.
 
 export const TOKEN_WORD = 1;
 export const TOKEN_NUMBER = 2;
 export const TOKEN_PUNCT = 3;
 
-export interface WordToken {
-  start: number;
-  end: number;
-  kind: number;
-  text: string;
-  /** Lower-cased text (words only; numbers and punctuation keep their text). */
-  lower: string;
-  /** Word whose first letter is upper case. */
-  capitalised: boolean;
-  /** Word of two or more letters, all upper case ("TASS", "LHQ"). */
-  acronym: boolean;
-  /** First word of a sentence (line start, after . ! ? : … and opening quotes/brackets). */
-  sentenceStart: boolean;
-  /** Whitespace (or the line start) directly before the token. */
-  spaceBefore: boolean;
-}
+const KIND_MASK = 3;
+const FLAG_CAPITALISED = 4; // first letter upper case
+const FLAG_ACRONYM = 8; // two or more letters, all upper case ("TASS")
+const FLAG_SENTENCE_START = 16; // first word of a sentence
+const FLAG_SPACE_BEFORE = 32; // whitespace (or the range start) directly before
+const FLAG_HAS_UPPER = 64; // some letter is upper case
 
-// class 0: anything else (punctuation, symbols, surrogates)
+// Per code unit, one integer: its class in bits 0-2, CHAR_SENTENCE_END and CHAR_JOINER flags, and in the
+// high 16 bits the code unit a word lower-cases it to (0 where lower-casing the character alone would not
+// give what String#toLowerCase gives inside a word: İ, final sigma, one-to-many mappings).
+// Class 0: anything else (punctuation, symbols, surrogates). Word characters are classes 1 to 5.
+const CLASS_MASK = 7;
 const CLASS_LOWER = 1;
 const CLASS_UPPER = 2;
 const CLASS_DIGIT = 3;
 const CLASS_MARK = 4;
-const CLASS_SPACE = 5;
-const CLASS_LETTER = 6; // letters without case (CJK, Thai...)
+const CLASS_LETTER = 5; // letters without case (CJK, Thai...)
+const CLASS_SPACE = 6;
+/** Punctuation after which a new sentence starts (other punctuation, such as opening quotes, keeps the state). */
+const CHAR_SENTENCE_END = 8;
+/** Joins digit groups into one number. */
+const CHAR_JOINER = 16;
+const FOLD_SHIFT = 16;
 
-let classTable: Uint8Array | undefined;
+let charTable: Int32Array | undefined;
 
-function classes(): Uint8Array {
-  if (classTable) return classTable;
-  const table = new Uint8Array(65536);
+function charInfo(): Int32Array {
+  if (charTable) return charTable;
+  const table = new Int32Array(65536);
   const upper = /\p{Lu}|\p{Lt}/u;
   const letter = /\p{L}/u;
   const mark = /\p{M}/u;
@@ -45,156 +49,501 @@ function classes(): Uint8Array {
   for (let code = 0; code < 65536; code++) {
     if (code >= 0xd800 && code <= 0xdfff) continue; // surrogates: treated as other
     const char = String.fromCharCode(code);
+    let cls = 0;
     if (code < 128) {
-      if (code >= 97 && code <= 122) table[code] = CLASS_LOWER;
-      else if (code >= 65 && code <= 90) table[code] = CLASS_UPPER;
-      else if (code >= 48 && code <= 57) table[code] = CLASS_DIGIT;
-      else if (code <= 32 || code === 127) table[code] = CLASS_SPACE;
-      continue;
+      if (code >= 97 && code <= 122) cls = CLASS_LOWER;
+      else if (code >= 65 && code <= 90) cls = CLASS_UPPER;
+      else if (code >= 48 && code <= 57) cls = CLASS_DIGIT;
+      else if (code <= 32 || code === 127) cls = CLASS_SPACE;
+    } else if (space.test(char)) cls = CLASS_SPACE;
+    else if (upper.test(char)) cls = CLASS_UPPER;
+    else if (letter.test(char)) cls = char.toUpperCase() !== char ? CLASS_LOWER : CLASS_LETTER;
+    else if (mark.test(char)) cls = CLASS_MARK;
+    else if (digit.test(char)) cls = CLASS_DIGIT;
+    let fold = 0;
+    if (isWordClass(cls)) {
+      const lower = char.toLowerCase();
+      // A word is lower-cased only when it has an upper-case letter, so other characters must stay as they are.
+      if (cls === CLASS_UPPER) fold = lower.length === 1 && code !== 0x3a3 ? lower.charCodeAt(0) : 0;
+      else fold = lower === char ? code : 0;
     }
-    if (space.test(char)) table[code] = CLASS_SPACE;
-    else if (upper.test(char)) table[code] = CLASS_UPPER;
-    else if (letter.test(char)) table[code] = char.toUpperCase() !== char ? CLASS_LOWER : CLASS_LETTER;
-    else if (mark.test(char)) table[code] = CLASS_MARK;
-    else if (digit.test(char)) table[code] = CLASS_DIGIT;
+    table[code] = cls | (fold << FOLD_SHIFT);
   }
-  classTable = table;
+  for (const char of '.!?…:;|') table[char.charCodeAt(0)] |= CHAR_SENTENCE_END;
+  for (const char of '/.,:-') table[char.charCodeAt(0)] |= CHAR_JOINER;
+  charTable = table;
   return table;
 }
 
-const NUMBER_JOINERS = new Set([0x2f, 0x2e, 0x2c, 0x3a, 0x2d]); // / . , : -
-const SENTENCE_END = new Set(['.', '!', '?', '…', ':', ';', '|']);
-const OPENERS = new Set(['"', "'", '“', '‘', '«', '(', '[', '{', '„', '–', '—', '-', '•', '*']);
-
-function isWordChar(cls: number): boolean {
-  return cls === CLASS_LOWER || cls === CLASS_UPPER || cls === CLASS_LETTER || cls === CLASS_MARK || cls === CLASS_DIGIT;
+function isWordClass(cls: number): boolean {
+  return cls >= CLASS_LOWER && cls <= CLASS_LETTER;
 }
 
-/** Tokens of text[start, end), offsets into the whole text. */
-export function wordTokens(text: string, start = 0, end = text.length): WordToken[] {
-  const table = classes();
-  const tokens: WordToken[] = [];
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 16777619;
+
+/**
+ * Interned words with dense integer ids. With `folded` lookups a word token's text is lower-cased on the
+ * fly (as String#toLowerCase would), without building a string.
+ */
+export class Vocabulary {
+  private readonly byText = new Map<string, number>();
+  private readonly words: string[] = [];
+  private readonly hashes: number[] = [];
+  /** Open addressing: id + 1, 0 for an empty slot. */
+  private slots = new Int32Array(64);
+
+  get size(): number {
+    return this.words.length;
+  }
+
+  /** The id of `word`, adding it when new. */
+  intern(word: string): number {
+    const known = this.byText.get(word);
+    if (known !== undefined) return known;
+    const id = this.words.length;
+    this.words.push(word);
+    let hash = FNV_OFFSET;
+    for (let i = 0; i < word.length; i++) hash = Math.imul(hash ^ word.charCodeAt(i), FNV_PRIME);
+    this.hashes.push(hash);
+    this.byText.set(word, id);
+    if (this.words.length * 2 > this.slots.length) this.rehash(this.slots.length * 2);
+    else this.place(id);
+    return id;
+  }
+
+  /** The id of `word`, or -1. */
+  id(word: string): number {
+    return this.byText.get(word) ?? -1;
+  }
+
+  word(id: number): string {
+    return this.words[id];
+  }
+
+  /** The id of source[start, end) as it is (case kept), or -1. */
+  idOfRange(source: string, start: number, end: number): number {
+    let hash = FNV_OFFSET;
+    for (let i = start; i < end; i++) hash = Math.imul(hash ^ source.charCodeAt(i), FNV_PRIME);
+    const mask = this.slots.length - 1;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const entry = this.slots[slot];
+      if (entry === 0) return -1;
+      const id = entry - 1;
+      if (this.hashes[id] === hash) {
+        const word = this.words[id];
+        if (word.length === end - start && source.startsWith(word, start)) return id;
+      }
+    }
+  }
+
+  /** The id of the lower-cased text of the word source[start, end), or -1. */
+  idOfWord(source: string, start: number, end: number): number {
+    const table = charInfo();
+    let hash = FNV_OFFSET;
+    for (let i = start; i < end; i++) {
+      const lower = table[source.charCodeAt(i)] >>> FOLD_SHIFT;
+      if (lower === 0) return this.id(lowerWord(source.slice(start, end)));
+      hash = Math.imul(hash ^ lower, FNV_PRIME);
+    }
+    return this.idOfFolded(hash, source, start, end);
+  }
+
+  /** The id of the word source[start, end) whose lower-cased code units hash to `hash`, or -1. */
+  idOfFolded(hash: number, source: string, start: number, end: number): number {
+    const mask = this.slots.length - 1;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const entry = this.slots[slot];
+      if (entry === 0) return -1;
+      const id = entry - 1;
+      if (this.hashes[id] === hash && foldedEquals(this.words[id], source, start, end)) return id;
+    }
+  }
+
+  private place(id: number): void {
+    const mask = this.slots.length - 1;
+    let slot = this.hashes[id] & mask;
+    while (this.slots[slot] !== 0) slot = (slot + 1) & mask;
+    this.slots[slot] = id + 1;
+  }
+
+  private rehash(size: number): void {
+    this.slots = new Int32Array(size);
+    for (let id = 0; id < this.words.length; id++) this.place(id);
+  }
+}
+
+function foldedEquals(word: string, source: string, start: number, end: number): boolean {
+  if (word.length !== end - start) return false;
+  const table = charInfo();
+  for (let i = 0; i < word.length; i++) if (table[source.charCodeAt(start + i)] >>> FOLD_SHIFT !== word.charCodeAt(i)) return false;
+  return true;
+}
+
+/** A word lower-cased the way tokens are: only when it has an upper-case letter. */
+function lowerWord(word: string): string {
+  const table = charInfo();
+  for (let i = 0; i < word.length; i++) if ((table[word.charCodeAt(i)] & CLASS_MASK) === CLASS_UPPER) return word.toLowerCase();
+  return word;
+}
+
+const FIELDS = 4; // start, end, flags, word id
+
+/** The tokens of one range of a source text, offsets into the source. Indexes outside [0, count) are none. */
+export class Tokens {
+  constructor(
+    readonly source: string,
+    readonly count: number,
+    /** A chunk shared with other lines' tokens; this line's start at `base`. */
+    private readonly chunk: Int32Array,
+    private readonly base: number,
+  ) {}
+
+  start(index: number): number {
+    return this.chunk[this.base + index * FIELDS];
+  }
+
+  end(index: number): number {
+    return this.chunk[this.base + index * FIELDS + 1];
+  }
+
+  kind(index: number): number {
+    return this.chunk[this.base + index * FIELDS + 2] & KIND_MASK;
+  }
+
+  /** Id of the lower-cased text in the vocabulary the tokens were made with, or -1. */
+  word(index: number): number {
+    return this.chunk[this.base + index * FIELDS + 3];
+  }
+
+  isWord(index: number): boolean {
+    return index >= 0 && index < this.count && (this.chunk[this.base + index * FIELDS + 2] & KIND_MASK) === TOKEN_WORD;
+  }
+
+  isNumber(index: number): boolean {
+    return index >= 0 && index < this.count && (this.chunk[this.base + index * FIELDS + 2] & KIND_MASK) === TOKEN_NUMBER;
+  }
+
+  isPunct(index: number): boolean {
+    return index >= 0 && index < this.count && (this.chunk[this.base + index * FIELDS + 2] & KIND_MASK) === TOKEN_PUNCT;
+  }
+
+  /** A word whose first letter is upper case. */
+  isNameWord(index: number): boolean {
+    return index >= 0 && index < this.count && (this.chunk[this.base + index * FIELDS + 2] & (KIND_MASK | FLAG_CAPITALISED)) === (TOKEN_WORD | FLAG_CAPITALISED);
+  }
+
+  capitalised(index: number): boolean {
+    return (this.chunk[this.base + index * FIELDS + 2] & FLAG_CAPITALISED) !== 0;
+  }
+
+  acronym(index: number): boolean {
+    return (this.chunk[this.base + index * FIELDS + 2] & FLAG_ACRONYM) !== 0;
+  }
+
+  hasUpper(index: number): boolean {
+    return (this.chunk[this.base + index * FIELDS + 2] & FLAG_HAS_UPPER) !== 0;
+  }
+
+  sentenceStart(index: number): boolean {
+    return (this.chunk[this.base + index * FIELDS + 2] & FLAG_SENTENCE_START) !== 0;
+  }
+
+  spaceBefore(index: number): boolean {
+    return (this.chunk[this.base + index * FIELDS + 2] & FLAG_SPACE_BEFORE) !== 0;
+  }
+
+  /** Whether the token is the one character `code` (punctuation such as "-" or "."). */
+  isChar(index: number, code: number): boolean {
+    if (index < 0 || index >= this.count) return false;
+    const start = this.chunk[this.base + index * FIELDS];
+    return this.chunk[this.base + index * FIELDS + 1] === start + 1 && this.source.charCodeAt(start) === code;
+  }
+
+  text(index: number): string {
+    return this.source.slice(this.chunk[this.base + index * FIELDS], this.chunk[this.base + index * FIELDS + 1]);
+  }
+
+  /** Lower-cased text of a word (numbers and punctuation keep their text). */
+  lower(index: number): string {
+    const text = this.text(index);
+    return this.hasUpper(index) ? text.toLowerCase() : text;
+  }
+
+  /** Whether the token's text is `text`, case kept. */
+  textIs(index: number, text: string): boolean {
+    const start = this.chunk[this.base + index * FIELDS];
+    return this.chunk[this.base + index * FIELDS + 1] - start === text.length && this.source.startsWith(text, start);
+  }
+
+  /** Source text from the start of token `from` to the end of token `to - 1`. */
+  textOf(from: number, to: number): string {
+    return this.source.slice(this.chunk[this.base + from * FIELDS], this.chunk[this.base + (to - 1) * FIELDS + 1]);
+  }
+
+  /** Texts of tokens [from, to). */
+  texts(from = 0, to = this.count): string[] {
+    const result: string[] = [];
+    for (let index = from; index < to; index++) result.push(this.text(index));
+    return result;
+  }
+}
+
+// Tokens are appended to the current chunk; a full chunk is left to the lines that use it.
+const CHUNK_INTS = 1 << 16;
+let chunk = new Int32Array(CHUNK_INTS);
+let chunkUsed = 0;
+
+/** Tokens of source[start, end), offsets into `source`, word ids from `vocabulary`. */
+export function tokenize(source: string, vocabulary: Vocabulary, start = 0, end = source.length): Tokens {
+  const table = charInfo();
+  const data = chunk;
+  const base = chunkUsed;
+  let at = base;
   let position = start;
   let sentenceStart = true;
   let spaceBefore = true;
   while (position < end) {
-    const code = text.charCodeAt(position);
-    const cls = table[code];
+    const code = source.charCodeAt(position);
+    const info = table[code];
+    const cls = info & CLASS_MASK;
     if (cls === CLASS_SPACE) {
       position++;
       spaceBefore = true;
       continue;
     }
     const tokenStart = position;
-    let kind: number;
+    let flags: number;
+    let word: number;
     if (cls === CLASS_DIGIT) {
       position++;
       while (position < end) {
-        const c = table[text.charCodeAt(position)];
-        if (c === CLASS_DIGIT) position++;
-        else if (
-          NUMBER_JOINERS.has(text.charCodeAt(position)) &&
-          position + 1 < end &&
-          table[text.charCodeAt(position + 1)] === CLASS_DIGIT
-        ) position += 2;
+        const next = table[source.charCodeAt(position)];
+        if ((next & CLASS_MASK) === CLASS_DIGIT) position++;
+        else if ((next & CHAR_JOINER) !== 0 && position + 1 < end && (table[source.charCodeAt(position + 1)] & CLASS_MASK) === CLASS_DIGIT) position += 2;
         else break;
       }
-      kind = TOKEN_NUMBER;
-      // "18th", "3D": digits run on into letters -> a word.
-      if (position < end && isWordChar(table[text.charCodeAt(position)]) && table[text.charCodeAt(position)] !== CLASS_DIGIT) {
-        while (position < end && isWordChar(table[text.charCodeAt(position)])) position++;
-        kind = TOKEN_WORD;
+      if (position < end && isWordClass(table[source.charCodeAt(position)] & CLASS_MASK)) {
+        // "18th", "3D": digits run on into letters -> a word.
+        while (position < end && isWordClass(table[source.charCodeAt(position)] & CLASS_MASK)) position++;
+        flags = wordFlags(source, tokenStart, position, sentenceStart);
+        word = vocabulary.idOfWord(source, tokenStart, position);
+      } else {
+        flags = TOKEN_NUMBER;
+        word = vocabulary.idOfRange(source, tokenStart, position);
       }
-    } else if (isWordChar(cls)) {
-      position++;
-      while (position < end && isWordChar(table[text.charCodeAt(position)])) position++;
-      kind = TOKEN_WORD;
+    } else if (isWordClass(cls)) {
+      // one pass: extent, letter cases and the hash of the lower-cased text
+      let upperCount = 0;
+      let lowerCount = 0;
+      let hash = FNV_OFFSET;
+      let foldable = true;
+      let charInfo = info;
+      for (;;) {
+        const charClass = charInfo & CLASS_MASK;
+        if (charClass === CLASS_UPPER) upperCount++;
+        else if (charClass === CLASS_LOWER) lowerCount++;
+        const lower = charInfo >>> FOLD_SHIFT;
+        if (lower === 0) foldable = false;
+        hash = Math.imul(hash ^ lower, FNV_PRIME);
+        if (++position >= end) break;
+        charInfo = table[source.charCodeAt(position)];
+        if (!isWordClass(charInfo & CLASS_MASK)) break;
+      }
+      flags = TOKEN_WORD;
+      if (cls === CLASS_UPPER) flags |= FLAG_CAPITALISED;
+      if (upperCount > 0) flags |= FLAG_HAS_UPPER;
+      if (upperCount >= 2 && lowerCount === 0) flags |= FLAG_ACRONYM;
+      if (sentenceStart) flags |= FLAG_SENTENCE_START;
+      word = foldable ? vocabulary.idOfFolded(hash, source, tokenStart, position) : vocabulary.idOfWord(source, tokenStart, position);
     } else {
       position++;
       // keep a surrogate pair together
       if (code >= 0xd800 && code <= 0xdbff && position < end) position++;
-      kind = TOKEN_PUNCT;
+      flags = TOKEN_PUNCT;
+      word = vocabulary.idOfRange(source, tokenStart, position);
     }
-    const tokenText = text.slice(tokenStart, position);
-    let capitalised = false;
-    let acronym = false;
-    let lower = tokenText;
-    if (kind === TOKEN_WORD) {
-      capitalised = table[code] === CLASS_UPPER;
-      let upperCount = 0;
-      let letterCount = 0;
-      for (let i = tokenStart; i < position; i++) {
-        const c = table[text.charCodeAt(i)];
-        if (c === CLASS_UPPER) upperCount++;
-        else if (c === CLASS_LOWER) letterCount++;
-      }
-      // lower-casing allocates: only words with a capital need it
-      if (upperCount > 0) lower = tokenText.toLowerCase();
-      acronym = upperCount >= 2 && letterCount === 0;
+    if (spaceBefore) flags |= FLAG_SPACE_BEFORE;
+    if (at + FIELDS > data.length) {
+      // start a new chunk with room for the whole range (at most one token per code unit) and start over
+      chunk = new Int32Array(Math.max(CHUNK_INTS, (end - start) * FIELDS));
+      chunkUsed = 0;
+      return tokenize(source, vocabulary, start, end);
     }
-    tokens.push({ start: tokenStart, end: position, kind, text: tokenText, lower, capitalised, acronym, sentenceStart: sentenceStart && kind === TOKEN_WORD, spaceBefore });
+    data[at] = tokenStart;
+    data[at + 1] = position;
+    data[at + 2] = flags;
+    data[at + 3] = word;
+    at += FIELDS;
     spaceBefore = false;
-    if (kind === TOKEN_WORD || kind === TOKEN_NUMBER) sentenceStart = false;
-    else if (SENTENCE_END.has(tokenText)) sentenceStart = true;
-    else if (!OPENERS.has(tokenText) && !sentenceStart) sentenceStart = false;
+    if ((flags & KIND_MASK) !== TOKEN_PUNCT) sentenceStart = false;
+    else if (position === tokenStart + 1 && (info & CHAR_SENTENCE_END) !== 0) sentenceStart = true;
   }
-  return tokens;
+  chunkUsed = at;
+  return new Tokens(source, (at - base) / FIELDS, data, base);
 }
 
-/** Tokenizes a lexicon phrase the way the detectors tokenize text, lower-cased. */
-export function phraseWords(phrase: string): string[] {
-  return wordTokens(phrase).map((token) => token.lower);
+/** Flags of a word token that starts with a digit ("18th"). */
+function wordFlags(source: string, start: number, end: number, sentenceStart: boolean): number {
+  const table = charInfo();
+  let upperCount = 0;
+  let lowerCount = 0;
+  for (let i = start; i < end; i++) {
+    const cls = table[source.charCodeAt(i)] & CLASS_MASK;
+    if (cls === CLASS_UPPER) upperCount++;
+    else if (cls === CLASS_LOWER) lowerCount++;
+  }
+  let flags = TOKEN_WORD;
+  if (upperCount > 0) flags |= FLAG_HAS_UPPER;
+  if (upperCount >= 2 && lowerCount === 0) flags |= FLAG_ACRONYM;
+  if (sentenceStart) flags |= FLAG_SENTENCE_START;
+  return flags;
+}
+
+/** Tokenizes a lexicon phrase the way the detectors tokenize text: its lower-cased words. */
+export function phraseWords(phrase: string, vocabulary: Vocabulary): string[] {
+  const tokens = tokenize(phrase, vocabulary);
+  const words: string[] = [];
+  for (let index = 0; index < tokens.count; index++) words.push(tokens.lower(index));
+  return words;
 }
 
 /**
- * A set of phrases matched token by token, case-insensitively, longest first. Phrases are indexed by their
- * first token, so matching costs one map lookup per text token.
+ * Vocabulary id -> a small positive integer (0: none), one array slot per id: the per-token tests are an
+ * array read instead of a hash lookup.
+ */
+export class IdTable {
+  private values = new Int32Array(64);
+
+  set(id: number, value: number): void {
+    if (id >= this.values.length) {
+      const larger = new Int32Array(Math.max(id + 1, this.values.length * 2));
+      larger.set(this.values);
+      this.values = larger;
+    }
+    this.values[id] = value;
+  }
+
+  /** The value of `id` (-1 for a word outside the vocabulary gives 0). */
+  get(id: number): number {
+    return id >= 0 && id < this.values.length ? this.values[id] : 0;
+  }
+
+  has(id: number): boolean {
+    return this.get(id) !== 0;
+  }
+}
+
+/** Single words (and two-word phrases) of a lexicon section, compared with lower-cased token texts. */
+export class WordSet {
+  private readonly singles = new IdTable();
+  private readonly pairs = new Set<number>();
+  private readonly texts = new Set<string>();
+
+  constructor(
+    private readonly vocabulary: Vocabulary,
+    entries: Iterable<string> = [],
+  ) {
+    for (const entry of entries) this.add(entry);
+  }
+
+  add(entry: string): void {
+    const lower = entry.toLowerCase();
+    this.texts.add(lower);
+    const space = lower.indexOf(' ');
+    if (space < 0) this.singles.set(this.vocabulary.intern(lower), 1);
+    else if (lower.indexOf(' ', space + 1) < 0) {
+      this.pairs.add(pairKey(this.vocabulary.intern(lower.slice(0, space)), this.vocabulary.intern(lower.slice(space + 1))));
+    }
+  }
+
+  /** Whether the lower-cased text of tokens[index] is an entry. */
+  has(tokens: Tokens, index: number): boolean {
+    return index >= 0 && index < tokens.count && this.singles.has(tokens.word(index));
+  }
+
+  /** Whether the text of tokens[index], case kept, is an entry (upper case never matches a lower-case entry). */
+  hasExact(tokens: Tokens, index: number): boolean {
+    if (index < 0 || index >= tokens.count) return false;
+    return tokens.hasUpper(index) ? this.texts.has(tokens.text(index)) : this.singles.has(tokens.word(index));
+  }
+
+  /** Whether tokens[index] and tokens[index + 1], joined by a space, are an entry. */
+  hasPair(tokens: Tokens, index: number): boolean {
+    if (index < 0 || index + 1 >= tokens.count || this.pairs.size === 0) return false;
+    const first = tokens.word(index);
+    const second = tokens.word(index + 1);
+    return first >= 0 && second >= 0 && this.pairs.has(pairKey(first, second));
+  }
+}
+
+function pairKey(first: number, second: number): number {
+  return first * 0x4000000 + second;
+}
+
+export interface PhraseMatch<V> {
+  /** Token count. */
+  length: number;
+  value: V;
+  /** The phrase as written in the lexicon. */
+  text: string;
+}
+
+/**
+ * A set of phrases matched token by token, case-insensitively, longest first: a trie over word ids, so
+ * matching costs one map lookup per matched token.
  */
 export class PhraseMatcher<V = string | undefined> {
-  private readonly byFirst = new Map<string, { words: string[]; value: V; text: string }[]>();
+  /** First word id -> its trie node (most tokens start no phrase: one array read tells). */
+  private readonly roots = new IdTable();
+  /** Children of the nodes below the roots; node 0 is unused. */
+  private readonly children: Map<number, number>[] = [new Map()];
+  private readonly terminals: (PhraseMatch<V> | undefined)[] = [undefined];
+  private readonly firstWordIds = new Set<number>();
   size = 0;
 
+  constructor(private readonly vocabulary: Vocabulary) {}
+
   add(phrase: string, value: V): void {
-    const words = phraseWords(phrase);
+    const words = phraseWords(phrase, this.vocabulary);
     if (words.length === 0) return;
-    let list = this.byFirst.get(words[0]);
-    if (!list) this.byFirst.set(words[0], (list = []));
-    if (list.some((entry) => entry.words.join(' ') === words.join(' '))) return;
-    list.push({ words, value, text: phrase });
-    list.sort((a, b) => b.words.length - a.words.length);
+    let node = 0;
+    for (const word of words) {
+      const id = this.vocabulary.intern(word);
+      let next = node === 0 ? this.roots.get(id) || undefined : this.children[node].get(id);
+      if (next === undefined) {
+        next = this.children.length;
+        this.children.push(new Map());
+        this.terminals.push(undefined);
+        if (node === 0) this.roots.set(id, next);
+        else this.children[node].set(id, next);
+      }
+      node = next;
+    }
+    if (this.terminals[node] !== undefined) return; // the first entry of a phrase wins
+    this.terminals[node] = { length: words.length, value, text: phrase };
+    this.firstWordIds.add(this.vocabulary.intern(words[0]));
     this.size++;
   }
 
-  /** The longest phrase starting at tokens[index]: its token count and value, or undefined. */
-  matchAt(tokens: readonly WordToken[], index: number): { length: number; value: V; text: string } | undefined {
-    const first = tokens[index];
-    if (first === undefined) return undefined;
-    const list = this.byFirst.get(first.lower);
-    if (!list) return undefined;
-    for (const entry of list) {
-      if (index + entry.words.length > tokens.length) continue;
-      let ok = true;
-      for (let k = 1; k < entry.words.length; k++) {
-        const token = tokens[index + k];
-        // a phrase never runs across a gap made of spaces and punctuation other than its own
-        if (token.lower !== entry.words[k]) {
-          ok = false;
-          break;
-        }
-      }
-      if (ok) return { length: entry.words.length, value: entry.value, text: entry.text };
+  /** The longest phrase starting at tokens[index] and ending before `limit`, or undefined. */
+  matchAt(tokens: Tokens, index: number, limit = tokens.count): PhraseMatch<V> | undefined {
+    if (index < 0 || index >= limit) return undefined;
+    let node = this.roots.get(tokens.word(index));
+    if (node === 0) return undefined;
+    let best = this.terminals[node];
+    for (let next = index + 1; next < limit; next++) {
+      const child: number | undefined = this.children[node].get(tokens.word(next));
+      if (child === undefined) break;
+      node = child;
+      best = this.terminals[node] ?? best;
     }
-    return undefined;
+    return best;
   }
 
-  /** First words of all phrases (lower case), for a quick test before matchAt. */
-  firstWords(): IterableIterator<string> {
-    return this.byFirst.keys();
-  }
-
-  hasWord(word: string): boolean {
-    const list = this.byFirst.get(word.toLowerCase());
-    return list !== undefined && list.some((entry) => entry.words.length === 1);
+  /** Vocabulary ids of the first words of all phrases, for a quick test before matchAt. */
+  firstWords(): ReadonlySet<number> {
+    return this.firstWordIds;
   }
 }
 

@@ -4,13 +4,14 @@
 import type { LineDecision } from '../model/types';
 import { isBlank, lineSpans } from '../text/lines';
 import type { GoldRecord } from './gold';
-import type { Counts } from './scores';
+import { scoresOf, type Counts, type Scores } from './scores';
 
 /**
- * Counts for one document. `predicted` is either the detector's decisions (lines labelled body count) or
- * the list of predicted body line numbers.
+ * Line-level precision, recall and F1 (with the counts behind them) for one document. `predicted` is either
+ * the detector's decisions (lines labelled body count) or the list of predicted body line numbers. For a
+ * corpus, pass the results of every document to microAverage.
  */
-export function evaluateBody(gold: GoldRecord, predicted: readonly LineDecision[] | readonly number[]): Counts {
+export function evaluateBody(gold: GoldRecord, predicted: readonly LineDecision[] | readonly number[]): Scores {
   if (!gold.body_lines) throw new Error(`${gold.id}: gold record has no body_lines`);
   const goldBody = new Set(gold.body_lines);
   const ignored = new Set(gold.ignore_lines ?? []);
@@ -28,5 +29,5 @@ export function evaluateBody(gold: GoldRecord, predicted: readonly LineDecision[
     else if (isPredicted) counts.falsePositives++;
     else if (isGold) counts.falseNegatives++;
   }
-  return counts;
+  return scoresOf(counts);
 }

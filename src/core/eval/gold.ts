@@ -29,11 +29,23 @@ export interface DevGoldFile {
 }
 
 /**
- * Maps a development-set page (HASH.txt + HASH.gold.json) to a gold record. Its body_lines number the
- * lines of the text from 0, empty lines included, exactly as lineSpans does, and `lines` counts the line
- * breaks (a text ending in a break has one more, empty, line). Throws when the two disagree.
+ * Maps a development-set page (HASH.txt + HASH.gold.json, the latter parsed or as JSON text) to a gold
+ * record. Its body_lines number the lines of the text from 0, empty lines included, exactly as lineSpans
+ * does, and `lines` counts the line breaks (a text ending in a break has one more, empty, line). Throws
+ * when the two disagree.
  */
-export function readDevGold(id: string, text: string, gold: DevGoldFile): GoldRecord {
+export function readDevGold(text: string, goldJson: DevGoldFile | string, id?: string): GoldRecord;
+/** The same with the id first (the form src/cli/eval.ts uses). */
+export function readDevGold(id: string, text: string, gold: DevGoldFile): GoldRecord;
+export function readDevGold(first: string, second: DevGoldFile | string, third?: string | DevGoldFile): GoldRecord {
+  const idFirst = typeof third === 'object';
+  const text = idFirst ? (second as string) : first;
+  const goldJson = idFirst ? third : second;
+  const id = idFirst ? first : (third as string | undefined) ?? 'dev';
+  const gold = typeof goldJson === 'string' ? (JSON.parse(goldJson) as DevGoldFile) : goldJson;
+  if (!Array.isArray(gold.body_lines) || typeof gold.lines !== 'number') {
+    throw new Error(`${id}: gold needs "body_lines" (array) and "lines" (number)`);
+  }
   const spans = lineSpans(text);
   const breaks = spans.length - 1;
   if (gold.lines !== breaks && gold.lines !== spans.length) {

@@ -10,4 +10,5 @@ export {
   type SpanCounts,
   type SpanCountsByLabel,
   type SpanEvaluationOptions,
+  type SpanScoresByLabel,
 } from './spans';

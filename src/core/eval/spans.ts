@@ -28,28 +28,36 @@ export interface SpanCounts {
 /** Label -> counts. */
 export type SpanCountsByLabel = Record<string, SpanCounts>;
 
+/** Label -> scores (with their counts). */
+export type SpanScoresByLabel = Record<string, { exact: Scores; overlap: Scores }>;
+
+/**
+ * Per-label precision, recall and F1 of predicted spans against gold spans of one document, exact and
+ * overlap. For a corpus, sum the documents with addSpanCounts and turn the total into ratios with
+ * spanScores (micro-averaging).
+ */
 export function evaluateSpans(
   goldSpans: readonly GoldSpan[],
   predictedSpans: readonly LabelledSpan[],
   options: SpanEvaluationOptions = {},
-): SpanCountsByLabel {
+): SpanScoresByLabel {
   const inScope = scopeFilter(options);
   const gold = goldSpans.filter(inScope);
   const predicted = predictedSpans.filter(inScope);
   const labels = new Set([...gold.map((span) => span.label), ...predicted.map((span) => span.label)]);
-  const result: SpanCountsByLabel = {};
+  const result: SpanScoresByLabel = {};
   for (const label of labels) {
     const goldOfLabel = gold.filter((span) => span.label === label);
     const predictedOfLabel = predicted.filter((span) => span.label === label);
     result[label] = {
-      exact: match(goldOfLabel, predictedOfLabel, (a, b) => (a.start === b.start && a.end === b.end ? 1 : 0)),
-      overlap: match(goldOfLabel, predictedOfLabel, overlapLength),
+      exact: scoresOf(match(goldOfLabel, predictedOfLabel, (a, b) => (a.start === b.start && a.end === b.end ? 1 : 0))),
+      overlap: scoresOf(match(goldOfLabel, predictedOfLabel, overlapLength)),
     };
   }
   return result;
 }
 
-/** Adds one document's counts into a corpus total (micro-averaging). */
+/** Adds one document's counts (or scores) into a corpus total (micro-averaging). */
 export function addSpanCounts(total: SpanCountsByLabel, more: SpanCountsByLabel): SpanCountsByLabel {
   for (const [label, counts] of Object.entries(more)) {
     const into = (total[label] ??= { exact: emptyCounts(), overlap: emptyCounts() });
@@ -59,8 +67,8 @@ export function addSpanCounts(total: SpanCountsByLabel, more: SpanCountsByLabel)
   return total;
 }
 
-export function spanScores(counts: SpanCountsByLabel): Record<string, { exact: Scores; overlap: Scores }> {
-  const scores: Record<string, { exact: Scores; overlap: Scores }> = {};
+export function spanScores(counts: SpanCountsByLabel): SpanScoresByLabel {
+  const scores: SpanScoresByLabel = {};
   for (const [label, { exact, overlap }] of Object.entries(counts)) {
     scores[label] = { exact: scoresOf(exact), overlap: scoresOf(overlap) };
   }

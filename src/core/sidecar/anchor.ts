@@ -28,7 +28,7 @@ function contextAfter(text: string, end: number): string {
 }
 
 /** A copy of `tag` with `before`/`after` taken from `docText` around its offsets. */
-export function withContext<T extends Anchored>(docText: string, tag: T): T {
+export function withContext<T extends Anchored>(docText: string, tag: T): T & { before: string; after: string } {
   // Object.assign rather than a spread: spreading and adding keys gives every copy its own V8 hidden class,
   // which makes later passes over thousands of tags many times slower.
   return Object.assign({}, tag, { before: contextBefore(docText, tag.start), after: contextAfter(docText, tag.end) });
@@ -106,7 +106,7 @@ function contextMatch(docText: string, start: number, end: number, before: strin
 export function reanchor<T extends Anchored>(docText: string, tags: readonly T[]): ReanchorResult<T> {
   const order = tags.map((_, i) => i).sort((a, b) => tags[a].start - tags[b].start || a - b);
   const result = new Array<{ tag: T; kind: keyof ReanchorResult<T> }>(tags.length);
-  let decomposed: DecomposedText | undefined;
+  const search = new TextSearch(docText);
   let drift = 0;
   for (const i of order) {
     const tag = tags[i];
@@ -125,7 +125,7 @@ export function reanchor<T extends Anchored>(docText: string, tags: readonly T[]
       result[i] = { tag: relocate(docText, tag, { start: expected, end: expected + text.length }), kind: 'moved' };
       continue;
     }
-    const found = bestCandidate(docText, tag, expected, () => (decomposed ??= decompose(docText)));
+    const found = bestCandidate(docText, tag, expected, search);
     if (found) {
       result[i] = { tag: relocate(docText, tag, found), kind: 'moved' };
       drift = found.start - start;
@@ -148,7 +148,43 @@ function relocate<T extends Anchored>(docText: string, tag: T, span: Span): T {
   return withContext(docText, clearOrphaned({ ...tag, start: span.start, end: span.end, text: docText.slice(span.start, span.end) }));
 }
 
-function bestCandidate(docText: string, tag: Anchored, expected: number, getDecomposed: () => DecomposedText): Span | undefined {
+/** Occurrences of strings in the document, exact and in NFD, each looked up once per reanchor call (many
+ *  tags share a text: the same name tagged throughout a page). */
+class TextSearch {
+  private readonly exact = new Map<string, number[]>();
+  private readonly normalised = new Map<string, Span[]>();
+  private decomposed: DecomposedText | undefined;
+
+  constructor(private readonly docText: string) {}
+
+  occurrences(text: string): number[] {
+    let found = this.exact.get(text);
+    if (!found) {
+      found = [];
+      for (let at = this.docText.indexOf(text); at >= 0; at = this.docText.indexOf(text, at + 1)) found.push(at);
+      this.exact.set(text, found);
+    }
+    return found;
+  }
+
+  /** Spans of the document whose NFD form is `nfdText`, on whole characters. */
+  normalisedOccurrences(nfdText: string): Span[] {
+    let found = this.normalised.get(nfdText);
+    if (!found) {
+      found = [];
+      const decomposed = (this.decomposed ??= decompose(this.docText));
+      for (let at = decomposed.text.indexOf(nfdText); at >= 0; at = decomposed.text.indexOf(nfdText, at + 1)) {
+        const start = decomposed.original[at];
+        const end = decomposed.original[at + nfdText.length];
+        if (start >= 0 && end >= 0 && this.docText.slice(start, end).normalize('NFD') === nfdText) found.push({ start, end });
+      }
+      this.normalised.set(nfdText, found);
+    }
+    return found;
+  }
+}
+
+function bestCandidate(docText: string, tag: Anchored, expected: number, search: TextSearch): Span | undefined {
   if (tag.text === '') return undefined;
   const before = (tag.before ?? '').normalize('NFD');
   const after = (tag.after ?? '').normalize('NFD');
@@ -158,16 +194,9 @@ function bestCandidate(docText: string, tag: Anchored, expected: number, getDeco
     const context = contextMatch(docText, start, end, before, after);
     if (context >= required) candidates.push({ start, end, context, distance: Math.abs(start - expected) });
   };
-  for (let at = docText.indexOf(tag.text); at >= 0; at = docText.indexOf(tag.text, at + 1)) consider(at, at + tag.text.length);
+  for (const at of search.occurrences(tag.text)) consider(at, at + tag.text.length);
   if (candidates.length === 0) {
-    const nfdText = tag.text.normalize('NFD');
-    const decomposed = getDecomposed();
-    for (let at = decomposed.text.indexOf(nfdText); at >= 0; at = decomposed.text.indexOf(nfdText, at + 1)) {
-      const start = decomposed.original[at];
-      const end = decomposed.original[at + nfdText.length];
-      // Matches must begin and end on whole characters of the document.
-      if (start >= 0 && end >= 0 && docText.slice(start, end).normalize('NFD') === nfdText) consider(start, end);
-    }
+    for (const span of search.normalisedOccurrences(tag.text.normalize('NFD'))) consider(span.start, span.end);
   }
   let best: Candidate | undefined;
   let tied = false;

@@ -8,47 +8,54 @@ import { compareTags, sortAnnotations } from '../model/annotations';
 import { isDocStatus, SIDECAR_FORMAT_VERSION } from './schema';
 import { readYamlString, yamlString } from './scalars';
 
-function pushSpanFields(out: string[], tag: Annotation | Dismissal, first: string): void {
-  out.push(`${first}label: ${yamlString(tag.label)}`,
-    `    start: ${tag.start}`,
-    `    end: ${tag.end}`,
-    `    text: ${yamlString(tag.text)}`);
-  if (tag.before !== undefined) out.push(`    before: ${yamlString(tag.before)}`);
-  if (tag.after !== undefined) out.push(`    after: ${yamlString(tag.after)}`);
+function spanFields(tag: Annotation | Dismissal, first: string): string {
+  let out = `${first}label: ${yamlString(tag.label)}\n    start: ${tag.start}\n    end: ${tag.end}\n    text: ${yamlString(tag.text)}\n`;
+  if (tag.before !== undefined) out += `    before: ${yamlString(tag.before)}\n`;
+  if (tag.after !== undefined) out += `    after: ${yamlString(tag.after)}\n`;
+  return out;
+}
+
+function annotationText(tag: Annotation): string {
+  let out = `  - id: ${yamlString(tag.id)}\n` + spanFields(tag, '    ');
+  if (typeof tag.value === 'string') out += `    value: ${yamlString(tag.value)}\n`;
+  else if (tag.value !== undefined) {
+    if (tag.value.length === 0) out += '    value: []\n';
+    else {
+      out += '    value:\n';
+      for (const v of tag.value) out += `      - ${yamlString(v)}\n`;
+    }
+  }
+  out += `    source: ${yamlString(tag.source)}\n`;
+  if (tag.by !== undefined) out += `    by: ${yamlString(tag.by)}\n`;
+  if (tag.at !== undefined) out += `    at: ${yamlString(tag.at)}\n`;
+  if (tag.orphaned) out += '    orphaned: true\n';
+  return out;
+}
+
+/** `list` sorted, without copying when it already is (the usual case). */
+function sorted<T extends Annotation | Dismissal>(list: readonly T[]): readonly T[] {
+  for (let i = 1; i < list.length; i++) {
+    if (compareTags(list[i - 1], list[i]) > 0) return sortAnnotations(list);
+  }
+  return list;
 }
 
 /** Canonical YAML for `data`: fixed key order, annotations sorted, strings quoted only when needed. */
 export function writeCanonical(data: SidecarData): string {
-  const out: string[] = [`newsmark: ${data.newsmark}`, `document: ${yamlString(data.document)}`];
-  if (data.sha256 !== undefined) out.push(`sha256: ${yamlString(data.sha256)}`);
-  out.push(`status: ${yamlString(data.status)}`);
-  if (data.annotations.length === 0) out.push('annotations: []');
+  let out = `newsmark: ${data.newsmark}\ndocument: ${yamlString(data.document)}\n`;
+  if (data.sha256 !== undefined) out += `sha256: ${yamlString(data.sha256)}\n`;
+  out += `status: ${yamlString(data.status)}\n`;
+  if (data.annotations.length === 0) out += 'annotations: []\n';
   else {
-    out.push('annotations:');
-    for (const tag of sortAnnotations(data.annotations)) {
-      out.push(`  - id: ${yamlString(tag.id)}`);
-      pushSpanFields(out, tag, '    ');
-      if (typeof tag.value === 'string') out.push(`    value: ${yamlString(tag.value)}`);
-      else if (tag.value !== undefined) {
-        if (tag.value.length === 0) out.push('    value: []');
-        else {
-          out.push('    value:');
-          for (const v of tag.value) out.push(`      - ${yamlString(v)}`);
-        }
-      }
-      out.push(`    source: ${yamlString(tag.source)}`);
-      if (tag.by !== undefined) out.push(`    by: ${yamlString(tag.by)}`);
-      if (tag.at !== undefined) out.push(`    at: ${yamlString(tag.at)}`);
-      if (tag.orphaned) out.push('    orphaned: true');
-    }
+    out += 'annotations:\n';
+    for (const tag of sorted(data.annotations)) out += annotationText(tag);
   }
-  if (data.dismissed.length === 0) out.push('dismissed: []');
+  if (data.dismissed.length === 0) out += 'dismissed: []\n';
   else {
-    out.push('dismissed:');
-    for (const d of sortAnnotations(data.dismissed)) pushSpanFields(out, d, '  - ');
+    out += 'dismissed:\n';
+    for (const d of sorted(data.dismissed)) out += spanFields(d, '  - ');
   }
-  out.push('');
-  return out.join('\n');
+  return out;
 }
 
 export interface CanonicalReading {
@@ -114,35 +121,38 @@ class LineCursor {
   }
 }
 
-/** label, start, end, text, before, after: the fields every entry has, after its first line's prefix. */
-function readSpanFields(c: LineCursor, labelPrefix: string): Dismissal | undefined {
+/**
+ * label, start, end, text, before, after: the fields every entry has, after its first line's prefix. `make`
+ * builds the entry from the required ones (so each entry is created once, with its final shape).
+ */
+function readSpanFields<T extends Dismissal>(c: LineCursor, labelPrefix: string, make: (label: string, start: number, end: number, text: string) => T): T | undefined {
   const label = c.string(labelPrefix);
   const start = c.offset('    start: ');
   const end = c.offset('    end: ');
   const text = c.string('    text: ');
   if (!label || start === undefined || end === undefined || text === undefined) return undefined;
   if (end <= start || text.length !== end - start) return undefined;
-  const span: Dismissal = { label, start, end, text };
+  const entry = make(label, start, end, text);
   if (c.at('    before: ')) {
     const before = c.string('    before: ');
     if (before === undefined) return undefined;
-    span.before = before;
+    entry.before = before;
   }
   if (c.at('    after: ')) {
     const after = c.string('    after: ');
     if (after === undefined) return undefined;
-    span.after = after;
+    entry.after = after;
   }
-  return span;
+  return entry;
 }
 
 function readAnnotation(c: LineCursor): Annotation | undefined {
   const id = c.string('  - id: ');
   if (!id) return undefined;
-  const span = readSpanFields(c, '    label: ');
-  if (!span) return undefined;
-  let value: string | string[] | undefined;
-  if (c.exact('    value: []')) value = [];
+  // `source` is read after the optional fields; 'manual' holds its place so the object keeps one shape.
+  const tag = readSpanFields(c, '    label: ', (label, start, end, text): Annotation => ({ id, label, start, end, text, source: 'manual' }));
+  if (!tag) return undefined;
+  if (c.exact('    value: []')) tag.value = [];
   else if (c.exact('    value:')) {
     const values: string[] = [];
     while (c.at('      - ')) {
@@ -151,17 +161,15 @@ function readAnnotation(c: LineCursor): Annotation | undefined {
       values.push(item);
     }
     if (values.length === 0) return undefined;
-    value = values;
+    tag.value = values;
   } else if (c.at('    value: ')) {
-    value = c.string('    value: ');
+    const value = c.string('    value: ');
     if (value === undefined) return undefined;
+    tag.value = value;
   }
   const source = c.string('    source: ');
   if (!TAG_SOURCES.includes(source as TagSource)) return undefined;
-  const tag: Annotation = { id, label: span.label, start: span.start, end: span.end, text: span.text, source: source as TagSource };
-  if (span.before !== undefined) tag.before = span.before;
-  if (span.after !== undefined) tag.after = span.after;
-  if (value !== undefined) tag.value = value;
+  tag.source = source as TagSource;
   for (const key of ['by', 'at'] as const) {
     if (!c.at(`    ${key}: `)) continue;
     const v = c.string(`    ${key}: `);
@@ -209,7 +217,7 @@ export function readCanonical(text: string): CanonicalReading | undefined {
     if (!c.exact('dismissed:')) return undefined;
     while (c.at('  - ')) {
       dismissalLines.push(c.line);
-      const d = readSpanFields(c, '  - label: ');
+      const d = readSpanFields(c, '  - label: ', (label, start, end, text): Dismissal => ({ label, start, end, text }));
       if (!d || (dismissed.length > 0 && compareTags(dismissed[dismissed.length - 1], d) > 0)) return undefined;
       dismissed.push(d);
     }

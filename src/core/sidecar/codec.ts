@@ -1,7 +1,7 @@
 // Reading and writing sidecars (format 1). Files Newsmark wrote itself take a fast line-scan path; anything
 // else (hand edits, comments, unknown keys, invalid entries) goes through the `yaml` Document API, and saving
 // edits that Document in place so that what the annotator wrote by hand survives.
-import { Document, isMap, isScalar, isSeq, LineCounter, Pair, parseDocument, Scalar, YAMLError, YAMLMap, YAMLSeq } from 'yaml';
+import { Document, isMap, isNode, isScalar, isSeq, LineCounter, Pair, parseDocument, Scalar, YAMLError, YAMLMap, YAMLSeq } from 'yaml';
 import { Annotation, DocStatus, Dismissal, Problem, SidecarData } from '../model/types';
 import { cloneAnnotation, sameAnnotation, sameDismissal, sortAnnotations } from '../model/annotations';
 import { readCanonical, writeCanonical } from './canonical';
@@ -90,8 +90,11 @@ function error(pos: Position, message: string): Problem {
 }
 
 function detectEol(text: string): '\n' | '\r\n' {
-  const lf = text.split('\n').length - 1;
-  return lf > 0 && text.split('\r\n').length - 1 === lf ? '\r\n' : '\n';
+  const first = text.indexOf('\n');
+  for (let at = first; at >= 0; at = text.indexOf('\n', at + 1)) {
+    if (text.charCodeAt(at - 1) !== 13) return '\n';
+  }
+  return first >= 0 ? '\r\n' : '\n';
 }
 
 function withEol(text: string, eol: '\n' | '\r\n'): string {
@@ -107,14 +110,10 @@ function unreadable(text: string, problems: Problem[], writable = false): Parsed
   };
 }
 
-function utf8Length(text: string, atLeast: number): number {
-  // At most 3 bytes per UTF-16 unit: short texts need no exact count.
-  return text.length * 3 <= atLeast ? text.length : Buffer.byteLength(text, 'utf8');
-}
-
 export function parseSidecar(text: string, opts: ParseSidecarOptions = {}): ParsedSidecar {
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_SIDECAR_BYTES;
-  const bytes = utf8Length(text, maxBytes);
+  // A UTF-16 unit takes at most 3 UTF-8 bytes: most texts need no exact count.
+  const bytes = text.length * 3 <= maxBytes ? 0 : Buffer.byteLength(text, 'utf8');
   if (bytes > maxBytes) {
     return unreadable(text, [error({ line: 1, col: 1 },
       `The sidecar is ${formatBytes(bytes)}, over the ${formatBytes(maxBytes)} limit: it is not read and will not be overwritten.`)]);
@@ -143,8 +142,26 @@ function formatBytes(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MB` : `${bytes} bytes`;
 }
 
-function yamlProblem(e: YAMLError, severity: Problem['severity']): Problem {
-  const pos = e.linePos?.[0] ?? { line: 1, col: 1 };
+/**
+ * Where an unclosed quoted string begins. The `yaml` package reports it at the end of the input, where the
+ * missing quote was noticed; the annotator needs the opening quote, which is the last one of its kind (an
+ * unclosed string contains no unescaped quote of its own kind).
+ */
+function openingQuote(text: string, e: YAMLError): number | undefined {
+  if (e.code !== 'MISSING_CHAR') return undefined;
+  const quote = /closing "quote/.test(e.message) ? '"' : /closing 'quote/.test(e.message) ? "'" : undefined;
+  if (!quote) return undefined;
+  for (let at = text.lastIndexOf(quote, e.pos[0]); at >= 0; at = text.lastIndexOf(quote, at - 1)) {
+    const escaped = quote === '"' ? text[at - 1] === '\\' : text[at - 1] === "'";
+    if (!escaped) return at;
+    if (quote === "'") at--; // skip both quotes of a '' pair
+  }
+  return undefined;
+}
+
+function yamlProblem(e: YAMLError, severity: Problem['severity'], text: string, lineCounter: LineCounter): Problem {
+  const opening = openingQuote(text, e);
+  const pos = opening !== undefined ? lineCounter.linePos(opening) : e.linePos?.[0] ?? { line: 1, col: 1 };
   // prettyErrors appends " at line L, column C:" and a source excerpt; the position is reported separately.
   const message = e.message.replace(/ at line \d+, column \d+:?[\s\S]*$/, '');
   return { line: pos.line, col: pos.col, message, severity };
@@ -167,8 +184,8 @@ function parseWithDocument(text: string, eol: '\n' | '\r\n'): ParsedSidecar {
   const doc = parseDocument(text, { lineCounter, prettyErrors: true });
   const at = (offset: number | undefined): Position => lineCounter.linePos(offset ?? 0);
   const problems: Problem[] = [
-    ...doc.errors.map((e) => yamlProblem(e, 'error')),
-    ...doc.warnings.map((w) => yamlProblem(w, 'warning')),
+    ...doc.errors.map((e) => yamlProblem(e, 'error', text, lineCounter)),
+    ...doc.warnings.map((w) => yamlProblem(w, 'warning', text, lineCounter)),
   ];
   if (doc.errors.length > 0) return unreadable(text, problems);
 
@@ -464,6 +481,12 @@ function rebuildList<T extends Annotation | Dismissal>(
   });
 
   if (oldSeq) {
+    // A comment above the first entry is stored on the list; it belongs to that entry and moves with it.
+    const firstOld = oldNodes[0];
+    if (oldSeq.commentBefore && isNode(firstOld) && items[0] !== firstOld && items.includes(firstOld)) {
+      firstOld.commentBefore = firstOld.commentBefore ? `${oldSeq.commentBefore}\n${firstOld.commentBefore}` : oldSeq.commentBefore;
+      oldSeq.commentBefore = undefined;
+    }
     if (oldSeq.items.length === 0 && items.length > 0) oldSeq.flow = false;
     oldSeq.items = items;
   } else if (items.length > 0) {

@@ -68,31 +68,55 @@ export function yamlString(value: string): string {
   return isPlainSafe(value) ? value : quoteDouble(value);
 }
 
+const SHORT_UNESCAPES: Record<string, number> = { '"': 0x22, '\\': 0x5c, n: 0x0a, r: 0x0d, t: 0x09 };
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
+}
+
 /**
- * Reads back a double-quoted scalar written by quoteDouble: `source` must be the whole scalar, quotes
- * included. Returns undefined for anything else (other escapes, stray quotes), so callers can fall back
- * to a full YAML parser.
+ * The string a double-quoted scalar stands for, when `source` (quotes included) is exactly what quoteDouble
+ * writes for it: every character that must be escaped is, with the escape quoteDouble uses, and nothing else
+ * is. Undefined otherwise, so callers can fall back to a full YAML parser. Checking while decoding avoids
+ * encoding the result again to compare.
  */
-export function unquoteDouble(source: string): string | undefined {
-  if (source.length < 2 || source[0] !== '"' || source[source.length - 1] !== '"') return undefined;
+function readQuoted(source: string): string | undefined {
   const last = source.length - 1;
+  if (last < 1 || source.charCodeAt(0) !== 0x22 || source.charCodeAt(last) !== 0x22) return undefined;
   let out = '';
   let runStart = 1;
+  let prev = -1; // the previous decoded UTF-16 unit
   for (let i = 1; i < last; i++) {
-    const ch = source.charCodeAt(i);
-    if (ch === 0x22) return undefined; // an unescaped quote inside
-    if (ch !== 0x5c) continue;
+    const code = source.charCodeAt(i);
+    if (code !== 0x5c) {
+      if (code === 0x22) return undefined;
+      const common = (code >= 0x20 && code < 0x7f) || (code >= 0xa0 && code < 0x2028);
+      if (!common && escapeAt(source, i) !== undefined) return undefined; // should have been escaped
+      prev = code;
+      continue;
+    }
+    if (i + 1 >= last) return undefined; // the closing quote is not an escaped one
     out += source.slice(runStart, i);
     const esc = source[i + 1];
-    if (esc === '"' || esc === '\\') out += esc;
-    else if (esc === 'n') out += '\n';
-    else if (esc === 'r') out += '\r';
-    else if (esc === 't') out += '\t';
-    else if (esc === 'u' && i + 6 <= last && /^[0-9a-f]{4}$/.test(source.slice(i + 2, i + 6))) {
-      out += String.fromCharCode(parseInt(source.slice(i + 2, i + 6), 16));
-      i += 4;
-    } else return undefined;
-    i += 1;
+    let decoded = SHORT_UNESCAPES[esc];
+    if (decoded !== undefined) i += 1;
+    else {
+      const hex = source.slice(i + 2, i + 6);
+      if (esc !== 'u' || i + 6 > last || !/^[0-9a-f]{4}$/.test(hex)) return undefined;
+      decoded = parseInt(hex, 16);
+      const single = String.fromCharCode(decoded);
+      // Only characters quoteDouble writes as \u: not those with a short escape, not surrogates that pair
+      // (an escaped high one followed by a low one is caught when the low one is read).
+      if (SHORT_ESCAPES[decoded] !== undefined || (isLowSurrogate(decoded) && isHighSurrogate(prev))) return undefined;
+      if (!isHighSurrogate(decoded) && !isLowSurrogate(decoded) && escapeAt(single, 0) === undefined) return undefined;
+      i += 5;
+    }
+    out += String.fromCharCode(decoded);
+    prev = decoded;
     runStart = i + 1;
   }
   return out + source.slice(runStart, last);
@@ -100,7 +124,7 @@ export function unquoteDouble(source: string): string | undefined {
 
 /** The string that `source` stands for, when `source` is exactly what yamlString writes for it. */
 export function readYamlString(source: string): string | undefined {
-  if (!source.startsWith('"')) return isPlainSafe(source) ? source : undefined;
-  const value = unquoteDouble(source);
-  return value !== undefined && !isPlainSafe(value) && quoteDouble(value) === source ? value : undefined;
+  if (source.charCodeAt(0) !== 0x22) return isPlainSafe(source) ? source : undefined;
+  const value = readQuoted(source);
+  return value !== undefined && !isPlainSafe(value) ? value : undefined;
 }

@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { CorpusModel, type CorpusModelData } from '../../../src/core/detect/corpus';
-import { foldCase, lineKeyHash, slugForm, splitFolded } from '../../../src/core/detect/body/normalize';
+import { lineKeyHash, slugForm, splitLine, wordHash } from '../../../src/core/detect/body/normalize';
+import { wordsOf } from '../../../src/core/detect/stopwords';
 
 test('lineDocumentFrequency counts documents, not occurrences, after normalisation', () => {
   const corpus = new CorpusModel();
@@ -65,12 +66,16 @@ test('toJSON survives JSON and rebuilds the same statistics', () => {
   assert.throws(() => CorpusModel.fromJSON({ format: 2 } as unknown as CorpusModelData), /format/);
 });
 
-test('the one-pass splitter hashes exactly like lineKeyHash (property)', () => {
-  const piece = fc.constantFrom('a', 'B', 'ế', 'Ế', '7', ' ', '  ', '.', '|', '😀', 'e\u0301', 'đ');
+test('splitLine agrees with lineKeyHash and with wordsOf + wordHash, in NFC and NFD (property)', () => {
+  const piece = fc.constantFrom('a', 'B', 'ế', 'Ế', 'Đ', '7', ' ', '  ', '.', '|', '😀', 'e\u0301', 'đ', 'Ω', 'Я');
   fc.assert(
     fc.property(fc.array(piece, { maxLength: 30 }), (pieces) => {
       const text = pieces.join('');
-      assert.equal(splitFolded(foldCase(text)).hash, lineKeyHash(text));
+      const split = splitLine(text);
+      assert.equal(split.lineHash, lineKeyHash(text));
+      assert.deepEqual(split.hashes, wordsOf(text).map(wordHash));
+      assert.deepEqual(splitLine(text.normalize('NFD')), split);
+      assert.equal(split.first, wordsOf(text)[0]);
     }),
   );
 });

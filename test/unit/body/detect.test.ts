@@ -90,9 +90,15 @@ test('template lines are boilerplate, headline and article paragraphs are body',
 });
 
 test('a page outside the corpus is compared with all of it; its own lines are not repeats', () => {
-  const corpus = siteCorpus();
-  const outside = detectLines(sitePage(0), corpus, stopwords);
-  assert.ok(outside.find((decision) => decision.line === 0)?.reasons.includes('repeated on 5 of 5 pages'));
+  const corpus = new CorpusModel();
+  for (let n = 0; n < 3; n++) corpus.addDocument(`page${n}`, sitePage(n));
+  const outside = detectLines(sitePage(3), corpus, stopwords);
+  assert.ok(outside.find((decision) => decision.line === 0)?.reasons.includes('repeated on 4 of 4 pages'));
+  assert.equal(labelOf(outside, 5), 'body');
+  // A page that is in the corpus under another id is recognised as a copy, not as template.
+  const copy = detectLines(sitePage(0), corpus, stopwords);
+  assert.ok(copy.find((decision) => decision.line === 0)?.reasons.includes('repeated on 3 of 3 pages'));
+  assert.equal(labelOf(copy, 5), 'body');
   const alone = new CorpusModel();
   alone.addDocument('only', sitePage(0));
   const decisions = detectLines(sitePage(0), alone, stopwords, { documentId: 'only' });
@@ -109,6 +115,12 @@ test('lines tagged on other pages teach the detector', () => {
   const after = detectLines(text, corpus, stopwords, { documentId: 'page3' });
   assert.equal(labelOf(after, 10), 'boilerplate');
   assert.ok(after.find((decision) => decision.line === 10)?.reasons.some((reason) => reason.startsWith('tagged boilerplate')));
+  // A footer line the annotator keeps tagging body becomes body even outside the article.
+  assert.equal(labelOf(after, 17), 'boilerplate');
+  corpus.learnLine('Contact us', 'body');
+  assert.equal(labelOf(detectLines(text, corpus, stopwords, { documentId: 'page3' }), 17), 'body');
+  corpus.forgetLine('Contact us', 'body');
+  assert.equal(labelOf(detectLines(text, corpus, stopwords, { documentId: 'page3' }), 17), 'boilerplate');
 });
 
 test('NFD text gets the same labels as NFC text', () => {
@@ -143,4 +155,46 @@ test('the sample corpus reaches line-level body F1 >= 0.95 against its gold', ()
 test('empty and blank documents give no decisions', () => {
   assert.deepEqual(detectLines('', new CorpusModel(), stopwords), []);
   assert.deepEqual(detectLines(' \n\r\n\t', new CorpusModel(), stopwords), []);
+});
+
+/** Made-up pages of another (Vietnamese) site layout, in test/unit/body/fixtures. */
+function fixtureCorpus(): { corpus: CorpusModel; pages: Map<string, string> } {
+  const dir = path.join(__dirname, 'fixtures');
+  const corpus = new CorpusModel();
+  const pages = new Map<string, string>();
+  for (const file of fs.readdirSync(dir).filter((name) => name.startsWith('vn-site-')).sort()) {
+    const text = fs.readFileSync(path.join(dir, file), 'utf8');
+    pages.set(file, text);
+    corpus.addDocument(file, text);
+  }
+  return { corpus, pages };
+}
+
+test('another site layout: menu, dateline, byline and link lists out; headline, sapo, paragraphs in', () => {
+  const { corpus, pages } = fixtureCorpus();
+  const text = pages.get('vn-site-1.txt') as string;
+  const decisions = detectLines(text, corpus, stopwords, { documentId: 'vn-site-1.txt' });
+  const lines = text.split('\n');
+  const body = decisions.filter((decision) => decision.label === 'body').map((decision) => decision.line);
+  // Lines 6-9 and 11-12: headline, sapo, paragraphs. Line 10 is a photo caption: left to the annotator.
+  assert.deepEqual(body.filter((line) => line !== 10), [6, 7, 8, 9, 11, 12], body.map((line) => lines[line]).join('\n'));
+});
+
+test('a list of other articles as title, teaser, title, teaser does not outweigh a short article', () => {
+  const { corpus, pages } = fixtureCorpus();
+  const text = pages.get('vn-site-4.txt') as string;
+  const decisions = detectLines(text, corpus, stopwords, { documentId: 'vn-site-4.txt' });
+  const body = decisions.filter((decision) => decision.label === 'body').map((decision) => decision.line);
+  assert.deepEqual(body, [6, 7, 8]);
+  const teaser = decisions.find((decision) => decision.line === 14);
+  assert.ok(teaser?.reasons.some((reason) => reason.startsWith('titles with teasers')), teaser?.reasons.join('; '));
+});
+
+test('a page saved twice in the corpus is not taken for its own site template', () => {
+  const corpus = siteCorpus();
+  corpus.addDocument('page2-again', sitePage(2));
+  const decisions = detectLines(sitePage(2), corpus, stopwords, { documentId: 'page2' });
+  for (const line of [3, 5, 8, 10]) assert.equal(labelOf(decisions, line), 'body', `line ${line}`);
+  assert.equal(labelOf(decisions, 0), 'boilerplate');
+  assert.ok(decisions.find((decision) => decision.line === 0)?.reasons.includes('repeated on 4 of 4 pages'));
 });

@@ -10,9 +10,15 @@ import {
   readDevGold,
   scoresOf,
   spanScores,
+  type Counts,
   type GoldRecord,
 } from '../../../src/core/eval/index';
 import type { LineDecision } from '../../../src/core/model/types';
+
+/** Just the counts of a Scores object, for comparing with hand-computed counts. */
+function counts(scores: Counts): Counts {
+  return { truePositives: scores.truePositives, falsePositives: scores.falsePositives, falseNegatives: scores.falseNegatives };
+}
 
 // Lines: 0 "Menu", 1 "", 2 "Headline", 3 "Para one.", 4 "Caption", 5 "Para two.", 6 "Footer"
 const TEXT = 'Menu\n\nHeadline\nPara one.\nCaption\nPara two.\nFooter\n';
@@ -20,8 +26,8 @@ const GOLD: GoldRecord = { id: 'doc', text: TEXT, body_lines: [2, 3, 5], ignore_
 
 test('evaluateBody counts non-empty, non-ignored lines', () => {
   // Predicted body: 0 (wrong), 1 (empty: not counted), 3 (right), 4 (ignored), 5 (right); 2 missed.
-  assert.deepEqual(evaluateBody(GOLD, [0, 1, 3, 4, 5]), { truePositives: 2, falsePositives: 1, falseNegatives: 1 });
-  const scores = scoresOf(evaluateBody(GOLD, [0, 1, 3, 4, 5]));
+  const scores = evaluateBody(GOLD, [0, 1, 3, 4, 5]);
+  assert.deepEqual(counts(scores), { truePositives: 2, falsePositives: 1, falseNegatives: 1 });
   assert.equal(scores.precision, 2 / 3);
   assert.equal(scores.recall, 2 / 3);
   assert.ok(Math.abs(scores.f1 - 2 / 3) < 1e-12);
@@ -29,8 +35,9 @@ test('evaluateBody counts non-empty, non-ignored lines', () => {
 
 test('evaluateBody reads LineDecisions: only lines labelled body count', () => {
   const decision = (line: number, label: 'body' | 'boilerplate'): LineDecision => ({ line, start: 0, end: 0, label, score: 0.5, reasons: [] });
-  const counts = evaluateBody(GOLD, [decision(0, 'boilerplate'), decision(2, 'body'), decision(3, 'body'), decision(5, 'boilerplate')]);
-  assert.deepEqual(counts, { truePositives: 2, falsePositives: 0, falseNegatives: 1 });
+  const scores = evaluateBody(GOLD, [decision(0, 'boilerplate'), decision(2, 'body'), decision(3, 'body'), decision(5, 'boilerplate')]);
+  assert.deepEqual(counts(scores), { truePositives: 2, falsePositives: 0, falseNegatives: 1 });
+  assert.equal(scores.precision, 1);
   assert.throws(() => evaluateBody({ id: 'x', text: 'a', spans: [] }, []), /body_lines/);
 });
 
@@ -60,9 +67,11 @@ test('evaluateSpans: exact and overlap per label, one-to-one', () => {
     { start: 20, end: 24, label: 'actor' }, // wrong label
   ];
   const result = evaluateSpans(gold, predicted);
-  assert.deepEqual(result.actor.exact, { truePositives: 1, falsePositives: 3, falseNegatives: 1 });
-  assert.deepEqual(result.actor.overlap, { truePositives: 2, falsePositives: 2, falseNegatives: 0 });
-  assert.deepEqual(result.date.exact, { truePositives: 0, falsePositives: 0, falseNegatives: 1 });
+  assert.deepEqual(counts(result.actor.exact), { truePositives: 1, falsePositives: 3, falseNegatives: 1 });
+  assert.equal(result.actor.exact.precision, 1 / 4);
+  assert.equal(result.actor.exact.recall, 1 / 2);
+  assert.deepEqual(counts(result.actor.overlap), { truePositives: 2, falsePositives: 2, falseNegatives: 0 });
+  assert.deepEqual(counts(result.date.exact), { truePositives: 0, falsePositives: 0, falseNegatives: 1 });
 });
 
 test('evaluateSpans: optional gold spans are neither missed nor, when found, false positives', () => {
@@ -75,7 +84,7 @@ test('evaluateSpans: optional gold spans are neither missed nor, when found, fal
     { start: 0, end: 4, label: 'actor' },
     { start: 10, end: 15, label: 'actor' },
   ]);
-  assert.deepEqual(result.actor.exact, { truePositives: 1, falsePositives: 0, falseNegatives: 0 });
+  assert.deepEqual(counts(result.actor.exact), { truePositives: 1, falsePositives: 0, falseNegatives: 0 });
 });
 
 test('evaluateSpans with bodyLines scores only spans starting on gold body lines', () => {
@@ -89,7 +98,7 @@ test('evaluateSpans with bodyLines scores only spans starting on gold body lines
     { start: 15, end: 19, label: 'actor' },
   ];
   const result = evaluateSpans(gold, predicted, { text: TEXT, bodyLines: [2, 3] });
-  assert.deepEqual(result.actor.exact, { truePositives: 0, falsePositives: 1, falseNegatives: 1 });
+  assert.deepEqual(counts(result.actor.exact), { truePositives: 0, falsePositives: 1, falseNegatives: 1 });
   assert.throws(() => evaluateSpans(gold, predicted, { bodyLines: [2] }), /text/);
 });
 
@@ -102,11 +111,15 @@ test('addSpanCounts micro-averages documents; spanScores turns counts into ratio
 });
 
 test('readDevGold: body_lines number every line from 0, empty lines included, like lineSpans', () => {
-  const record = readDevGold('x', 'Menu\n\nText one.\nText two.\nFooter\n', { body_lines: [3, 2], lines: 5 });
+  const record = readDevGold('Menu\n\nText one.\nText two.\nFooter\n', { body_lines: [3, 2], lines: 5 }, 'x');
   assert.deepEqual(record.body_lines, [2, 3]);
-  assert.deepEqual(evaluateBody(record, [2, 3]), { truePositives: 2, falsePositives: 0, falseNegatives: 0 });
-  assert.throws(() => readDevGold('x', 'a\nb\n', { body_lines: [0], lines: 7 }), /line breaks/);
-  assert.throws(() => readDevGold('x', 'a\nb\n', { body_lines: [9], lines: 2 }), /outside/);
+  assert.deepEqual(counts(evaluateBody(record, [2, 3])), { truePositives: 2, falsePositives: 0, falseNegatives: 0 });
+  assert.throws(() => readDevGold('a\nb\n', { body_lines: [0], lines: 7 }), /line breaks/);
+  assert.deepEqual(readDevGold('a\nb\n', '{"body_lines": [1], "lines": 2}').body_lines, [1]);
+  assert.throws(() => readDevGold('a\n', '{"lines": 1}'), /body_lines/);
+  assert.throws(() => readDevGold('a\nb\n', { body_lines: [9], lines: 2 }), /outside/);
+  // The id-first form reads the same record.
+  assert.deepEqual(readDevGold('x', 'Menu\n\nText one.\nText two.\nFooter\n', { body_lines: [3, 2], lines: 5 }), record);
 });
 
 test('readDevGold on the development set: body lines are never blank', { skip: !fs.existsSync('/work/shared/eval/boilerplate-dev') }, () => {
@@ -115,7 +128,7 @@ test('readDevGold on the development set: body lines are never blank', { skip: !
   for (const file of files) {
     const id = file.replace('.gold.json', '');
     const text = fs.readFileSync(path.join(dir, `${id}.txt`), 'utf8');
-    const record = readDevGold(id, text, JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')));
+    const record = readDevGold(text, fs.readFileSync(path.join(dir, file), 'utf8'), id);
     const lines = text.split('\n');
     for (const line of record.body_lines ?? []) assert.notEqual(lines[line].trim(), '', `${id}:${line}`);
   }

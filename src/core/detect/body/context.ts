@@ -1,7 +1,8 @@
 // Context: the article is usually one contiguous main block, preceded by its headline. The block is the
 // run of lines with the largest total evidence (a maximum-sum segment, as in boilerpipe-style block
 // fusion); inside it, weakly negative lines (subheadings, short quotes) are body, and outside it even
-// prose-like lines (teasers of other articles) are boilerplate unless their evidence is overwhelming.
+// prose-like lines (teasers of other articles, comments) are boilerplate, unless they form a further block
+// nearly as heavy as the main one.
 
 import { isTitleLike } from './linkList';
 import type { LineInfo } from './lineInfo';
@@ -78,24 +79,27 @@ const HEADLINE_GOOD_WORDS = 6;
 const HEADLINE_MAX_WORDS = 30;
 
 /**
- * The headline: a title-like line shortly before the main block, not part of the site template. Prefers
+ * The headline: a title-like line shortly before the main block, not part of the site template and not a
+ * copy of an earlier line. Prefers
  * lines copied again later in the page (image alt text) and lines sharing words with the block's start.
  */
 export function findHeadline(lines: readonly LineInfo[], block: Block): number | undefined {
-  const blockWords = new Set<string>();
+  const blockWords = new Set<number>();
   for (let i = block.first; i <= Math.min(block.last, block.first + 2); i++) {
-    for (const word of lines[i].words) blockWords.add(word);
+    for (const word of lines[i].wordHashes) blockWords.add(word);
   }
   let best: number | undefined;
   let bestScore = 0;
   for (let i = block.first - 1, seen = 0; i >= 0 && seen < HEADLINE_LOOKBACK; i--, seen++) {
     const info = lines[i];
-    const wordCount = info.words.length;
+    const wordCount = info.wordHashes.length;
     if (wordCount < HEADLINE_MIN_WORDS || wordCount > HEADLINE_MAX_WORDS) continue;
     if (info.text.split(/\s+/).length < HEADLINE_MIN_WORDS) continue;
     if (info.conclusive || info.dated || !isTitleLike(info)) continue;
+    // The headline is the first occurrence of its text; later copies are alt texts and repeated links.
+    if (lines.some((other, j) => j < i && other.hash === info.hash)) continue;
     let shared = 0;
-    for (const word of info.words) if (blockWords.has(word)) shared++;
+    for (const word of info.wordHashes) if (blockWords.has(word)) shared++;
     let score = 1 + shared / wordCount;
     if (lines.some((other, j) => j > i && other.hash === info.hash)) score += 1;
     if (wordCount >= HEADLINE_GOOD_WORDS) score += 0.5;

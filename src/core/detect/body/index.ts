@@ -8,13 +8,14 @@ import type { CorpusModel } from '../corpus';
 import type { StopwordLexicon } from '../stopwords';
 import { articleBlocks, betweenBodyLines, findHeadline, type Block } from './context';
 import { addDoubledEvidence } from './doubled';
-import { addEvidence, countInnerSentenceEnds, endsLikeSentence, logitOf, type LineInfo } from './lineInfo';
+import { countInnerSentenceEnds, endsLikeSentence, logitOf, type LineInfo } from './lineInfo';
 import { addLinkListEvidence, addTeaserEvidence, addTitleTeaserListEvidence } from './linkList';
-import { foldCase, isWordCode, splitFolded } from './normalize';
+import { isWordCode, splitLine } from './normalize';
 import { addProseEvidence, MIN_DENSITY_WORDS } from './prose';
-import { addCorpusRepeatEvidence, addLearnedEvidence, addPageRepeatEvidence } from './repeats';
+import { addCorpusRepeatEvidence, addLearnedEvidence, addPageRepeatEvidence, duplicateCount } from './repeats';
 import { addSlugEvidence } from './slug';
 import { addTimestampEvidence } from './timestamp';
+import { paragraphGroups, type PhysicalLine } from './wrap';
 
 export interface DetectOptions {
   /** Id under which the document was added to the corpus, so it does not count as its own repeat. */
@@ -23,13 +24,12 @@ export interface DetectOptions {
   language?: string;
 }
 
-/** Evidence every line starts with: a line is boilerplate until something speaks for it. */
-const PRIOR = -0.6;
 /** Added to lines inside an article block, subtracted outside. */
 const BLOCK_PULL = 2.2;
 /** Inside a block, a line without conclusive evidence against it is body above this. */
 const INSIDE_BLOCK_MIN = -4;
 const HEADLINE_MIN = 1;
+const TAGGED_MIN = 1;
 
 export function detectLines(
   text: string,
@@ -37,40 +37,30 @@ export function detectLines(
   stopwords: StopwordLexicon,
   options: DetectOptions = {},
 ): LineDecision[] {
-  const lines: LineInfo[] = [];
+  const physical: PhysicalLine[] = [];
   for (const span of lineSpans(text)) {
     if (isBlank(text, span.start, span.end)) continue;
-    const trimmed = text.slice(span.start, span.end).trim();
-    const folded = foldCase(trimmed);
-    const { words, hash } = splitFolded(folded);
-    lines.push({
-      line: span.line,
-      start: span.start,
-      end: span.end,
-      text: trimmed,
-      hash,
-      words,
-      stopwordShare: 0,
-      endsSentence: endsLikeSentence(trimmed),
-      innerSentenceEnds: countInnerSentenceEnds(trimmed),
-      evidence: [],
-    });
+    physical.push({ line: span.line, start: span.start, end: span.end, text: text.slice(span.start, span.end).trim() });
   }
+  const groups = paragraphGroups(physical);
+  const lines: LineInfo[] = groups
+    ? groups.map((group) => lineInfo(group[0], group.map((line) => line.text).join(' '), group.length > 1 ? group : undefined))
+    : physical.map((line) => lineInfo(line, line.text, undefined));
   if (lines.length === 0) return [];
   const language = options.language ?? stopwords.guessLanguageOfWords(proseSample(lines));
   for (const info of lines) {
     // Shorter lines are judged without their density (see prose.ts).
-    if (info.words.length < MIN_DENSITY_WORDS) continue;
-    const stats = stopwords.statsOfWords(info.words, language);
+    if (info.wordHashes.length < MIN_DENSITY_WORDS) continue;
+    const stats = stopwords.statsOfWords(info.wordHashes, language);
     info.stopwordShare = stats.stopwords / stats.words;
   }
 
   const selfInCorpus = options.documentId !== undefined && corpus.hasDocument(options.documentId);
+  const ownCopies = (selfInCorpus ? 1 : 0) + duplicateCount(lines, corpus, selfInCorpus);
   const proseLevel = language === undefined ? undefined : typicalProseDensity(lines);
   for (const info of lines) {
-    addEvidence(info, PRIOR, 'prior');
     addProseEvidence(info, proseLevel);
-    addCorpusRepeatEvidence(info, { corpus, selfInCorpus });
+    addCorpusRepeatEvidence(info, { corpus, ownCopies });
     addLearnedEvidence(info, corpus);
     addDoubledEvidence(info);
     addTimestampEvidence(info);
@@ -90,11 +80,15 @@ export function detectLines(
   // the main block, lines with evidence of their own are body.
   const leadEnd = headline === undefined ? -1 : blocks[0].first;
 
-  return lines.map((info, index) => {
+  return lines.flatMap((info, index) => {
     const logit = logits[index];
     let adjusted: number;
     let contextReason: string;
-    if (index === headline) {
+    if (info.taggedBody) {
+      // The annotator's own tags on other pages outweigh the context.
+      adjusted = Math.max(logit, TAGGED_MIN);
+      contextReason = blockOf[index] ? 'inside the main block' : 'outside the main block';
+    } else if (index === headline) {
       adjusted = Math.max(logit + BLOCK_PULL, HEADLINE_MIN);
       contextReason = 'headline before the main block';
     } else if (blockOf[index]) {
@@ -111,46 +105,66 @@ export function detectLines(
       adjusted = Math.min(logit - BLOCK_PULL, -0.2);
       contextReason = 'outside the main block';
     }
-    return {
-      line: info.line,
-      start: info.start,
-      end: info.end,
-      label: adjusted >= 0 ? 'body' : 'boilerplate',
-      score: 1 / (1 + Math.exp(-adjusted)),
-      reasons: [contextReason, ...reasonsOf(info)],
-    };
+    const label = adjusted >= 0 ? 'body' : 'boilerplate';
+    const score = 1 / (1 + Math.exp(-adjusted));
+    const reasons = [contextReason, ...reasonsOf(info)];
+    if (!info.members) return [{ line: info.line, start: info.start, end: info.end, label, score, reasons }];
+    const wrapped = [...reasons, `wrapped paragraph of ${info.members.length} lines`];
+    return info.members.map((member) => ({ line: member.line, start: member.start, end: member.end, label, score, reasons: wrapped }));
   });
 }
 
-const PROSE_MIN_CHARS = 100;
+const PROSE_MIN_WORDS = 15;
+const PROSE_MIN_LINES = 3;
+/** Density assumed for a page with too little prose to measure it (jusText's thresholds follow from it). */
+const DEFAULT_PROSE_LEVEL = 0.4;
 
 /**
  * The stop-word density of the page's long lines (their median): what prose looks like in this language
  * and with this list. Vietnamese lists hit even titles often, English lists much less.
  */
-function typicalProseDensity(lines: readonly LineInfo[]): number | undefined {
-  const densities = lines.filter((info) => info.text.length >= PROSE_MIN_CHARS).map((info) => info.stopwordShare);
-  if (densities.length < 3) return undefined;
+function typicalProseDensity(lines: readonly LineInfo[]): number {
+  const densities = lines.filter((info) => info.wordHashes.length >= PROSE_MIN_WORDS).map((info) => info.stopwordShare);
+  if (densities.length < PROSE_MIN_LINES) return DEFAULT_PROSE_LEVEL;
   densities.sort((a, b) => a - b);
   return densities[Math.floor(densities.length / 2)];
 }
 
+function lineInfo(first: PhysicalLine, text: string, members: readonly PhysicalLine[] | undefined): LineInfo {
+  const split = splitLine(text);
+  return {
+    line: first.line,
+    start: first.start,
+    end: first.end,
+    members,
+    text,
+    hash: split.lineHash,
+    wordHashes: split.hashes,
+    numberWords: split.numbers,
+    firstWord: split.first,
+    stopwordShare: 0,
+    endsSentence: endsLikeSentence(text),
+    innerSentenceEnds: countInnerSentenceEnds(text),
+    evidence: [],
+  };
+}
+
 const SAMPLE_MIN_WORDS = 8;
-const SAMPLE_WORDS = 400;
+const SAMPLE_WORDS = 250;
 
 /** Words of the page's longer lines (prose, where stop words are), enough to guess the language. */
-function proseSample(lines: readonly LineInfo[]): string[] {
-  const sample: string[] = [];
+function proseSample(lines: readonly LineInfo[]): number[] {
+  const sample: number[] = [];
   for (const info of lines) {
-    if (info.words.length < SAMPLE_MIN_WORDS) continue;
-    for (const word of info.words) sample.push(word);
+    if (info.wordHashes.length < SAMPLE_MIN_WORDS) continue;
+    for (const word of info.wordHashes) sample.push(word);
     if (sample.length >= SAMPLE_WORDS) return sample;
   }
   // A page without prose: any words will do.
-  return sample.length > 0 ? sample : lines.flatMap((info) => info.words).slice(0, SAMPLE_WORDS);
+  return sample.length > 0 ? sample : lines.flatMap((info) => info.wordHashes).slice(0, SAMPLE_WORDS);
 }
 
-const DIACRITICS_SAMPLE_CHARS = 5_000;
+const DIACRITICS_SAMPLE_CHARS = 2_000;
 const DIACRITICS_MIN_SHARE = 0.03;
 
 /** Whether the page's letters include a fair share of non-ASCII ones (Vietnamese, French, Czech...). */
@@ -166,10 +180,7 @@ function hasDiacritics(text: string): boolean {
   return other > DIACRITICS_MIN_SHARE * (ascii + other);
 }
 
-/** The evidence's reasons, strongest first; the prior is implied and left out. */
+/** The evidence's reasons, strongest first. */
 function reasonsOf(info: LineInfo): string[] {
-  return info.evidence
-    .filter((item) => item.reason !== 'prior')
-    .sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight))
-    .map((item) => item.reason);
+  return info.evidence.sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight)).map((item) => item.reason);
 }

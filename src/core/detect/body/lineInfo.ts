@@ -1,6 +1,8 @@
 // What the signals know about one non-empty line, and the evidence they add to it. Evidence is additive
 // log-odds that the line is body; each piece carries a short human-readable reason.
 
+import type { PhysicalLine } from './wrap';
+
 export interface Evidence {
   weight: number;
   reason: string;
@@ -12,12 +14,18 @@ export interface LineInfo {
   /** UTF-16 offsets of the line without its break. */
   start: number;
   end: number;
-  /** The line without leading and trailing whitespace. */
+  /** In a hard-wrapped text, the physical lines of the paragraph this entry stands for (see wrap.ts). */
+  members?: readonly PhysicalLine[];
+  /** The line (or wrapped paragraph, its lines joined by spaces) without surrounding whitespace. */
   text: string;
   /** Hash of the normalised line (lineKeyHash). */
   hash: number;
-  /** Case-folded words. */
-  words: string[];
+  /** wordHash of each case-folded word. */
+  wordHashes: number[];
+  /** Words made only of digits. */
+  numberWords: number;
+  /** The first word, case-folded. */
+  firstWord: string | undefined;
   /** Share of the words that are stop words of the document's language (0 when unknown). */
   stopwordShare: number;
   /** Ends like a sentence: . ! ? … (possibly followed by closing quotes or brackets). */
@@ -26,12 +34,15 @@ export interface LineInfo {
   innerSentenceEnds: number;
   evidence: Evidence[];
   /**
-   * Set by a signal that is conclusive on its own (a title written twice, a slug, a copy of another line,
-   * a template line on most pages): the line stays boilerplate even inside the main block.
+   * Set by a signal that is conclusive on its own (a title written twice, a slug, a linked title shown
+   * twice, a template line of several pages, a bare timestamp, a line the annotator tagged boilerplate):
+   * the line stays boilerplate even inside the main block.
    */
   conclusive?: string;
   /** Set by signals that recognise a link to another article (title written twice, slug, title pair). */
   linkLike?: boolean;
+  /** Set when the annotator tagged this line body on other pages (more often than boilerplate). */
+  taggedBody?: boolean;
   /** Set for timestamp and dateline lines. */
   dated?: boolean;
 }
@@ -45,8 +56,11 @@ export function markConclusive(info: LineInfo, weight: number, reason: string): 
   info.conclusive ??= reason;
 }
 
+/** Evidence every line starts with: a line is boilerplate until something speaks for it. */
+export const PRIOR_LOGIT = -0.6;
+
 export function logitOf(info: LineInfo): number {
-  let sum = 0;
+  let sum = PRIOR_LOGIT;
   for (const item of info.evidence) sum += item.weight;
   return sum;
 }

@@ -13,7 +13,7 @@ const LINK_TITLE_MIN_WORDS = 4;
 
 export function isTitleLike(info: LineInfo): boolean {
   return (
-    info.words.length <= TITLE_MAX_WORDS &&
+    info.wordHashes.length <= TITLE_MAX_WORDS &&
     info.text.length <= TITLE_MAX_CHARS &&
     info.innerSentenceEnds === 0 &&
     (!info.endsSentence || info.text.endsWith('?'))
@@ -50,7 +50,7 @@ export function addLinkListEvidence(lines: readonly LineInfo[]): void {
 export function addTeaserEvidence(lines: readonly LineInfo[]): void {
   const underLink = lines.map((info, index) => {
     const previous = lines[index - 1];
-    return !isTitleLike(info) && !info.linkLike && previous?.linkLike === true && previous.words.length >= LINK_TITLE_MIN_WORDS;
+    return !isTitleLike(info) && !info.linkLike && previous?.linkLike === true && previous.wordHashes.length >= LINK_TITLE_MIN_WORDS;
   });
   // chained[i]: the nearest line under a link before or after i is reached across link lines only.
   const chained = new Array<boolean>(lines.length).fill(false);
@@ -79,7 +79,7 @@ const TEASER_LIST_WEIGHT = -1.5;
  * lines and prose lines, several pairs long. An article's text has runs of paragraphs instead.
  */
 export function addTitleTeaserListEvidence(lines: readonly LineInfo[]): void {
-  const isTitle = (info: LineInfo) => isTitleLike(info) && !info.endsSentence && info.words.length >= 3;
+  const isTitle = (info: LineInfo) => isTitleLike(info) && !info.endsSentence && info.wordHashes.length >= 3;
   let i = 0;
   while (i < lines.length - 1) {
     let j = i;

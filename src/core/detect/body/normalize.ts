@@ -31,79 +31,143 @@ export function isWordCode(code: number): boolean {
   return code !== 0xfeff && code !== 0xfffd;
 }
 
+/** Lower case of one UTF-16 code unit (0 in the table: not computed yet). */
+const lowerTable = new Uint16Array(0x10000);
+
+function lowerCode(code: number): number {
+  if (code < 0x80) return code >= 65 && code <= 90 ? code + 32 : code;
+  let lower = lowerTable[code];
+  if (lower === 0) {
+    const lowered = String.fromCharCode(code).toLowerCase();
+    // A few letters lower-case to two units ("İ"): keep the first, as the whole-string fold would start.
+    lower = lowered.length === 1 ? lowered.charCodeAt(0) : code;
+    lowerTable[code] = lower;
+  }
+  return lower;
+}
+
+function isCombiningMark(code: number): boolean {
+  return (code >= 0x300 && code <= 0x36f) || (code >= 0x1dc0 && code <= 0x1dff) || (code >= 0x20d0 && code <= 0x20ff);
+}
+
+/** The words of a text already passed through foldCase: maximal runs of letters, marks and digits. */
+export function wordsOfFolded(folded: string): string[] {
+  const words: string[] = [];
+  let start = -1;
+  for (let i = 0; i < folded.length; i++) {
+    if (isWordCode(folded.charCodeAt(i))) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      words.push(folded.slice(start, i));
+      start = -1;
+    }
+  }
+  if (start >= 0) words.push(folded.slice(start));
+  return words;
+}
+
+const WORD_HASH_SEED = 0x811c9dc5;
+const WORD_HASH_PRIME = 0x01000193;
+/** Word hashes keep 30 bits: small integers, the fastest Map and Set keys in V8. */
+const WORD_HASH_BITS = 0x3fffffff;
+
+/**
+ * Hash of one word (case folded on the way), as splitLine computes it for every word of a line. Stop-word
+ * lists are looked up by these hashes so that the detector never cuts a line into word strings.
+ */
+export function wordHash(word: string): number {
+  const text = hasCombiningMark(word) ? word.normalize('NFC') : word;
+  let hash = WORD_HASH_SEED;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ lowerCode(text.charCodeAt(i)), WORD_HASH_PRIME);
+  return (hash >>> 0) & WORD_HASH_BITS;
+}
+
+function hasCombiningMark(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (isCombiningMark(text.charCodeAt(i))) return true;
+  return false;
+}
+
+/** Hash of a run of words from their word hashes (multi-word stop-word entries). */
+export function extendPhraseHash(phraseHash: number, nextWordHash: number): number {
+  return (Math.imul(phraseHash ^ nextWordHash, 0x5bd1e995) >>> 0) & WORD_HASH_BITS;
+}
+
+/** What the detector needs of a line's words, computed in one pass over the line. */
+export interface LineWords {
+  /** wordHash of every word, in order. */
+  hashes: number[];
+  /** Words made only of digits. */
+  numbers: number;
+  /** The first word, case-folded, if any. */
+  first: string | undefined;
+  /** lineKeyHash of the line. */
+  lineHash: number;
+}
+
 /**
  * 53-bit hash of a line's normal form: case folded, NFC, every digit read as 0, runs of non-word characters
  * read as one separator, leading and trailing ones dropped. Exact below 2^53, so it survives JSON.
  */
 export function lineKeyHash(text: string): number {
-  return foldedLineKeyHash(foldCase(text));
+  return scanLine(text, false).lineHash;
 }
 
-/** lineKeyHash of a text already passed through foldCase. */
-export function foldedLineKeyHash(folded: string): number {
-  // Two independent 32-bit FNV-1a style hashes; the second keeps 21 bits.
+/** The line's word hashes and lineKeyHash in one pass, case folded and composed (NFC) on the way. */
+export function splitLine(text: string): LineWords {
+  return scanLine(text, true);
+}
+
+function scanLine(text: string, collectWords: boolean): LineWords {
+  const hashes: number[] = [];
+  let numbers = 0;
+  let firstStart = -1;
+  let firstEnd = -1;
+  // Two independent 32-bit FNV-1a style hashes for the line; the second keeps 21 bits.
   let h1 = 0x811c9dc5;
   let h2 = 0x01000193 ^ 0x5bd1e995;
-  let pendingSeparator = false;
-  let any = false;
-  for (let i = 0; i < folded.length; i++) {
-    let code = folded.charCodeAt(i);
-    if (!isWordCode(code)) {
-      pendingSeparator = any;
-      continue;
-    }
-    if (pendingSeparator) {
-      h1 = Math.imul(h1 ^ 32, 0x01000193);
-      h2 = Math.imul(h2 ^ 32, 0x5bd1e995);
-      h2 ^= h2 >>> 15;
-      pendingSeparator = false;
-    }
-    if (code >= 48 && code <= 57) code = 48;
-    h1 = Math.imul(h1 ^ code, 0x01000193);
-    h2 = Math.imul(h2 ^ code, 0x5bd1e995);
-    h2 ^= h2 >>> 15;
-    any = true;
-  }
-  return (h1 >>> 0) + (h2 & 0x1fffff) * 0x100000000;
-}
-
-/** The words of a text already passed through foldCase: maximal runs of letters, marks and digits. */
-export function wordsOfFolded(folded: string): string[] {
-  return splitFolded(folded, false).words;
-}
-
-/** Words and lineKeyHash of a folded text in one pass (the detector needs both for every line). */
-export function splitFolded(folded: string, withHash = true): { words: string[]; hash: number } {
-  const words: string[] = [];
-  let h1 = 0x811c9dc5;
-  let h2 = 0x01000193 ^ 0x5bd1e995;
-  let start = -1;
-  for (let i = 0; i < folded.length; i++) {
-    let code = folded.charCodeAt(i);
-    if (!isWordCode(code)) {
-      if (start >= 0) {
-        words.push(folded.slice(start, i));
-        start = -1;
+  let word = 0;
+  let inWord = false;
+  let anyWord = false;
+  let allDigits = true;
+  for (let i = 0; i <= text.length; i++) {
+    const raw = i < text.length ? text.charCodeAt(i) : 32;
+    // NFD text (separate combining marks) is composed first, so it hashes like its NFC spelling.
+    if (raw >= 0x300 && isCombiningMark(raw)) return scanLine(text.normalize('NFC'), collectWords);
+    if (!isWordCode(raw)) {
+      if (inWord) {
+        if (collectWords) hashes.push((word >>> 0) & WORD_HASH_BITS);
+        if (allDigits) numbers++;
+        if (firstEnd < 0) firstEnd = i;
+        inWord = false;
       }
       continue;
     }
-    if (start < 0) {
-      start = i;
-      if (withHash && words.length > 0) {
+    let code = lowerCode(raw);
+    if (!inWord) {
+      inWord = true;
+      allDigits = true;
+      word = WORD_HASH_SEED;
+      if (firstStart < 0) firstStart = i;
+      if (anyWord) {
         h1 = Math.imul(h1 ^ 32, 0x01000193);
         h2 = Math.imul(h2 ^ 32, 0x5bd1e995);
         h2 ^= h2 >>> 15;
       }
+      anyWord = true;
     }
-    if (withHash) {
-      if (code >= 48 && code <= 57) code = 48;
-      h1 = Math.imul(h1 ^ code, 0x01000193);
-      h2 = Math.imul(h2 ^ code, 0x5bd1e995);
-      h2 ^= h2 >>> 15;
-    }
+    word = Math.imul(word ^ code, WORD_HASH_PRIME);
+    if (code >= 48 && code <= 57) code = 48;
+    else allDigits = false;
+    h1 = Math.imul(h1 ^ code, 0x01000193);
+    h2 = Math.imul(h2 ^ code, 0x5bd1e995);
+    h2 ^= h2 >>> 15;
   }
-  if (start >= 0) words.push(folded.slice(start));
-  return { words, hash: (h1 >>> 0) + (h2 & 0x1fffff) * 0x100000000 };
+  return {
+    hashes,
+    numbers,
+    first: collectWords && firstStart >= 0 ? text.slice(firstStart, firstEnd).toLowerCase() : undefined,
+    lineHash: (h1 >>> 0) + (h2 & 0x1fffff) * 0x100000000,
+  };
 }
 
 /** Code unit -> its letter without diacritics, lower case ("" for a combining mark); filled on demand. */

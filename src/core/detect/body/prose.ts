@@ -16,7 +16,7 @@ const MIN_PROSE_LEVEL = 0.2;
  */
 export function addProseEvidence(info: LineInfo, proseLevel: number | undefined): void {
   const chars = info.text.length;
-  if (info.words.length === 0) {
+  if (info.wordHashes.length === 0) {
     markConclusive(info, -4, 'no words');
     return;
   }
@@ -25,7 +25,7 @@ export function addProseEvidence(info: LineInfo, proseLevel: number | undefined)
   else if (chars >= 150) addEvidence(info, 1.2, 'long line');
   else if (chars >= 90) addEvidence(info, 0.6, 'fairly long line');
 
-  if (proseLevel !== undefined && info.words.length >= MIN_DENSITY_WORDS) {
+  if (proseLevel !== undefined && info.wordHashes.length >= MIN_DENSITY_WORDS) {
     const relative = info.stopwordShare / Math.max(proseLevel, MIN_PROSE_LEVEL);
     const reason = `stop-word density ${info.stopwordShare.toFixed(2)}`;
     if (relative >= 0.75) addEvidence(info, 1.4, reason);

@@ -10,14 +10,37 @@ const PROSE_CHARS = 120;
 
 export interface CorpusView {
   corpus: CorpusModel;
-  /** Whether the document being detected is itself one of the corpus's documents. */
-  selfInCorpus: boolean;
+  /**
+   * Pages not to count as other pages: the document itself when it is in the corpus, plus its copies
+   * (see duplicateCount).
+   */
+  ownCopies: number;
 }
 
+/**
+ * How many other pages of the corpus are copies of this one (the same article saved twice): the number of
+ * other pages that even the page's least shared substantial lines occur on (the lower quartile). A site
+ * template shares some lines of a page, a copy shares all of them; the copies' lines must not count as
+ * template.
+ */
+export function duplicateCount(lines: readonly LineInfo[], corpus: CorpusModel, selfInCorpus: boolean): number {
+  const counts: number[] = [];
+  for (const info of lines) {
+    if (info.wordHashes.length < SUBSTANTIAL_WORDS) continue;
+    counts.push(Math.max(0, corpus.hashDocumentFrequency(info.hash) - (selfInCorpus ? 1 : 0)));
+  }
+  if (counts.length < MIN_SUBSTANTIAL_LINES) return 0;
+  counts.sort((a, b) => a - b);
+  return counts[Math.floor(counts.length / 4)];
+}
+
+const SUBSTANTIAL_WORDS = 8;
+const MIN_SUBSTANTIAL_LINES = 3;
+
 export function addCorpusRepeatEvidence(info: LineInfo, view: CorpusView): void {
-  const { corpus, selfInCorpus } = view;
-  const others = corpus.hashDocumentFrequency(info.hash) - (selfInCorpus ? 1 : 0);
-  const otherPages = corpus.documentCount - (selfInCorpus ? 1 : 0);
+  const { corpus, ownCopies } = view;
+  const others = corpus.hashDocumentFrequency(info.hash) - ownCopies;
+  const otherPages = corpus.documentCount - ownCopies;
   if (others <= 0 || otherPages <= 0) return;
   const reason = `repeated on ${others + 1} of ${otherPages + 1} pages`;
   // One other page is already telling in a small corpus; the strength saturates at four pages or half.
@@ -35,7 +58,10 @@ export function addCorpusRepeatEvidence(info: LineInfo, view: CorpusView): void 
 export function addLearnedEvidence(info: LineInfo, corpus: CorpusModel): void {
   const { body, boilerplate } = corpus.learnedCountsOfHash(info.hash);
   if (boilerplate > body) markConclusive(info, -5, `tagged boilerplate on ${boilerplate} other page(s)`);
-  else if (body > boilerplate) addEvidence(info, 5, `tagged body on ${body} other page(s)`);
+  else if (body > boilerplate) {
+    addEvidence(info, 5, `tagged body on ${body} other page(s)`);
+    info.taggedBody = true;
+  }
 }
 
 /**

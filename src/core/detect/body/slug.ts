@@ -41,10 +41,11 @@ export function addSlugEvidence(lines: readonly LineInfo[], pageHasDiacritics: (
   const firstWordLengths = new Set([...firstWords].map((word) => word.length));
   const slugForms = new Set<string>();
   for (const other of lines) {
-    const first = other.words[0];
+    const first = other.firstWord;
     if (first === undefined || !firstWordLengths.has(first.length) || startsLowerAscii(other.text)) continue;
     if (firstWords.has(isAscii(first) ? first : slugForm(first))) slugForms.add(slugForm(other.text));
   }
+  let diacritics: boolean | undefined;
   for (const { info, leading } of candidates) {
     let matched = false;
     for (let n = leading.words.length; n >= MIN_SLUG_WORDS && !matched; n--) {
@@ -53,7 +54,7 @@ export function addSlugEvidence(lines: readonly LineInfo[], pageHasDiacritics: (
     if (matched) {
       markConclusive(info, -4, 'slug of a title');
       info.linkLike = true;
-    } else if (leading.whole && pageHasDiacritics()) {
+    } else if (leading.whole && (diacritics ??= pageHasDiacritics())) {
       markConclusive(info, -3, 'lower case without diacritics');
     }
   }

@@ -7,7 +7,6 @@ const TIME = /(?:^|\D)\d{1,2}[:h]\d{2}(?:\D|$)/;
 const NUMERIC_DATE = /(?:^|\D)\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}(?:\D|$)/;
 const YEAR = /(?:^|\D)(?:19|20)\d{2}(?:\D|$)/;
 const DAY = /(?:^|\D)\d{1,2}(?:\D|$)/;
-const NUMBER = /^\d+$/;
 
 const MAX_WORDS = 12;
 const MAX_CHARS = 90;
@@ -20,9 +19,9 @@ export function looksLikeTimestamp(text: string): boolean {
 }
 
 export function addTimestampEvidence(info: LineInfo): void {
-  if (info.words.length > MAX_WORDS || info.text.length > MAX_CHARS || !looksLikeTimestamp(info.text)) return;
+  if (info.wordHashes.length > MAX_WORDS || info.text.length > MAX_CHARS || !looksLikeTimestamp(info.text)) return;
   info.dated = true;
-  const wordsBesidesNumbers = info.words.filter((word) => !NUMBER.test(word)).length;
+  const wordsBesidesNumbers = info.wordHashes.length - info.numberWords;
   if (wordsBesidesNumbers <= BARE_DATE_WORDS) markConclusive(info, -3, 'page timestamp');
   else addEvidence(info, -2, 'dateline');
 }

@@ -1,0 +1,36 @@
+#!/usr/bin/env node
+// Runs the in-host benchmark (test/bench/host.ts) in the real VS Code test host; rows go to .bench/host.json.
+'use strict';
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { spawnSync } = require('node:child_process');
+const { runSuiteInHost } = require('./lib/run-in-host');
+
+const ROOT = path.resolve(__dirname, '..');
+
+async function main() {
+  if (spawnSync(process.execPath, ['esbuild.js'], { cwd: ROOT, stdio: 'inherit' }).status !== 0) process.exit(1);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsmark-bench-host-'));
+  const ws = path.join(dir, 'corpus');
+  fs.cpSync(path.join(ROOT, 'samples'), ws, { recursive: true });
+  fs.mkdirSync(path.join(ROOT, '.bench'), { recursive: true });
+  const out = path.join(ROOT, '.bench', 'host.json');
+  try {
+    const { code } = await runSuiteInHost({
+      testsEntry: path.join(ROOT, 'out/test/bench/host.js'),
+      workspace: ws,
+      extensionPath: ROOT,
+      env: { NEWSMARK_BENCH_OUT: out },
+      timeoutMs: 10 * 60_000,
+    });
+    process.exitCode = code;
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

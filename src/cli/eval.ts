@@ -1,0 +1,226 @@
+// `newsmark eval`: the detectors (or saved `detect --json` output) against gold data; line-level body
+// scores and per-label span scores, exact and overlap, micro-averaged over the documents.
+
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { CorpusModel } from '../core/detect/corpus';
+import {
+  addCounts, addSpanCounts, emptyCounts, evaluateBody, evaluateSpans, readDevGold, scoresOf, spanScores,
+  type DevGoldFile, type GoldRecord, type GoldSpan, type LabelledSpan, type Scores, type SpanCountsByLabel,
+} from '../core/eval';
+import type { LineDecision } from '../core/model/types';
+import { isBlank, lineSpans } from '../core/text/lines';
+import { readTextIfExists, walkCorpus } from '../node/files';
+import { flag, listOption, parseCommandLine, requiredOption, stringOption } from './args';
+import { analyseText, analysisContext } from './analysis';
+import { BODY_LABEL, BOILERPLATE_LABEL, reanchorSidecar, readSidecar } from './documents';
+import { type CliEnv, loadLexicons } from './env';
+import type { Reporter } from './report';
+
+/** A gold record and whether its spans are entity gold (the boilerplate dev set has body lines only). */
+interface EvalRecord {
+  gold: GoldRecord;
+  hasSpanGold: boolean;
+}
+
+interface Prediction {
+  lines: LineDecision[] | number[];
+  spans: LabelledSpan[];
+}
+
+export interface EvalReport {
+  documents: number;
+  /** Null when no record has body lines. */
+  body: Scores | null;
+  spans: Record<string, { exact: Scores; overlap: Scores }>;
+}
+
+export async function evalCommand(argv: readonly string[], env: CliEnv): Promise<number> {
+  const args = parseCommandLine(argv, {
+    gold: { type: 'string' },
+    json: { type: 'boolean' },
+    predictions: { type: 'string' },
+    lexicons: { type: 'string' },
+    'relative-dates': { type: 'boolean' },
+  });
+  const goldPath = requiredOption(args, 'gold');
+  const { reporter } = env;
+  if (!fs.existsSync(goldPath)) {
+    reporter.error(goldPath, 1, 1, 'no such file or folder');
+    return 1;
+  }
+  const records = fs.statSync(goldPath).isDirectory() ? readGoldFolder(goldPath, reporter) : readGoldLines(goldPath, reporter);
+  if (records.length === 0) {
+    reporter.error(goldPath, 1, 1, 'no gold records');
+    return 1;
+  }
+
+  // Gold without a single span is body-line gold only: predicted entities would all count as false alarms.
+  const spanGold = records.some((r) => r.hasSpanGold && r.gold.spans.length > 0);
+
+  const predictionsFile = stringOption(args, 'predictions');
+  const predict = predictionsFile !== undefined
+    ? savedPredictions(predictionsFile, reporter)
+    : detectorPredictions(records, env, listOption(args, 'lexicons') ?? [], flag(args, 'relative-dates'));
+
+  const body = emptyCounts();
+  let withBody = 0;
+  const spans: SpanCountsByLabel = {};
+  let scored = 0;
+  for (const { gold, hasSpanGold } of records) {
+    const prediction = predict(gold);
+    if (!prediction) {
+      reporter.error(goldPath, 1, 1, `no prediction for "${gold.id}"`);
+      continue;
+    }
+    scored++;
+    if (gold.body_lines) {
+      addCounts(body, evaluateBody(gold, prediction.lines));
+      withBody++;
+    }
+    if (hasSpanGold && spanGold) {
+      const scope = gold.body_lines ? { bodyLines: gold.body_lines, text: gold.text } : {};
+      addSpanCounts(spans, evaluateSpans(gold.spans, prediction.spans, scope));
+    }
+  }
+  const report: EvalReport = { documents: scored, body: withBody > 0 ? scoresOf(body) : null, spans: spanScores(spans) };
+  env.io.stdout.write(flag(args, 'json') ? `${JSON.stringify(report, null, 2)}\n` : evalTable(report));
+  return reporter.errors > 0 ? 1 : 0;
+}
+
+function detectorPredictions(records: readonly EvalRecord[], env: CliEnv, lexiconPaths: string[], relativeDates: boolean): (gold: GoldRecord) => Prediction {
+  const corpus = new CorpusModel();
+  for (const { gold } of records) corpus.addDocument(gold.id, gold.text);
+  const lexicons = loadLexicons(env, lexiconPaths);
+  const ctx = analysisContext(corpus, lexicons.stopwords, lexicons.entities, [], { relativeDates });
+  return (gold) => {
+    const analysis = analyseText(gold.id, gold.text, ctx);
+    return { lines: analysis.lines, spans: analysis.suggestions };
+  };
+}
+
+/** Predictions from `detect --json` output, looked up by the gold id. */
+function savedPredictions(file: string, reporter: Reporter): (gold: GoldRecord) => Prediction | undefined {
+  const byPath = new Map<string, Prediction>();
+  const text = fs.readFileSync(file, 'utf8');
+  text.split('\n').forEach((line, index) => {
+    if (line.trim() === '') return;
+    try {
+      const record = JSON.parse(line) as { path: string; lines: LineDecision[]; suggestions: LabelledSpan[] };
+      if (typeof record.path !== 'string' || !Array.isArray(record.lines) || !Array.isArray(record.suggestions)) throw new Error('needs "path", "lines" and "suggestions"');
+      byPath.set(record.path, { lines: record.lines, spans: record.suggestions });
+    } catch (error) {
+      reporter.error(file, index + 1, 1, `not a detection record: ${(error as Error).message}`);
+    }
+  });
+  return (gold) => {
+    const exact = byPath.get(gold.id);
+    if (exact) return exact;
+    for (const [p, prediction] of byPath) if (p.endsWith(`/${gold.id}`) || p.endsWith(`${path.sep}${gold.id}`)) return prediction;
+    return undefined;
+  };
+}
+
+/** Gold records from a .jsonl file, each checked; bad lines are reported and left out. */
+function readGoldLines(file: string, reporter: Reporter): EvalRecord[] {
+  const records: EvalRecord[] = [];
+  fs.readFileSync(file, 'utf8').split('\n').forEach((line, index) => {
+    if (line.trim() === '') return;
+    try {
+      records.push({ gold: checkGoldRecord(JSON.parse(line)), hasSpanGold: true });
+    } catch (error) {
+      reporter.error(file, index + 1, 1, `not a gold record: ${(error as Error).message}`);
+    }
+  });
+  return records;
+}
+
+function checkGoldRecord(raw: unknown): GoldRecord {
+  if (typeof raw !== 'object' || raw === null) throw new Error('not an object');
+  const r = raw as Record<string, unknown>;
+  if (typeof r.id !== 'string' || typeof r.text !== 'string') throw new Error('needs "id" and "text" strings');
+  const text = r.text;
+  const lineCount = lineSpans(text).length;
+  const lineList = (name: string): number[] | undefined => {
+    const value = r[name];
+    if (value === undefined) return undefined;
+    if (!Array.isArray(value) || !value.every((n) => Number.isInteger(n) && n >= 0 && n < lineCount)) {
+      throw new Error(`"${name}" must list line numbers from 0 to ${lineCount - 1}`);
+    }
+    return value as number[];
+  };
+  const spans = r.spans ?? [];
+  if (!Array.isArray(spans)) throw new Error('"spans" must be a list');
+  const goldSpans: GoldSpan[] = spans.map((s: unknown, i) => {
+    const span = s as Record<string, unknown>;
+    if (typeof span !== 'object' || span === null || typeof span.label !== 'string'
+      || !Number.isInteger(span.start) || !Number.isInteger(span.end)
+      || (span.start as number) < 0 || (span.start as number) >= (span.end as number) || (span.end as number) > text.length) {
+      throw new Error(`spans[${i}] needs a label and offsets 0 <= start < end <= ${text.length}`);
+    }
+    const out: GoldSpan = { start: span.start as number, end: span.end as number, label: span.label };
+    if (span.optional === true) out.optional = true;
+    return out;
+  });
+  const record: GoldRecord = { id: r.id, text, spans: goldSpans };
+  const bodyLines = lineList('body_lines');
+  const ignoreLines = lineList('ignore_lines');
+  if (bodyLines) record.body_lines = bodyLines;
+  if (ignoreLines) record.ignore_lines = ignoreLines;
+  return record;
+}
+
+/** A folder of HASH.txt + HASH.gold.json pairs, or of documents annotated with sidecars. */
+function readGoldFolder(dir: string, reporter: Reporter): EvalRecord[] {
+  const texts = walkCorpus([dir], { glob: '*.txt' });
+  const devPairs = texts.filter((file) => fs.existsSync(file.path.replace(/\.txt$/, '.gold.json')));
+  if (devPairs.length > 0) {
+    const records: EvalRecord[] = [];
+    for (const file of devPairs) {
+      const goldFile = file.path.replace(/\.txt$/, '.gold.json');
+      try {
+        const gold = JSON.parse(fs.readFileSync(goldFile, 'utf8')) as DevGoldFile;
+        records.push({ gold: readDevGold(file.rel, fs.readFileSync(file.path, 'utf8'), gold), hasSpanGold: false });
+      } catch (error) {
+        reporter.error(goldFile, 1, 1, (error as Error).message);
+      }
+    }
+    return records;
+  }
+  const records: EvalRecord[] = [];
+  for (const file of texts) {
+    const read = readSidecar(file.path, reporter);
+    if (!read.data) continue;
+    const text = readTextIfExists(file.path) ?? '';
+    const tags = reanchorSidecar({ ...read, data: read.data }, text, reporter).data.annotations.filter((tag) => !tag.orphaned);
+    const bodyTags = tags.filter((tag) => tag.label === BODY_LABEL);
+    const gold: GoldRecord = {
+      id: file.rel,
+      text,
+      spans: tags
+        .filter((tag) => tag.label !== BODY_LABEL && tag.label !== BOILERPLATE_LABEL)
+        .map((tag) => ({ start: tag.start, end: tag.end, label: tag.label })),
+    };
+    if (bodyTags.length > 0) {
+      gold.body_lines = lineSpans(text)
+        .filter((line) => !isBlank(text, line.start, line.end) && bodyTags.some((tag) => tag.start < line.end && line.start < tag.end))
+        .map((line) => line.line);
+    }
+    records.push({ gold, hasSpanGold: true });
+  }
+  return records;
+}
+
+function evalTable(report: EvalReport): string {
+  const rows: string[][] = [['', 'match', 'P', 'R', 'F1', 'tp', 'fp', 'fn']];
+  const row = (name: string, match: string, s: Scores): string[] =>
+    [name, match, s.precision.toFixed(3), s.recall.toFixed(3), s.f1.toFixed(3), String(s.truePositives), String(s.falsePositives), String(s.falseNegatives)];
+  if (report.body) rows.push(row('body lines', 'line', report.body));
+  for (const label of Object.keys(report.spans).sort()) {
+    rows.push(row(label, 'exact', report.spans[label].exact));
+    rows.push(row(label, 'overlap', report.spans[label].overlap));
+  }
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
+  const lines = rows.map((r) => r.map((cell, c) => (c < 2 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ').trimEnd());
+  return `${report.documents} documents\n${lines.join('\n')}\n`;
+}

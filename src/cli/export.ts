@@ -1,0 +1,123 @@
+// `newsmark export`: every document of a folder with its (re-anchored) sidecar tags, streamed one document
+// at a time through an exporter of src/core/export into files of an output folder.
+
+import * as fs from 'node:fs';
+import type { AnalysisContext } from '../core/detect/analyse';
+import { exporters, exportDocuments } from '../core/export/registry';
+import type { ExportDocument, ExportOptions, Manifest } from '../core/export/types';
+import type { SidecarData, Suggestion } from '../core/model/types';
+import { FolderSink } from '../node/files';
+import { choiceOption, listOption, parseCommandLine, requiredOption, stringOption } from './args';
+import { analyseText, analysisContext, buildCorpus } from './analysis';
+import { BODY_LABEL, reanchorSidecar, readSidecar } from './documents';
+import { type CliEnv, loadLexicons } from './env';
+import { UsageError } from './report';
+import { listCorpus, requireFolder } from './walk';
+
+/** Formats that fall back to detected body lines for documents without `body` tags. */
+const BODY_LINE_FORMATS = new Set(['conll', 'text']);
+
+export async function exportCommand(argv: readonly string[], env: CliEnv): Promise<number> {
+  const args = parseCommandLine(argv, {
+    format: { type: 'string' },
+    out: { type: 'string' },
+    labels: { type: 'string' },
+    status: { type: 'string' },
+    offsets: { type: 'string' },
+    include: { type: 'string' },
+    glob: { type: 'string' },
+    lexicons: { type: 'string' },
+  });
+  if (args.positionals.length !== 1) throw new UsageError('export needs exactly one corpus folder');
+  const [dir] = args.positionals;
+  requireFolder(dir, 'the corpus');
+  const format = requiredOption(args, 'format');
+  if (!exporters.has(format)) throw new UsageError(`unknown --format "${format}" (known: ${[...exporters.keys()].join(', ')})`);
+  const outDir = requiredOption(args, 'out');
+  const status = stringOption(args, 'status');
+  if (status !== undefined && status !== 'done') throw new UsageError(`--status only accepts "done" (got "${status}")`);
+  const options: ExportOptions = {
+    onlyDone: status === 'done',
+    include: choiceOption(args, 'include', ['accepted', 'pending'] as const, 'accepted'),
+    offsets: choiceOption(args, 'offsets', ['codepoint', 'utf16'] as const, 'codepoint'),
+  };
+  const labels = listOption(args, 'labels');
+  if (labels) options.labels = labels;
+  const { reporter } = env;
+
+  const files = listCorpus([dir], stringOption(args, 'glob') ?? '*.txt', reporter);
+  const needsDetection = options.include === 'pending' || BODY_LINE_FORMATS.has(format);
+  let ctx: AnalysisContext | undefined;
+  if (needsDetection) {
+    const lexicons = loadLexicons(env, listOption(args, 'lexicons') ?? []);
+    const { corpus, acceptances } = buildCorpus(files, reporter, true);
+    ctx = analysisContext(corpus, lexicons.stopwords, lexicons.entities, acceptances, { relativeDates: false });
+  }
+
+  let brokenSkipped = 0;
+  function* documents(): Generator<ExportDocument> {
+    for (let index = 0; index < files.length; index++) {
+      const file = files[index];
+      reporter.progress('exporting', index + 1, files.length);
+      let text: string;
+      try {
+        text = fs.readFileSync(file.path, 'utf8');
+      } catch (error) {
+        reporter.error(file.path, 1, 1, `cannot read: ${(error as Error).message}`);
+        continue;
+      }
+      const read = readSidecar(file.path, reporter);
+      if (read.broken) {
+        brokenSkipped++;
+        continue;
+      }
+      const doc: ExportDocument = { path: file.rel, text };
+      if (read.data) doc.sidecar = reanchorSidecar({ ...read, data: read.data }, text, reporter).data;
+      const hasBodyTags = doc.sidecar?.annotations.some((tag) => tag.label === BODY_LABEL && !tag.orphaned) ?? false;
+      if (ctx && (options.include === 'pending' || !hasBodyTags)) {
+        const analysis = analyseText(file.path, text, ctx);
+        if (options.include === 'pending') doc.suggestions = pendingOnly(analysis.suggestions, doc.sidecar);
+        doc.lines = analysis.lines;
+      }
+      yield doc;
+    }
+  }
+
+  fs.mkdirSync(outDir, { recursive: true });
+  const sink = new FolderSink(outDir);
+  let manifest: Manifest;
+  try {
+    manifest = exportDocuments(format, documents(), sink, options);
+  } finally {
+    sink.close();
+  }
+  reporter.endProgress();
+  env.io.stdout.write(exportSummary(manifest, outDir, brokenSkipped));
+  return reporter.errors > 0 ? 1 : 0;
+}
+
+/** Suggestions the annotator has not already tagged or dismissed at the same place. */
+function pendingOnly(suggestions: readonly Suggestion[], sidecar: SidecarData | undefined): Suggestion[] {
+  if (!sidecar) return [...suggestions];
+  const key = (s: { label: string; start: number; end: number }): string => `${s.label}\u0000${s.start}\u0000${s.end}`;
+  const known = new Set([...sidecar.annotations, ...sidecar.dismissed].map(key));
+  return suggestions.filter((s) => !known.has(key(s)));
+}
+
+function exportSummary(manifest: Manifest, outDir: string, brokenSkipped: number): string {
+  const tags = Object.entries(manifest.tags).map(([label, n]) => `${label} ${n}`).join(', ') || 'none';
+  const files = manifest.files.length <= 4 ? manifest.files.join(', ') : `${manifest.files.length} files`;
+  const lines = [
+    `exported ${manifest.documents.exported} documents as ${manifest.format} to ${outDir} (${files})`,
+    `tags: ${tags}`,
+  ];
+  const predictions = Object.entries(manifest.predictions).map(([label, n]) => `${label} ${n}`).join(', ');
+  if (predictions) lines.push(`predictions: ${predictions}`);
+  if (manifest.documents.skipped > 0) lines.push(`skipped: ${manifest.documents.skipped} documents (see manifest.json)`);
+  if (brokenSkipped > 0) lines.push(`not exported: ${brokenSkipped} documents whose sidecar could not be used`);
+  if (manifest.orphaned.total > 0) lines.push(`orphaned tags not exported: ${manifest.orphaned.total}`);
+  if (manifest.invalid.total > 0) lines.push(`invalid tags not exported: ${manifest.invalid.total}`);
+  if (manifest.dropped.total > 0) lines.push(`tags dropped by the format: ${manifest.dropped.total}`);
+  if (manifest.widened.total > 0) lines.push(`tags widened to whole tokens: ${manifest.widened.total}`);
+  return `${lines.join('\n')}\n`;
+}

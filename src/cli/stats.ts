@@ -1,0 +1,93 @@
+// `newsmark stats`: what a corpus folder holds: documents by status, tags by label and source, the most
+// frequent actors, orphaned tags and broken sidecars.
+
+import * as fs from 'node:fs';
+import { flag, parseCommandLine, stringOption } from './args';
+import { reanchorSidecar, readSidecar } from './documents';
+import type { CliEnv } from './env';
+import { UsageError } from './report';
+import { listCorpus, requireFolder } from './walk';
+
+export interface CorpusStats {
+  documents: number;
+  /** Documents without a sidecar count as todo. */
+  status: Record<string, number>;
+  withSidecar: number;
+  tags: { total: number; byLabel: Record<string, number>; bySource: Record<string, number> };
+  /** Actors by normalised value (else text), most frequent first. */
+  topActors: { name: string; count: number }[];
+  orphaned: { document: string; id: string; label: string; text: string }[];
+  brokenSidecars: string[];
+}
+
+const ACTOR_LABEL = 'actor';
+
+export async function statsCommand(argv: readonly string[], env: CliEnv): Promise<number> {
+  const args = parseCommandLine(argv, { json: { type: 'boolean' }, top: { type: 'string' }, glob: { type: 'string' } });
+  if (args.positionals.length !== 1) throw new UsageError('stats needs exactly one corpus folder');
+  const [dir] = args.positionals;
+  requireFolder(dir, 'the corpus');
+  const topText = stringOption(args, 'top') ?? '20';
+  if (!/^\d+$/.test(topText)) throw new UsageError(`--top must be a whole number (got "${topText}")`);
+  const { reporter } = env;
+
+  const files = listCorpus([dir], stringOption(args, 'glob') ?? '*.txt', reporter);
+  const stats: CorpusStats = {
+    documents: files.length, status: {}, withSidecar: 0, tags: { total: 0, byLabel: {}, bySource: {} }, topActors: [], orphaned: [], brokenSidecars: [],
+  };
+  const actors = new Map<string, number>();
+  files.forEach((file, index) => {
+    reporter.progress('reading', index + 1, files.length);
+    const read = readSidecar(file.path, reporter);
+    if (read.broken) {
+      stats.brokenSidecars.push(read.sidecarPath);
+      return;
+    }
+    const status = read.data?.status ?? 'todo';
+    stats.status[status] = (stats.status[status] ?? 0) + 1;
+    if (!read.data) return;
+    stats.withSidecar++;
+    const text = fs.readFileSync(file.path, 'utf8');
+    const { data, orphaned } = reanchorSidecar({ ...read, data: read.data }, text);
+    for (const tag of orphaned) stats.orphaned.push({ document: file.rel, id: tag.id, label: tag.label, text: tag.text });
+    for (const tag of data.annotations) {
+      stats.tags.total++;
+      stats.tags.byLabel[tag.label] = (stats.tags.byLabel[tag.label] ?? 0) + 1;
+      stats.tags.bySource[tag.source] = (stats.tags.bySource[tag.source] ?? 0) + 1;
+      if (tag.label !== ACTOR_LABEL) continue;
+      const names = tag.value === undefined ? [tag.text] : Array.isArray(tag.value) ? tag.value : [tag.value];
+      for (const name of names) actors.set(name, (actors.get(name) ?? 0) + 1);
+    }
+  });
+  reporter.endProgress();
+  stats.topActors = [...actors]
+    .sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0))
+    .slice(0, Number(topText))
+    .map(([name, count]) => ({ name, count }));
+  env.io.stdout.write(flag(args, 'json') ? `${JSON.stringify(stats, null, 2)}\n` : statsText(stats));
+  return reporter.errors > 0 ? 1 : 0;
+}
+
+function counts(record: Record<string, number>): string {
+  const entries = Object.entries(record).sort(([a], [b]) => (a < b ? -1 : 1));
+  return entries.length === 0 ? 'none' : entries.map(([key, n]) => `${key} ${n}`).join(', ');
+}
+
+function statsText(stats: CorpusStats): string {
+  const lines = [
+    `documents: ${stats.documents} (${stats.withSidecar} with a sidecar)`,
+    `status: ${counts(stats.status)}`,
+    `tags: ${stats.tags.total} (${counts(stats.tags.byLabel)})`,
+    `sources: ${counts(stats.tags.bySource)}`,
+    `orphaned tags: ${stats.orphaned.length}`,
+    `broken sidecars: ${stats.brokenSidecars.length}`,
+  ];
+  if (stats.topActors.length > 0) {
+    lines.push('top actors:');
+    const width = Math.max(...stats.topActors.map((a) => String(a.count).length));
+    for (const actor of stats.topActors) lines.push(`  ${String(actor.count).padStart(width)}  ${actor.name}`);
+  }
+  for (const o of stats.orphaned) lines.push(`orphan: ${o.document} ${o.id} ${o.label} "${o.text}"`);
+  for (const b of stats.brokenSidecars) lines.push(`broken: ${b}`);
+  return `${lines.join('\n')}\n`;
+}

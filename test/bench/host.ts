@@ -1,0 +1,89 @@
+// The in-host part of `npm run bench`: activation, and keystroke-to-decoration in a 1 MB page, measured in a
+// real VS Code extension host. Writes its rows as JSON to $NEWSMARK_BENCH_OUT.
+import * as fs from 'node:fs';
+import * as vscode from 'vscode';
+import type { NewsmarkApi } from '../../src/editor/api';
+
+const KEYSTROKES = 25;
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+async function bigPage(folder: vscode.Uri): Promise<vscode.Uri> {
+  const parts: string[] = [];
+  for (const [name] of await vscode.workspace.fs.readDirectory(folder)) {
+    if (name.endsWith('.txt')) parts.push(new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder, name))));
+  }
+  let text = '';
+  while (text.length < 1_000_000) text += parts.join('\n\n');
+  const uri = vscode.Uri.joinPath(folder, 'bench', 'one-megabyte.txt');
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+  return uri;
+}
+
+export async function run(): Promise<void> {
+  const ext = vscode.extensions.getExtension<NewsmarkApi>('newsmark.newsmark')!;
+  const t0 = performance.now();
+  const nm = await ext.activate();
+  const activateCall = nm.activationMs;
+  await nm.ready;
+  const ready = performance.now() - t0;
+
+  const folder = vscode.workspace.workspaceFolders![0].uri;
+  const uri = await bigPage(folder);
+  const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+  await nm.settle();
+  const firstAnalysis = nm.analysisMs(uri) ?? NaN;
+  await vscode.commands.executeCommand('newsmark.tagSuggestedBody');
+  await vscode.commands.executeCommand('newsmark.acceptAllOfLabel', { label: 'actor' });
+  await vscode.commands.executeCommand('newsmark.acceptAllOfLabel', { label: 'date' });
+  await nm.settle();
+  const tags = nm.document(uri)!.annotations.length;
+
+  const tagDraw: number[] = [];
+  const hostSide: number[] = [];
+  let changedAt = 0;
+  const changes = vscode.workspace.onDidChangeTextDocument((e) => {
+    if (e.document.uri.toString() === uri.toString()) changedAt = performance.now();
+  });
+  const fullDraw: number[] = [];
+  const reanalysis: number[] = [];
+  for (let i = 0; i < KEYSTROKES; i++) {
+    const line = Math.floor(editor.document.lineCount / 2) + i;
+    const start = performance.now();
+    const version = editor.document.version + 1;
+    const drawn = new Promise<void>((resolve) => {
+      const sub = nm.onDidDraw((e) => {
+        if (e.uri.toString() !== uri.toString() || e.version < version) return;
+        if (e.what === 'tags' && tagDraw.length === i) {
+          tagDraw.push(performance.now() - start);
+          hostSide.push(performance.now() - changedAt);
+        }
+        if (e.what === 'all') {
+          fullDraw.push(performance.now() - start);
+          sub.dispose();
+          resolve();
+        }
+      });
+    });
+    await editor.edit((b) => b.insert(new vscode.Position(line, 0), 'x'));
+    await drawn;
+    reanalysis.push(nm.analysisMs(uri) ?? NaN);
+  }
+  changes.dispose();
+  const rows = [
+    { name: 'extension activation (activate())', value: activateCall, unit: 'ms', target: '< 100 ms', ok: activateCall < 100 },
+    { name: 'extension ready (lexicons + corpus statistics, in background)', value: ready, unit: 'ms' },
+    { name: '1 MB page: first full analysis in the host', value: firstAnalysis, unit: 'ms' },
+    { name: `1 MB page (${tags} tags): keystroke → tag decorations (median)`, value: median(tagDraw), unit: 'ms', target: '< 50 ms', ok: median(tagDraw) < 50 },
+    { name: '1 MB page: change event → tag decorations, extension host only (median)', value: median(hostSide), unit: 'ms' },
+    { name: '1 MB page: re-analysis after a keystroke (median)', value: median(reanalysis), unit: 'ms', target: '< 30 ms', ok: median(reanalysis) < 30 },
+    { name: '1 MB page: keystroke → suggestions redrawn (median, incl. 120 ms typing debounce)', value: median(fullDraw), unit: 'ms' },
+  ];
+  const out = process.env.NEWSMARK_BENCH_OUT;
+  if (out) fs.writeFileSync(out, JSON.stringify(rows, null, 2));
+  for (const r of rows) console.log(`${r.name}: ${r.value.toFixed(1)} ${r.unit}${r.target ? ` (target ${r.target})` : ''}`);
+  console.log(`NEWSMARK_RESULT ${JSON.stringify({ passed: 1, failed: 0, skipped: 0 })}`);
+}
