@@ -18,7 +18,8 @@ const RESULT_PREFIX = 'NEWSMARK_RESULT ';
  * @param {string} [o.extensionsDir] extensions folder (an installed .vsix lives here)
  * @param {number} [o.timeoutMs]
  * @param {Record<string,string>} [o.env] extra environment for code-server (and so the extension host)
- * @param {(page: import('playwright-core').Page, port: number) => Promise<void>} [o.whileRunning] hook, e.g. screenshots
+ * @param {(page: import('playwright-core').Page, port: number) => Promise<void>} [o.whileRunning] hook run once the workbench is open
+ * @param {(line: string, page: import('playwright-core').Page) => boolean} [o.onLine] sees each log line first; true swallows it
  */
 async function runSuiteInHost(o) {
   host.ensureHost();
@@ -42,6 +43,7 @@ async function runSuiteInHost(o) {
       page.exposeFunction('codeAutomationLog', (type, args) => {
         const text = util.format(...(Array.isArray(args) ? args : [args]));
         for (const line of text.split('\n')) {
+          if (o.onLine && o.onLine(line, page)) continue;
           if (line.startsWith(RESULT_PREFIX)) {
             Object.assign(counts, JSON.parse(line.slice(RESULT_PREFIX.length)), { reported: true });
           } else if (!isNoise(line)) {

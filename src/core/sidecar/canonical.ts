@@ -45,17 +45,19 @@ export function writeCanonical(data: SidecarData): string {
   let out = `newsmark: ${data.newsmark}\ndocument: ${yamlString(data.document)}\n`;
   if (data.sha256 !== undefined) out += `sha256: ${yamlString(data.sha256)}\n`;
   out += `status: ${yamlString(data.status)}\n`;
-  if (data.annotations.length === 0) out += 'annotations: []\n';
+  // One piece per entry, joined at the end: the result is a flat string, cheap to write or compare.
+  const pieces = [out];
+  if (data.annotations.length === 0) pieces.push('annotations: []\n');
   else {
-    out += 'annotations:\n';
-    for (const tag of sorted(data.annotations)) out += annotationText(tag);
+    pieces.push('annotations:\n');
+    for (const tag of sorted(data.annotations)) pieces.push(annotationText(tag));
   }
-  if (data.dismissed.length === 0) out += 'dismissed: []\n';
+  if (data.dismissed.length === 0) pieces.push('dismissed: []\n');
   else {
-    out += 'dismissed:\n';
-    for (const d of sorted(data.dismissed)) out += spanFields(d, '  - ');
+    pieces.push('dismissed:\n');
+    for (const d of sorted(data.dismissed)) pieces.push(spanFields(d, '  - '));
   }
-  return out;
+  return pieces.join('');
 }
 
 export interface CanonicalReading {
