@@ -3,7 +3,7 @@
 // that resolve to BenchRow lists; MODULE names select some of them, e.g. `cli corpus`), adds the editor-host
 // rows from .bench/host.json when `npm run bench:host` wrote it, and prints one table:
 // name | measured | target | ok | baseline. Exit status 1 when a row misses its target or a bench fails.
-/* eslint-disable @typescript-eslint/no-require-imports -- a plain CommonJS script run by node */
+ 
 'use strict';
 require('tsx/cjs');
 const fs = require('node:fs');

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm run gen-corpus -- OUT N [--seed S] [--tags]`: launcher of scripts/bench/generate.ts (TypeScript via tsx).
-/* eslint-disable @typescript-eslint/no-require-imports -- a plain CommonJS script run by node */
+ 
 'use strict';
 require('tsx/cjs');
 process.exitCode = require('./bench/generate.ts').main(process.argv.slice(2));

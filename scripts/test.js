@@ -30,8 +30,8 @@ function build() {
 function staticChecks() {
   banner('static: type-check and lint');
   for (const [name, args] of [
-    ['type-check (tsc --noEmit)', [require.resolve('typescript/bin/tsc'), '--noEmit', '-p', '.']],
-    ['lint (eslint)', [require.resolve('eslint/bin/eslint.js'), 'src', 'test', 'scripts']],
+    ['type-check (tsc --noEmit)', [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '--noEmit', '-p', '.']],
+    ['lint (eslint)', [path.join(ROOT, 'node_modules', 'eslint', 'bin', 'eslint.js'), 'src', 'test', 'scripts']],
   ]) {
     const ok = sh(process.execPath, args).status === 0;
     process.stdout.write(`${ok ? 'ok' : 'FAILED'}: ${name}\n`);

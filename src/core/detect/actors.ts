@@ -158,10 +158,27 @@ function startsCue(tokens: Tokens, index: number, grammar: ActorGrammar): boolea
   );
 }
 
+/** A lower-case syllable that may end a Vietnamese word begun by a capitalised one ("Ngoại giao", "Tự do"):
+ * not a connector ("và"), a link ("của"), a date word ("ngày") or the start of a cue ("cho biết", "tại"). */
+function isWordRest(tokens: Tokens, index: number, grammar: ActorGrammar): boolean {
+  return (
+    tokens.isWord(index) && !tokens.capitalised(index) && tokens.spaceBefore(index) &&
+    !grammar.connectors.has(tokens, index) && !grammar.links.has(tokens, index) && !grammar.dateContext.has(tokens, index) &&
+    grammar.speechAfter.matchAt(tokens, index) === undefined && grammar.placePrepositions.matchAt(tokens, index) === undefined &&
+    !startsCue(tokens, index, grammar)
+  );
+}
+
 /**
  * The organisation name starting with a head word at tokens[index] (head length `headLength`): the head,
  * then capitalised words, each optionally followed by the lower-case rest of a Vietnamese compound ("Ngoại
  * giao"), then at most one trailing capitalised qualifier or a known place ("Bộ Ngoại giao Nga").
+ *
+ * Vietnamese names capitalise only the first syllable of each word ("Đảng Dân chủ Tự do", "Bộ Giáo dục và
+ * Đào tạo"), and the second syllable of a word is often also a function word on its own ("do", "chủ",
+ * "tạo"), so stop words do not end a name: lower-case syllables after a capitalised one belong to the name
+ * when the name goes on after them (another capitalised word, a connector and one, or its end), and the
+ * last word of a name built of such words takes its one lower-case syllable too.
  */
 function organisationEnd(tokens: Tokens, index: number, headLength: number, grammar: ActorGrammar, isStopword: (w: string) => boolean): number {
   const count = tokens.count;
@@ -169,9 +186,17 @@ function organisationEnd(tokens: Tokens, index: number, headLength: number, gram
   if (!tokens.isNameWord(position) || !tokens.spaceBefore(position) || startsCue(tokens, position, grammar)) return index;
   let end = position;
   let segments = 0;
+  /** Whether an earlier word of this name had a lower-case rest ("Dân chủ"). */
+  let compoundWords = false;
   while (position < count) {
     if (!tokens.spaceBefore(position) && position > index + headLength) break;
     if (!tokens.isNameWord(position)) break;
+    // an institution inside the name ends it: "Hội đồng Bảo an Liên hợp quốc"
+    const institution = grammar.standalone.matchAt(tokens, position);
+    if (institution && segments > 0) {
+      end = position + institution.length;
+      break;
+    }
     let runEnd = capitalisedRunEnd(tokens, position, grammar);
     const place = grammar.places.matchAt(tokens, position);
     if (segments === 0) {
@@ -189,20 +214,29 @@ function organisationEnd(tokens: Tokens, index: number, headLength: number, gram
     position = runEnd;
     end = position;
     segments++;
-    // the lower-case rest of a compound: up to two syllables, followed by another capitalised word or the end
-    let look = position;
-    while (
-      look < count && look - position < 2 && tokens.kind(look) === TOKEN_WORD && !tokens.capitalised(look) && tokens.spaceBefore(look) &&
-      !grammar.connectors.has(tokens, look) && !isStopword(tokens.lower(look))
-    ) look++;
-    if (look > position) {
-      const continues = look < count && tokens.spaceBefore(look) && tokens.isNameWord(look) && !startsCue(tokens, look, grammar);
-      const joined = tokens.isWord(look) && grammar.connectors.has(tokens, look) && tokens.isNameWord(look + 1);
-      const closes = look >= count || (tokens.kind(look) === TOKEN_PUNCT && look === position + 1);
-      if (continues || joined || closes) {
-        position = look;
-        end = position;
-      } else break;
+    // the lower-case rest of the word: up to two syllables, kept when the name goes on after them
+    let rest = position;
+    while (rest < count && rest - position < 2 && isWordRest(tokens, rest, grammar)) rest++;
+    let taken = 0;
+    for (let length = rest - position; length > 0 && taken === 0; length--) {
+      const after = position + length;
+      const continues = after < count && tokens.spaceBefore(after) && tokens.isNameWord(after) && !startsCue(tokens, after, grammar);
+      const joined = tokens.isWord(after) && grammar.connectors.has(tokens, after) && tokens.isNameWord(after + 1);
+      // a speech verb right after ("Bộ Ngoại giao cho biết") ends the name, unless function words stand between
+      const beforeSpeech = grammar.speechAfter.matchAt(tokens, after) !== undefined && !someStopword(tokens, position, after, isStopword);
+      const closes = after >= count || (tokens.kind(after) === TOKEN_PUNCT && length === 1) || beforeSpeech;
+      if (continues || joined || closes) taken = length;
+    }
+    if (taken === 0 && rest > position) {
+      // the last word of a name made of compounds takes its lower-case syllable ("Đảng Dân chủ Tự do cầm
+      // quyền"); a known place takes none ("Bộ Ngoại giao Nga đã ...")
+      if (compoundWords && !place) end = position + 1;
+      break;
+    }
+    if (taken > 0) {
+      compoundWords = true;
+      position += taken;
+      end = position;
     }
     if (tokens.isWord(position) && grammar.connectors.has(tokens, position) && tokens.isNameWord(position + 1) && tokens.spaceBefore(position + 1)) {
       position++;
@@ -211,6 +245,11 @@ function organisationEnd(tokens: Tokens, index: number, headLength: number, gram
     if (!tokens.isNameWord(position)) break;
   }
   return end;
+}
+
+function someStopword(tokens: Tokens, from: number, to: number, isStopword: (w: string) => boolean): boolean {
+  for (let index = from; index < to; index++) if (isStopword(tokens.lower(index))) return true;
+  return false;
 }
 
 let consumedScratch = new Uint8Array(256);

@@ -55,9 +55,16 @@ export class StopwordLexicon {
   private readonly lists = new Map<string, LanguageList>();
   /** Word hash -> bit set of the languages (in `lists` order) listing the word; for the language guess. */
   private readonly languagesOfWord = new Map<number, number>();
+  private changes = 0;
+
+  /** Grows with every add, so caches of stop-word counts know when to recount. */
+  get version(): number {
+    return this.changes;
+  }
 
   /** Adds words (entries as parseStopwords returns them, or raw words) to a language's list. */
   add(lang: string, words: Iterable<string>): void {
+    this.changes++;
     let list = this.lists.get(lang);
     if (!list) {
       if (this.lists.size >= MAX_LANGUAGES) throw new Error(`at most ${MAX_LANGUAGES} stop-word languages`);

@@ -224,10 +224,6 @@ export class Tokens {
     return index >= 0 && index < this.count && (this.chunk[this.base + index * FIELDS + 2] & KIND_MASK) === TOKEN_NUMBER;
   }
 
-  isPunct(index: number): boolean {
-    return index >= 0 && index < this.count && (this.chunk[this.base + index * FIELDS + 2] & KIND_MASK) === TOKEN_PUNCT;
-  }
-
   /** A word whose first letter is upper case. */
   isNameWord(index: number): boolean {
     return index >= 0 && index < this.count && (this.chunk[this.base + index * FIELDS + 2] & (KIND_MASK | FLAG_CAPITALISED)) === (TOKEN_WORD | FLAG_CAPITALISED);

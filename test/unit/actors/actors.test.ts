@@ -155,3 +155,20 @@ test('analyseRange reports only the lines of the range but uses the whole page a
   assert.deepEqual(part.suggestions.map((s) => [s.text, s.value]), [['Putin', 'Vladimir Putin'], ['5/4', '--04-05']]);
   assert.ok(part.lines.every((line) => line.end >= secondLine));
 });
+
+// Vietnamese names capitalise only the first syllable of each word, and many second syllables are stop
+// words on their own ("chủ", "do", "tạo"): these must not cut the name short. Text written for these tests.
+test('organisation names run through the lower-case syllables of their words', () => {
+  assert.deepEqual(texts(actors('Đảng Dân chủ Tự do cầm quyền giành đa số ghế trong cuộc bầu cử.')), ['Đảng Dân chủ Tự do']);
+  assert.deepEqual(texts(actors('Bộ Giáo dục và Đào tạo công bố lịch thi mới.')), ['Bộ Giáo dục và Đào tạo']);
+  assert.deepEqual(texts(actors('Sáng nay, Bộ Khoa học và Công nghệ cho biết kế hoạch đã sẵn sàng.')), ['Bộ Khoa học và Công nghệ']);
+  assert.deepEqual(texts(actors('Lãnh đạo Đảng Dân chủ Tự do (LDP) đã từ chức.')), ['Đảng Dân chủ Tự do']);
+  assert.deepEqual(texts(actors('Hội đồng Bảo an Liên hợp quốc họp khẩn về tình hình biển.')), ['Hội đồng Bảo an Liên hợp quốc']);
+});
+
+test('an organisation name ends before a speech verb, a date word or a known place tail', () => {
+  assert.deepEqual(texts(actors('Bộ Ngoại giao cho biết sẽ phản hồi sau.')), ['Bộ Ngoại giao']);
+  assert.deepEqual(texts(actors('Nhà Trắng phản đối dự luật này.')), ['Nhà Trắng']);
+  assert.deepEqual(texts(actors('Bộ Ngoại giao Nga đã ra tuyên bố.')), ['Bộ Ngoại giao Nga']);
+  assert.deepEqual(texts(actors('Bộ Ngoại giao Pháp ngày 3/4 cho biết.', { lex: noPlaces })), ['Bộ Ngoại giao Pháp']);
+});

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { CorpusModel, type CorpusModelData } from '../../../src/core/detect/corpus';
-import { lineKeyHash, slugForm, splitLine, wordHash } from '../../../src/core/detect/body/normalize';
+import { firstWordOf, lineKeyHash, slugForm, splitLine, wordHash } from '../../../src/core/detect/body/normalize';
 import { wordsOf } from '../../../src/core/detect/stopwords';
 
 test('lineDocumentFrequency counts documents, not occurrences, after normalisation', () => {
@@ -75,7 +75,7 @@ test('splitLine agrees with lineKeyHash and with wordsOf + wordHash, in NFC and 
       assert.equal(split.lineHash, lineKeyHash(text));
       assert.deepEqual(split.hashes, wordsOf(text).map(wordHash));
       assert.deepEqual(splitLine(text.normalize('NFD')), split);
-      assert.equal(split.first, wordsOf(text)[0]);
+      assert.equal(firstWordOf(text), wordsOf(text)[0]);
     }),
   );
 });

@@ -18,8 +18,13 @@ export function isWrittenTwice(text: string): boolean {
   return false;
 }
 
+/** isWrittenTwice for lines long enough to hold two copies. */
+export function isWrittenTwiceLine(text: string): boolean {
+  return text.length >= 2 * MIN_COPY_CHARS && isWrittenTwice(text);
+}
+
 export function addDoubledEvidence(info: LineInfo): void {
-  if (info.text.length >= 2 * MIN_COPY_CHARS && isWrittenTwice(info.text)) {
+  if (info.writtenTwice) {
     markConclusive(info, -4, 'title written twice');
     info.linkLike = true;
   }

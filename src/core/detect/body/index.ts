@@ -8,9 +8,10 @@ import type { CorpusModel } from '../corpus';
 import type { StopwordLexicon } from '../stopwords';
 import { articleBlocks, betweenBodyLines, findHeadline, type Block } from './context';
 import { addDoubledEvidence } from './doubled';
-import { countInnerSentenceEnds, endsLikeSentence, logitOf, type LineInfo } from './lineInfo';
+import { logitOf, type LineInfo } from './lineInfo';
 import { addLinkListEvidence, addTeaserEvidence, addTitleTeaserListEvidence } from './linkList';
-import { isWordCode, splitLine } from './normalize';
+import { computeLineFeatures, LineFeatureCache, type LineFeatureCacheEntry, type LineFeatures } from './features';
+import { isWordCode } from './normalize';
 import { addProseEvidence, MIN_DENSITY_WORDS } from './prose';
 import { addCorpusRepeatEvidence, addLearnedEvidence, addPageRepeatEvidence, duplicateCount } from './repeats';
 import { addSlugEvidence } from './slug';
@@ -22,6 +23,11 @@ export interface DetectOptions {
   documentId?: string;
   /** Stop-word language to use instead of guessing it from the text. */
   language?: string;
+  /**
+   * Per-line features of earlier runs on this document: after an edit only the changed lines are analysed
+   * again. The decisions are the same with or without it.
+   */
+  cache?: LineFeatureCache;
 }
 
 /** Added to lines inside an article block, subtracted outside. */
@@ -43,20 +49,47 @@ export function detectLines(
     physical.push({ line: span.line, start: span.start, end: span.end, text: text.slice(span.start, span.end).trim() });
   }
   const groups = paragraphGroups(physical);
-  const lines: LineInfo[] = groups
-    ? groups.map((group) => lineInfo(group[0], group.map((line) => line.text).join(' '), group.length > 1 ? group : undefined))
-    : physical.map((line) => lineInfo(line, line.text, undefined));
+  const cache = options.cache;
+  const entries: LineFeatureCacheEntry[] | undefined = cache ? [] : undefined;
+  const lines: LineInfo[] = [];
+  const addLine = (first: PhysicalLine, lineText: string, members: readonly PhysicalLine[] | undefined): void => {
+    let features: LineFeatures;
+    if (entries) {
+      const entry = (cache as LineFeatureCache).entry(lineText);
+      entries.push(entry);
+      features = entry.features;
+    } else {
+      features = computeLineFeatures(lineText);
+    }
+    lines.push(lineInfo(first, lineText, members, features, corpus.hashDocumentFrequency(features.hash)));
+  };
+  if (groups) {
+    for (const group of groups) {
+      if (group.length === 1) addLine(group[0], group[0].text, undefined);
+      else addLine(group[0], group.map((line) => line.text).join(' '), group);
+    }
+  } else {
+    for (const line of physical) addLine(line, line.text, undefined);
+  }
   if (lines.length === 0) return [];
   const language = options.language ?? stopwords.guessLanguageOfWords(proseSample(lines));
-  for (const info of lines) {
+  cache?.beginRun(stopwords, language);
+  for (let i = 0; i < lines.length; i++) {
+    const info = lines[i];
     // Shorter lines are judged without their density (see prose.ts).
     if (info.wordHashes.length < MIN_DENSITY_WORDS) continue;
-    const stats = stopwords.statsOfWords(info.wordHashes, language);
-    info.stopwordShare = stats.stopwords / stats.words;
+    const entry = entries?.[i];
+    let count = entry ? entry.stopwords : -1;
+    if (count < 0) {
+      count = stopwords.statsOfWords(info.wordHashes, language).stopwords;
+      if (entry) entry.stopwords = count;
+    }
+    info.stopwordShare = count / info.wordHashes.length;
   }
+  cache?.endRun();
 
   const selfInCorpus = options.documentId !== undefined && corpus.hasDocument(options.documentId);
-  const ownCopies = (selfInCorpus ? 1 : 0) + duplicateCount(lines, corpus, selfInCorpus);
+  const ownCopies = (selfInCorpus ? 1 : 0) + duplicateCount(lines, selfInCorpus);
   const proseLevel = language === undefined ? undefined : typicalProseDensity(lines);
   for (const info of lines) {
     addProseEvidence(info, proseLevel);
@@ -80,7 +113,9 @@ export function detectLines(
   // the main block, lines with evidence of their own are body.
   const leadEnd = headline === undefined ? -1 : blocks[0].first;
 
-  return lines.flatMap((info, index) => {
+  const decisions: LineDecision[] = [];
+  for (let index = 0; index < lines.length; index++) {
+    const info = lines[index];
     const logit = logits[index];
     let adjusted: number;
     let contextReason: string;
@@ -107,11 +142,17 @@ export function detectLines(
     }
     const label = adjusted >= 0 ? 'body' : 'boilerplate';
     const score = 1 / (1 + Math.exp(-adjusted));
-    const reasons = [contextReason, ...reasonsOf(info)];
-    if (!info.members) return [{ line: info.line, start: info.start, end: info.end, label, score, reasons }];
-    const wrapped = [...reasons, `wrapped paragraph of ${info.members.length} lines`];
-    return info.members.map((member) => ({ line: member.line, start: member.start, end: member.end, label, score, reasons: wrapped }));
-  });
+    const reasons = reasonsOf(contextReason, info);
+    if (!info.members) {
+      decisions.push({ line: info.line, start: info.start, end: info.end, label, score, reasons });
+      continue;
+    }
+    reasons.push(`wrapped paragraph of ${info.members.length} lines`);
+    for (const member of info.members) {
+      decisions.push({ line: member.line, start: member.start, end: member.end, label, score, reasons });
+    }
+  }
+  return decisions;
 }
 
 const PROSE_MIN_WORDS = 15;
@@ -130,21 +171,28 @@ function typicalProseDensity(lines: readonly LineInfo[]): number {
   return densities[Math.floor(densities.length / 2)];
 }
 
-function lineInfo(first: PhysicalLine, text: string, members: readonly PhysicalLine[] | undefined): LineInfo {
-  const split = splitLine(text);
+function lineInfo(
+  first: PhysicalLine,
+  text: string,
+  members: readonly PhysicalLine[] | undefined,
+  features: LineFeatures,
+  documentFrequency: number,
+): LineInfo {
   return {
     line: first.line,
     start: first.start,
     end: first.end,
     members,
     text,
-    hash: split.lineHash,
-    wordHashes: split.hashes,
-    numberWords: split.numbers,
-    firstWord: split.first,
+    hash: features.hash,
+    wordHashes: features.wordHashes,
+    numberWords: features.numberWords,
+    documentFrequency,
     stopwordShare: 0,
-    endsSentence: endsLikeSentence(text),
-    innerSentenceEnds: countInnerSentenceEnds(text),
+    endsSentence: features.endsSentence,
+    innerSentenceEnds: features.innerSentenceEnds,
+    writtenTwice: features.writtenTwice,
+    timestampLike: features.timestampLike,
     evidence: [],
   };
 }
@@ -180,7 +228,21 @@ function hasDiacritics(text: string): boolean {
   return other > DIACRITICS_MIN_SHARE * (ascii + other);
 }
 
-/** The evidence's reasons, strongest first. */
-function reasonsOf(info: LineInfo): string[] {
-  return info.evidence.sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight)).map((item) => item.reason);
+/** The context's reason, then the evidence's reasons, strongest first (ties in the order they were added). */
+function reasonsOf(contextReason: string, info: LineInfo): string[] {
+  const evidence = info.evidence;
+  // Insertion sort: a line has a handful of pieces of evidence, and it is stable like Array.sort.
+  for (let i = 1; i < evidence.length; i++) {
+    const item = evidence[i];
+    const strength = Math.abs(item.weight);
+    let j = i - 1;
+    while (j >= 0 && Math.abs(evidence[j].weight) < strength) {
+      evidence[j + 1] = evidence[j];
+      j--;
+    }
+    evidence[j + 1] = item;
+  }
+  const reasons = [contextReason];
+  for (const item of evidence) reasons.push(item.reason);
+  return reasons;
 }

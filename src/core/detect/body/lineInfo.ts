@@ -20,18 +20,22 @@ export interface LineInfo {
   text: string;
   /** Hash of the normalised line (lineKeyHash). */
   hash: number;
-  /** wordHash of each case-folded word. */
-  wordHashes: number[];
+  /** wordHash of each case-folded word (shared with the feature cache: never mutated). */
+  wordHashes: readonly number[];
   /** Words made only of digits. */
   numberWords: number;
-  /** The first word, case-folded. */
-  firstWord: string | undefined;
+  /** How many documents of the corpus contain the line (CorpusModel.hashDocumentFrequency). */
+  documentFrequency: number;
   /** Share of the words that are stop words of the document's language (0 when unknown). */
   stopwordShare: number;
   /** Ends like a sentence: . ! ? … (possibly followed by closing quotes or brackets). */
   endsSentence: boolean;
   /** Sentence ends inside the line ("... đó. Ông ..."). */
   innerSentenceEnds: number;
+  /** A title rendered twice on one line (see doubled.ts). */
+  writtenTwice: boolean;
+  /** Short and built around a time or a date (see timestamp.ts). */
+  timestampLike: boolean;
   evidence: Evidence[];
   /**
    * Set by a signal that is conclusive on its own (a title written twice, a slug, a linked title shown

@@ -98,8 +98,6 @@ export interface LineWords {
   hashes: number[];
   /** Words made only of digits. */
   numbers: number;
-  /** The first word, case-folded, if any. */
-  first: string | undefined;
   /** lineKeyHash of the line. */
   lineHash: number;
 }
@@ -117,57 +115,85 @@ export function splitLine(text: string): LineWords {
   return scanLine(text, true);
 }
 
-function scanLine(text: string, collectWords: boolean): LineWords {
+/** charClass values besides a lower-case code unit: not computed yet, not part of a word, combining mark. */
+const UNKNOWN_CLASS = 0;
+const NON_WORD_CLASS = 1;
+const COMBINING_CLASS = 2;
+
+/**
+ * Per UTF-16 code unit, what scanLine needs in one lookup: NON_WORD_CLASS, COMBINING_CLASS, or the lower
+ * case of a word character (never 0, 1 or 2: those are control characters). Filled on demand.
+ */
+const charClass = new Uint16Array(0x10000);
+
+function computeClass(code: number): number {
+  const computed = !isWordCode(code) ? NON_WORD_CLASS : isCombiningMark(code) ? COMBINING_CLASS : lowerCode(code);
+  charClass[code] = computed;
+  return computed;
+}
+
+/**
+ * composed: the text is already in NFC, so a combining mark left in it (one without a precomposed form)
+ * is an ordinary word character.
+ */
+function scanLine(text: string, collectWords: boolean, composed = false): LineWords {
   const hashes: number[] = [];
   let numbers = 0;
-  let firstStart = -1;
-  let firstEnd = -1;
   // Two independent 32-bit FNV-1a style hashes for the line; the second keeps 21 bits.
   let h1 = 0x811c9dc5;
   let h2 = 0x01000193 ^ 0x5bd1e995;
-  let word = 0;
-  let inWord = false;
   let anyWord = false;
-  let allDigits = true;
-  for (let i = 0; i <= text.length; i++) {
-    const raw = i < text.length ? text.charCodeAt(i) : 32;
-    // NFD text (separate combining marks) is composed first, so it hashes like its NFC spelling.
-    if (raw >= 0x300 && isCombiningMark(raw)) return scanLine(text.normalize('NFC'), collectWords);
-    if (!isWordCode(raw)) {
-      if (inWord) {
-        if (collectWords) hashes.push((word >>> 0) & WORD_HASH_BITS);
-        if (allDigits) numbers++;
-        if (firstEnd < 0) firstEnd = i;
-        inWord = false;
-      }
+  const length = text.length;
+  let i = 0;
+  while (i < length) {
+    let raw = text.charCodeAt(i);
+    let code = charClass[raw];
+    if (code === UNKNOWN_CLASS) code = computeClass(raw);
+    if (code === NON_WORD_CLASS) {
+      i++;
       continue;
     }
-    let code = lowerCode(raw);
-    if (!inWord) {
-      inWord = true;
-      allDigits = true;
-      word = WORD_HASH_SEED;
-      if (firstStart < 0) firstStart = i;
-      if (anyWord) {
-        h1 = Math.imul(h1 ^ 32, 0x01000193);
-        h2 = Math.imul(h2 ^ 32, 0x5bd1e995);
-        h2 ^= h2 >>> 15;
-      }
-      anyWord = true;
+    // A word starts: the line hashes see one separator before it.
+    if (anyWord) {
+      h1 = Math.imul(h1 ^ 32, 0x01000193);
+      h2 = Math.imul(h2 ^ 32, 0x5bd1e995);
+      h2 ^= h2 >>> 15;
     }
-    word = Math.imul(word ^ code, WORD_HASH_PRIME);
-    if (code >= 48 && code <= 57) code = 48;
-    else allDigits = false;
-    h1 = Math.imul(h1 ^ code, 0x01000193);
-    h2 = Math.imul(h2 ^ code, 0x5bd1e995);
-    h2 ^= h2 >>> 15;
+    anyWord = true;
+    let word = WORD_HASH_SEED;
+    let allDigits = true;
+    for (;;) {
+      if (code === COMBINING_CLASS) {
+        // NFD text (separate combining marks) is composed first, so it hashes like its NFC spelling.
+        if (!composed) return scanLine(text.normalize('NFC'), collectWords, true);
+        code = raw;
+      }
+      word = Math.imul(word ^ code, WORD_HASH_PRIME);
+      if (code >= 48 && code <= 57) code = 48;
+      else allDigits = false;
+      h1 = Math.imul(h1 ^ code, 0x01000193);
+      h2 = Math.imul(h2 ^ code, 0x5bd1e995);
+      h2 ^= h2 >>> 15;
+      if (++i === length) break;
+      raw = text.charCodeAt(i);
+      code = charClass[raw];
+      if (code === UNKNOWN_CLASS) code = computeClass(raw);
+      if (code === NON_WORD_CLASS) break;
+    }
+    if (collectWords) hashes.push((word >>> 0) & WORD_HASH_BITS);
+    if (allDigits) numbers++;
   }
-  return {
-    hashes,
-    numbers,
-    first: collectWords && firstStart >= 0 ? text.slice(firstStart, firstEnd).toLowerCase() : undefined,
-    lineHash: (h1 >>> 0) + (h2 & 0x1fffff) * 0x100000000,
-  };
+  return { hashes, numbers, lineHash: (h1 >>> 0) + (h2 & 0x1fffff) * 0x100000000 };
+}
+
+/** The first word of text, case-folded and in NFC (as wordsOf would give it); undefined when there is none. */
+export function firstWordOf(text: string): string | undefined {
+  let start = 0;
+  while (start < text.length && !isWordCode(text.charCodeAt(start))) start++;
+  if (start === text.length) return undefined;
+  let end = start + 1;
+  while (end < text.length && isWordCode(text.charCodeAt(end))) end++;
+  return foldCase(text.slice(start, end));
 }
 
 /** Code unit -> its letter without diacritics, lower case ("" for a combining mark); filled on demand. */

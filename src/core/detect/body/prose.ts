@@ -27,7 +27,7 @@ export function addProseEvidence(info: LineInfo, proseLevel: number | undefined)
 
   if (proseLevel !== undefined && info.wordHashes.length >= MIN_DENSITY_WORDS) {
     const relative = info.stopwordShare / Math.max(proseLevel, MIN_PROSE_LEVEL);
-    const reason = `stop-word density ${info.stopwordShare.toFixed(2)}`;
+    const reason = densityReason(info.stopwordShare);
     if (relative >= 0.75) addEvidence(info, 1.4, reason);
     else if (relative >= 0.5) addEvidence(info, 0.6, reason);
     else if (relative >= 0.25) addEvidence(info, -0.4, reason);
@@ -36,4 +36,17 @@ export function addProseEvidence(info: LineInfo, proseLevel: number | undefined)
 
   if (info.endsSentence) addEvidence(info, 0.9, 'ends like a sentence');
   if (info.innerSentenceEnds > 0) addEvidence(info, Math.min(1.2, 0.5 * info.innerSentenceEnds), 'several sentences');
+}
+
+/** Reason texts by density: a page has few distinct densities, and formatting numbers is slow. */
+const densityReasons = new Map<number, string>();
+const MAX_DENSITY_REASONS = 10_000;
+
+function densityReason(share: number): string {
+  let reason = densityReasons.get(share);
+  if (reason === undefined) {
+    reason = `stop-word density ${share.toFixed(2)}`;
+    if (densityReasons.size < MAX_DENSITY_REASONS) densityReasons.set(share, reason);
+  }
+  return reason;
 }

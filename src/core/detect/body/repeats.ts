@@ -23,11 +23,11 @@ export interface CorpusView {
  * template shares some lines of a page, a copy shares all of them; the copies' lines must not count as
  * template.
  */
-export function duplicateCount(lines: readonly LineInfo[], corpus: CorpusModel, selfInCorpus: boolean): number {
+export function duplicateCount(lines: readonly LineInfo[], selfInCorpus: boolean): number {
   const counts: number[] = [];
   for (const info of lines) {
     if (info.wordHashes.length < SUBSTANTIAL_WORDS) continue;
-    counts.push(Math.max(0, corpus.hashDocumentFrequency(info.hash) - (selfInCorpus ? 1 : 0)));
+    counts.push(Math.max(0, info.documentFrequency - (selfInCorpus ? 1 : 0)));
   }
   if (counts.length < MIN_SUBSTANTIAL_LINES) return 0;
   counts.sort((a, b) => a - b);
@@ -39,7 +39,7 @@ const MIN_SUBSTANTIAL_LINES = 3;
 
 export function addCorpusRepeatEvidence(info: LineInfo, view: CorpusView): void {
   const { corpus, ownCopies } = view;
-  const others = corpus.hashDocumentFrequency(info.hash) - ownCopies;
+  const others = info.documentFrequency - ownCopies;
   const otherPages = corpus.documentCount - ownCopies;
   if (others <= 0 || otherPages <= 0) return;
   const reason = `repeated on ${others + 1} of ${otherPages + 1} pages`;

@@ -3,7 +3,7 @@
 // page, or, on a page written with diacritics, when a line is nothing but lower-case ASCII words.
 
 import { markConclusive, type LineInfo } from './lineInfo';
-import { slugForm } from './normalize';
+import { firstWordOf, slugForm } from './normalize';
 
 const MIN_SLUG_WORDS = 4;
 const ASCII_LOWER_WORD = /^[a-z0-9]+$/;
@@ -41,15 +41,22 @@ export function addSlugEvidence(lines: readonly LineInfo[], pageHasDiacritics: (
   const firstWordLengths = new Set([...firstWords].map((word) => word.length));
   const slugForms = new Set<string>();
   for (const other of lines) {
-    const first = other.firstWord;
-    if (first === undefined || !firstWordLengths.has(first.length) || startsLowerAscii(other.text)) continue;
+    if (startsLowerAscii(other.text)) continue;
+    const first = firstWordOf(other.text);
+    if (first === undefined || !firstWordLengths.has(first.length)) continue;
     if (firstWords.has(isAscii(first) ? first : slugForm(first))) slugForms.add(slugForm(other.text));
   }
+  // Only prefixes as long as some slug form can match; a prefix of n words is a prefix of the joined words.
+  const slugLengths = new Set<number>();
+  for (const form of slugForms) slugLengths.add(form.length);
   let diacritics: boolean | undefined;
   for (const { info, leading } of candidates) {
+    const joined = leading.words.join(' ');
     let matched = false;
+    let end = joined.length;
     for (let n = leading.words.length; n >= MIN_SLUG_WORDS && !matched; n--) {
-      matched = slugForms.has(leading.words.slice(0, n).join(' '));
+      matched = slugLengths.has(end) && slugForms.has(joined.slice(0, end));
+      end -= leading.words[n - 1].length + 1;
     }
     if (matched) {
       markConclusive(info, -4, 'slug of a title');

@@ -18,8 +18,13 @@ export function looksLikeTimestamp(text: string): boolean {
   return YEAR.test(text) && DAY.test(text.replace(YEAR, ' '));
 }
 
+/** A short line built around a time or a date. */
+export function isTimestampCandidate(text: string, wordCount: number): boolean {
+  return wordCount <= MAX_WORDS && text.length <= MAX_CHARS && looksLikeTimestamp(text);
+}
+
 export function addTimestampEvidence(info: LineInfo): void {
-  if (info.wordHashes.length > MAX_WORDS || info.text.length > MAX_CHARS || !looksLikeTimestamp(info.text)) return;
+  if (!info.timestampLike) return;
   info.dated = true;
   const wordsBesidesNumbers = info.wordHashes.length - info.numberWords;
   if (wordsBesidesNumbers <= BARE_DATE_WORDS) markConclusive(info, -3, 'page timestamp');
