@@ -14,6 +14,9 @@ async function main() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsmark-bench-host-'));
   const ws = path.join(dir, 'corpus');
   fs.cpSync(path.join(ROOT, 'samples'), ws, { recursive: true });
+  // A 10,000-page corpus beside the samples: the host must stay responsive while it learns it.
+  const pages = process.env.NEWSMARK_BENCH_PAGES || '10000';
+  if (spawnSync(process.execPath, ['scripts/gen-corpus.js', path.join(ws, 'generated'), pages], { cwd: ROOT, stdio: 'inherit' }).status !== 0) process.exit(1);
   fs.mkdirSync(path.join(ROOT, '.bench'), { recursive: true });
   const out = path.join(ROOT, '.bench', 'host.json');
   try {

@@ -34,9 +34,10 @@ const FULL_ANALYSIS_LIMIT = 2 * 1024 * 1024;
 const VISIBLE_MARGIN_LINES = 200;
 const ANALYSE_DELAY_MS = 120;
 const CORPUS_SLICE_MS = 30;
+const READ_BATCH = 64;
 
 export class AnalysisService implements vscode.Disposable {
-  readonly corpus = new CorpusModel();
+  corpus = new CorpusModel();
   readonly learned = new LearnedEntities();
   stopwords = new StopwordLexicon();
   entities = new EntityLexicon();
@@ -123,28 +124,45 @@ export class AnalysisService implements vscode.Disposable {
     return this.corpusBuild;
   }
 
+  /** Forgets the corpus statistics and builds them again (after many files changed; also the benchmark). */
+  rebuildCorpus(): Promise<void> {
+    this.corpus = new CorpusModel();
+    this.corpusIds = new Set();
+    this.corpusBuild = undefined;
+    return this.buildCorpus();
+  }
+
   private async readCorpus(progress: vscode.Progress<{ message?: string; increment?: number }>, token: vscode.CancellationToken): Promise<void> {
     const files = await this.corpusFiles();
+    // One search for sidecars instead of a failed read per page without one.
+    const sidecars = new Set((await vscode.workspace.findFiles('**/*.ann.yaml')).map((u) => u.toString()));
     const started = Date.now();
     let sliceStart = Date.now();
-    for (let i = 0; i < files.length; i++) {
+    let reported = 0;
+    for (let i = 0; i < files.length; i += READ_BATCH) {
       if (token.isCancellationRequested) {
         this.log.info(`corpus statistics cancelled after ${i} of ${files.length} documents`);
         return;
       }
-      const uri = files[i];
-      const text = await readText(uri);
-      if (text !== undefined) {
+      // Reads overlap (each is a round trip in a remote host); the statistics are then added in order.
+      const batch = files.slice(i, i + READ_BATCH);
+      const texts = await Promise.all(batch.map((uri) => readText(uri)));
+      const sidecarTexts = await Promise.all(batch.map((uri) => {
+        const sidecar = this.store.sidecarUriFor(uri);
+        return sidecars.has(sidecar.toString()) ? readText(sidecar) : undefined;
+      }));
+      batch.forEach((uri, k) => {
+        const text = texts[k];
+        if (text === undefined) return;
         this.corpus.addDocument(uri.toString(), text);
         this.corpusIds.add(uri.toString());
-        const sidecar = await readText(this.store.sidecarUriFor(uri));
-        if (sidecar !== undefined) {
-          const data = parseSidecar(sidecar).data;
-          if (data) this.learnFrom(text, data);
-        }
-      }
+        const data = sidecarTexts[k] !== undefined ? parseSidecar(sidecarTexts[k]!).data : undefined;
+        if (data) this.learnFrom(text, data);
+      });
       if (Date.now() - sliceStart > CORPUS_SLICE_MS) {
-        progress.report({ message: `${i + 1} / ${files.length}`, increment: (100 * CORPUS_SLICE_MS) / Math.max(1, files.length) });
+        const done = Math.min(files.length, i + READ_BATCH);
+        progress.report({ message: `${done} / ${files.length}`, increment: (100 * (done - reported)) / Math.max(1, files.length) });
+        reported = done;
         await new Promise((r) => setTimeout(r, 0));
         sliceStart = Date.now();
       }

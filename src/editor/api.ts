@@ -29,6 +29,10 @@ export interface NewsmarkApi {
   onDidDraw: vscode.Event<{ uri: vscode.Uri; version: number; what: 'tags' | 'all' }>;
   /** The corpus views' data providers (Documents, Actors, Dates). */
   views: NewsmarkViews;
+  /** Milliseconds the extension spent on the last text change (rebase, listeners, tag redraw). */
+  editHandlingMs(): number;
+  /** Builds the corpus statistics again; resolves when done. */
+  rebuildCorpus(): Promise<void>;
   /** Milliseconds the last analysis of a document took. */
   analysisMs(uri: vscode.Uri): number | undefined;
 }
@@ -55,6 +59,8 @@ export function createApi(ctx: EditorContext, decorations: Decorations, views: N
     },
     onDidDraw: decorations.onDidDraw,
     views,
+    rebuildCorpus: () => ctx.analysis.rebuildCorpus(),
+    editHandlingMs: () => ctx.store.lastEditMs,
     analysisMs: (uri) => ctx.analysis.lastDurations.get(uri.toString()),
     decorations(uri) {
       const doc = docOf(uri);

@@ -21,7 +21,9 @@ export function registerCodeActions(ctx: EditorContext, selector: vscode.Documen
       const uri = doc.uri.toString();
       const labels = ctx.settings().labels;
       const name = (id: string) => labels.find((l) => l.id === id)?.name ?? id;
-      const view = ctx.analysis.view(doc);
+      // The automatic lightbulb asks on every cursor move: it must not start an analysis while the user types.
+      const current = ctx.analysis.current(doc.uri);
+      const view = context.triggerKind === vscode.CodeActionTriggerKind.Invoke ? ctx.analysis.view(doc) : current?.version === doc.version ? current : undefined;
       const span = toSpan(doc, range);
 
       for (const s of view?.suggestions ?? []) {

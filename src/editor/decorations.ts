@@ -60,6 +60,28 @@ function suggestionType(label: LabelConfig): vscode.TextEditorDecorationType {
   });
 }
 
+/**
+ * Whole-line marks as few ranges as possible: lines separated only by blank lines form one block. A large
+ * page has thousands of such lines, and fewer decorations keep the editor fast.
+ */
+function lineBlocks(doc: vscode.TextDocument, lines: readonly { line: number }[]): vscode.Range[] {
+  const blocks: vscode.Range[] = [];
+  let first = -1;
+  let last = -1;
+  for (const { line } of lines) {
+    let joinable = first >= 0 && line > last;
+    for (let l = last + 1; joinable && l < line; l++) joinable = doc.lineAt(l).isEmptyOrWhitespace;
+    if (joinable) {
+      last = line;
+      continue;
+    }
+    if (first >= 0) blocks.push(new vscode.Range(first, 0, last, doc.lineAt(last).text.length));
+    first = last = line;
+  }
+  if (first >= 0) blocks.push(new vscode.Range(first, 0, last, doc.lineAt(last).text.length));
+  return blocks;
+}
+
 export class Decorations implements vscode.Disposable {
   private kinds: Kinds;
   private readonly timers = new Map<vscode.TextEditor, ReturnType<typeof setTimeout>>();
@@ -168,8 +190,8 @@ export class Decorations implements vscode.Disposable {
       for (const [label, type] of this.kinds.entitySuggestion) {
         set(`suggestion:${label}`, type, view.suggestions.filter((s) => s.label === label).map((s) => toRange(doc, s)));
       }
-      set('suggestion:body', this.kinds.bodySuggestion, view.bodyLines.map((l) => toRange(doc, l)));
-      set('boilerplate', this.kinds.boilerplate, view.boilerplateLines.map((l) => toRange(doc, l)));
+      set('suggestion:body', this.kinds.bodySuggestion, lineBlocks(doc, view.bodyLines));
+      set('boilerplate', this.kinds.boilerplate, lineBlocks(doc, view.boilerplateLines));
     }
     this.drawn.set(doc.uri.toString(), out);
     this.drawEmitter.fire({ uri: doc.uri, version: doc.version, what: fresh ? 'all' : 'tags' });

@@ -30,7 +30,7 @@ export function register(ctx: EditorContext): void {
     const counts: Record<string, number> = {};
     for (const a of state.data.annotations) if (!a.orphaned) counts[a.label] = (counts[a.label] ?? 0) + 1;
     const orphaned = state.data.annotations.length - Object.values(counts).reduce((n, c) => n + c, 0);
-    const pending = ctx.analysis.view(doc)?.suggestions.length ?? 0;
+    const pending = ctx.analysis.current(doc.uri)?.suggestions.length ?? 0; // never analyse here: this runs on every change
     const tags = countsText(counts, ctx.settings().labels.map((l) => l.id)) || vscode.l10n.t('no tags');
     const status = statusLabel(state.data.status);
     const parts = [`$(tag) ${tags}`];
@@ -56,8 +56,9 @@ export function register(ctx: EditorContext): void {
   ctx.extension.subscriptions.push(
     item,
     vscode.window.onDidChangeActiveTextEditor(update),
-    ctx.store.onDidChange(({ state }) => {
-      if (isActive(state.uri)) update();
+    ctx.store.onDidChange(({ state, reason }) => {
+      // Typing changes no count: the analysis that follows it updates the item.
+      if (reason !== 'edit' && isActive(state.uri)) update();
     }),
     ctx.analysis.onDidChange((uri) => {
       if (isActive(uri)) update();

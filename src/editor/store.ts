@@ -54,6 +54,8 @@ export class AnnotationStore implements vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<{ state: DocState; reason: ChangeReason }>();
   private readonly disposables: vscode.Disposable[] = [];
   readonly onDidChange = this.emitter.event;
+  /** How long the last text change took to handle, listeners (tag redraw) included: for the benchmark. */
+  lastEditMs = 0;
 
   constructor(
     private settings: () => NewsmarkSettings,
@@ -244,7 +246,10 @@ export class AnnotationStore implements vscode.Disposable {
 
   private ensureWritable(state: DocState): boolean {
     if (!this.canWrite()) {
-      void vscode.window.showWarningMessage(vscode.l10n.t('Newsmark: this workspace is not trusted, so tags are read-only. Trust the workspace to tag.'));
+      const manage = vscode.l10n.t('Manage Workspace Trust');
+      void vscode.window
+        .showWarningMessage(vscode.l10n.t('Newsmark: this workspace is not trusted, so tags are read-only. Trust the workspace to tag.'), manage)
+        .then((choice) => choice === manage && vscode.commands.executeCommand('workbench.trust.manage'));
       return false;
     }
     if (state.writable) return true;
@@ -265,6 +270,7 @@ export class AnnotationStore implements vscode.Disposable {
   private onTextChanged(e: vscode.TextDocumentChangeEvent): void {
     const state = this.states.get(e.document.uri.toString());
     if (!state || e.contentChanges.length === 0) return;
+    const started = performance.now();
     const newText = e.document.getText();
     const edits = toEdits(e.contentChanges);
     const live = state.data.annotations.filter((a) => !a.orphaned);
@@ -282,6 +288,7 @@ export class AnnotationStore implements vscode.Disposable {
       this.scheduleSave(state);
     }
     this.emitter.fire({ state, reason: 'edit' });
+    this.lastEditMs = performance.now() - started;
   }
 
   private scheduleSave(state: DocState): void {

@@ -31,9 +31,23 @@ export async function run(): Promise<void> {
   await nm.ready;
   const ready = performance.now() - t0;
 
+  // Responsiveness while the corpus statistics build: the longest gap of a 10 ms timer in the extension host.
+  const documents = (await vscode.workspace.findFiles('**/*.txt')).length;
+  let last = performance.now();
+  let longestStall = 0;
+  const monitor = setInterval(() => {
+    const now = performance.now();
+    longestStall = Math.max(longestStall, now - last - 10);
+    last = now;
+  }, 10);
+  const buildStart = performance.now();
+  await nm.rebuildCorpus();
+  const buildMs = performance.now() - buildStart;
+  clearInterval(monitor);
+
   const folder = vscode.workspace.workspaceFolders![0].uri;
   const uri = await bigPage(folder);
-  const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+  let editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
   await nm.settle();
   const firstAnalysis = nm.analysisMs(uri) ?? NaN;
   await vscode.commands.executeCommand('newsmark.tagSuggestedBody');
@@ -42,14 +56,32 @@ export async function run(): Promise<void> {
   await nm.settle();
   const tags = nm.document(uri)!.annotations.length;
 
+  // Baseline: the same keystroke in a 1 MB file Newsmark ignores, up to VS Code's change event (the round
+  // trip through the workbench that any extension waits for).
+  const plainUri = vscode.Uri.joinPath(folder, 'bench', 'one-megabyte.md');
+  await vscode.workspace.fs.writeFile(plainUri, new TextEncoder().encode(editor.document.getText()));
+  const plain = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(plainUri));
+  const baseline: number[] = [];
+  for (let i = 0; i < KEYSTROKES; i++) {
+    const start = performance.now();
+    const changed = new Promise<void>((resolve) => {
+      const sub = vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.document.uri.toString() !== plainUri.toString()) return;
+        baseline.push(performance.now() - start);
+        sub.dispose();
+        resolve();
+      });
+    });
+    await plain.edit((b) => b.insert(new vscode.Position(Math.floor(plain.document.lineCount / 2) + i, 0), 'x'));
+    await changed;
+  }
+  editor = await vscode.window.showTextDocument(editor.document);
+
   const tagDraw: number[] = [];
-  const hostSide: number[] = [];
-  let changedAt = 0;
-  const changes = vscode.workspace.onDidChangeTextDocument((e) => {
-    if (e.document.uri.toString() === uri.toString()) changedAt = performance.now();
-  });
+
   const fullDraw: number[] = [];
   const reanalysis: number[] = [];
+  const handling: number[] = [];
   for (let i = 0; i < KEYSTROKES; i++) {
     const line = Math.floor(editor.document.lineCount / 2) + i;
     const start = performance.now();
@@ -57,10 +89,7 @@ export async function run(): Promise<void> {
     const drawn = new Promise<void>((resolve) => {
       const sub = nm.onDidDraw((e) => {
         if (e.uri.toString() !== uri.toString() || e.version < version) return;
-        if (e.what === 'tags' && tagDraw.length === i) {
-          tagDraw.push(performance.now() - start);
-          hostSide.push(performance.now() - changedAt);
-        }
+        if (e.what === 'tags' && tagDraw.length === i) tagDraw.push(performance.now() - start);
         if (e.what === 'all') {
           fullDraw.push(performance.now() - start);
           sub.dispose();
@@ -71,19 +100,28 @@ export async function run(): Promise<void> {
     await editor.edit((b) => b.insert(new vscode.Position(line, 0), 'x'));
     await drawn;
     reanalysis.push(nm.analysisMs(uri) ?? NaN);
+    handling.push(nm.editHandlingMs());
   }
-  changes.dispose();
   const rows = [
     { name: 'extension activation (activate())', value: activateCall, unit: 'ms', target: '< 100 ms', ok: activateCall < 100 },
     { name: 'extension ready (lexicons + corpus statistics, in background)', value: ready, unit: 'ms' },
+    { name: `corpus statistics in the host, ${documents} pages (background, in slices)`, value: buildMs / 1000, unit: 's', target: '< 10 s', ok: buildMs < 10_000 },
+    { name: `longest extension-host stall while they build`, value: longestStall, unit: 'ms', target: '< 100 ms', ok: longestStall < 100 },
     { name: '1 MB page: first full analysis in the host', value: firstAnalysis, unit: 'ms' },
-    { name: `1 MB page (${tags} tags): keystroke → tag decorations (median)`, value: median(tagDraw), unit: 'ms', target: '< 50 ms', ok: median(tagDraw) < 50 },
-    { name: '1 MB page: change event → tag decorations, extension host only (median)', value: median(hostSide), unit: 'ms' },
+    {
+      name: `1 MB page (${tags} tags): keystroke → tag decorations (median)`,
+      value: median(tagDraw),
+      unit: 'ms',
+      target: '< 50 ms',
+      ok: median(tagDraw) < 50,
+      baseline: `${median(baseline).toFixed(1)} ms: keystroke → change event in a file Newsmark ignores`,
+    },
+    { name: '1 MB page: extension-host time per keystroke (rebase + tag redraw, median)', value: median(handling), unit: 'ms' },
     { name: '1 MB page: re-analysis after a keystroke (median)', value: median(reanalysis), unit: 'ms', target: '< 30 ms', ok: median(reanalysis) < 30 },
     { name: '1 MB page: keystroke → suggestions redrawn (median, incl. 120 ms typing debounce)', value: median(fullDraw), unit: 'ms' },
   ];
   const out = process.env.NEWSMARK_BENCH_OUT;
   if (out) fs.writeFileSync(out, JSON.stringify(rows, null, 2));
-  for (const r of rows) console.log(`${r.name}: ${r.value.toFixed(1)} ${r.unit}${r.target ? ` (target ${r.target})` : ''}`);
+  for (const r of rows) console.log(`${r.name}: ${r.value.toFixed(1)} ${r.unit}${r.target ? ` (target ${r.target})` : ''}${'baseline' in r ? ` [baseline ${r.baseline}]` : ''}`);
   console.log(`NEWSMARK_RESULT ${JSON.stringify({ passed: 1, failed: 0, skipped: 0 })}`);
 }

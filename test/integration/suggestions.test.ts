@@ -27,7 +27,10 @@ suite('suggestions: shown, explained, accepted, dismissed', () => {
     assert.ok(view.suggestions.some((s) => s.label === 'date'), 'date suggestions');
     const drawn = nm.decorations(editor.document.uri)!;
     assert.equal(drawn['suggestion:actor'].length, view.suggestions.filter((s) => s.label === 'actor').length);
-    assert.equal(drawn['boilerplate'].length, view.boilerplateLines.length);
+    // Dimmed in blocks: every boilerplate line lies in a drawn block, and no body line does.
+    const inBlock = (offset: number) => drawn['boilerplate'].some((r) => r.start <= offset && offset <= r.end);
+    assert.ok(view.boilerplateLines.every((l) => inBlock(l.start)), 'every boilerplate line is dimmed');
+    assert.ok(!view.bodyLines.some((l) => inBlock(l.start)), 'no suggested body line is dimmed');
   });
 
   test('quick fixes on a suggestion: accept (preferred), other label, dismiss, accept all, everywhere', async () => {

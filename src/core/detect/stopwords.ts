@@ -6,6 +6,7 @@
 // match that run of syllables in a line.
 
 import { extendPhraseHash, foldCase, wordHash, wordsOfFolded } from './body/normalize';
+import { WordTable } from './wordTable';
 
 /**
  * Parses a stop-word list: one entry a line; blank lines and lines starting with "#" are skipped; "_"
@@ -35,12 +36,12 @@ export interface StopwordStats {
 }
 
 interface LanguageList {
-  /** wordHash of the single-word entries. */
-  words: Set<number>;
-  /** Phrase hashes (extendPhraseHash over the word hashes) of the multi-word entries. */
-  phrases: Set<number>;
-  /** wordHash of the first words of the multi-word entries. */
-  phraseStarts: Set<number>;
+  /** wordHash of the single-word entries (value 1). */
+  words: WordTable;
+  /** Phrase hashes (extendPhraseHash over the word hashes) of the multi-word entries (value 1). */
+  phrases: WordTable;
+  /** wordHash of the first words of the multi-word entries (value 1). */
+  phraseStarts: WordTable;
   longestPhrase: number;
 }
 
@@ -54,7 +55,7 @@ const MAX_LANGUAGES = 31;
 export class StopwordLexicon {
   private readonly lists = new Map<string, LanguageList>();
   /** Word hash -> bit set of the languages (in `lists` order) listing the word; for the language guess. */
-  private readonly languagesOfWord = new Map<number, number>();
+  private readonly languagesOfWord = new WordTable();
   private changes = 0;
 
   /** Grows with every add, so caches of stop-word counts know when to recount. */
@@ -68,7 +69,7 @@ export class StopwordLexicon {
     let list = this.lists.get(lang);
     if (!list) {
       if (this.lists.size >= MAX_LANGUAGES) throw new Error(`at most ${MAX_LANGUAGES} stop-word languages`);
-      list = { words: new Set(), phrases: new Set(), phraseStarts: new Set(), longestPhrase: 1 };
+      list = { words: new WordTable(), phrases: new WordTable(), phraseStarts: new WordTable(), longestPhrase: 1 };
       this.lists.set(lang, list);
     }
     const languageBit = 1 << [...this.lists.keys()].indexOf(lang);
@@ -76,12 +77,12 @@ export class StopwordLexicon {
       const parts = wordsOf(raw.replace(/_/g, ' ')).map(wordHash);
       if (parts.length === 0) continue;
       if (parts.length === 1) {
-        list.words.add(parts[0]);
-        this.languagesOfWord.set(parts[0], (this.languagesOfWord.get(parts[0]) ?? 0) | languageBit);
+        list.words.set(parts[0], 1);
+        this.languagesOfWord.set(parts[0], this.languagesOfWord.get(parts[0]) | languageBit);
         continue;
       }
-      list.phrases.add(parts.slice(1).reduce(extendPhraseHash, parts[0]));
-      list.phraseStarts.add(parts[0]);
+      list.phrases.set(parts.slice(1).reduce(extendPhraseHash, parts[0]), 1);
+      list.phraseStarts.set(parts[0], 1);
       list.longestPhrase = Math.max(list.longestPhrase, parts.length);
     }
   }
@@ -105,7 +106,7 @@ export class StopwordLexicon {
     const hits = new Array<number>(names.length).fill(0);
     const limit = Math.min(wordHashes.length, GUESS_WORD_LIMIT);
     for (let i = 0; i < limit; i++) {
-      let bits = this.languagesOfWord.get(wordHashes[i]) ?? 0;
+      let bits = this.languagesOfWord.get(wordHashes[i]);
       while (bits !== 0) {
         const bit = 31 - Math.clz32(bits);
         hits[bit]++;

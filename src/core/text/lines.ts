@@ -15,6 +15,14 @@ const LF = 10;
 /** Every line of text, empty lines included, in order. */
 export function lineSpans(text: string): LineSpan[] {
   const spans: LineSpan[] = [];
+  forEachLine(text, (line, start, end) => {
+    spans.push({ line, start, end });
+  });
+  return spans;
+}
+
+/** Calls visit for every line of text, as lineSpans lists them, without allocating the spans. */
+export function forEachLine(text: string, visit: (line: number, start: number, end: number) => void): void {
   let start = 0;
   let line = 0;
   // indexOf runs natively and skips long lines fast; only the nearer of the two break characters matters.
@@ -31,14 +39,13 @@ export function lineSpans(text: string): LineSpan[] {
       end = nextCr;
       next = text.charCodeAt(nextCr + 1) === LF ? nextCr + 2 : nextCr + 1;
     }
-    spans.push({ line, start, end });
+    visit(line, start, end);
     line++;
     start = next;
     if (nextLf >= 0 && nextLf < next) nextLf = text.indexOf('\n', next);
     if (nextCr >= 0 && nextCr < next) nextCr = text.indexOf('\r', next);
   }
-  spans.push({ line, start, end: text.length });
-  return spans;
+  visit(line, start, text.length);
 }
 
 /** True when text[start, end) holds only whitespace. */

@@ -20,7 +20,8 @@ const MAX_LINK_COST = 1;
 function blockValue(info: LineInfo, logit: number): number {
   // A boilerplate line inside an article (a related link, a caption) costs little; only a run of them
   // separates two blocks.
-  if (logit <= 0) return Math.max(logit, info.linkLike ? -MAX_LINK_COST : -MAX_LINE_COST);
+  // Table rows and numbered items neither make nor break a block (see structure.ts).
+  if (logit <= 0) return info.structure ? 0 : Math.max(logit, info.linkLike ? -MAX_LINK_COST : -MAX_LINE_COST);
   return logit * (0.4 + Math.min(info.text.length, 400) / 200);
 }
 
@@ -71,6 +72,22 @@ export function articleBlocks(lines: readonly LineInfo[], logits: readonly numbe
     pending.push([from, segment.first], [segment.last + 1, to]);
   }
   return blocks;
+}
+
+/**
+ * A table or numbered list right after the block's last paragraph belongs to the article when that
+ * paragraph announces it (ends with a colon) or when it is a table; the block then runs to its end.
+ * Returns the first line added to the block, if any.
+ */
+export function extendOverStructure(lines: readonly LineInfo[], block: Block): number | undefined {
+  const first = block.last + 1;
+  const next = lines[first];
+  if (!next?.structure) return undefined;
+  if (next.structure !== 'table' && !lines[block.last].text.endsWith(':')) return undefined;
+  let end = first;
+  while (end + 1 < lines.length && lines[end + 1].structure) end++;
+  block.last = end;
+  return first;
 }
 
 const HEADLINE_LOOKBACK = 8;

@@ -41,8 +41,9 @@ export interface LineFeatureCacheEntry {
   features: LineFeatures;
   /** Stop words among the words, for stopwordLanguage (-1: not counted yet). */
   stopwords: number;
-  /** The run that last used the entry. */
+  /** The run that last used the entry, and its position among that run's lines. */
   lastUsed: number;
+  position: number;
 }
 
 /** Entries unused in the latest run are dropped once the cache holds this many times the run's lines. */
@@ -56,6 +57,16 @@ const PRUNE_MIN_ENTRIES = 1_000;
  */
 export class LineFeatureCache {
   private readonly entries = new Map<string, LineFeatureCacheEntry>();
+  /**
+   * The line texts and entries of the previous run in order, and the position in them where the current
+   * run's next line is expected: after an edit most lines are where they were, and comparing a line with
+   * the one expected there is cheaper than hashing it for the map.
+   */
+  private previousTexts: string[] = [];
+  private previousEntries: LineFeatureCacheEntry[] = [];
+  private currentTexts: string[] = [];
+  private currentEntries: LineFeatureCacheEntry[] = [];
+  private cursor = 0;
   private run = 0;
   private usedInRun = 0;
   private lexicon: StopwordLexicon | undefined;
@@ -66,10 +77,17 @@ export class LineFeatureCache {
     return this.entries.size;
   }
 
-  /** Starts a detectLines run; stop-word counts are dropped when the lexicon or the language changed. */
-  beginRun(lexicon: StopwordLexicon, language: string | undefined): void {
+  /** Starts a detectLines run. */
+  beginRun(): void {
     this.run++;
     this.usedInRun = 0;
+    this.cursor = 0;
+    this.currentTexts = [];
+    this.currentEntries = [];
+  }
+
+  /** The stop-word list of the run: stop-word counts are dropped when the lexicon or the language changed. */
+  useStopwords(lexicon: StopwordLexicon, language: string | undefined): void {
     if (lexicon !== this.lexicon || lexicon.version !== this.lexiconVersion || language !== this.stopwordLanguage) {
       for (const entry of this.entries.values()) entry.stopwords = -1;
       this.lexicon = lexicon;
@@ -80,18 +98,40 @@ export class LineFeatureCache {
 
   /** The features of a line text, computed on a miss. */
   entry(text: string): LineFeatureCacheEntry {
-    let entry = this.entries.get(text);
-    if (entry === undefined) {
-      entry = { features: computeLineFeatures(text), stopwords: -1, lastUsed: this.run };
-      this.entries.set(text, entry);
+    const previous = this.previousTexts;
+    const at = this.cursor;
+    let entry: LineFeatureCacheEntry | undefined;
+    if (at < previous.length && previous[at] === text) {
+      entry = this.previousEntries[at];
+      this.cursor = at + 1;
+    } else if (at + 1 < previous.length && previous[at + 1] === text) {
+      // The expected line was changed or removed.
+      entry = this.previousEntries[at + 1];
+      this.cursor = at + 2;
+    } else {
+      entry = this.entries.get(text);
+      if (entry === undefined) {
+        entry = { features: computeLineFeatures(text), stopwords: -1, lastUsed: this.run, position: -1 };
+        this.entries.set(text, entry);
+      } else if (entry.lastUsed === this.run - 1 && entry.position >= at) {
+        // Lines were inserted or removed before this one: continue from where it was.
+        this.cursor = entry.position + 1;
+      }
     }
-    if (entry.lastUsed !== this.run) entry.lastUsed = this.run;
+    entry.lastUsed = this.run;
+    entry.position = this.currentTexts.length;
+    this.currentTexts.push(text);
+    this.currentEntries.push(entry);
     this.usedInRun++;
     return entry;
   }
 
   /** Ends a run: forgets lines the latest run did not use when they have piled up. */
   endRun(): void {
+    this.previousTexts = this.currentTexts;
+    this.previousEntries = this.currentEntries;
+    this.currentTexts = [];
+    this.currentEntries = [];
     if (this.entries.size <= Math.max(PRUNE_MIN_ENTRIES, PRUNE_FACTOR * this.usedInRun)) return;
     for (const [text, entry] of this.entries) if (entry.lastUsed !== this.run) this.entries.delete(text);
   }

@@ -3,10 +3,11 @@
 // evidence into a label, a score in [0, 1] and the reasons behind it.
 
 import type { LineDecision } from '../../model/types';
-import { isBlank, lineSpans } from '../../text/lines';
+import { forEachLine, isBlank } from '../../text/lines';
 import type { CorpusModel } from '../corpus';
 import type { StopwordLexicon } from '../stopwords';
-import { articleBlocks, betweenBodyLines, findHeadline, type Block } from './context';
+import { articleBlocks, betweenBodyLines, extendOverStructure, findHeadline, type Block } from './context';
+import { markStructuredRuns } from './structure';
 import { addDoubledEvidence } from './doubled';
 import { logitOf, type LineInfo } from './lineInfo';
 import { addLinkListEvidence, addTeaserEvidence, addTitleTeaserListEvidence } from './linkList';
@@ -44,12 +45,12 @@ export function detectLines(
   options: DetectOptions = {},
 ): LineDecision[] {
   const physical: PhysicalLine[] = [];
-  for (const span of lineSpans(text)) {
-    if (isBlank(text, span.start, span.end)) continue;
-    physical.push({ line: span.line, start: span.start, end: span.end, text: text.slice(span.start, span.end).trim() });
-  }
+  forEachLine(text, (line, start, end) => {
+    if (!isBlank(text, start, end)) physical.push({ line, start, end, text: text.slice(start, end).trim() });
+  });
   const groups = paragraphGroups(physical);
   const cache = options.cache;
+  cache?.beginRun();
   const entries: LineFeatureCacheEntry[] | undefined = cache ? [] : undefined;
   const lines: LineInfo[] = [];
   const addLine = (first: PhysicalLine, lineText: string, members: readonly PhysicalLine[] | undefined): void => {
@@ -73,7 +74,7 @@ export function detectLines(
   }
   if (lines.length === 0) return [];
   const language = options.language ?? stopwords.guessLanguageOfWords(proseSample(lines));
-  cache?.beginRun(stopwords, language);
+  cache?.useStopwords(stopwords, language);
   for (let i = 0; i < lines.length; i++) {
     const info = lines[i];
     // Shorter lines are judged without their density (see prose.ts).
@@ -103,9 +104,11 @@ export function detectLines(
   addLinkListEvidence(lines);
   addTeaserEvidence(lines);
   addTitleTeaserListEvidence(lines);
+  markStructuredRuns(lines);
 
   const logits = lines.map(logitOf);
   const blocks = articleBlocks(lines, logits);
+  const announcedFrom = blocks.length > 0 ? extendOverStructure(lines, blocks[0]) : undefined;
   const headline = blocks.length > 0 ? findHeadline(lines, blocks[0]) : undefined;
   const blockOf = new Array<Block | undefined>(lines.length);
   for (const block of blocks) blockOf.fill(block, block.first, block.last + 1);
@@ -130,7 +133,9 @@ export function detectLines(
       const block = blockOf[index] as Block;
       if (info.conclusive) adjusted = Math.min(logit, -1);
       else if (logit > 0) adjusted = logit + BLOCK_PULL;
-      else if (logit > INSIDE_BLOCK_MIN && betweenBodyLines(lines, logits, index, block)) adjusted = Math.max(logit + BLOCK_PULL, 0.2);
+      else if (info.structure && ((announcedFrom !== undefined && index >= announcedFrom) || betweenBodyLines(lines, logits, index, block))) {
+        adjusted = Math.max(logit + BLOCK_PULL, 0.2);
+      } else if (logit > INSIDE_BLOCK_MIN && betweenBodyLines(lines, logits, index, block)) adjusted = Math.max(logit + BLOCK_PULL, 0.2);
       else adjusted = Math.min(logit, -0.2);
       contextReason = block === blocks[0] ? 'inside the main block' : 'inside a further article block';
     } else if (headline !== undefined && index > headline && index < leadEnd && logit > 0 && !info.conclusive) {

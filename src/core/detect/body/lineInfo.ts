@@ -4,8 +4,8 @@
 import type { PhysicalLine } from './wrap';
 
 export interface Evidence {
-  weight: number;
-  reason: string;
+  readonly weight: number;
+  readonly reason: string;
 }
 
 export interface LineInfo {
@@ -47,16 +47,40 @@ export interface LineInfo {
   linkLike?: boolean;
   /** Set when the annotator tagged this line body on other pages (more often than boilerplate). */
   taggedBody?: boolean;
+  /** Set for the lines of a table or a numbered list (see structure.ts). */
+  structure?: 'table' | 'list';
   /** Set for timestamp and dateline lines. */
   dated?: boolean;
 }
 
+/**
+ * Evidence items are immutable and few distinct ones recur on every line ("short line", "ends like a
+ * sentence"), so they are shared instead of allocated for each line: a large page makes less garbage.
+ */
+const sharedEvidence = new Map<string, Map<number, Evidence>>();
+const MAX_SHARED_REASONS = 10_000;
+
+function evidenceOf(weight: number, reason: string): Evidence {
+  let byWeight = sharedEvidence.get(reason);
+  if (byWeight === undefined) {
+    if (sharedEvidence.size >= MAX_SHARED_REASONS) return { weight, reason };
+    byWeight = new Map();
+    sharedEvidence.set(reason, byWeight);
+  }
+  let item = byWeight.get(weight);
+  if (item === undefined) {
+    item = Object.freeze({ weight, reason });
+    byWeight.set(weight, item);
+  }
+  return item;
+}
+
 export function addEvidence(info: LineInfo, weight: number, reason: string): void {
-  info.evidence.push({ weight, reason });
+  info.evidence.push(evidenceOf(weight, reason));
 }
 
 export function markConclusive(info: LineInfo, weight: number, reason: string): void {
-  info.evidence.push({ weight, reason });
+  info.evidence.push(evidenceOf(weight, reason));
   info.conclusive ??= reason;
 }
 

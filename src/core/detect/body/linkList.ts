@@ -36,7 +36,8 @@ export function addLinkListEvidence(lines: readonly LineInfo[]): void {
     const runLength = i - runStart;
     if (runLength >= MIN_RUN) {
       const weight = -(0.5 + 0.2 * Math.min(runLength - MIN_RUN, 7));
-      for (let j = runStart; j < i; j++) addEvidence(lines[j], weight, `link list (${runLength} short lines)`);
+      const reason = `link list (${runLength} short lines)`;
+      for (let j = runStart; j < i; j++) addEvidence(lines[j], weight, reason);
     }
     runStart = i + 1;
   }
@@ -86,7 +87,8 @@ export function addTitleTeaserListEvidence(lines: readonly LineInfo[]): void {
     while (j + 1 < lines.length && isTitle(lines[j]) && !isTitleLike(lines[j + 1])) j += 2;
     const pairs = (j - i) / 2;
     if (pairs >= MIN_TEASER_PAIRS) {
-      for (let k = i; k < j; k++) addEvidence(lines[k], TEASER_LIST_WEIGHT, `titles with teasers (${pairs} pairs)`);
+      const reason = `titles with teasers (${pairs} pairs)`;
+      for (let k = i; k < j; k++) addEvidence(lines[k], TEASER_LIST_WEIGHT, reason);
       i = j;
     } else {
       i++;

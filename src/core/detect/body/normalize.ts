@@ -3,12 +3,10 @@
 // template change from page to page) and punctuation or spacing. Lines are compared by a 53-bit hash of
 // that normal form, so the corpus model never stores line texts.
 
-const COMBINING_MARK = /[\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff]/;
-
 /** Lower case and NFC, for comparing words; offsets are never taken from the result. */
 export function foldCase(text: string): string {
   const lower = text.toLowerCase();
-  return COMBINING_MARK.test(lower) ? lower.normalize('NFC') : lower;
+  return hasCombiningMark(lower) ? lower.normalize('NFC') : lower;
 }
 
 /** ASCII_WORD[code] is 1 for ASCII letters and digits. */

@@ -1,0 +1,78 @@
+// Tables and numbered lists inside an article: runs of short lines that page furniture does not have.
+// Line by line they look like a menu (short, few stop words), so the link-list and length signals speak
+// against them; as a run they have a structure of their own:
+// - table rows: several numbers on every line ("1 Kyle Busch 5040 5 1 17 27", "HD 225.86 -12.99 -5.44%");
+// - numbered items: "1) ...", "2. ...", "3 - ..." counting up, at most one other line (a link, a note)
+//   between two items.
+// Such runs do not break the article block (see context.ts), and they are body where the article holds
+// them: between its paragraphs, or right after a paragraph that announces them with a colon.
+
+import type { LineInfo } from './lineInfo';
+
+const MIN_TABLE_ROWS = 4;
+const MIN_ROW_NUMBERS = 2;
+const MIN_ROW_NUMBER_SHARE = 0.3;
+const MIN_LIST_ITEMS = 3;
+/** At most this many other lines between two numbered items. */
+const MAX_ITEM_GAP = 1;
+const MAX_ITEM_NUMBER = 999;
+
+export type StructureKind = 'table' | 'list';
+
+function isTableRow(info: LineInfo): boolean {
+  const words = info.wordHashes.length;
+  return info.numberWords >= MIN_ROW_NUMBERS && info.numberWords >= MIN_ROW_NUMBER_SHARE * words && !info.conclusive;
+}
+
+/** The number a numbered item starts with ("12) ...", "3. ...", "4 - ..."), or undefined. */
+export function itemNumber(text: string): number | undefined {
+  let end = 0;
+  while (end < text.length && end < 4 && text.charCodeAt(end) >= 48 && text.charCodeAt(end) <= 57) end++;
+  if (end === 0 || end === text.length) return undefined;
+  const mark = text[end];
+  const next = text[end + 1];
+  // "1)" "1." "1 -" "1:" followed by a space; a bare "1 " only when a letter follows (not "1 000").
+  const marked = (mark === ')' || mark === '.' || mark === ':') && next === ' ';
+  const spaced = mark === ' ' && next !== undefined && (next === '-' || next === '–' || next.toLowerCase() !== next.toUpperCase());
+  if (!marked && !spaced) return undefined;
+  const value = Number(text.slice(0, end));
+  return value <= MAX_ITEM_NUMBER ? value : undefined;
+}
+
+/** Marks the lines of table and numbered-list runs (LineInfo.structure). */
+export function markStructuredRuns(lines: readonly LineInfo[]): void {
+  // Tables: consecutive rows.
+  let runStart = 0;
+  for (let i = 0; i <= lines.length; i++) {
+    if (i < lines.length && isTableRow(lines[i])) continue;
+    if (i - runStart >= MIN_TABLE_ROWS) for (let j = runStart; j < i; j++) lines[j].structure = 'table';
+    runStart = i + 1;
+  }
+  // Numbered lists: items counting up by one, with short gaps.
+  let first = -1;
+  let last = -1;
+  let expected = 0;
+  let items = 0;
+  const close = (): void => {
+    if (items >= MIN_LIST_ITEMS) for (let j = first; j <= last; j++) lines[j].structure ??= 'list';
+    first = last = -1;
+    items = 0;
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const value = itemNumber(lines[i].text);
+    if (value === undefined) {
+      if (first >= 0 && i - last > MAX_ITEM_GAP) close();
+      continue;
+    }
+    if (first >= 0 && value === expected && i - last <= MAX_ITEM_GAP + 1) {
+      last = i;
+      items++;
+    } else {
+      close();
+      first = last = i;
+      items = 1;
+    }
+    expected = value + 1;
+  }
+  close();
+}
