@@ -22,6 +22,9 @@ export interface LineFeatures {
   readonly writtenTwice: boolean;
   /** Short and built around a time or date (timestamp.ts). */
   readonly timestampLike: boolean;
+  /** Filled when first needed (slug.ts): the first word case-folded (null: none), the line's slug form. */
+  firstWord?: string | null;
+  slugForm?: string;
 }
 
 export function computeLineFeatures(text: string): LineFeatures {

@@ -170,9 +170,13 @@ const DEFAULT_PROSE_LEVEL = 0.4;
  * and with this list. Vietnamese lists hit even titles often, English lists much less.
  */
 function typicalProseDensity(lines: readonly LineInfo[]): number {
-  const densities = lines.filter((info) => info.wordHashes.length >= PROSE_MIN_WORDS).map((info) => info.stopwordShare);
-  if (densities.length < PROSE_MIN_LINES) return DEFAULT_PROSE_LEVEL;
-  densities.sort((a, b) => a - b);
+  let count = 0;
+  for (const info of lines) if (info.wordHashes.length >= PROSE_MIN_WORDS) count++;
+  if (count < PROSE_MIN_LINES) return DEFAULT_PROSE_LEVEL;
+  const densities = new Float64Array(count);
+  count = 0;
+  for (const info of lines) if (info.wordHashes.length >= PROSE_MIN_WORDS) densities[count++] = info.stopwordShare;
+  densities.sort();
   return densities[Math.floor(densities.length / 2)];
 }
 
@@ -189,6 +193,7 @@ function lineInfo(
     end: first.end,
     members,
     text,
+    features,
     hash: features.hash,
     wordHashes: features.wordHashes,
     numberWords: features.numberWords,

@@ -1,6 +1,7 @@
 // What the signals know about one non-empty line, and the evidence they add to it. Evidence is additive
 // log-odds that the line is body; each piece carries a short human-readable reason.
 
+import type { LineFeatures } from './features';
 import type { PhysicalLine } from './wrap';
 
 export interface Evidence {
@@ -18,6 +19,8 @@ export interface LineInfo {
   members?: readonly PhysicalLine[];
   /** The line (or wrapped paragraph, its lines joined by spaces) without surrounding whitespace. */
   text: string;
+  /** What the text alone says (shared with the feature cache); the fields below copy the common ones. */
+  features: LineFeatures;
   /** Hash of the normalised line (lineKeyHash). */
   hash: number;
   /** wordHash of each case-folded word (shared with the feature cache: never mutated). */

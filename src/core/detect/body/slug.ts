@@ -42,9 +42,11 @@ export function addSlugEvidence(lines: readonly LineInfo[], pageHasDiacritics: (
   const slugForms = new Set<string>();
   for (const other of lines) {
     if (startsLowerAscii(other.text)) continue;
-    const first = firstWordOf(other.text);
-    if (first === undefined || !firstWordLengths.has(first.length)) continue;
-    if (firstWords.has(isAscii(first) ? first : slugForm(first))) slugForms.add(slugForm(other.text));
+    const features = other.features;
+    if (features.firstWord === undefined) features.firstWord = firstWordOf(other.text) ?? null;
+    const first = features.firstWord;
+    if (first === null || !firstWordLengths.has(first.length)) continue;
+    if (firstWords.has(isAscii(first) ? first : slugForm(first))) slugForms.add((features.slugForm ??= slugForm(other.text)));
   }
   // Only prefixes as long as some slug form can match; a prefix of n words is a prefix of the joined words.
   const slugLengths = new Set<number>();
