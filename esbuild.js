@@ -20,6 +20,7 @@ const builds = [
   { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   { ...common, entryPoints: ['src/cli/worker.ts'], outfile: 'dist/worker.js' },
+  { ...common, entryPoints: ['src/node/analysisWorker.ts'], outfile: 'dist/analysis-worker.js' },
 ];
 if (!production) {
   // The in-host suites (integration, package): one bundle per file; mocha and vscode come from the host side.

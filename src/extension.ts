@@ -66,7 +66,7 @@ export function activate(context: vscode.ExtensionContext): NewsmarkApi {
   const open = async (doc: vscode.TextDocument) => {
     if (!isNewsDocument(doc)) return;
     await store.load(doc);
-    analysis.analyseNow(doc);
+    await analysis.analyseNow(doc);
   };
 
   // Lexicons load off the activation path; open documents are analysed once they are in, then the corpus

@@ -2,15 +2,14 @@
 // the lexicons, what the annotator taught (accepted tags, body/boilerplate lines), and one view model per
 // document that decorations, hover, code actions and navigation all read, so they always agree.
 import * as vscode from 'vscode';
-import { analyseDocument, analyseRange, type DocumentAnalysis } from '../core/detect/analyse';
-import { CorpusModel } from '../core/detect/corpus';
-import { LearnedEntities } from '../core/detect/learned';
-import { EntityLexicon, entityLexiconFileKind } from '../core/detect/lexicons';
-import { parseStopwords, StopwordLexicon } from '../core/detect/stopwords';
-import type { Annotation, LineDecision, SidecarData, Suggestion } from '../core/model/types';
+import type { AnalysisOptions, DocumentAnalysis } from '../core/detect/analyse';
+import { entityLexiconFileKind } from '../core/detect/lexicons';
+import type { Annotation, LineDecision, LineLabel, SidecarData, Suggestion } from '../core/model/types';
 import { parseSidecar } from '../core/sidecar/codec';
 import { isSidecarPath } from '../core/sidecar/paths';
 import type { NewsmarkSettings } from '../core/settings';
+import { createAnalysisEngine, type AnalysisEngine, type EngineRequest } from '../node/analysisEngine';
+import type { LexiconFile } from '../node/lexicons';
 import { readText } from './fsio';
 import type { Log } from './log';
 import type { AnnotationStore, DocState } from './store';
@@ -37,16 +36,18 @@ const CORPUS_SLICE_MS = 30;
 const READ_BATCH = 64;
 
 export class AnalysisService implements vscode.Disposable {
-  corpus = new CorpusModel();
-  readonly learned = new LearnedEntities();
-  stopwords = new StopwordLexicon();
-  entities = new EntityLexicon();
+  private readonly engine: AnalysisEngine;
+  get engineKind(): AnalysisEngine['kind'] {
+    return this.engine.kind;
+  }
   private readonly views = new Map<string, DocView>();
   private readonly raw = new Map<string, { version: number; analysis: DocumentAnalysis }>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly emitter = new vscode.EventEmitter<vscode.Uri>();
   private readonly disposables: vscode.Disposable[] = [this.emitter];
   private corpusBuild: Promise<void> | undefined;
+  /** The document version each pending analysis is for: only the newest request's answer is kept. */
+  private readonly inFlight = new Map<string, number>();
   private corpusIds = new Set<string>();
   /** How long the last analysis of each document took (ms), for the benchmark. */
   readonly lastDurations = new Map<string, number>();
@@ -58,6 +59,10 @@ export class AnalysisService implements vscode.Disposable {
     private settings: () => NewsmarkSettings,
     private readonly log: Log,
   ) {
+    this.engine = createAnalysisEngine(vscode.Uri.joinPath(extensionUri, 'dist', 'analysis-worker.js').fsPath, (why) =>
+      log.warn(`analysis runs in the extension host's thread: ${why}`),
+    );
+    log.info(`detectors run ${this.engine.kind === 'worker' ? 'in a worker thread' : 'in the extension host thread'}`);
     this.disposables.push(
       store.onDidChange(({ state, reason }) => {
         if (reason === 'edit') this.schedule(state.uri);
@@ -68,26 +73,23 @@ export class AnalysisService implements vscode.Disposable {
 
   /** The lexicons shipped in the extension plus the user's `newsmark.lexicons` files and folders. */
   async loadLexicons(): Promise<void> {
-    const stopwords = new StopwordLexicon();
-    const entities = new EntityLexicon();
     const shipped = vscode.Uri.joinPath(this.extensionUri, 'lexicons');
     const roots = [vscode.Uri.joinPath(shipped, 'stopwords', 'justext'), vscode.Uri.joinPath(shipped, 'entities')];
     const folder = vscode.workspace.workspaceFolders?.[0];
     for (const p of this.settings().lexicons) roots.push(p.startsWith('/') || !folder ? vscode.Uri.file(p) : vscode.Uri.joinPath(folder.uri, p));
+    const files: LexiconFile[] = [];
     for (const root of roots) {
       for (const file of await listTextFiles(root)) {
         const text = await readText(file);
         if (text === undefined) continue;
         const name = file.path.slice(file.path.lastIndexOf('/') + 1);
-        if (entityLexiconFileKind(name)) {
-          for (const p of entities.addFile(name, text)) this.log.warn(`${file.fsPath}:${p.line}:${p.col}: ${p.message}`);
-        } else {
-          stopwords.add(name.replace(/\.txt$/, ''), parseStopwords(text));
-        }
+        const kind = entityLexiconFileKind(name) ? 'entities' : 'stopwords';
+        files.push({ kind, name: kind === 'entities' ? name : name.replace(/\.txt$/, ''), path: file.fsPath, text });
       }
     }
-    this.stopwords = stopwords;
-    this.entities = entities;
+    const reply = await this.engine.request({ type: 'lexicons', files });
+    if (!reply.ok) throw new Error(reply.error);
+    for (const { path, problem } of reply.problems ?? []) this.log.warn(`${path}:${problem.line}:${problem.col}: ${problem.message}`);
   }
 
   /** Every corpus document of the workspace (the `newsmark.corpus` globs). */
@@ -126,7 +128,7 @@ export class AnalysisService implements vscode.Disposable {
 
   /** Forgets the corpus statistics and builds them again (after many files changed; also the benchmark). */
   rebuildCorpus(): Promise<void> {
-    this.corpus = new CorpusModel();
+    void this.engine.request({ type: 'resetCorpus' });
     this.corpusIds = new Set();
     this.corpusBuild = undefined;
     return this.buildCorpus();
@@ -151,14 +153,16 @@ export class AnalysisService implements vscode.Disposable {
         const sidecar = this.store.sidecarUriFor(uri);
         return sidecars.has(sidecar.toString()) ? readText(sidecar) : undefined;
       }));
+      const docs: Array<{ id: string; text: string }> = [];
       batch.forEach((uri, k) => {
         const text = texts[k];
         if (text === undefined) return;
-        this.corpus.addDocument(uri.toString(), text);
+        docs.push({ id: uri.toString(), text });
         this.corpusIds.add(uri.toString());
         const data = sidecarTexts[k] !== undefined ? parseSidecar(sidecarTexts[k]!).data : undefined;
-        if (data) this.learnFrom(text, data);
+        if (data) this.learnFrom(data);
       });
+      await this.engine.request({ type: 'addDocuments', docs });
       if (Date.now() - sliceStart > CORPUS_SLICE_MS) {
         const done = Math.min(files.length, i + READ_BATCH);
         progress.report({ message: `${done} / ${files.length}`, increment: (100 * (done - reported)) / Math.max(1, files.length) });
@@ -171,44 +175,63 @@ export class AnalysisService implements vscode.Disposable {
   }
 
   /** Accepted actors and dates become suggestions elsewhere; body tags and dismissed body lines teach the template. */
-  learnFrom(text: string, data: Pick<SidecarData, 'annotations' | 'dismissed'>): void {
-    for (const a of data.annotations) this.learnTag(a, text);
-    for (const d of data.dismissed) if (d.label === 'body') this.corpus.learnLine(d.text, 'boilerplate');
+  learnFrom(data: Pick<SidecarData, 'annotations' | 'dismissed'>): void {
+    for (const a of data.annotations) this.learnTag(a);
+    for (const d of data.dismissed) if (d.label === 'body') this.learnLine(d.text, 'boilerplate');
   }
 
-  learnTag(tag: Annotation, _text?: string): void {
-    if (tag.orphaned) return;
-    if (tag.label === 'body') {
-      for (const line of tag.text.split(/\r\n|\r|\n/)) if (line.trim()) this.corpus.learnLine(line, 'body');
-    } else {
-      this.learned.accept(tag.label, tag.text, typeof tag.value === 'string' ? tag.value : undefined);
-    }
+  learnTag(tag: Annotation): void {
+    this.teach(tag, false);
   }
 
   forgetTag(tag: Annotation): void {
+    this.teach(tag, true);
+  }
+
+  learnLine(text: string, label: LineLabel, forget = false): void {
+    this.send({ type: 'learnLine', text, label, forget });
+  }
+
+  learnEntity(label: string, text: string, value?: string): void {
+    this.send({ type: 'learnEntity', label, text, value, forget: false });
+  }
+
+  private teach(tag: Annotation, forget: boolean): void {
+    if (tag.orphaned) return;
     if (tag.label === 'body') {
-      for (const line of tag.text.split(/\r\n|\r|\n/)) if (line.trim()) this.corpus.forgetLine(line, 'body');
+      for (const line of tag.text.split(/\r\n|\r|\n/)) if (line.trim()) this.learnLine(line, 'body', forget);
     } else {
-      this.learned.forget(tag.label, tag.text, 1);
+      this.send({ type: 'learnEntity', label: tag.label, text: tag.text, value: typeof tag.value === 'string' ? tag.value : undefined, forget });
     }
   }
 
-  /** The view model of a document, computed on first use. */
-  view(doc: vscode.TextDocument): DocView | undefined {
-    const key = doc.uri.toString();
-    if (!this.raw.has(key) || this.raw.get(key)!.version !== doc.version) this.analyseNow(doc);
-    return this.views.get(key);
+  /** Messages whose answer nobody waits for; the engine keeps their order relative to analyses. */
+  private send(req: EngineRequest): void {
+    void this.engine.request(req).then((r) => !r.ok && this.log.warn(`analysis engine: ${r.error}`));
+  }
+
+  /** Analyses any text with the corpus statistics (export uses it for documents that are not open). */
+  async analyseText(text: string, documentId?: string): Promise<DocumentAnalysis> {
+    const reply = await this.engine.request({ type: 'analyse', text, options: this.options(documentId) });
+    if (!reply.ok || !reply.analysis) throw new Error(reply.ok ? 'no analysis' : reply.error);
+    return reply.analysis;
+  }
+
+  private options(documentId: string | undefined): AnalysisOptions {
+    return { relativeDates: this.settings().suggestions.relativeDates, documentId: documentId && this.corpusIds.has(documentId) ? documentId : undefined };
+  }
+
+  /** The view model of the document's current version, analysing it first when needed. */
+  async view(doc: vscode.TextDocument): Promise<DocView | undefined> {
+    const current = this.views.get(doc.uri.toString());
+    if (current?.version === doc.version) return current;
+    await this.analyseNow(doc);
+    return this.views.get(doc.uri.toString());
   }
 
   /** The last view computed, possibly of an older version of the document (no analysis is started). */
   current(uri: vscode.Uri): DocView | undefined {
     return this.views.get(uri.toString());
-  }
-
-  /** The detector's raw output (all suggestions, every line). */
-  analysisOf(doc: vscode.TextDocument): DocumentAnalysis | undefined {
-    this.view(doc);
-    return this.raw.get(doc.uri.toString())?.analysis;
   }
 
   private schedule(uri: vscode.Uri): void {
@@ -219,35 +242,42 @@ export class AnalysisService implements vscode.Disposable {
       setTimeout(() => {
         this.timers.delete(key);
         const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
-        if (doc) this.analyseNow(doc);
+        if (doc) void this.analyseNow(doc);
       }, ANALYSE_DELAY_MS),
     );
   }
 
-  /** Analyses now (edits are debounced by the caller). Large pages: only around the visible ranges. */
-  analyseNow(doc: vscode.TextDocument): void {
+  /** Analyses the document's current version in the engine. Large pages: only around the visible ranges. */
+  async analyseNow(doc: vscode.TextDocument): Promise<void> {
     const key = doc.uri.toString();
+    const version = doc.version;
+    if (this.inFlight.get(key) === version) return this.waitFor(doc.uri, version);
+    this.inFlight.set(key, version);
     const text = doc.getText();
-    const ctx = {
-      corpus: this.corpus,
-      stopwords: this.stopwords,
-      entities: this.entities,
-      learned: this.learned,
-      options: { relativeDates: this.settings().suggestions.relativeDates, documentId: this.corpusIds.has(key) ? key : undefined },
-    };
-    let analysis: DocumentAnalysis;
-    let partial = false;
-    const started = performance.now();
-    if (text.length > FULL_ANALYSIS_LIMIT) {
-      const range = this.visibleSpan(doc);
-      analysis = analyseRange(text, range, ctx);
-      partial = true;
-    } else {
-      analysis = analyseDocument(text, ctx);
+    const partial = text.length > FULL_ANALYSIS_LIMIT;
+    const reply = await this.engine.request({ type: 'analyse', text, options: this.options(key), range: partial ? this.visibleSpan(doc) : undefined });
+    if (this.inFlight.get(key) === version) this.inFlight.delete(key);
+    if (!reply.ok || !reply.analysis) {
+      this.log.error(`analysis of ${vscode.workspace.asRelativePath(doc.uri)}: ${reply.ok ? 'no result' : reply.error}`);
+      return;
     }
-    this.lastDurations.set(key, performance.now() - started);
-    this.raw.set(key, { version: doc.version, analysis });
+    const known = this.raw.get(key);
+    if (known && known.version > version) return; // a newer version was analysed meanwhile
+    this.lastDurations.set(key, reply.ms ?? NaN);
+    this.raw.set(key, { version, analysis: reply.analysis });
     this.refreshView(doc.uri, partial);
+  }
+
+  /** Resolves once the given version has been analysed (another caller started it). */
+  private waitFor(uri: vscode.Uri, version: number): Promise<void> {
+    return new Promise((resolve) => {
+      const sub = this.onDidChange((changed) => {
+        if (changed.toString() === uri.toString() && (this.raw.get(uri.toString())?.version ?? -1) >= version) {
+          sub.dispose();
+          resolve();
+        }
+      });
+    });
   }
 
   private visibleSpan(doc: vscode.TextDocument): { start: number; end: number } {
@@ -273,14 +303,14 @@ export class AnalysisService implements vscode.Disposable {
     this.emitter.fire(uri);
   }
 
-  private reanalyseAll(): void {
-    for (const doc of vscode.workspace.textDocuments) if (this.raw.has(doc.uri.toString())) this.analyseNow(doc);
+  private reanalyseAll(): Promise<void> {
+    return Promise.all(vscode.workspace.textDocuments.filter((doc) => this.raw.has(doc.uri.toString())).map((doc) => this.analyseNow(doc))).then(() => undefined);
   }
 
   /** Re-reads the settings: lexicons may have changed, and what is shown certainly did. */
   async settingsChanged(): Promise<void> {
     await this.loadLexicons();
-    this.reanalyseAll();
+    await this.reanalyseAll();
   }
 
   forget(uri: vscode.Uri): void {
@@ -291,6 +321,7 @@ export class AnalysisService implements vscode.Disposable {
   dispose(): void {
     for (const t of this.timers.values()) clearTimeout(t);
     for (const d of this.disposables) d.dispose();
+    this.engine.dispose();
   }
 }
 

@@ -19,10 +19,12 @@ export interface NewsmarkApi {
   /** Resolves when lexicons are loaded and the corpus statistics are built. */
   ready: Promise<void>;
   activationMs: number;
+  /** Where the detectors run: a worker thread, or the extension host's own thread where workers are missing. */
+  detectorsRunIn: 'worker' | 'in-thread';
   /** Waits for pending analysis, redraws and sidecar writes. */
   settle(): Promise<void>;
   document(uri: vscode.Uri): DocSnapshot | undefined;
-  view(uri: vscode.Uri): DocView | undefined;
+  view(uri: vscode.Uri): Promise<DocView | undefined>;
   /** Drawn decorations by kind (`tag:actor`, `suggestion:date`, `suggestion:body`, `boilerplate`) as offsets. */
   decorations(uri: vscode.Uri): Record<string, Array<{ start: number; end: number }>> | undefined;
   /** Fires after each redraw; `what` is 'all' when suggestions were redrawn too (for the benchmark). */
@@ -42,10 +44,11 @@ export function createApi(ctx: EditorContext, decorations: Decorations, views: N
   return {
     ready,
     activationMs,
+    detectorsRunIn: ctx.analysis.engineKind,
     async settle() {
       await ready;
       await new Promise((r) => setTimeout(r, 200)); // debounced analysis (120 ms) and redraws (60 ms)
-      for (const doc of vscode.workspace.textDocuments) if (ctx.store.get(doc.uri)) ctx.analysis.view(doc);
+      await Promise.all(vscode.workspace.textDocuments.filter((doc) => ctx.store.get(doc.uri)).map((doc) => ctx.analysis.view(doc)));
       decorations.redrawAll();
       await ctx.store.flush();
     },
@@ -53,7 +56,7 @@ export function createApi(ctx: EditorContext, decorations: Decorations, views: N
       const s = ctx.store.get(uri);
       return s && { annotations: s.data.annotations, dismissed: s.data.dismissed, status: s.data.status, writable: s.writable, problems: s.problems };
     },
-    view(uri) {
+    async view(uri) {
       const doc = docOf(uri);
       return doc && ctx.analysis.view(doc);
     },

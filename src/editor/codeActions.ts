@@ -16,14 +16,14 @@ function action(title: string, command: string, args: unknown, preferred = false
 
 export function registerCodeActions(ctx: EditorContext, selector: vscode.DocumentSelector): void {
   const provider: vscode.CodeActionProvider = {
-    provideCodeActions(doc, range, context) {
+    async provideCodeActions(doc, range, context) {
       const actions: vscode.CodeAction[] = [];
       const uri = doc.uri.toString();
       const labels = ctx.settings().labels;
       const name = (id: string) => labels.find((l) => l.id === id)?.name ?? id;
       // The automatic lightbulb asks on every cursor move: it must not start an analysis while the user types.
       const current = ctx.analysis.current(doc.uri);
-      const view = context.triggerKind === vscode.CodeActionTriggerKind.Invoke ? ctx.analysis.view(doc) : current?.version === doc.version ? current : undefined;
+      const view = context.triggerKind === vscode.CodeActionTriggerKind.Invoke ? await ctx.analysis.view(doc) : current?.version === doc.version ? current : undefined;
       const span = toSpan(doc, range);
 
       for (const s of view?.suggestions ?? []) {

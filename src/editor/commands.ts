@@ -65,8 +65,8 @@ export function spanForSelection(doc: vscode.TextDocument, sel: vscode.Selection
   return end > start ? { start, end } : undefined;
 }
 
-function suggestionAt(ctx: EditorContext, doc: vscode.TextDocument, args: TagArgs | undefined): Suggestion | undefined {
-  const view = ctx.analysis.view(doc);
+async function suggestionAt(ctx: EditorContext, doc: vscode.TextDocument, args: TagArgs | undefined): Promise<Suggestion | undefined> {
+  const view = await ctx.analysis.view(doc);
   if (!view) return undefined;
   if (args?.start !== undefined && args.end !== undefined) {
     return view.suggestions.find((s) => s.start === args.start && s.end === args.end && (!args.label || s.label === args.label));
@@ -131,7 +131,7 @@ async function acceptEverywhere(ctx: EditorContext, args: EverywhereArgs | undef
   if (!target) {
     const editor = vscode.window.activeTextEditor;
     if (!editor) return undefined;
-    const s = suggestionAt(ctx, editor.document, undefined);
+    const s = await suggestionAt(ctx, editor.document, undefined);
     const sel = editor.selection;
     if (s) target = { label: s.label, text: s.text, value: typeof s.value === 'string' ? s.value : undefined };
     else if (!sel.isEmpty) {
@@ -183,7 +183,7 @@ async function acceptEverywhere(ctx: EditorContext, args: EverywhereArgs | undef
     );
     tags += added.length;
   }
-  ctx.analysis.learned.accept(target.label, target.text, target.value);
+  ctx.analysis.learnEntity(target.label, target.text, target.value);
   await ctx.store.flush();
   void vscode.window.setStatusBarMessage(vscode.l10n.t('Newsmark: tagged {0} occurrences in {1} documents', tags, hits.length), 5000);
   return { documents: hits.length, tags };
@@ -266,7 +266,7 @@ export function registerCommands(ctx: EditorContext): void {
   reg(Cmd.acceptSuggestion, async (args?: TagArgs) => {
     const target = await stateFor(ctx, args?.uri);
     if (!target) return [];
-    const s = suggestionAt(ctx, target.doc, args);
+    const s = await suggestionAt(ctx, target.doc, args);
     if (!s) {
       void vscode.window.setStatusBarMessage(vscode.l10n.t('Newsmark: no suggestion here'), 3000);
       return [];
@@ -280,7 +280,7 @@ export function registerCommands(ctx: EditorContext): void {
   reg(Cmd.dismissSuggestion, async (args?: TagArgs) => {
     const target = await stateFor(ctx, args?.uri);
     if (!target) return false;
-    const s = suggestionAt(ctx, target.doc, args);
+    const s = await suggestionAt(ctx, target.doc, args);
     if (!s) return false;
     return ctx.store.dismiss(target.state, [{ label: s.label, start: s.start, end: s.end, text: s.text }]);
   });
@@ -290,7 +290,7 @@ export function registerCommands(ctx: EditorContext): void {
     if (!target) return [];
     const label = args?.label ?? (await pickLabel(ctx, vscode.l10n.t('Accept every suggestion of which label?')));
     if (!label) return [];
-    const suggestions = ctx.analysis.view(target.doc)?.suggestions.filter((s) => s.label === label) ?? [];
+    const suggestions = (await ctx.analysis.view(target.doc))?.suggestions.filter((s) => s.label === label) ?? [];
     const added = ctx.store.addTags(
       target.state,
       suggestions.map((s) => ({ start: s.start, end: s.end, label, source: 'accepted' as const, ...(s.value !== undefined ? { value: s.value } : {}) })),
@@ -305,7 +305,7 @@ export function registerCommands(ctx: EditorContext): void {
   reg(Cmd.tagSuggestedBody, async (args?: TagArgs) => {
     const target = await stateFor(ctx, args?.uri);
     if (!target) return [];
-    const lines = ctx.analysis.view(target.doc)?.bodyLines ?? [];
+    const lines = (await ctx.analysis.view(target.doc))?.bodyLines ?? [];
     const added = ctx.store.addTags(target.state, lines.map((l) => ({ start: l.start, end: l.end, label: 'body', source: 'accepted' as const })), 'tag suggested body');
     for (const tag of added) ctx.analysis.learnTag(tag);
     return added;
@@ -321,14 +321,14 @@ export function registerCommands(ctx: EditorContext): void {
     const span = toSpan(target.doc, line.range);
     const bodyHere = target.state.data.annotations.filter((a) => a.label === 'body' && a.start === span.start && a.end === span.end);
     if (bodyHere.length) ctx.store.mutate(target.state, 'mark boilerplate', (list) => list.filter((a) => !bodyHere.includes(a)));
-    ctx.analysis.corpus.learnLine(line.text, 'boilerplate');
+    ctx.analysis.learnLine(line.text, 'boilerplate');
     return ctx.store.dismiss(target.state, [{ label: 'body', ...span, text: line.text }]);
   });
 
-  const step = (direction: 1 | -1) => () => {
+  const step = (direction: 1 | -1) => async () => {
     const editor = vscode.window.activeTextEditor;
     if (!editor) return undefined;
-    const items = ctx.analysis.view(editor.document)?.suggestions ?? [];
+    const items = (await ctx.analysis.view(editor.document))?.suggestions ?? [];
     const offset = editor.document.offsetAt(editor.selection.active);
     const next = direction > 0 ? items.find((s) => s.start > offset) ?? items[0] : [...items].reverse().find((s) => s.start < offset) ?? items[items.length - 1];
     if (next) reveal(editor, toRange(editor.document, next));

@@ -2,7 +2,6 @@
 // Files are read and written through vscode.workspace.fs; sidecars are read and merged like the store does,
 // and a sidecar that does not parse is never written over.
 import * as vscode from 'vscode';
-import { analyseDocument, type AnalysisContext } from '../core/detect/analyse';
 import { exporters } from '../core/export/registry';
 import type { ExportDocument, ExportOptions, ExportSink, Manifest } from '../core/export/types';
 import { importBrat, importJsonl, ImportError, matchDocument, mergeImported, type ImportedTag } from '../core/import';
@@ -149,7 +148,7 @@ async function runExport(
     }
     const hasBodyTags = doc.sidecar?.annotations.some((a) => a.label === BODY_LABEL && !a.orphaned) ?? false;
     if (needsDetection && (options.include === 'pending' || !hasBodyTags)) {
-      const analysis = analyseDocument(text, analysisContext(ctx, uri));
+      const analysis = await ctx.analysis.analyseText(text, uri.toString());
       doc.lines = analysis.lines;
       if (options.include === 'pending') doc.suggestions = pendingOnly(analysis.suggestions, doc.sidecar);
     }
@@ -165,17 +164,6 @@ async function runExport(
 function placedSidecar(data: SidecarData, text: string): SidecarData {
   const anns = reanchor(text, data.annotations);
   return { ...data, annotations: [...anns.placed, ...anns.moved, ...anns.orphaned] };
-}
-
-function analysisContext(ctx: EditorContext, uri: vscode.Uri): AnalysisContext {
-  const a = ctx.analysis;
-  return {
-    corpus: a.corpus,
-    stopwords: a.stopwords,
-    entities: a.entities,
-    learned: a.learned,
-    options: { relativeDates: ctx.settings().suggestions.relativeDates, documentId: uri.toString() },
-  };
 }
 
 /** Suggestions the annotator has not tagged or dismissed at the same place. */

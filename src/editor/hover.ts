@@ -57,7 +57,7 @@ export function suggestionMarkdown(ctx: EditorContext, uri: vscode.Uri, s: Sugge
 export function registerHover(ctx: EditorContext, selector: vscode.DocumentSelector): void {
   ctx.extension.subscriptions.push(
     vscode.languages.registerHoverProvider(selector, {
-      provideHover(doc, position) {
+      async provideHover(doc, position) {
         const state = ctx.store.get(doc.uri);
         const offset = doc.offsetAt(position);
         const parts: vscode.MarkdownString[] = [];
@@ -68,7 +68,7 @@ export function registerHover(ctx: EditorContext, selector: vscode.DocumentSelec
           parts.push(tagMarkdown(ctx, doc.uri, tag));
           widen(toRange(doc, tag));
         }
-        const view = ctx.analysis.view(doc);
+        const view = await ctx.analysis.view(doc);
         for (const s of view?.suggestions ?? []) {
           if (offset < s.start || offset > s.end) continue;
           parts.push(suggestionMarkdown(ctx, doc.uri, s));

@@ -9,4 +9,9 @@ suite('activation', () => {
     const summary = await vscode.commands.executeCommand<{ documents: number }>('newsmark.showCorpusSummary');
     assert.equal(summary.documents, 5);
   });
+
+  test('the detectors run in a worker thread, off the editor\'s typing path', async () => {
+    const nm = await vscode.extensions.getExtension<{ detectorsRunIn: string }>('newsmark.newsmark')!.activate();
+    assert.equal(nm.detectorsRunIn, 'worker');
+  });
 });

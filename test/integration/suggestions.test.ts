@@ -37,7 +37,7 @@ suite('suggestions: shown, explained, accepted, dismissed', () => {
     const nm = await api();
     const editor = await openEditor(DOC);
     await nm.settle();
-    const s = nm.view(editor.document.uri)!.suggestions.find((x) => x.label === 'actor')!;
+    const s = (await nm.view(editor.document.uri))!.suggestions.find((x) => x.label === 'actor')!;
     const actions = await codeActionsAt(editor, s.start + 1);
     const titles = actions.map((a) => a.title);
     const accept = actions.find((a) => a.isPreferred);
@@ -52,14 +52,14 @@ suite('suggestions: shown, explained, accepted, dismissed', () => {
     const saved = await eventually(async () => (await sidecar(DOC))?.annotations.find((a) => a.start === s.start && a.end === s.end));
     assert.equal(saved.label, 'actor');
     assert.equal(saved.source, 'accepted');
-    assert.ok(!nm.view(editor.document.uri)!.suggestions.some((x) => x.start === s.start && x.label === 'actor'), 'accepted suggestion no longer pending');
+    assert.ok(!(await nm.view(editor.document.uri))!.suggestions.some((x) => x.start === s.start && x.label === 'actor'), 'accepted suggestion no longer pending');
   });
 
   test('a dismissed suggestion stays gone, also after the sidecar is read again', async () => {
     const nm = await api();
     const editor = await openEditor(DOC);
     await nm.settle();
-    const s = nm.view(editor.document.uri)!.suggestions.find((x) => x.label === 'date')!;
+    const s = (await nm.view(editor.document.uri))!.suggestions.find((x) => x.label === 'date')!;
     await vscode.commands.executeCommand('newsmark.dismissSuggestion', { uri: editor.document.uri.toString(), start: s.start, end: s.end, label: s.label });
     await nm.settle();
     const saved = await eventually(async () => (await sidecar(DOC))?.dismissed.find((d) => d.start === s.start));
@@ -69,19 +69,19 @@ suite('suggestions: shown, explained, accepted, dismissed', () => {
     await vscode.workspace.fs.writeFile(corpusUri(`${DOC}.ann.yaml`), new TextEncoder().encode(`# touched by hand\n${text}`));
     await eventually(() => nm.document(editor.document.uri)!.dismissed.some((d) => d.start === s.start));
     await nm.settle();
-    assert.ok(!nm.view(editor.document.uri)!.suggestions.some((x) => x.start === s.start && x.label === 'date'));
+    assert.ok(!(await nm.view(editor.document.uri))!.suggestions.some((x) => x.start === s.start && x.label === 'date'));
   });
 
   test('tagging the suggested body tags every suggested line', async () => {
     const nm = await api();
     const editor = await openEditor(DOC);
     await nm.settle();
-    const lines = nm.view(editor.document.uri)!.bodyLines.length;
+    const lines = (await nm.view(editor.document.uri))!.bodyLines.length;
     await vscode.commands.executeCommand('newsmark.tagSuggestedBody');
     await nm.settle();
     const body = nm.document(editor.document.uri)!.annotations.filter((a) => a.label === 'body');
     assert.equal(body.length, lines);
-    assert.equal(nm.view(editor.document.uri)!.bodyLines.length, 0);
+    assert.equal((await nm.view(editor.document.uri))!.bodyLines.length, 0);
   });
 
   test('keyboard flow: next suggestion moves the cursor, accept at cursor tags it', async () => {

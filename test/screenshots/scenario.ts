@@ -19,7 +19,7 @@ export async function run(): Promise<void> {
   const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
   await nm.settle();
   // A page half-way through review: some suggestions accepted, the rest still dotted.
-  const view = nm.view(uri)!;
+  const view = (await nm.view(uri))!;
   for (const s of view.suggestions.filter((x) => x.label === 'actor').slice(0, 3)) {
     await vscode.commands.executeCommand('newsmark.acceptSuggestion', { uri: uri.toString(), start: s.start, end: s.end, label: s.label });
   }
@@ -37,7 +37,7 @@ export async function run(): Promise<void> {
   await shot('hover');
   await vscode.commands.executeCommand('editor.action.hideHover');
 
-  const pending = nm.view(uri)!.suggestions[0];
+  const pending = (await nm.view(uri))!.suggestions[0];
   if (pending) {
     editor.selection = new vscode.Selection(editor.document.positionAt(pending.start + 1), editor.document.positionAt(pending.start + 1));
     editor.revealRange(new vscode.Range(editor.selection.active, editor.selection.active), vscode.TextEditorRevealType.InCenter);

@@ -1,13 +1,13 @@
 // Actor suggestions: people and organisations (docs/annotation-guidelines.md). Two stages:
 //
 // 1. Per line (cacheable by line text, offsets relative to the line): names after honorifics ("ông X"),
-//    after titles ("Tổng thống Nga Vladimir Putin" — kept raw, see 2), organisation names from head words
+//    after titles ("Tổng thống Pháp Emmanuel Macron" — kept raw, see 2), organisation names from head words
 //    ("Bộ Ngoại giao Nga", "đảng Cộng hòa"), names after source cues ("theo Reuters") or before speech
 //    verbs ("X cho biết"), and runs of capitalised words that nothing else explains.
 // 2. Per document: decides which capitalised word after a title is a country or place that belongs to the
 //    title (from the optional places gazetteer, and from the page itself: a word that stands alone after
 //    titles and also before names is a qualifier), then suggests every other occurrence of the names found
-//    and of names the annotator accepted, and links short forms to full names ("Putin" -> "Vladimir Putin").
+//    and of names the annotator accepted, and links short forms to full names ("Macron" -> "Emmanuel Macron").
 //
 // Every word list comes from lexicons/entities/{titles,org-heads,cues,places}.<lang>.txt.
 
@@ -129,14 +129,14 @@ function capitalisedRunEnd(tokens: Tokens, index: number, grammar: ActorGrammar)
   if (!tokens.isNameWord(index)) return index;
   let end = index + 1;
   while (end < tokens.count) {
-    // "Jae-in", "Kyung-wha": a hyphen glued to a lower-case part continues the name ("Putin-Biden" does not)
+    // "Jae-in", "Kyung-wha": a hyphen glued to a lower-case part continues the name ("Macron-Scholz" does not)
     if (tokens.isChar(end, HYPHEN) && !tokens.spaceBefore(end) && tokens.isWord(end + 1) && !tokens.spaceBefore(end + 1) && !tokens.capitalised(end + 1)) {
       end += 2;
       continue;
     }
     if (!tokens.spaceBefore(end)) break;
     if (tokens.isNameWord(end)) {
-      // a capitalised title or honorific starts the next name ("... Donald Trump Ông Biden ...")
+      // a capitalised title or honorific starts the next name ("... Donald Trump Ông Scholz ...")
       if (grammar.titles.matchAt(tokens, end) !== undefined || grammar.honorifics.matchAt(tokens, end) !== undefined) break;
       end++;
       continue;
@@ -200,7 +200,7 @@ function organisationEnd(tokens: Tokens, index: number, headLength: number, gram
     let runEnd = capitalisedRunEnd(tokens, position, grammar);
     const place = grammar.places.matchAt(tokens, position);
     if (segments === 0) {
-      // the first name word only, unless the run is a known place: "Điện Kremlin | Dmitri Peskov"
+      // the first name word only, unless the run is a known place: "Điện Élysée | Olivier Véran"
       runEnd = place && position + place.length <= runEnd ? position + place.length : position + 1;
     } else {
       // after the first segment, a further capitalised run belongs to the name only when it is a single
@@ -322,7 +322,7 @@ export function scanActorLine(line: string, grammar: ActorGrammar, options: Acto
     const capitalised = tokens.capitalised(index);
     const sentenceStart = tokens.sentenceStart(index);
 
-    // Honorifics: "ông Peskov". In mid-sentence they count only in lower case ("Anh" is also a country).
+    // Honorifics: "ông Véran". In mid-sentence they count only in lower case ("Anh" is also a country).
     const honorific = grammar.honorifics.matchAt(tokens, index);
     if (honorific && (!capitalised || sentenceStart)) {
       let position = index + honorific.length;
@@ -337,7 +337,7 @@ export function scanActorLine(line: string, grammar: ActorGrammar, options: Acto
     }
 
     // Titles, possibly chained ("Người phát ngôn của Tổng thống Nga ..."), possibly followed by an
-    // organisation ("phát ngôn viên Điện Kremlin Dmitri Peskov").
+    // organisation ("phát ngôn viên Điện Élysée Olivier Véran").
     const title = grammar.titles.matchAt(tokens, index) ?? grammar.orgDescriptors.matchAt(tokens, index);
     if (title) {
       let position = index + title.length;
@@ -405,7 +405,7 @@ export function scanActorLine(line: string, grammar: ActorGrammar, options: Acto
   for (let index = 0; index < count; index++) {
     if (consumed[index] || !tokens.isNameWord(index)) continue;
     let end = capitalisedRunEnd(tokens, index, grammar);
-    // "The Kremlin said": a function word capitalised only because it starts the sentence is not part of it
+    // "The Elysee said": a function word capitalised only because it starts the sentence is not part of it
     if (tokens.sentenceStart(index) && end > index + 1 && isStopword(tokens.lower(index))) {
       index++;
       if (consumed[index]) continue;
@@ -502,7 +502,7 @@ class PageEvidence {
 
   /**
    * Qualifier words of the page: a word that leads names after titles and also stands alone, after a title
-   * or twice in mid-sentence without one, is a qualifier ("Tổng thống Nga Vladimir Putin" ... "từ Nga"); a
+   * or twice in mid-sentence without one, is a qualifier ("Tổng thống Pháp Emmanuel Macron" ... "từ Pháp"); a
    * name never stands there.
    */
   qualifiers(): Set<string> {
@@ -538,7 +538,7 @@ function lineFindings(entry: ScannedLine, grammar: ActorGrammar, evidence: PageE
     }
     if (skip >= words.length) continue;
     let nameWords = words.slice(skip);
-    // a name does not end with a place: "Tổng thống Biden | Nga tức tốc ..." (a title run into the next)
+    // a name does not end with a place: "Tổng thống Macron | Pháp tức tốc ..." (a title run into the next)
     for (let cut = 1; cut < nameWords.length; cut++) {
       const tailStart = run.first + skip + cut;
       const tailLength = run.end - tailStart;

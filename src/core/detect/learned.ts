@@ -1,6 +1,6 @@
 // Entities the annotator accepted, suggested again wherever the same text occurs (a string-matching
 // recommender: counts per label and text, whole-word matches only). Short forms link to the longest
-// accepted name that ends with them ("Putin" -> "Vladimir Putin"), which becomes the suggestion's value.
+// accepted name that ends with them ("Macron" -> "Emmanuel Macron"), which becomes the suggestion's value.
 
 import { TOKEN_NUMBER, TOKEN_WORD, type Tokens, tokenize, Vocabulary } from './words';
 

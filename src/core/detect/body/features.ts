@@ -22,9 +22,16 @@ export interface LineFeatures {
   readonly writtenTwice: boolean;
   /** Short and built around a time or date (timestamp.ts). */
   readonly timestampLike: boolean;
-  /** Filled when first needed (slug.ts): the first word case-folded (null: none), the line's slug form. */
+  /**
+   * Filled when first needed (slug.ts): the first word case-folded (null: none) and its slug form, the
+   * line's leading lower-case ASCII words.
+   */
   firstWord?: string | null;
-  slugForm?: string;
+  firstWordSlug?: string;
+  /** The line's slug form, or a prefix of it longer than every slug it was compared with. */
+  slugPrefix?: string;
+  slugComplete?: boolean;
+  leadingAscii?: { readonly whole: boolean; readonly words: readonly string[] };
 }
 
 export function computeLineFeatures(text: string): LineFeatures {

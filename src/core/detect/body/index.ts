@@ -204,6 +204,12 @@ function lineInfo(
     writtenTwice: features.writtenTwice,
     timestampLike: features.timestampLike,
     evidence: [],
+    // Every field from the start, so that all lines share one object shape.
+    conclusive: undefined,
+    linkLike: undefined,
+    taggedBody: undefined,
+    structure: undefined,
+    dated: undefined,
   };
 }
 

@@ -56,34 +56,20 @@ export interface LineInfo {
   dated?: boolean;
 }
 
-/**
- * Evidence items are immutable and few distinct ones recur on every line ("short line", "ends like a
- * sentence"), so they are shared instead of allocated for each line: a large page makes less garbage.
- */
-const sharedEvidence = new Map<string, Map<number, Evidence>>();
-const MAX_SHARED_REASONS = 10_000;
-
-function evidenceOf(weight: number, reason: string): Evidence {
-  let byWeight = sharedEvidence.get(reason);
-  if (byWeight === undefined) {
-    if (sharedEvidence.size >= MAX_SHARED_REASONS) return { weight, reason };
-    byWeight = new Map();
-    sharedEvidence.set(reason, byWeight);
-  }
-  let item = byWeight.get(weight);
-  if (item === undefined) {
-    item = Object.freeze({ weight, reason });
-    byWeight.set(weight, item);
-  }
-  return item;
+export function addEvidence(info: LineInfo, weight: number, reason: string): void {
+  info.evidence.push({ weight, reason });
 }
 
-export function addEvidence(info: LineInfo, weight: number, reason: string): void {
-  info.evidence.push(evidenceOf(weight, reason));
+/**
+ * Adds an evidence item made once for many lines (items are immutable): the common items are shared
+ * rather than allocated for every line, so a large page makes less garbage.
+ */
+export function addSharedEvidence(info: LineInfo, item: Evidence): void {
+  info.evidence.push(item);
 }
 
 export function markConclusive(info: LineInfo, weight: number, reason: string): void {
-  info.evidence.push(evidenceOf(weight, reason));
+  info.evidence.push({ weight, reason });
   info.conclusive ??= reason;
 }
 

@@ -1,7 +1,7 @@
 // Lists of links: runs of short title-like lines (menus, "most read" lists, related articles), and the
 // teasers under linked titles, which are often cut short ("...", a broken character, mid-sentence).
 
-import { addEvidence, type LineInfo } from './lineInfo';
+import { addEvidence, addSharedEvidence, type Evidence, type LineInfo } from './lineInfo';
 
 // Vietnamese counts syllables as words, so a title may have 30 of them.
 const TITLE_MAX_WORDS = 30;
@@ -36,8 +36,8 @@ export function addLinkListEvidence(lines: readonly LineInfo[]): void {
     const runLength = i - runStart;
     if (runLength >= MIN_RUN) {
       const weight = -(0.5 + 0.2 * Math.min(runLength - MIN_RUN, 7));
-      const reason = `link list (${runLength} short lines)`;
-      for (let j = runStart; j < i; j++) addEvidence(lines[j], weight, reason);
+      const item: Evidence = { weight, reason: `link list (${runLength} short lines)` };
+      for (let j = runStart; j < i; j++) addSharedEvidence(lines[j], item);
     }
     runStart = i + 1;
   }
@@ -87,8 +87,8 @@ export function addTitleTeaserListEvidence(lines: readonly LineInfo[]): void {
     while (j + 1 < lines.length && isTitle(lines[j]) && !isTitleLike(lines[j + 1])) j += 2;
     const pairs = (j - i) / 2;
     if (pairs >= MIN_TEASER_PAIRS) {
-      const reason = `titles with teasers (${pairs} pairs)`;
-      for (let k = i; k < j; k++) addEvidence(lines[k], TEASER_LIST_WEIGHT, reason);
+      const item: Evidence = { weight: TEASER_LIST_WEIGHT, reason: `titles with teasers (${pairs} pairs)` };
+      for (let k = i; k < j; k++) addSharedEvidence(lines[k], item);
       i = j;
     } else {
       i++;

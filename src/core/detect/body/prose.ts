@@ -1,7 +1,7 @@
 // Running prose vs page furniture, from the line alone: length, stop-word density (jusText's strongest
 // signal) and sentence punctuation.
 
-import { addEvidence, markConclusive, type LineInfo } from './lineInfo';
+import { addSharedEvidence, markConclusive, type Evidence, type LineInfo } from './lineInfo';
 
 /** Lines with fewer words are too short for their stop-word density to mean anything. */
 export const MIN_DENSITY_WORDS = 3;
@@ -20,33 +20,44 @@ export function addProseEvidence(info: LineInfo, proseLevel: number | undefined)
     markConclusive(info, -4, 'no words');
     return;
   }
-  if (chars < 20) addEvidence(info, -1.6, 'very short line');
-  else if (chars < 45) addEvidence(info, -0.9, 'short line');
-  else if (chars >= 150) addEvidence(info, 1.2, 'long line');
-  else if (chars >= 90) addEvidence(info, 0.6, 'fairly long line');
+  if (chars < 20) addSharedEvidence(info, VERY_SHORT);
+  else if (chars < 45) addSharedEvidence(info, SHORT);
+  else if (chars >= 150) addSharedEvidence(info, LONG);
+  else if (chars >= 90) addSharedEvidence(info, FAIRLY_LONG);
 
   if (proseLevel !== undefined && info.wordHashes.length >= MIN_DENSITY_WORDS) {
     const relative = info.stopwordShare / Math.max(proseLevel, MIN_PROSE_LEVEL);
-    const reason = densityReason(info.stopwordShare);
-    if (relative >= 0.75) addEvidence(info, 1.4, reason);
-    else if (relative >= 0.5) addEvidence(info, 0.6, reason);
-    else if (relative >= 0.25) addEvidence(info, -0.4, reason);
-    else addEvidence(info, -1.4, reason);
+    const level = relative >= 0.75 ? 0 : relative >= 0.5 ? 1 : relative >= 0.25 ? 2 : 3;
+    addSharedEvidence(info, densityEvidence(info.stopwordShare, level));
   }
 
-  if (info.endsSentence) addEvidence(info, 0.9, 'ends like a sentence');
-  if (info.innerSentenceEnds > 0) addEvidence(info, Math.min(1.2, 0.5 * info.innerSentenceEnds), 'several sentences');
+  if (info.endsSentence) addSharedEvidence(info, ENDS_SENTENCE);
+  if (info.innerSentenceEnds > 0) addSharedEvidence(info, SEVERAL_SENTENCES[Math.min(info.innerSentenceEnds, 3) - 1]);
 }
 
-/** Reason texts by density: a page has few distinct densities, and formatting numbers is slow. */
-const densityReasons = new Map<number, string>();
-const MAX_DENSITY_REASONS = 10_000;
+const VERY_SHORT: Evidence = { weight: -1.6, reason: 'very short line' };
+const SHORT: Evidence = { weight: -0.9, reason: 'short line' };
+const LONG: Evidence = { weight: 1.2, reason: 'long line' };
+const FAIRLY_LONG: Evidence = { weight: 0.6, reason: 'fairly long line' };
+const ENDS_SENTENCE: Evidence = { weight: 0.9, reason: 'ends like a sentence' };
+/** For one, two, three or more sentence ends inside the line. */
+const SEVERAL_SENTENCES: Evidence[] = [0.5, 1, 1.2].map((weight) => ({ weight, reason: 'several sentences' }));
+/** Weights of the density levels: near the page's prose, half of it, a quarter, less. */
+const DENSITY_WEIGHTS = [1.4, 0.6, -0.4, -1.4];
 
-function densityReason(share: number): string {
-  let reason = densityReasons.get(share);
-  if (reason === undefined) {
-    reason = `stop-word density ${share.toFixed(2)}`;
-    if (densityReasons.size < MAX_DENSITY_REASONS) densityReasons.set(share, reason);
+/**
+ * Density evidence by density and level: a page has few distinct densities, and formatting numbers is
+ * slow.
+ */
+const densityEvidences = new Map<number, Evidence[]>();
+const MAX_DENSITIES = 10_000;
+
+function densityEvidence(share: number, level: number): Evidence {
+  let byLevel = densityEvidences.get(share);
+  if (byLevel === undefined) {
+    const reason = `stop-word density ${share.toFixed(2)}`;
+    byLevel = DENSITY_WEIGHTS.map((weight) => ({ weight, reason }));
+    if (densityEvidences.size < MAX_DENSITIES) densityEvidences.set(share, byLevel);
   }
-  return reason;
+  return byLevel[level];
 }

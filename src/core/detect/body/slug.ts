@@ -9,7 +9,7 @@ const MIN_SLUG_WORDS = 4;
 const ASCII_LOWER_WORD = /^[a-z0-9]+$/;
 
 /** The leading words of text that are lower-case ASCII, and whether they make up the whole line. */
-function leadingAsciiWords(text: string): { whole: boolean; words: string[] } {
+function leadingAsciiWords(text: string): { whole: boolean; words: readonly string[] } {
   const parts = text.split(/\s+/);
   const words: string[] = [];
   for (const part of parts) {
@@ -32,13 +32,15 @@ function startsLowerAscii(text: string): boolean {
 export function addSlugEvidence(lines: readonly LineInfo[], pageHasDiacritics: () => boolean): void {
   const candidates = lines
     .filter((info) => startsLowerAscii(info.text))
-    .map((info) => ({ info, leading: leadingAsciiWords(info.text) }))
+    .map((info) => ({ info, leading: (info.features.leadingAscii ??= leadingAsciiWords(info.text)) }))
     .filter(({ leading }) => leading.words.length >= MIN_SLUG_WORDS);
   if (candidates.length === 0) return;
   // Slug forms only of the lines whose first word could start one of the candidate slugs.
   // (De-accenting an NFC word keeps its length, so the length filters cheaply.)
   const firstWords = new Set(candidates.map(({ leading }) => leading.words[0]));
   const firstWordLengths = new Set([...firstWords].map((word) => word.length));
+  let longestCandidate = 0;
+  for (const { leading } of candidates) longestCandidate = Math.max(longestCandidate, leading.words.join(' ').length);
   const slugForms = new Set<string>();
   for (const other of lines) {
     if (startsLowerAscii(other.text)) continue;
@@ -46,7 +48,14 @@ export function addSlugEvidence(lines: readonly LineInfo[], pageHasDiacritics: (
     if (features.firstWord === undefined) features.firstWord = firstWordOf(other.text) ?? null;
     const first = features.firstWord;
     if (first === null || !firstWordLengths.has(first.length)) continue;
-    if (firstWords.has(isAscii(first) ? first : slugForm(first))) slugForms.add((features.slugForm ??= slugForm(other.text)));
+    const firstSlug = (features.firstWordSlug ??= isAscii(first) ? first : slugForm(first));
+    if (!firstWords.has(firstSlug)) continue;
+    // Only slugs as long as a candidate can match, so long lines are de-accented only that far.
+    if (!features.slugComplete && (features.slugPrefix === undefined || features.slugPrefix.length <= longestCandidate)) {
+      features.slugPrefix = slugForm(other.text, longestCandidate);
+      features.slugComplete = features.slugPrefix.length <= longestCandidate;
+    }
+    if (features.slugComplete) slugForms.add(features.slugPrefix as string);
   }
   // Only prefixes as long as some slug form can match; a prefix of n words is a prefix of the joined words.
   const slugLengths = new Set<number>();

@@ -1,0 +1,122 @@
+// Detection off the editor's thread. The engine owns the corpus statistics, lexicons and what the annotator
+// taught; the editor sends it documents and gets analyses back. It runs in a worker thread where the host
+// has them (Node extension hosts) and in the calling thread otherwise: both go through the same messages,
+// processed in order, so a "learn" sent before an "analyse" is always seen by it.
+import { Worker } from 'node:worker_threads';
+import { analyseDocument, analyseRange, type AnalysisOptions, type DocumentAnalysis } from '../core/detect/analyse';
+import { CorpusModel } from '../core/detect/corpus';
+import { LearnedEntities } from '../core/detect/learned';
+import type { LineLabel, Problem } from '../core/model/types';
+import { lexiconsFromFiles, type LexiconFile } from './lexicons';
+
+export type EngineRequest =
+  | { type: 'lexicons'; files: LexiconFile[] }
+  | { type: 'addDocuments'; docs: Array<{ id: string; text: string }> }
+  | { type: 'resetCorpus' }
+  | { type: 'learnLine'; text: string; label: LineLabel; forget: boolean }
+  | { type: 'learnEntity'; label: string; text: string; value?: string; forget: boolean }
+  | { type: 'analyse'; text: string; options: AnalysisOptions; range?: { start: number; end: number } };
+
+export type EngineReply =
+  | { ok: true; analysis?: DocumentAnalysis; ms?: number; problems?: Array<{ path: string; problem: Problem }> }
+  | { ok: false; error: string };
+
+/** The state behind the messages; the worker and the in-thread engine both run one. */
+export class EngineState {
+  private corpus = new CorpusModel();
+  private readonly learned = new LearnedEntities();
+  private lexicons = lexiconsFromFiles([]);
+
+  handle(req: EngineRequest): EngineReply {
+    switch (req.type) {
+      case 'lexicons':
+        this.lexicons = lexiconsFromFiles(req.files);
+        return { ok: true, problems: this.lexicons.problems };
+      case 'addDocuments':
+        for (const d of req.docs) this.corpus.addDocument(d.id, d.text);
+        return { ok: true };
+      case 'resetCorpus':
+        this.corpus = new CorpusModel();
+        return { ok: true };
+      case 'learnLine':
+        if (req.forget) this.corpus.forgetLine(req.text, req.label);
+        else this.corpus.learnLine(req.text, req.label);
+        return { ok: true };
+      case 'learnEntity':
+        if (req.forget) this.learned.forget(req.label, req.text, 1);
+        else this.learned.accept(req.label, req.text, req.value);
+        return { ok: true };
+      case 'analyse': {
+        const started = performance.now();
+        const ctx = { corpus: this.corpus, stopwords: this.lexicons.stopwords, entities: this.lexicons.entities, learned: this.learned, options: req.options };
+        const analysis = req.range ? analyseRange(req.text, req.range, ctx) : analyseDocument(req.text, ctx);
+        return { ok: true, analysis, ms: performance.now() - started };
+      }
+    }
+  }
+}
+
+export interface AnalysisEngine {
+  /** Where the work runs, for the log. */
+  readonly kind: 'worker' | 'in-thread';
+  request(req: EngineRequest): Promise<EngineReply>;
+  dispose(): void;
+}
+
+class InThreadEngine implements AnalysisEngine {
+  readonly kind = 'in-thread';
+  private readonly state = new EngineState();
+
+  request(req: EngineRequest): Promise<EngineReply> {
+    try {
+      return Promise.resolve(this.state.handle(req));
+    } catch (err) {
+      return Promise.resolve({ ok: false, error: err instanceof Error ? err.message : String(err) });
+    }
+  }
+
+  dispose(): void {}
+}
+
+class WorkerEngine implements AnalysisEngine {
+  readonly kind = 'worker';
+  private readonly pending = new Map<number, (reply: EngineReply) => void>();
+  private next = 0;
+
+  constructor(private readonly worker: Worker) {
+    worker.on('message', (m: { seq: number; reply: EngineReply }) => {
+      this.pending.get(m.seq)?.(m.reply);
+      this.pending.delete(m.seq);
+    });
+    const fail = (error: string) => {
+      for (const resolve of this.pending.values()) resolve({ ok: false, error });
+      this.pending.clear();
+    };
+    worker.on('error', (err) => fail(err.message));
+    worker.on('exit', (code) => fail(`the analysis worker stopped (${code})`));
+  }
+
+  request(req: EngineRequest): Promise<EngineReply> {
+    const seq = this.next++;
+    return new Promise((resolve) => {
+      this.pending.set(seq, resolve);
+      this.worker.postMessage({ seq, req });
+    });
+  }
+
+  dispose(): void {
+    void this.worker.terminate();
+  }
+}
+
+/** A worker running `workerScript` when possible, else the same work in this thread. */
+export function createAnalysisEngine(workerScript: string | undefined, onFallback?: (why: string) => void): AnalysisEngine {
+  if (workerScript) {
+    try {
+      return new WorkerEngine(new Worker(workerScript));
+    } catch (err) {
+      onFallback?.(err instanceof Error ? err.message : String(err));
+    }
+  }
+  return new InThreadEngine();
+}
