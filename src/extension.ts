@@ -25,10 +25,21 @@ const SELECTOR: vscode.DocumentSelector = [{ language: LANGUAGE_ID }, { pattern:
 
 function readSettings(): NewsmarkSettings {
   const config = vscode.workspace.getConfiguration(SECTION);
-  return normaliseSettings((key) => {
+  const settings = normaliseSettings((key) => {
     const inspected = config.inspect(key);
     return inspected?.workspaceFolderValue ?? inspected?.workspaceValue ?? inspected?.globalValue ?? inspected?.defaultValue;
   });
+  // The shipped labels speak the UI's language; names the user chose are kept as written.
+  const shippedNames: Record<string, [string, string]> = {
+    body: ['Body', vscode.l10n.t('Body')],
+    actor: ['Actor', vscode.l10n.t('Actor')],
+    date: ['Date', vscode.l10n.t('Date')],
+  };
+  for (const label of settings.labels) {
+    const shipped = shippedNames[label.id];
+    if (shipped && label.name === shipped[0]) label.name = shipped[1];
+  }
+  return settings;
 }
 
 /** Who tags: the setting, else git's user.name, else the OS user. */

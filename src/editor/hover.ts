@@ -86,7 +86,7 @@ export function registerHover(ctx: EditorContext, selector: vscode.DocumentSelec
 function lineMarkdown(line: LineDecision): vscode.MarkdownString {
   const md = new vscode.MarkdownString(undefined, true);
   const what = line.label === 'body' ? vscode.l10n.t('Suggested article body') : vscode.l10n.t('Page boilerplate');
-  md.appendMarkdown(`*${what}* (${Math.round(line.score * 100)}% body)\n\n`);
+  md.appendMarkdown(`*${what}* (${vscode.l10n.t('{0}% body', Math.round(line.score * 100))})\n\n`);
   if (line.reasons.length) md.appendMarkdown(`${vscode.l10n.t('Why')}: ${line.reasons.map(esc).join('; ')}\n\n`);
   return md;
 }

@@ -133,16 +133,14 @@ function computeClass(code: number): number {
 /**
  * composed: the text is already in NFC, so a combining mark left in it (one without a precomposed form)
  * is an ordinary word character.
- *
- * The line hash is built from the words' hashes (one multiplication per character in all): two chains
- * over the words' normal-form hashes and lengths, of 32 and 21 bits. A word with digits gets its normal
- * form (digits read as 0) hashed again.
  */
 function scanLine(text: string, collectWords: boolean, composed = false): LineWords {
   const hashes: number[] = [];
   let numbers = 0;
+  // Two independent 32-bit FNV-1a style hashes for the line; the second keeps 21 bits.
   let h1 = 0x811c9dc5;
   let h2 = 0x01000193 ^ 0x5bd1e995;
+  let anyWord = false;
   const length = text.length;
   let i = 0;
   while (i < length) {
@@ -153,9 +151,15 @@ function scanLine(text: string, collectWords: boolean, composed = false): LineWo
       i++;
       continue;
     }
-    const wordStart = i;
+    // A word starts: the line hashes see one separator before it.
+    if (anyWord) {
+      h1 = Math.imul(h1 ^ 32, 0x01000193);
+      h2 = Math.imul(h2 ^ 32, 0x5bd1e995);
+      h2 ^= h2 >>> 15;
+    }
+    anyWord = true;
     let word = WORD_HASH_SEED;
-    let digits = 0;
+    let allDigits = true;
     for (;;) {
       if (code === COMBINING_CLASS) {
         // NFD text (separate combining marks) is composed first, so it hashes like its NFC spelling.
@@ -163,7 +167,11 @@ function scanLine(text: string, collectWords: boolean, composed = false): LineWo
         code = raw;
       }
       word = Math.imul(word ^ code, WORD_HASH_PRIME);
-      if (code >= 48 && code <= 57) digits++;
+      if (code >= 48 && code <= 57) code = 48;
+      else allDigits = false;
+      h1 = Math.imul(h1 ^ code, 0x01000193);
+      h2 = Math.imul(h2 ^ code, 0x5bd1e995);
+      h2 ^= h2 >>> 15;
       if (++i === length) break;
       raw = text.charCodeAt(i);
       code = charClass[raw];
@@ -171,29 +179,9 @@ function scanLine(text: string, collectWords: boolean, composed = false): LineWo
       if (code === NON_WORD_CLASS) break;
     }
     if (collectWords) hashes.push((word >>> 0) & WORD_HASH_BITS);
-    const wordLength = i - wordStart;
-    if (digits === wordLength) numbers++;
-    const normal = digits === 0 ? word : normalWordHash(text, wordStart, i, composed);
-    h1 = Math.imul(h1 ^ normal, 0x01000193);
-    h1 ^= h1 >>> 13;
-    h2 = Math.imul(h2 ^ normal, 0x5bd1e995);
-    h2 ^= h2 >>> 15;
-    h2 = Math.imul(h2 ^ wordLength, 0x27d4eb2d);
+    if (allDigits) numbers++;
   }
   return { hashes, numbers, lineHash: (h1 >>> 0) + (h2 & 0x1fffff) * 0x100000000 };
-}
-
-/** The word hash of text[start, end) with every digit read as 0. */
-function normalWordHash(text: string, start: number, end: number, composed: boolean): number {
-  let word = WORD_HASH_SEED;
-  for (let i = start; i < end; i++) {
-    const raw = text.charCodeAt(i);
-    let code = charClass[raw];
-    if (code === COMBINING_CLASS && composed) code = raw;
-    if (code >= 48 && code <= 57) code = 48;
-    word = Math.imul(word ^ code, WORD_HASH_PRIME);
-  }
-  return word;
 }
 
 /** The first word of text, case-folded and in NFC (as wordsOf would give it); undefined when there is none. */
