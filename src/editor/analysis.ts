@@ -234,6 +234,11 @@ export class AnalysisService implements vscode.Disposable {
     return this.views.get(uri.toString());
   }
 
+  /** A very large page is analysed around what is visible: scrolling asks for the new part. */
+  visibleRangesChanged(doc: vscode.TextDocument): void {
+    if (this.views.get(doc.uri.toString())?.partial) this.schedule(doc.uri);
+  }
+
   private schedule(uri: vscode.Uri): void {
     const key = uri.toString();
     clearTimeout(this.timers.get(key));

@@ -30,12 +30,14 @@ export function register(ctx: EditorContext): void {
     const counts: Record<string, number> = {};
     for (const a of state.data.annotations) if (!a.orphaned) counts[a.label] = (counts[a.label] ?? 0) + 1;
     const orphaned = state.data.annotations.length - Object.values(counts).reduce((n, c) => n + c, 0);
-    const pending = ctx.analysis.current(doc.uri)?.suggestions.length ?? 0; // never analyse here: this runs on every change
+    const view = ctx.analysis.current(doc.uri); // never analyse here: this runs on every change
+    const pending = view?.suggestions.length ?? 0;
     const tags = countsText(counts, ctx.settings().labels.map((l) => l.id)) || vscode.l10n.t('no tags');
     const status = statusLabel(state.data.status);
     const parts = [`$(tag) ${tags}`];
     if (pending > 0) parts.push(`$(lightbulb) ${pending}`);
     if (orphaned > 0) parts.push(`$(warning) ${orphaned}`);
+    if (view?.partial) parts.push(`$(eye) ${vscode.l10n.t('visible part analysed')}`);
     parts.push(`$(${statusIcon(state.data.status).id}) ${status}`);
     item.text = parts.join('  ');
 
@@ -44,6 +46,7 @@ export function register(ctx: EditorContext): void {
     tooltip.appendMarkdown(`${vscode.l10n.t('Tags: {0}', tags)}\n\n`);
     tooltip.appendMarkdown(`${vscode.l10n.t('Pending suggestions: {0}', pending)}\n\n`);
     if (orphaned > 0) tooltip.appendMarkdown(`${vscode.l10n.t('Tags that could not be placed in the text: {0}', orphaned)}\n\n`);
+    if (view?.partial) tooltip.appendMarkdown(`${vscode.l10n.t('This page is very large: suggestions cover what is visible plus a margin, and follow as you scroll.')}\n\n`);
     if (!state.writable) tooltip.appendMarkdown(`${vscode.l10n.t('The sidecar cannot be read safely: tags are read-only.')}\n\n`);
     tooltip.appendMarkdown(vscode.l10n.t('Status: {0} (click to change)', status));
     item.tooltip = tooltip;

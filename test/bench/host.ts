@@ -120,6 +120,7 @@ export async function run(): Promise<void> {
     { name: '1 MB page: re-analysis after a keystroke (median)', value: median(reanalysis), unit: 'ms', target: '< 30 ms', ok: median(reanalysis) < 30 },
     { name: '1 MB page: keystroke → suggestions redrawn (median, incl. 120 ms typing debounce)', value: median(fullDraw), unit: 'ms' },
   ];
+  for (const r of rows) r.value = Math.round(r.value * 10) / 10;
   const out = process.env.NEWSMARK_BENCH_OUT;
   if (out) fs.writeFileSync(out, JSON.stringify(rows, null, 2));
   for (const r of rows) console.log(`${r.name}: ${r.value.toFixed(1)} ${r.unit}${r.target ? ` (target ${r.target})` : ''}${'baseline' in r ? ` [baseline ${r.baseline}]` : ''}`);

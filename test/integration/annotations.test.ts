@@ -109,3 +109,29 @@ suite('annotations: tag, save, follow edits, review', () => {
     await vscode.workspace.fs.delete(sidecarOf(name));
   });
 });
+
+suite('annotations: two writers on one sidecar', () => {
+  test('a tag made here and a tag written on disk by another window both survive', async () => {
+    const nm = await api();
+    const name = '004_1f563e580e8e183d.txt';
+    const editor = await openEditor(name);
+    await nm.settle();
+    const text = editor.document.getText();
+    // Another window writes the sidecar with its own tag while ours is still waiting to be saved.
+    const theirs = text.indexOf('Mỹ');
+    select(editor, 'Nga');
+    await vscode.commands.executeCommand('newsmark.tagActor');
+    const current = (await readFile(sidecarOf(name))) ?? `newsmark: 1\ndocument: ${name}\nstatus: todo\nannotations: []\ndismissed: []\n`;
+    const other = current.includes('annotations: []')
+      ? current.replace('annotations: []', `annotations:\n  - id: other1\n    label: actor\n    start: ${theirs}\n    end: ${theirs + 2}\n    text: Mỹ\n    source: manual`)
+      : current.replace(/^annotations:\n/m, `annotations:\n  - id: other1\n    label: actor\n    start: ${theirs}\n    end: ${theirs + 2}\n    text: Mỹ\n    source: manual\n`);
+    await writeFile(sidecarOf(name), other);
+    await nm.settle();
+    const saved = await eventually(async () => {
+      const data = await sidecarData(name);
+      return data && data.annotations.some((a) => a.id === 'other1') && data.annotations.some((a) => a.text === 'Nga') ? data : undefined;
+    }, 10_000, 'both tags on disk');
+    assert.ok(saved.annotations.some((a) => a.id === 'other1' && a.text === 'Mỹ'));
+    assert.ok(nm.document(editor.document.uri)!.annotations.some((a) => a.id === 'other1'), 'and in the editor');
+  });
+});

@@ -113,3 +113,24 @@ suite('suggestions: shown, explained, accepted, dismissed', () => {
     assert.equal(withTag, result.documents);
   });
 });
+
+suite('suggestions on a very large page', () => {
+  test('a 3 MB page opens and is analysed around what is visible, with a status note', async () => {
+    const nm = await api();
+    const parts: string[] = [];
+    for (const name of ['000_a01ac1149689500e.txt', '001_3cd509aeb15531bf.txt', '002_0b10614dcc1a5691.txt']) parts.push((await readFile(corpusUri(name)))!);
+    let text = '';
+    while (text.length < 3_000_000) text += parts.join('\n\n');
+    const uri = corpusUri('large/three-megabytes.txt');
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    await nm.settle();
+    const view = await eventually(() => nm.view(uri), 30_000, 'analysis of the large page');
+    assert.equal(view.partial, true);
+    assert.ok(view.suggestions.length > 0, 'suggestions near the top');
+    const visibleEnd = editor.document.offsetAt(editor.visibleRanges[0].end);
+    assert.ok(view.suggestions.every((s) => s.start < visibleEnd + 500_000), 'none far below the visible part');
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    await vscode.workspace.fs.delete(vscode.Uri.joinPath(uri, '..'), { recursive: true });
+  });
+});

@@ -75,19 +75,23 @@ export function articleBlocks(lines: readonly LineInfo[], logits: readonly numbe
 }
 
 /**
- * A table or numbered list right after the block's last paragraph belongs to the article when that
- * paragraph announces it (ends with a colon) or when it is a table; the block then runs to its end.
- * Returns the first line added to the block, if any.
+ * A table or numbered list right after the block's last paragraph belongs to the article when it is a
+ * table or when a line ending with a colon announces it: the block's last line, or the line after it
+ * (an announcing line is often too short to count as prose on its own). The block then runs to the end of
+ * the table or list. Returns the first line added to the block, if any.
  */
 export function extendOverStructure(lines: readonly LineInfo[], block: Block): number | undefined {
-  const first = block.last + 1;
+  const announces = (index: number): boolean => lines[index]?.text.endsWith(':') === true && !lines[index].conclusive;
+  let first = block.last + 1;
+  if (!lines[first]?.structure && announces(first) && lines[first + 1]?.structure) first++;
   const next = lines[first];
   if (!next?.structure) return undefined;
-  if (next.structure !== 'table' && !lines[block.last].text.endsWith(':')) return undefined;
+  if (next.structure !== 'table' && !announces(first - 1)) return undefined;
   let end = first;
   while (end + 1 < lines.length && lines[end + 1].structure) end++;
+  const added = block.last + 1;
   block.last = end;
-  return first;
+  return added;
 }
 
 const HEADLINE_LOOKBACK = 8;

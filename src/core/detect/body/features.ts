@@ -3,6 +3,7 @@
 // these per line text, so re-running detectLines after an edit recomputes only the edited lines; the
 // page-level passes that follow are linear in the number of lines and cheap.
 
+import { looksLikeCredit } from './credit';
 import { isWrittenTwiceLine } from './doubled';
 import { countInnerSentenceEnds, endsLikeSentence } from './lineInfo';
 import { splitLine } from './normalize';
@@ -22,6 +23,8 @@ export interface LineFeatures {
   readonly writtenTwice: boolean;
   /** Short and built around a time or date (timestamp.ts). */
   readonly timestampLike: boolean;
+  /** A photo credit or byline (credit.ts). */
+  readonly creditLike: boolean;
   /**
    * Filled when first needed (slug.ts): the first word case-folded (null: none) and its slug form, the
    * line's leading lower-case ASCII words.
@@ -44,6 +47,7 @@ export function computeLineFeatures(text: string): LineFeatures {
     innerSentenceEnds: countInnerSentenceEnds(text),
     writtenTwice: isWrittenTwiceLine(text),
     timestampLike: isTimestampCandidate(text, split.hashes.length),
+    creditLike: looksLikeCredit(text),
   };
 }
 

@@ -6,6 +6,7 @@ import type { LineDecision } from '../../model/types';
 import { forEachLine, isBlank } from '../../text/lines';
 import type { CorpusModel } from '../corpus';
 import type { StopwordLexicon } from '../stopwords';
+import { addCreditEvidence } from './credit';
 import { articleBlocks, betweenBodyLines, extendOverStructure, findHeadline, type Block } from './context';
 import { markStructuredRuns } from './structure';
 import { addDoubledEvidence } from './doubled';
@@ -98,6 +99,7 @@ export function detectLines(
     addLearnedEvidence(info, corpus);
     addDoubledEvidence(info);
     addTimestampEvidence(info);
+    addCreditEvidence(info);
   }
   addPageRepeatEvidence(lines);
   addSlugEvidence(lines, () => hasDiacritics(text));
@@ -133,7 +135,7 @@ export function detectLines(
       const block = blockOf[index] as Block;
       if (info.conclusive) adjusted = Math.min(logit, -1);
       else if (logit > 0) adjusted = logit + BLOCK_PULL;
-      else if (info.structure && ((announcedFrom !== undefined && index >= announcedFrom) || betweenBodyLines(lines, logits, index, block))) {
+      else if ((announcedFrom !== undefined && index >= announcedFrom) || (info.structure && betweenBodyLines(lines, logits, index, block))) {
         adjusted = Math.max(logit + BLOCK_PULL, 0.2);
       } else if (logit > INSIDE_BLOCK_MIN && betweenBodyLines(lines, logits, index, block)) adjusted = Math.max(logit + BLOCK_PULL, 0.2);
       else adjusted = Math.min(logit, -0.2);
@@ -203,6 +205,7 @@ function lineInfo(
     innerSentenceEnds: features.innerSentenceEnds,
     writtenTwice: features.writtenTwice,
     timestampLike: features.timestampLike,
+    creditLike: features.creditLike,
     evidence: [],
     // Every field from the start, so that all lines share one object shape.
     conclusive: undefined,

@@ -39,6 +39,8 @@ export interface LineInfo {
   writtenTwice: boolean;
   /** Short and built around a time or a date (see timestamp.ts). */
   timestampLike: boolean;
+  /** A photo credit or byline (see credit.ts). */
+  creditLike: boolean;
   evidence: Evidence[];
   /**
    * Set by a signal that is conclusive on its own (a title written twice, a slug, a linked title shown
@@ -50,8 +52,8 @@ export interface LineInfo {
   linkLike?: boolean;
   /** Set when the annotator tagged this line body on other pages (more often than boilerplate). */
   taggedBody?: boolean;
-  /** Set for the lines of a table or a numbered list (see structure.ts). */
-  structure?: 'table' | 'list';
+  /** Set for the lines of a table, a numbered list or a dialogue (see structure.ts). */
+  structure?: 'table' | 'list' | 'dialogue';
   /** Set for timestamp and dateline lines. */
   dated?: boolean;
 }

@@ -1,9 +1,11 @@
 // Tables and numbered lists inside an article: runs of short lines that page furniture does not have.
 // Line by line they look like a menu (short, few stop words), so the link-list and length signals speak
 // against them; as a run they have a structure of their own:
-// - table rows: several numbers on every line ("1 Kyle Busch 5040 5 1 17 27", "HD 225.86 -12.99 -5.44%");
+// - table rows: several numbers on every line ("1 Kyle Busch 5040 5 1 17 27", "HD 225.86 -12.99 -5.44%"),
+//   or a number first on every line (the quantities of a recipe: "1 tsp cinnamon", "8-9 ripe pears");
+// - dialogue: lines led by a short label and a colon, two or more labels taking turns ("Q: ...", "A: ...");
 // - numbered items: "1) ...", "2. ...", "3 - ..." counting up, at most one other line (a link, a note)
-//   between two items.
+//   between two items (and after the last one, when every item has one).
 // Such runs do not break the article block (see context.ts), and they are body where the article holds
 // them: between its paragraphs, or right after a paragraph that announces them with a colon.
 
@@ -17,11 +19,47 @@ const MIN_LIST_ITEMS = 3;
 const MAX_ITEM_GAP = 1;
 const MAX_ITEM_NUMBER = 999;
 
-export type StructureKind = 'table' | 'list';
+export type StructureKind = 'table' | 'list' | 'dialogue';
 
 function isTableRow(info: LineInfo): boolean {
-  const words = info.wordHashes.length;
-  return info.numberWords >= MIN_ROW_NUMBERS && info.numberWords >= MIN_ROW_NUMBER_SHARE * words && !info.conclusive;
+  if (info.conclusive) return false;
+  const code = info.text.charCodeAt(0);
+  if (code >= 48 && code <= 57) return true;
+  return info.numberWords >= MIN_ROW_NUMBERS && info.numberWords >= MIN_ROW_NUMBER_SHARE * info.wordHashes.length;
+}
+
+const MAX_LABEL_CHARS = 24;
+const MAX_LABEL_WORDS = 3;
+const MIN_DIALOGUE_LINES = 4;
+const MIN_TURNS_PER_LABEL = 2;
+
+/** The label a line starts with ("Q", "Interviewer", "Anna Berg" before a colon), or undefined. */
+export function speakerLabel(text: string): string | undefined {
+  const colon = text.indexOf(':');
+  if (colon <= 0 || colon > MAX_LABEL_CHARS || colon === text.length - 1 || text[colon + 1] !== ' ') return undefined;
+  const label = text.slice(0, colon).trim();
+  if (label === '' || label.split(/\s+/).length > MAX_LABEL_WORDS || /\d/.test(label)) return undefined;
+  return label.toLowerCase();
+}
+
+/** Dialogue: consecutive labelled lines where at least two labels each take several turns. */
+function markDialogue(lines: readonly LineInfo[]): void {
+  let start = 0;
+  for (let i = 0; i <= lines.length; i++) {
+    const label = i < lines.length ? speakerLabel(lines[i].text) : undefined;
+    if (label !== undefined) continue;
+    if (i - start >= MIN_DIALOGUE_LINES) {
+      const turns = new Map<string, number>();
+      for (let j = start; j < i; j++) {
+        const key = speakerLabel(lines[j].text) as string;
+        turns.set(key, (turns.get(key) ?? 0) + 1);
+      }
+      let speakers = 0;
+      for (const count of turns.values()) if (count >= MIN_TURNS_PER_LABEL) speakers++;
+      if (speakers >= 2) for (let j = start; j < i; j++) lines[j].structure ??= 'dialogue';
+    }
+    start = i + 1;
+  }
 }
 
 /** The number a numbered item starts with ("12) ...", "3. ...", "4 - ..."), or undefined. */
@@ -39,7 +77,7 @@ export function itemNumber(text: string): number | undefined {
   return value <= MAX_ITEM_NUMBER ? value : undefined;
 }
 
-/** Marks the lines of table and numbered-list runs (LineInfo.structure). */
+/** Marks the lines of table, numbered-list and dialogue runs (LineInfo.structure). */
 export function markStructuredRuns(lines: readonly LineInfo[]): void {
   // Tables: consecutive rows.
   let runStart = 0;
@@ -53,10 +91,17 @@ export function markStructuredRuns(lines: readonly LineInfo[]): void {
   let last = -1;
   let expected = 0;
   let items = 0;
+  // Whether every item so far was followed by exactly one other line (item, link, item, link...).
+  let alternating = true;
   const close = (): void => {
-    if (items >= MIN_LIST_ITEMS) for (let j = first; j <= last; j++) lines[j].structure ??= 'list';
+    if (items >= MIN_LIST_ITEMS) {
+      // In an alternation, the last item has its line after it too.
+      const end = alternating && last + 1 < lines.length && itemNumber(lines[last + 1].text) === undefined ? last + 1 : last;
+      for (let j = first; j <= end; j++) lines[j].structure ??= 'list';
+    }
     first = last = -1;
     items = 0;
+    alternating = true;
   };
   for (let i = 0; i < lines.length; i++) {
     const value = itemNumber(lines[i].text);
@@ -65,6 +110,7 @@ export function markStructuredRuns(lines: readonly LineInfo[]): void {
       continue;
     }
     if (first >= 0 && value === expected && i - last <= MAX_ITEM_GAP + 1) {
+      alternating &&= i - last === 2;
       last = i;
       items++;
     } else {
@@ -75,4 +121,5 @@ export function markStructuredRuns(lines: readonly LineInfo[]): void {
     expected = value + 1;
   }
   close();
+  markDialogue(lines);
 }

@@ -1,0 +1,62 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { detectLines } from '../../../src/core/detect/body/index';
+import { itemNumber } from '../../../src/core/detect/body/structure';
+import { CorpusModel } from '../../../src/core/detect/corpus';
+import type { LineDecision } from '../../../src/core/model/types';
+import { loadShippedStopwords } from './shippedStopwords';
+
+const stopwords = loadShippedStopwords();
+
+const MENU = ['Home', 'World', 'Business', 'Sport', 'Culture', 'Opinion'];
+const FOOTER = ['Most read', 'Ferry strike ends after two weeks', 'New stadium opens in the north', 'Weather warning for Friday', 'About us', 'Contact'];
+
+function bodyLines(text: string): string[] {
+  const decisions: LineDecision[] = detectLines(text, new CorpusModel(), stopwords);
+  const lines = text.split('\n');
+  return decisions.filter((decision) => decision.label === 'body').map((decision) => lines[decision.line]);
+}
+
+test('itemNumber reads "1)", "2.", "3 -" and "4 Word" items, not numbers inside text', () => {
+  assert.equal(itemNumber('1) A camera for beginners'), 1);
+  assert.equal(itemNumber('12. The last one'), 12);
+  assert.equal(itemNumber('3 - Something else'), 3);
+  assert.equal(itemNumber('4 Kyle Smith 5040 5 1'), 4);
+  assert.equal(itemNumber('2019 was a good year'), undefined);
+  assert.equal(itemNumber('1 000 people came'), undefined);
+  assert.equal(itemNumber('3.5 million people'), undefined);
+  assert.equal(itemNumber('Chapter 1'), undefined);
+});
+
+test('a results table between two paragraphs of an article is body', () => {
+  const table = ['Pos. Driver Points Wins', '1 Anna Berg 5040 5', '2 Tom Walsh 5035 7', '3 Lea Roth 5033 4', '4 Ivo Dane 5027 6', '5 Max Lund 2380 2'];
+  const text = [
+    ...MENU,
+    'Berg takes the championship after a tense final race',
+    'Anna Berg won the championship on Sunday by five points, after a final race in which the lead changed three times.',
+    'The final standings of the season, after thirty-six races, are as follows:',
+    ...table,
+    'Berg said after the race that the title was the reward for a season in which her team never gave up, even after two crashes.',
+    'The new season starts in February with the first race in the south of the country, where Berg won last year.',
+    ...FOOTER,
+  ].join('\n');
+  const body = bodyLines(text);
+  for (const row of table) assert.ok(body.includes(row), `missing table row "${row}"\n${body.join('\n')}`);
+  assert.ok(!body.includes('Home') && !body.includes('Weather warning for Friday'));
+});
+
+test('a numbered list announced by the last paragraph is body; the same kind of list elsewhere is not', () => {
+  const items = ['1) A small camera for travellers', 'http://shop.example/a1', '2) A board game for four players', 'http://shop.example/b2', '3) A book about old maps', 'http://shop.example/c3', '4) A lamp for reading in bed', 'http://shop.example/d4'];
+  const article = [
+    'Gift ideas for the holidays',
+    'Every year the shops start their sales earlier, and this year the first offers appeared at the start of November.',
+    'We looked through hundreds of them and kept only the ones that we would be glad to receive ourselves.',
+    'Here are the offers we liked most, with the links where you can find them:',
+  ];
+  const announced = bodyLines([...MENU, ...article, ...items, ...FOOTER].join('\n'));
+  for (const item of items) assert.ok(announced.includes(item), `missing list line "${item}"\n${announced.join('\n')}`);
+
+  const unannounced = [...MENU, ...article.slice(0, 3), ...FOOTER.slice(0, 2), ...items, ...FOOTER.slice(2)].join('\n');
+  const body = bodyLines(unannounced);
+  for (const item of items) assert.ok(!body.includes(item), `list outside the article taken as body: "${item}"`);
+});
