@@ -36,7 +36,7 @@ async function main() {
   const vsix = path.join(stateDir, 'newsmark.vsix');
   const build = spawnSync(process.execPath, ['esbuild.js', '--production'], { cwd: host.ROOT, stdio: 'inherit' });
   if (build.status !== 0) throw new Error('build failed');
-  const pack = spawnSync(process.execPath, [require.resolve('@vscode/vsce/vsce'), 'package', '--no-dependencies', '-o', vsix], { cwd: host.ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  const pack = spawnSync(process.execPath, [require.resolve('@vscode/vsce/vsce'), 'package', '--no-dependencies', '--no-rewrite-relative-links', '-o', vsix], { cwd: host.ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
   if (pack.status !== 0) throw new Error('vsce package failed');
   spawnSync(process.execPath, ['esbuild.js'], { cwd: host.ROOT, stdio: 'inherit' }); // keep the dev build in dist/
   host.installVsix(vsix, extensionsDir, userDataDir);

@@ -103,14 +103,28 @@ async function integration() {
   await inHost('integration', { testsEntry: path.join(ROOT, 'out/test/integration/index.js'), extensionPath: ROOT });
 }
 
+/** The .vsix is small and ships only what users run (the .vscodeignore allow-list works). */
+function checkPackageContents(vsix) {
+  const size = fs.statSync(vsix).size;
+  const small = size < 3 * 1024 * 1024;
+  process.stdout.write(`${small ? 'ok' : 'FAILED'}: .vsix is ${(size / 1024).toFixed(0)} KB (limit 3 MB)\n`);
+  const ls = spawnSync(process.execPath, [require.resolve('@vscode/vsce/vsce'), 'ls', '--no-dependencies'], { cwd: ROOT, encoding: 'utf8' });
+  const files = ls.stdout.split('\n').filter(Boolean);
+  const leaked = files.filter((f) => /^(src|test|node_modules|scripts|eval|samples|\.vscode-test)\//.test(f) || f.endsWith('.map'));
+  const clean = ls.status === 0 && files.length > 0 && leaked.length === 0;
+  process.stdout.write(`${clean ? 'ok' : 'FAILED'}: the package holds ${files.length} files and no sources, tests or node_modules${leaked.length ? ` (found: ${leaked.slice(0, 5).join(', ')})` : ''}\n`);
+  add({ passed: Number(small) + Number(clean), failed: Number(!small) + Number(!clean) });
+}
+
 async function packageTier() {
   banner('package: the .vsix, installed like a user would');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsmark-vsix-'));
   const vsix = path.join(dir, 'newsmark.vsix');
   try {
     if (sh(process.execPath, ['esbuild.js', '--production']).status !== 0) throw new Error('production build failed');
-    const vsce = sh(process.execPath, [require.resolve('@vscode/vsce/vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '-o', vsix]);
+    const vsce = sh(process.execPath, [require.resolve('@vscode/vsce/vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '-o', vsix]);
     if (vsce.status !== 0) throw new Error('vsce package failed');
+    checkPackageContents(vsix);
     const extensionsDir = path.join(dir, 'extensions');
     host.ensureHost();
     host.installVsix(vsix, extensionsDir, path.join(dir, 'user-data'));

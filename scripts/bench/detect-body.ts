@@ -111,8 +111,9 @@ export async function benchBody(): Promise<BenchRow[]> {
       name: 'body detection (detectLines per document, MB per CPU second)',
       value: round(detectRate.cpu),
       unit: 'MB/s',
-      target: '>= 20 MB/s',
-      ok: detectRate.cpu >= 20,
+      // Body detection is half of the analysis pipeline (with entity detection), which should do 20 MB/s.
+      target: '>= 50 MB/s',
+      ok: detectRate.cpu >= 50,
       baseline: `line splitting alone ${round(splitRate.cpu)} MB/s; wall clock ${round(detectRate.wall)} MB/s`,
     },
     {

@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { detectLines } from '../../../src/core/detect/body/index';
-import { itemNumber } from '../../../src/core/detect/body/structure';
+import { looksLikeCredit } from '../../../src/core/detect/body/credit';
+import { itemNumber, speakerLabel } from '../../../src/core/detect/body/structure';
 import { CorpusModel } from '../../../src/core/detect/corpus';
 import type { LineDecision } from '../../../src/core/model/types';
 import { loadShippedStopwords } from './shippedStopwords';
@@ -59,4 +60,51 @@ test('a numbered list announced by the last paragraph is body; the same kind of 
   const unannounced = [...MENU, ...article.slice(0, 3), ...FOOTER.slice(0, 2), ...items, ...FOOTER.slice(2)].join('\n');
   const body = bodyLines(unannounced);
   for (const item of items) assert.ok(!body.includes(item), `list outside the article taken as body: "${item}"`);
+});
+
+test('an interview as "Q: ... / A: ..." lines inside an article is body, with its reason', () => {
+  const dialogue = ['Q: Where did you grow up?', 'A: In a small town by the sea.', 'Q: Favourite book?', 'A: A long novel about a whaling ship.', 'Q: First job?', 'A: Selling ice cream on the beach.'];
+  const text = [
+    ...MENU,
+    'Meet the new director of the city library',
+    'The city library has a new director, who started on Monday after twenty years at the university library in the capital.',
+    'We asked her a few questions about her life and her plans for the library, and here is what she told us:',
+    ...dialogue,
+    'The library will be open on Sundays from next month, the first change that the new director has decided on.',
+    ...FOOTER,
+  ].join('\n');
+  const decisions = detectLines(text, new CorpusModel(), stopwords);
+  const lines = text.split('\n');
+  for (const turn of dialogue) {
+    const decision = decisions.find((item) => lines[item.line] === turn);
+    assert.equal(decision?.label, 'body', turn);
+    assert.ok(decision?.reasons.includes('dialogue'), decision?.reasons.join('; '));
+  }
+});
+
+test('speakerLabel: a short label before a colon, not a time or a long clause', () => {
+  assert.equal(speakerLabel('Q: Favourite book?'), 'q');
+  assert.equal(speakerLabel('Anna Berg: We will win.'), 'anna berg');
+  assert.equal(speakerLabel('At 10:30 the train left'), undefined);
+  assert.equal(speakerLabel('The minister said on Monday that: nothing'), undefined);
+  assert.equal(speakerLabel('Note:'), undefined);
+});
+
+test('photo credits between paragraphs are boilerplate; URLs and fractions are not credits', () => {
+  assert.equal(looksLikeCredit('Jane Roe/Daily Courier/Photo Agency'), true);
+  assert.equal(looksLikeCredit('Tom Lee | Wire Service | Images'), true);
+  assert.equal(looksLikeCredit('(Image: © Star Survey Team)'), true);
+  assert.equal(looksLikeCredit('http://shop.example/a1'), false);
+  assert.equal(looksLikeCredit('1/2 cup of sugar'), false);
+  const text = [
+    ...MENU,
+    'Heavy snow closes the mountain pass for a second day',
+    'The mountain pass stayed closed on Tuesday after another night of heavy snow, and the police turned back dozens of trucks.',
+    'Jane Roe/Daily Courier/Photo Agency',
+    'Snow ploughs worked through the night, but the wind blew the snow back onto the road as fast as they could clear it.',
+    'The road service said that the pass could open again on Thursday if the weather forecast for Wednesday is right.',
+    ...FOOTER,
+  ].join('\n');
+  assert.ok(!bodyLines(text).includes('Jane Roe/Daily Courier/Photo Agency'));
+  assert.ok(bodyLines(text).includes('The road service said that the pass could open again on Thursday if the weather forecast for Wednesday is right.'));
 });

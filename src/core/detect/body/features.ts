@@ -7,6 +7,7 @@ import { looksLikeCredit } from './credit';
 import { isWrittenTwiceLine } from './doubled';
 import { countInnerSentenceEnds, endsLikeSentence } from './lineInfo';
 import { splitLine } from './normalize';
+import { itemNumber, speakerLabel } from './structure';
 import { isTimestampCandidate } from './timestamp';
 import type { StopwordLexicon } from '../stopwords';
 
@@ -25,6 +26,9 @@ export interface LineFeatures {
   readonly timestampLike: boolean;
   /** A photo credit or byline (credit.ts). */
   readonly creditLike: boolean;
+  /** The number of a numbered item, the label of a dialogue turn (structure.ts). */
+  readonly itemNumber: number | undefined;
+  readonly speakerLabel: string | undefined;
   /**
    * Filled when first needed (slug.ts): the first word case-folded (null: none) and its slug form, the
    * line's leading lower-case ASCII words.
@@ -48,6 +52,8 @@ export function computeLineFeatures(text: string): LineFeatures {
     writtenTwice: isWrittenTwiceLine(text),
     timestampLike: isTimestampCandidate(text, split.hashes.length),
     creditLike: looksLikeCredit(text),
+    itemNumber: itemNumber(text),
+    speakerLabel: speakerLabel(text),
   };
 }
 

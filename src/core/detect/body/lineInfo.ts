@@ -2,6 +2,7 @@
 // log-odds that the line is body; each piece carries a short human-readable reason.
 
 import type { LineFeatures } from './features';
+import type { StructureKind } from './structure';
 import type { PhysicalLine } from './wrap';
 
 export interface Evidence {
@@ -53,7 +54,7 @@ export interface LineInfo {
   /** Set when the annotator tagged this line body on other pages (more often than boilerplate). */
   taggedBody?: boolean;
   /** Set for the lines of a table, a numbered list or a dialogue (see structure.ts). */
-  structure?: 'table' | 'list' | 'dialogue';
+  structure?: StructureKind;
   /** Set for timestamp and dateline lines. */
   dated?: boolean;
 }

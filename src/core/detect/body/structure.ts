@@ -9,7 +9,7 @@
 // Such runs do not break the article block (see context.ts), and they are body where the article holds
 // them: between its paragraphs, or right after a paragraph that announces them with a colon.
 
-import type { LineInfo } from './lineInfo';
+import { addSharedEvidence, type Evidence, type LineInfo } from './lineInfo';
 
 const MIN_TABLE_ROWS = 4;
 const MIN_ROW_NUMBERS = 2;
@@ -35,8 +35,9 @@ const MIN_TURNS_PER_LABEL = 2;
 
 /** The label a line starts with ("Q", "Interviewer", "Anna Berg" before a colon), or undefined. */
 export function speakerLabel(text: string): string | undefined {
-  const colon = text.indexOf(':');
-  if (colon <= 0 || colon > MAX_LABEL_CHARS || colon === text.length - 1 || text[colon + 1] !== ' ') return undefined;
+  let colon = 0;
+  while (colon <= MAX_LABEL_CHARS && colon < text.length && text.charCodeAt(colon) !== 58) colon++;
+  if (colon === 0 || colon > MAX_LABEL_CHARS || colon >= text.length - 1 || text[colon + 1] !== ' ') return undefined;
   const label = text.slice(0, colon).trim();
   if (label === '' || label.split(/\s+/).length > MAX_LABEL_WORDS || /\d/.test(label)) return undefined;
   return label.toLowerCase();
@@ -45,19 +46,21 @@ export function speakerLabel(text: string): string | undefined {
 /** Dialogue: consecutive labelled lines where at least two labels each take several turns. */
 function markDialogue(lines: readonly LineInfo[]): void {
   let start = 0;
+  let labels: string[] = [];
   for (let i = 0; i <= lines.length; i++) {
-    const label = i < lines.length ? speakerLabel(lines[i].text) : undefined;
-    if (label !== undefined) continue;
+    const label = i < lines.length ? lines[i].features.speakerLabel : undefined;
+    if (label !== undefined) {
+      labels.push(label);
+      continue;
+    }
     if (i - start >= MIN_DIALOGUE_LINES) {
       const turns = new Map<string, number>();
-      for (let j = start; j < i; j++) {
-        const key = speakerLabel(lines[j].text) as string;
-        turns.set(key, (turns.get(key) ?? 0) + 1);
-      }
+      for (const key of labels) turns.set(key, (turns.get(key) ?? 0) + 1);
       let speakers = 0;
       for (const count of turns.values()) if (count >= MIN_TURNS_PER_LABEL) speakers++;
       if (speakers >= 2) for (let j = start; j < i; j++) lines[j].structure ??= 'dialogue';
     }
+    if (labels.length > 0) labels = [];
     start = i + 1;
   }
 }
@@ -77,8 +80,20 @@ export function itemNumber(text: string): number | undefined {
   return value <= MAX_ITEM_NUMBER ? value : undefined;
 }
 
+/** What the reasons of a structured line say (the evidence weighs nothing: the context step uses it). */
+const STRUCTURE_REASONS: Record<StructureKind, Evidence> = {
+  table: { weight: 0, reason: 'table row' },
+  list: { weight: 0, reason: 'numbered list' },
+  dialogue: { weight: 0, reason: 'dialogue' },
+};
+
 /** Marks the lines of table, numbered-list and dialogue runs (LineInfo.structure). */
 export function markStructuredRuns(lines: readonly LineInfo[]): void {
+  markRuns(lines);
+  for (const info of lines) if (info.structure) addSharedEvidence(info, STRUCTURE_REASONS[info.structure]);
+}
+
+function markRuns(lines: readonly LineInfo[]): void {
   // Tables: consecutive rows.
   let runStart = 0;
   for (let i = 0; i <= lines.length; i++) {
@@ -96,7 +111,7 @@ export function markStructuredRuns(lines: readonly LineInfo[]): void {
   const close = (): void => {
     if (items >= MIN_LIST_ITEMS) {
       // In an alternation, the last item has its line after it too.
-      const end = alternating && last + 1 < lines.length && itemNumber(lines[last + 1].text) === undefined ? last + 1 : last;
+      const end = alternating && last + 1 < lines.length && lines[last + 1].features.itemNumber === undefined ? last + 1 : last;
       for (let j = first; j <= end; j++) lines[j].structure ??= 'list';
     }
     first = last = -1;
@@ -104,7 +119,7 @@ export function markStructuredRuns(lines: readonly LineInfo[]): void {
     alternating = true;
   };
   for (let i = 0; i < lines.length; i++) {
-    const value = itemNumber(lines[i].text);
+    const value = lines[i].features.itemNumber;
     if (value === undefined) {
       if (first >= 0 && i - last > MAX_ITEM_GAP) close();
       continue;
