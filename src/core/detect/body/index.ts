@@ -1,6 +1,8 @@
 // Body vs boilerplate, line by line. Each signal adds log-odds evidence to the lines (see the modules of
-// this folder); the context step then picks the article's main block and its headline, and turns the
-// evidence into a label, a score in [0, 1] and the reasons behind it.
+// this folder); the context step then picks the article's main block (tables, numbered lists and dialogue
+// inside it do not break it: structure.ts) and its headline, and turns the evidence into a label, a score
+// in [0, 1] and the reasons behind it. What depends on a line's text alone can be kept in a
+// LineFeatureCache between runs on the same document (features.ts).
 
 import type { LineDecision } from '../../model/types';
 import { forEachLine, isBlank } from '../../text/lines';
@@ -19,6 +21,8 @@ import { addCorpusRepeatEvidence, addLearnedEvidence, addPageRepeatEvidence, dup
 import { addSlugEvidence } from './slug';
 import { addTimestampEvidence } from './timestamp';
 import { paragraphGroups, type PhysicalLine } from './wrap';
+
+export { LineFeatureCache } from './features';
 
 export interface DetectOptions {
   /** Id under which the document was added to the corpus, so it does not count as its own repeat. */
