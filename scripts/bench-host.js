@@ -2,18 +2,15 @@
 // Runs the in-host benchmark (test/bench/host.ts) in the real VS Code test host; rows go to .bench/host.json.
 'use strict';
 const fs = require('node:fs');
-const os = require('node:os');
 const path = require('node:path');
 const { spawnSync } = require('node:child_process');
-const { runSuiteInHost } = require('./lib/run-in-host');
+const { runSuiteInHost, scratchCorpus } = require('./lib/run-in-host');
 
 const ROOT = path.resolve(__dirname, '..');
 
 async function main() {
   if (spawnSync(process.execPath, ['esbuild.js'], { cwd: ROOT, stdio: 'inherit' }).status !== 0) process.exit(1);
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsmark-bench-host-'));
-  const ws = path.join(dir, 'corpus');
-  fs.cpSync(path.join(ROOT, 'samples'), ws, { recursive: true });
+  const { ws, cleanup } = scratchCorpus('bench-host');
   // A 10,000-page corpus beside the samples: the host must stay responsive while it learns it.
   const pages = process.env.NEWSMARK_BENCH_PAGES || '10000';
   if (spawnSync(process.execPath, ['scripts/gen-corpus.js', path.join(ws, 'generated'), pages], { cwd: ROOT, stdio: 'inherit' }).status !== 0) process.exit(1);
@@ -29,7 +26,7 @@ async function main() {
     });
     process.exitCode = code;
   } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
+    cleanup();
   }
 }
 

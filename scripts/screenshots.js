@@ -3,10 +3,9 @@
 // corpus, for the README: media/screenshots/{editor,hover,quickfix,view}.png.
 'use strict';
 const fs = require('node:fs');
-const os = require('node:os');
 const path = require('node:path');
 const { spawnSync } = require('node:child_process');
-const { runSuiteInHost } = require('./lib/run-in-host');
+const { runSuiteInHost, scratchCorpus } = require('./lib/run-in-host');
 
 const ROOT = path.resolve(__dirname, '..');
 const OUT = path.join(ROOT, 'media', 'screenshots');
@@ -14,9 +13,7 @@ const OUT = path.join(ROOT, 'media', 'screenshots');
 async function main() {
   if (spawnSync(process.execPath, ['esbuild.js'], { cwd: ROOT, stdio: 'inherit' }).status !== 0) process.exit(1);
   fs.mkdirSync(OUT, { recursive: true });
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsmark-shots-'));
-  const ws = path.join(dir, 'samples');
-  fs.cpSync(path.join(ROOT, 'samples'), ws, { recursive: true });
+  const { ws, cleanup } = scratchCorpus('shots');
   const shots = [];
   try {
     const { code } = await runSuiteInHost({
@@ -35,7 +32,7 @@ async function main() {
     await Promise.all(shots);
     process.exitCode = code;
   } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
+    cleanup();
   }
 }
 

@@ -7,7 +7,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { spawnSync } = require('node:child_process');
-const { runSuiteInHost } = require('./lib/run-in-host');
+const { runSuiteInHost, scratchCorpus } = require('./lib/run-in-host');
 const host = require('./lib/host');
 
 const ROOT = path.resolve(__dirname, '..');
@@ -57,7 +57,7 @@ function unit() {
   const counts = readTapCounts(tap);
   fs.rmSync(tap, { force: true });
   if (r.status !== 0 && counts.failed === 0) counts.failed = 1; // a crash outside any test still fails the tier
-  add(counts);
+  add(counts, 'unit');
 }
 
 function readTapCounts(file) {
@@ -76,16 +76,8 @@ function add(counts, label) {
   if (label) process.stdout.write(`${label}: ${counts.passed} passed, ${counts.failed} failed\n`);
 }
 
-/** A scratch copy of the sample corpus: in-host tests write sidecars and must not touch samples/. */
-function scratchWorkspace(name) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `newsmark-${name}-`));
-  const ws = path.join(dir, 'corpus');
-  fs.cpSync(path.join(ROOT, 'samples'), ws, { recursive: true });
-  return { ws, cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
-}
-
 async function inHost(tier, { testsEntry, extensionPath, extensionsDir }) {
-  const { ws, cleanup } = scratchWorkspace(tier);
+  const { ws, cleanup } = scratchCorpus(tier);
   try {
     const { code, counts } = await runSuiteInHost({ testsEntry, workspace: ws, extensionPath, extensionsDir, timeoutMs: 15 * 60_000 });
     if (!counts.reported || (code !== 0 && counts.failed === 0)) {

@@ -106,4 +106,12 @@ function writeUserSettings(userDataDir) {
   );
 }
 
-module.exports = { runSuiteInHost, RESULT_PREFIX };
+/** A scratch copy of the sample corpus: in-host suites write sidecars and must not touch samples/. */
+function scratchCorpus(name) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `newsmark-${name}-`));
+  const ws = path.join(dir, 'samples');
+  fs.cpSync(path.join(host.ROOT, 'samples'), ws, { recursive: true });
+  return { ws, cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
+
+module.exports = { runSuiteInHost, scratchCorpus, RESULT_PREFIX };

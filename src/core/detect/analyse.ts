@@ -125,7 +125,7 @@ function analyse(text: string, range: { start: number; end: number } | undefined
     if (!scan) {
       const tokens = tokenize(lineText, entities.vocabulary);
       scan = { dates: scanDateTokens(tokens, dates, relative), actors: scanActorLine(lineText, actors, { isStopword }, tokens) };
-      if (!process.env.NOCACHE) cache.set(lineText, scan);
+      cache.set(lineText, scan);
     }
     scanned.push({ line: span.line, start: span.start, scan: scan.actors });
     if (!inRange(span.start, span.end)) continue;

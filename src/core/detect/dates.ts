@@ -530,31 +530,39 @@ function pad(value: number, width = 2): string {
 
 /** ISO 8601 text of a partial date; unknown years give "--MM-DD" / "--MM". */
 export function isoDate(date: PartialDate): string | undefined {
-  if (date.year === undefined) {
-    if (date.month === undefined) return undefined;
-    return date.day !== undefined ? `--${pad(date.month)}-${pad(date.day)}` : `--${pad(date.month)}`;
+  return isoText(date.year, date.month, date.day);
+}
+
+function isoText(year: number | undefined, month: number | undefined, day: number | undefined): string | undefined {
+  if (year === undefined) {
+    if (month === undefined) return undefined;
+    return day !== undefined ? `--${pad(month)}-${pad(day)}` : `--${pad(month)}`;
   }
-  let text = pad(date.year, 4);
-  if (date.month !== undefined) {
-    text += `-${pad(date.month)}`;
-    if (date.day !== undefined) text += `-${pad(date.day)}`;
+  let text = pad(year, 4);
+  if (month !== undefined) {
+    text += `-${pad(month)}`;
+    if (day !== undefined) text += `-${pad(day)}`;
   }
   return text;
 }
 
 /**
- * Completes a date without a year from the publication date. News reports mostly look back, so a day/month
- * more than six months after the publication month is taken from the year before.
+ * ISO text of a date completed with the year of the publication date (its note added to `notes` once).
+ * News reports mostly look back, so a day/month more than six months after the publication month is taken
+ * from the year before.
  */
-function withYear(date: PartialDate, publication: PartialDate | undefined): { date: PartialDate; note?: string } {
-  if (date.year !== undefined || publication?.year === undefined || date.month === undefined) return { date };
-  let year = publication.year;
-  let note = `year from publication date ${publication.year}`;
-  if (publication.month !== undefined && date.month - publication.month > 6) {
-    year--;
-    note = `year before the publication date ${publication.year}`;
+function isoWithYear(date: PartialDate, publication: PartialDate | undefined, notes: string[]): string {
+  let year = date.year;
+  if (year === undefined && publication?.year !== undefined && date.month !== undefined) {
+    year = publication.year;
+    let note = `year from publication date ${publication.year}`;
+    if (publication.month !== undefined && date.month - publication.month > 6) {
+      year--;
+      note = `year before the publication date ${publication.year}`;
+    }
+    if (!notes.includes(note)) notes.push(note);
   }
-  return { date: { ...date, year }, note };
+  return isoText(year, date.month, date.day) ?? '';
 }
 
 function resolveRelative(offset: string | undefined, publication: PartialDate | undefined): string | undefined {
@@ -585,8 +593,9 @@ function isoWeek(day: Date): string {
   return `${thursday.getUTCFullYear()}-W${pad(week)}`;
 }
 
-/** Turns a raw date into a suggestion with its ISO value and reasons. */
-export function resolveDate(raw: RawDate, text: string, line: number, publication: PartialDate | undefined): Suggestion {
+/** Turns a raw date into a suggestion with its ISO value and reasons; `offset` shifts a line's offsets
+ * into the document `text`. */
+export function resolveDate(raw: RawDate, text: string, line: number, publication: PartialDate | undefined, offset = 0): Suggestion {
   const reasons: string[] = [];
   let value: string | string[] | undefined;
   if (raw.kind === 'relative') {
@@ -594,26 +603,26 @@ export function resolveDate(raw: RawDate, text: string, line: number, publicatio
     reasons.push(raw.form);
     if (value !== undefined) reasons.push(`resolved from publication date ${isoDate(publication ?? {})}`);
   } else {
-    const notes = new Set<string>();
-    const values = raw.parts.map((part) => {
-      const completed = withYear(part, publication);
-      if (completed.note) notes.add(completed.note);
-      return isoDate(completed.date) ?? '';
-    });
-    if (raw.kind === 'range') value = `${values[0]}/${values[values.length - 1]}`;
-    else if (raw.kind === 'alternatives') value = values;
-    else value = values[0];
-    const known = raw.parts.every((part) => part.year !== undefined);
+    const notes: string[] = [];
+    const parts = raw.parts;
+    if (raw.kind === 'single') value = isoWithYear(parts[0], publication, notes);
+    else {
+      const values = parts.map((part) => isoWithYear(part, publication, notes));
+      value = raw.kind === 'range' ? `${values[0]}/${values[values.length - 1]}` : values;
+    }
     let reason = `date ${raw.form}`;
-    if (notes.size > 0) reason += `, ${[...notes].join(', ')}`;
-    else if (!known && raw.parts.some((part) => part.month !== undefined)) reason += ', year unknown';
-    reasons.push(reason, ...raw.notes);
+    if (notes.length > 0) reason += `, ${notes.join(', ')}`;
+    else if (!parts.every((part) => part.year !== undefined) && parts.some((part) => part.month !== undefined)) reason += ', year unknown';
+    reasons.push(reason);
+    for (const note of raw.notes) reasons.push(note);
   }
+  const start = raw.start + offset;
+  const end = raw.end + offset;
   const suggestion: Suggestion = {
-    start: raw.start,
-    end: raw.end,
+    start,
+    end,
     label: 'date',
-    text: text.slice(raw.start, raw.end),
+    text: text.slice(start, end),
     score: raw.score,
     reasons,
     line,

@@ -21,6 +21,8 @@ import { addCorpusRepeatEvidence, addLearnedEvidence, addPageRepeatEvidence, dup
 import { addSlugEvidence } from './slug';
 import { addTimestampEvidence } from './timestamp';
 import { paragraphGroups, type PhysicalLine } from './wrap';
+import { FEATURE_COUNT, lineModelFeatures, modelLogit, type PageEvidence } from './model';
+import { BODY_MODEL } from './weights';
 
 export { LineFeatureCache } from './features';
 
@@ -43,12 +45,17 @@ const INSIDE_BLOCK_MIN = -4;
 const HEADLINE_MIN = 1;
 const TAGGED_MIN = 1;
 
-export function detectLines(
+/** The hand-set passes over a page: its lines' evidence, the context's verdict and the reason for it. */
+interface HandSetAnalysis extends PageEvidence {
+  readonly contextReasons: string[];
+}
+
+function analysePage(
   text: string,
   corpus: CorpusModel,
   stopwords: StopwordLexicon,
-  options: DetectOptions = {},
-): LineDecision[] {
+  options: DetectOptions,
+): HandSetAnalysis | undefined {
   const physical: PhysicalLine[] = [];
   forEachLine(text, (line, start, end) => {
     if (!isBlank(text, start, end)) physical.push({ line, start, end, text: text.slice(start, end).trim() });
@@ -77,7 +84,7 @@ export function detectLines(
   } else {
     for (const line of physical) addLine(line, line.text, undefined);
   }
-  if (lines.length === 0) return [];
+  if (lines.length === 0) return undefined;
   const language = options.language ?? stopwords.guessLanguageOfWords(proseSample(lines));
   cache?.useStopwords(stopwords, language);
   for (let i = 0; i < lines.length; i++) {
@@ -122,7 +129,8 @@ export function detectLines(
   // the main block, lines with evidence of their own are body.
   const leadEnd = headline === undefined ? -1 : blocks[0].first;
 
-  const decisions: LineDecision[] = [];
+  const adjustedLogits = new Float64Array(lines.length);
+  const contextReasons: string[] = [];
   for (let index = 0; index < lines.length; index++) {
     const info = lines[index];
     const logit = logits[index];
@@ -151,9 +159,44 @@ export function detectLines(
       adjusted = Math.min(logit - BLOCK_PULL, -0.2);
       contextReason = 'outside the main block';
     }
-    const label = adjusted >= 0 ? 'body' : 'boilerplate';
-    const score = 1 / (1 + Math.exp(-adjusted));
-    const reasons = reasonsOf(contextReason, info);
+    adjustedLogits[index] = adjusted;
+    contextReasons.push(contextReason);
+  }
+  return {
+    lines,
+    logits,
+    adjusted: adjustedLogits,
+    blocks,
+    headline,
+    proseLevel,
+    otherPages: Math.max(0, corpus.documentCount - ownCopies),
+    ownCopies,
+    contextReasons,
+  };
+}
+
+export function detectLines(
+  text: string,
+  corpus: CorpusModel,
+  stopwords: StopwordLexicon,
+  options: DetectOptions = {},
+): LineDecision[] {
+  const page = analysePage(text, corpus, stopwords, options);
+  if (!page) return [];
+  const { lines, adjusted, contextReasons } = page;
+  const features = new Float64Array(FEATURE_COUNT);
+  const decisions: LineDecision[] = [];
+  for (let index = 0; index < lines.length; index++) {
+    const info = lines[index];
+    lineModelFeatures(page, index, features);
+    let logit = modelLogit(features, BODY_MODEL.weights, BODY_MODEL.bias);
+    // The annotator's own tags on other pages outweigh everything else.
+    if (info.taggedBody) logit = Math.max(logit, TAGGED_MIN);
+    else if (info.taggedBoilerplate) logit = Math.min(logit, -TAGGED_MIN);
+    const label = logit >= 0 ? 'body' : 'boilerplate';
+    const score = 1 / (1 + Math.exp(-logit));
+    const reasons = reasonsOf(contextReasons[index], info);
+    if ((logit >= 0) !== (adjusted[index] >= 0)) reasons.splice(1, 0, OVERRULED);
     if (!info.members) {
       decisions.push({ line: info.line, start: info.start, end: info.end, label, score, reasons });
       continue;
@@ -164,6 +207,31 @@ export function detectLines(
     }
   }
   return decisions;
+}
+
+const OVERRULED = 'learned combination of the evidence and its neighbours';
+
+/** One line (or wrapped paragraph) as the model sees it: for fitting the model (scripts/fit-body-model.ts). */
+export interface LineModelRow {
+  /** The document lines it stands for (several for a wrapped paragraph). */
+  readonly lines: readonly number[];
+  readonly features: Float64Array;
+}
+
+/** The model's input for every non-empty line of a page, in the page's order. */
+export function lineModelRows(
+  text: string,
+  corpus: CorpusModel,
+  stopwords: StopwordLexicon,
+  options: DetectOptions = {},
+): LineModelRow[] {
+  const page = analysePage(text, corpus, stopwords, options);
+  if (!page) return [];
+  return page.lines.map((info, index) => {
+    const features = new Float64Array(FEATURE_COUNT);
+    lineModelFeatures(page, index, features);
+    return { lines: info.members ? info.members.map((member) => member.line) : [info.line], features };
+  });
 }
 
 const PROSE_MIN_WORDS = 15;
@@ -215,8 +283,10 @@ function lineInfo(
     conclusive: undefined,
     linkLike: undefined,
     taggedBody: undefined,
+    taggedBoilerplate: undefined,
     structure: undefined,
     dated: undefined,
+    copied: undefined,
   };
 }
 

@@ -53,10 +53,14 @@ export interface LineInfo {
   linkLike?: boolean;
   /** Set when the annotator tagged this line body on other pages (more often than boilerplate). */
   taggedBody?: boolean;
+  /** Set when the annotator tagged this line boilerplate on other pages (more often than body). */
+  taggedBoilerplate?: boolean;
   /** Set for the lines of a table, a numbered list or a dialogue (see structure.ts). */
   structure?: StructureKind;
   /** Set for timestamp and dateline lines. */
   dated?: boolean;
+  /** Set for a later copy of an earlier line of the page (image alt text, a repeated link). */
+  copied?: boolean;
 }
 
 export function addEvidence(info: LineInfo, weight: number, reason: string): void {

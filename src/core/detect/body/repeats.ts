@@ -57,8 +57,10 @@ export function addCorpusRepeatEvidence(info: LineInfo, view: CorpusView): void 
 
 export function addLearnedEvidence(info: LineInfo, corpus: CorpusModel): void {
   const { body, boilerplate } = corpus.learnedCountsOfHash(info.hash);
-  if (boilerplate > body) markConclusive(info, -5, `tagged boilerplate on ${boilerplate} other page(s)`);
-  else if (body > boilerplate) {
+  if (boilerplate > body) {
+    markConclusive(info, -5, `tagged boilerplate on ${boilerplate} other page(s)`);
+    info.taggedBoilerplate = true;
+  } else if (body > boilerplate) {
     addEvidence(info, 5, `tagged body on ${body} other page(s)`);
     info.taggedBody = true;
   }
@@ -80,6 +82,7 @@ export function addPageRepeatEvidence(lines: readonly LineInfo[]): void {
     } else if (firstIndexOf.has(info.hash)) {
       // Weak: repeated questions of an interview or "Buy it for $X" lines are body; menus repeated in a
       // footer are outside the article anyway.
+      info.copied = true;
       addEvidence(info, -1, `copy of line ${lines[firstIndexOf.get(info.hash) as number].line + 1}`);
     }
     if (!firstIndexOf.has(info.hash)) firstIndexOf.set(info.hash, index);

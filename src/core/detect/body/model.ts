@@ -1,0 +1,128 @@
+// The learned combination: a logistic regression over what the hand-set passes already know about a line
+// and its neighbours (its own evidence, the context's verdict, block membership, position relative to the
+// headline and the main block, the evidence of the lines around it). It turns the hand-set scores into
+// the final decision; its weights (weights.ts) are fitted by scripts/fit-body-model.ts.
+
+import type { Block } from './context';
+import type { LineInfo } from './lineInfo';
+
+/** What the hand-set passes found on a page, as the model reads it. */
+export interface PageEvidence {
+  readonly lines: readonly LineInfo[];
+  /** Each line's own evidence (logitOf). */
+  readonly logits: readonly number[];
+  /** The hand-set decision's log-odds after the context step. */
+  readonly adjusted: Float64Array;
+  readonly blocks: readonly Block[];
+  readonly headline: number | undefined;
+  /** Typical stop-word density of the page's prose (undefined: language unknown). */
+  readonly proseLevel: number | undefined;
+  /** Pages of the corpus other than this one and its copies. */
+  readonly otherPages: number;
+  readonly ownCopies: number;
+}
+
+/** Names of the features, in the order of the vector (for the fitting script's report). */
+export const FEATURE_NAMES = [
+  'adjusted',
+  'adjusted is body',
+  'own evidence',
+  'mean adjusted of +-2',
+  'adjusted -2',
+  'adjusted -1',
+  'adjusted +1',
+  'adjusted +2',
+  'evidence -1',
+  'evidence +1',
+  'in main block',
+  'in further block',
+  'headline',
+  'before headline',
+  'between headline and block',
+  'after main block (log lines)',
+  'near main block end',
+  'conclusive',
+  'link-like',
+  'structure',
+  'dated',
+  'credit-like',
+  'log chars',
+  'relative stop-word density',
+  'ends sentence',
+  'inner sentence ends',
+  'ends with colon',
+  'previous ends with colon',
+  'repeated on other pages',
+  'copied in page',
+] as const;
+
+export const FEATURE_COUNT = FEATURE_NAMES.length;
+
+const CLIP = 8;
+const clip = (value: number): number => (value > CLIP ? CLIP : value < -CLIP ? -CLIP : value);
+
+/** Writes line `index`'s features into `out` (length FEATURE_COUNT). */
+export function lineModelFeatures(page: PageEvidence, index: number, out: Float64Array): void {
+  const { lines, logits, adjusted } = page;
+  const info = lines[index];
+  const adjustedAt = (at: number): number => (at >= 0 && at < lines.length ? clip(adjusted[at]) : -CLIP / 2);
+  const logitAt = (at: number): number => (at >= 0 && at < lines.length ? clip(logits[at]) : -CLIP / 2);
+  const main = page.blocks[0];
+  let inMain = 0;
+  let inFurther = 0;
+  for (let b = 0; b < page.blocks.length; b++) {
+    const block = page.blocks[b];
+    if (index >= block.first && index <= block.last) {
+      if (b === 0) inMain = 1;
+      else inFurther = 1;
+    }
+  }
+  const headline = page.headline;
+  const afterMain = main !== undefined && index > main.last ? index - main.last : 0;
+  const blockLength = main === undefined ? 0 : main.last - main.first + 1;
+  const nearEnd = inMain && main !== undefined && blockLength >= 6 && main.last - index < 3 ? 1 : 0;
+  const chars = info.text.length;
+  const words = info.wordHashes.length;
+  const density =
+    page.proseLevel === undefined || words < 3 ? 0 : Math.min(2, info.stopwordShare / Math.max(page.proseLevel, 0.2));
+  const others = info.documentFrequency - page.ownCopies;
+
+  let k = 0;
+  out[k++] = clip(adjusted[index]);
+  out[k++] = adjusted[index] >= 0 ? 1 : 0;
+  out[k++] = clip(logits[index]);
+  out[k++] = (adjustedAt(index - 2) + adjustedAt(index - 1) + adjustedAt(index + 1) + adjustedAt(index + 2)) / 4;
+  out[k++] = adjustedAt(index - 2);
+  out[k++] = adjustedAt(index - 1);
+  out[k++] = adjustedAt(index + 1);
+  out[k++] = adjustedAt(index + 2);
+  out[k++] = logitAt(index - 1);
+  out[k++] = logitAt(index + 1);
+  out[k++] = inMain;
+  out[k++] = inFurther;
+  out[k++] = index === headline ? 1 : 0;
+  out[k++] = headline !== undefined && index < headline ? 1 : 0;
+  out[k++] = headline !== undefined && main !== undefined && index > headline && index < main.first ? 1 : 0;
+  out[k++] = Math.log1p(afterMain);
+  out[k++] = nearEnd;
+  out[k++] = info.conclusive ? 1 : 0;
+  out[k++] = info.linkLike ? 1 : 0;
+  out[k++] = info.structure ? 1 : 0;
+  out[k++] = info.dated ? 1 : 0;
+  out[k++] = info.creditLike ? 1 : 0;
+  out[k++] = Math.log1p(chars) / 5;
+  out[k++] = density;
+  out[k++] = info.endsSentence ? 1 : 0;
+  out[k++] = Math.min(info.innerSentenceEnds, 3);
+  out[k++] = info.text.endsWith(':') ? 1 : 0;
+  out[k++] = index > 0 && lines[index - 1].text.endsWith(':') ? 1 : 0;
+  out[k++] = page.otherPages > 0 && others > 0 ? Math.min(1, others / Math.max(1, Math.min(4, page.otherPages / 2))) : 0;
+  out[k++] = info.copied ? 1 : 0;
+}
+
+/** The model's log-odds that the line is body. */
+export function modelLogit(features: Float64Array, weights: readonly number[], bias: number): number {
+  let sum = bias;
+  for (let i = 0; i < features.length; i++) sum += weights[i] * features[i];
+  return sum;
+}
