@@ -134,3 +134,49 @@ suite('annotations: two writers on one sidecar', () => {
     assert.equal(data.annotations.filter((a) => a.text === 'Nga').length, 2, 'our second tag saved');
   });
 });
+
+suite('annotations: selections, labels, status', () => {
+  const name = '001_3cd509aeb15531bf.txt';
+
+  test('multiple cursors tag every selection; an empty selection tags the word under the cursor', async () => {
+    const nm = await api();
+    const editor = await openEditor(name);
+    const text = editor.document.getText();
+    const first = text.indexOf('Nga');
+    const second = text.indexOf('Nga', first + 3);
+    const pos = (o: number) => editor.document.positionAt(o);
+    editor.selections = [new vscode.Selection(pos(first), pos(first + 3)), new vscode.Selection(pos(second), pos(second + 3))];
+    const added = await vscode.commands.executeCommand<unknown[]>('newsmark.tagActor');
+    assert.equal(added.length, 2);
+    const word = text.indexOf('Mỹ');
+    editor.selection = new vscode.Selection(pos(word + 1), pos(word + 1));
+    await vscode.commands.executeCommand('newsmark.tagDate');
+    const tags = nm.document(editor.document.uri)!.annotations;
+    assert.ok(tags.some((a) => a.label === 'date' && a.start === word && a.text === 'Mỹ'), 'the whole word under the cursor');
+    // The same label on the same span is not duplicated.
+    editor.selection = new vscode.Selection(pos(first), pos(first + 3));
+    const again = await vscode.commands.executeCommand<unknown[]>('newsmark.tagActor');
+    assert.equal(again.length, 0);
+  });
+
+  test('a label added in the settings can be used at once, and the document status is saved', async () => {
+    const nm = await api();
+    const editor = await openEditor(name);
+    const config = vscode.workspace.getConfiguration('newsmark');
+    await config.update('labels', [{ id: 'body', name: 'Body' }, { id: 'actor', name: 'Actor' }, { id: 'date', name: 'Date' }, { id: 'place', name: 'Place', color: '#2a9d8f' }], vscode.ConfigurationTarget.Workspace);
+    try {
+      select(editor, 'Washington');
+      const added = await vscode.commands.executeCommand<Array<{ label: string }>>('newsmark.tagAs', 'place');
+      assert.equal(added[0].label, 'place');
+      await nm.settle();
+      assert.equal(nm.decorations(editor.document.uri)?.['tag:place']?.length, 1);
+      await vscode.commands.executeCommand('newsmark.setStatus', { uri: editor.document.uri.toString(), status: 'done' });
+      await nm.settle();
+      const saved = (await sidecarData(name))!;
+      assert.equal(saved.status, 'done');
+      assert.ok(saved.annotations.some((a) => a.label === 'place' && a.text === 'Washington'));
+    } finally {
+      await config.update('labels', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+});
