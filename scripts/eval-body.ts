@@ -16,7 +16,7 @@ const DEV_DIR = '/work/shared/eval/boilerplate-dev';
 const args = new Set(process.argv.slice(2));
 const stopwords = loadShippedStopwords({ largeVietnamese: args.has('--large-vi') });
 
-function sampleGold(): GoldRecord[] {
+export function sampleGold(): GoldRecord[] {
   const lines = JSON.parse(fs.readFileSync(path.join(ROOT, 'eval/baoquocte/body-lines.json'), 'utf8')) as Record<
     string,
     { body_lines: number[]; ignore_lines: number[] }
@@ -30,7 +30,7 @@ function sampleGold(): GoldRecord[] {
   }));
 }
 
-function devGold(): GoldRecord[] {
+export function devGold(): GoldRecord[] {
   if (!fs.existsSync(DEV_DIR)) return [];
   return fs
     .readdirSync(DEV_DIR)
@@ -92,5 +92,8 @@ function run(name: string, records: GoldRecord[]): void {
   );
 }
 
-run('samples (baoquocte)', sampleGold());
-run('boilerplate-dev', devGold());
+// Also the gold loader of scripts/fit-body-model.ts, which imports this file.
+if (require.main === module) {
+  run('samples (baoquocte)', sampleGold());
+  run('boilerplate-dev', devGold());
+}

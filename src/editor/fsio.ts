@@ -27,6 +27,7 @@ export async function writeTextAtomic(uri: vscode.Uri, text: string): Promise<vo
   const dir = vscode.Uri.joinPath(uri, '..');
   const base = uri.path.slice(uri.path.lastIndexOf('/') + 1);
   const temp = vscode.Uri.joinPath(dir, `.${base}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}.tmp`);
+  await vscode.workspace.fs.createDirectory(dir); // a mirrored sidecar folder may not exist yet (no-op when it does)
   await vscode.workspace.fs.writeFile(temp, encoder.encode(text));
   try {
     await vscode.workspace.fs.rename(temp, uri, { overwrite: true });

@@ -629,21 +629,28 @@ function learnedOn(entry: ScannedLine, learned: LearnedEntities, found: DocCandi
 
 /**
  * The best candidates where candidates overlap, in document order; reasons of identical spans are merged.
- * Candidates never cross lines, so each line is decided on its own.
+ * Candidates never cross lines, so each line is decided on its own; a line's candidates are ranked in the
+ * order they were found.
  */
 function bestCandidates(found: readonly DocCandidate[], report: ((line: number) => boolean) | undefined): DocCandidate[] {
-  const byLine = new Map<number, DocCandidate[]>();
-  for (const candidate of found) {
-    if (report && !report(candidate.line)) continue;
-    const list = byLine.get(candidate.line);
-    if (list) list.push(candidate);
-    else byLine.set(candidate.line, [candidate]);
-  }
+  // a stable sort (found holds a few runs in line order: little more than a merge)
+  const inLineOrder = found.slice().sort((a, b) => a.line - b.line);
   const chosen: DocCandidate[] = [];
-  for (const list of byLine.values()) {
-    if (list.length > 1) list.sort(betterCandidateFirst);
+  const line: DocCandidate[] = [];
+  for (let from = 0; from < inLineOrder.length; ) {
+    const lineNumber = inLineOrder[from].line;
+    let to = from + 1;
+    while (to < inLineOrder.length && inLineOrder[to].line === lineNumber) to++;
+    if (report && !report(lineNumber)) {
+      from = to;
+      continue;
+    }
+    line.length = 0;
+    for (let k = from; k < to; k++) line.push(inLineOrder[k]);
+    from = to;
+    if (line.length > 1) insertionSort(line, betterCandidateFirst);
     const first = chosen.length;
-    next: for (const candidate of list) {
+    next: for (const candidate of line) {
       for (let k = first; k < chosen.length; k++) {
         const other = chosen[k];
         if (other.start === candidate.start && other.end === candidate.end) {
@@ -654,8 +661,24 @@ function bestCandidates(found: readonly DocCandidate[], report: ((line: number) 
       for (let k = first; k < chosen.length; k++) if (chosen[k].start < candidate.end && candidate.start < chosen[k].end) continue next;
       chosen.push(candidate);
     }
+    // lines come in document order and the chosen spans of a line do not overlap: sorting each line's
+    // spans by start sorts them all
+    if (chosen.length - first > 1) insertionSort(chosen, (a, b) => a.start - b.start, first);
   }
-  return chosen.sort((a, b) => a.start - b.start);
+  return chosen;
+}
+
+/** A stable in-place sort of list[from...], for the few candidates of one line. */
+function insertionSort<T>(list: T[], compare: (a: T, b: T) => number, from = 0): void {
+  for (let i = from + 1; i < list.length; i++) {
+    const item = list[i];
+    let j = i - 1;
+    while (j >= from && compare(list[j], item) > 0) {
+      list[j + 1] = list[j];
+      j--;
+    }
+    list[j + 1] = item;
+  }
 }
 
 /**

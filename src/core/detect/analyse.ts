@@ -115,25 +115,26 @@ function analyse(text: string, range: { start: number; end: number } | undefined
   const cache = lineCache(entities, `${entities.version}\u0000${language ?? '*'}\u0000${relative}\u0000${stopwordLanguage ?? ''}`);
 
   const inRange = (start: number, end: number): boolean => range === undefined || (end >= range.start && start <= range.end);
+  const actorOptions = { isStopword };
   const scanned: ScannedLine[] = [];
   const suggestions: Suggestion[] = [];
-  const reported = new Set<number>();
+  // the reported lines are consecutive: the first and last suffice (blank lines have no candidates)
+  let firstReported = -1;
+  let lastReported = -1;
   for (const span of lineSpans(text)) {
     if (isBlank(text, span.start, span.end)) continue;
     const lineText = text.slice(span.start, span.end);
     let scan = cache.get(lineText);
     if (!scan) {
       const tokens = tokenize(lineText, entities.vocabulary);
-      scan = { dates: scanDateTokens(tokens, dates, relative), actors: scanActorLine(lineText, actors, { isStopword }, tokens) };
+      scan = { dates: scanDateTokens(tokens, dates, relative), actors: scanActorLine(lineText, actors, actorOptions, tokens) };
       cache.set(lineText, scan);
     }
     scanned.push({ line: span.line, start: span.start, scan: scan.actors });
     if (!inRange(span.start, span.end)) continue;
-    reported.add(span.line);
-    for (const raw of scan.dates) {
-      const shifted: RawDate = { ...raw, start: raw.start + span.start, end: raw.end + span.start };
-      suggestions.push(resolveDate(shifted, text, span.line, publicationDate));
-    }
+    if (firstReported < 0) firstReported = span.line;
+    lastReported = span.line;
+    for (const raw of scan.dates) suggestions.push(resolveDate(raw, text, span.line, publicationDate, span.start));
     // entities of other labels the annotator accepted (actors are handled with the actor evidence)
     if (ctx.learned.size > 0) {
       for (const match of ctx.learned.matchTokens(scan.actors.tokens)) {
@@ -154,7 +155,8 @@ function analyse(text: string, range: { start: number; end: number } | undefined
       }
     }
   }
-  suggestions.push(...resolveActors(scanned, actors, ctx.learned, (line) => reported.has(line)));
+  const report = range === undefined ? undefined : (line: number): boolean => line >= firstReported && line <= lastReported;
+  for (const actor of resolveActors(scanned, actors, ctx.learned, report)) suggestions.push(actor);
   suggestions.sort((a, b) => a.start - b.start || a.end - b.end);
 
   const result: DocumentAnalysis = {

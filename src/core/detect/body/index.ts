@@ -189,7 +189,7 @@ export function detectLines(
   for (let index = 0; index < lines.length; index++) {
     const info = lines[index];
     lineModelFeatures(page, index, features);
-    let logit = modelLogit(features, BODY_MODEL.weights, BODY_MODEL.bias);
+    let logit = modelLogit(features, BODY_MODEL);
     // The annotator's own tags on other pages outweigh everything else.
     if (info.taggedBody) logit = Math.max(logit, TAGGED_MIN);
     else if (info.taggedBoilerplate) logit = Math.min(logit, -TAGGED_MIN);

@@ -54,6 +54,13 @@ export const FEATURE_NAMES = [
   'previous ends with colon',
   'repeated on other pages',
   'copied in page',
+  'capitalised word share',
+  'digit share',
+  'label before a colon',
+  'position in main block',
+  'log lines to main block end',
+  'neighbours end sentences',
+  'neighbours log chars',
 ] as const;
 
 export const FEATURE_COUNT = FEATURE_NAMES.length;
@@ -118,11 +125,84 @@ export function lineModelFeatures(page: PageEvidence, index: number, out: Float6
   out[k++] = index > 0 && lines[index - 1].text.endsWith(':') ? 1 : 0;
   out[k++] = page.otherPages > 0 && others > 0 ? Math.min(1, others / Math.max(1, Math.min(4, page.otherPages / 2))) : 0;
   out[k++] = info.copied ? 1 : 0;
+  textShape(info.text, out, k);
+  k += 3;
+  out[k++] = inMain && main !== undefined ? (index - main.first) / blockLength : 0;
+  out[k++] = inMain && main !== undefined ? Math.log1p(main.last - index) : 0;
+  let sentences = 0;
+  let neighbourChars = 0;
+  for (const at of [index - 2, index - 1, index + 1, index + 2]) {
+    if (at < 0 || at >= lines.length) continue;
+    if (lines[at].endsSentence) sentences++;
+    neighbourChars += Math.log1p(lines[at].text.length) / 5;
+  }
+  out[k++] = sentences / 4;
+  out[k++] = neighbourChars / 4;
+}
+
+const LABEL_MAX_CHARS = 25;
+
+/**
+ * Capitalised words among the words (titles of other articles are in title case in many languages), digits
+ * among the characters (scores, tables, dates), and whether a short label comes before a colon ("Source:").
+ */
+function textShape(text: string, out: Float64Array, at: number): void {
+  let words = 0;
+  let capitalised = 0;
+  let digits = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    const code = text.charCodeAt(i);
+    if (code >= 48 && code <= 57) digits++;
+    const lower = char.toLowerCase();
+    const isLetter = lower !== char.toUpperCase();
+    if (isLetter && !inWord) {
+      words++;
+      if (lower !== char) capitalised++;
+    }
+    inWord = isLetter || (code >= 48 && code <= 57) || char === "'" || char === '’' || char === '-';
+  }
+  const colon = text.indexOf(':');
+  out[at] = words === 0 ? 0 : capitalised / words;
+  out[at + 1] = text.length === 0 ? 0 : digits / text.length;
+  out[at + 2] = colon > 0 && colon < LABEL_MAX_CHARS && colon < text.length - 1 ? 1 : 0;
+}
+
+const ADJUSTED = 0;
+const HEADLINE = FEATURE_NAMES.indexOf('headline');
+const CONCLUSIVE = FEATURE_NAMES.indexOf('conclusive');
+
+/**
+ * Whether a line keeps the hand-set decision: the headline (body by our guidelines, not in every gold set
+ * the model is fitted on) and lines with conclusive evidence (a title written twice, a slug, a template
+ * line), which the hand-set passes never let the context overrule either.
+ */
+export function keepsHandSetDecision(features: Float64Array): boolean {
+  return features[HEADLINE] === 1 || features[CONCLUSIVE] === 1;
+}
+
+/** One split of a feature: adds `below` when the feature is under `threshold`, `above` otherwise. */
+export interface Stump {
+  readonly feature: number;
+  readonly threshold: number;
+  readonly below: number;
+  readonly above: number;
+}
+
+/** A linear part (weights per feature) plus a sum of stumps (boosted), around a bias. */
+export interface BodyModel {
+  readonly bias: number;
+  readonly weights: readonly number[];
+  readonly stumps: readonly Stump[];
 }
 
 /** The model's log-odds that the line is body. */
-export function modelLogit(features: Float64Array, weights: readonly number[], bias: number): number {
-  let sum = bias;
-  for (let i = 0; i < features.length; i++) sum += weights[i] * features[i];
+export function modelLogit(features: Float64Array, model: BodyModel): number {
+  if (keepsHandSetDecision(features)) return features[ADJUSTED];
+  let sum = model.bias;
+  const weights = model.weights;
+  for (let i = 0; i < weights.length; i++) sum += weights[i] * features[i];
+  for (const stump of model.stumps) sum += features[stump.feature] < stump.threshold ? stump.below : stump.above;
   return sum;
 }
