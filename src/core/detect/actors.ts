@@ -105,12 +105,12 @@ export interface TitleRun {
 export interface LineActorScan {
   /** The line's text. */
   text: string;
-  candidates: LineActorCandidate[];
-  titleRuns: TitleRun[];
+  candidates: readonly LineActorCandidate[];
+  titleRuns: readonly TitleRun[];
   /** Tokens of the line (offsets relative to it), for matching known names. */
   tokens: Tokens;
   /** Lone capitalised words in mid-sentence that nothing explained ("từ Nga"): evidence of places. */
-  bareWords: string[];
+  bareWords: readonly string[];
 }
 
 export interface ActorOptions {
@@ -120,6 +120,8 @@ export interface ActorOptions {
 }
 
 const NEVER = (): boolean => false;
+/** Shared by the scans of lines without findings (most lines): scans are cached, so fewer objects to keep. */
+const NONE: readonly never[] = Object.freeze([]);
 const HYPHEN = 0x2d;
 const DOT = 0x2e;
 const COMMA = 0x2c;
@@ -441,7 +443,13 @@ export function scanActorLine(line: string, grammar: ActorGrammar, options: Acto
     }
     index = end - 1;
   }
-  return { text: line, candidates: found.candidates, titleRuns, tokens, bareWords };
+  return {
+    text: line,
+    candidates: found.candidates.length > 0 ? found.candidates : NONE,
+    titleRuns: titleRuns.length > 0 ? titleRuns : NONE,
+    tokens,
+    bareWords: bareWords.length > 0 ? bareWords : NONE,
+  };
 }
 
 function placePrepositionBefore(tokens: Tokens, index: number, grammar: ActorGrammar): boolean {
@@ -483,21 +491,26 @@ class PageEvidence {
   private readonly leading = new Set<string>();
   private readonly bare = new Map<string, number>();
 
+  // Indexed loops here and in lineFindings: the arrays of a scan are shared empty ones or not, and for-of
+  // over both kinds allocates an iterator per loop, once per line of the page.
   addLine(scan: LineActorScan): void {
-    for (const candidate of scan.candidates) {
+    const { candidates, titleRuns, bareWords } = scan;
+    for (let c = 0; c < candidates.length; c++) {
+      const candidate = candidates[c];
       if (candidate.evidence === 'honorific') for (const word of candidate.text.split(' ')) this.honorificWords.add(word);
       if (candidate.text.includes(' ')) this.multiWordNames.add(candidate.text);
     }
-    for (const run of scan.titleRuns) {
-      if (run.words.length === 1) {
-        this.alone.add(run.words[0].text);
+    for (let r = 0; r < titleRuns.length; r++) {
+      const words = titleRuns[r].words;
+      if (words.length === 1) {
+        this.alone.add(words[0].text);
         continue;
       }
-      this.leading.add(run.words[0].text);
-      for (const word of run.words) this.multiWordNameWords.add(word.text);
-      this.multiWordNames.add(run.words.map((w) => w.text).join(' '));
+      this.leading.add(words[0].text);
+      for (const word of words) this.multiWordNameWords.add(word.text);
+      this.multiWordNames.add(words.map((w) => w.text).join(' '));
     }
-    for (const word of scan.bareWords) this.bare.set(word, (this.bare.get(word) ?? 0) + 1);
+    for (let w = 0; w < bareWords.length; w++) this.bare.set(bareWords[w], (this.bare.get(bareWords[w]) ?? 0) + 1);
   }
 
   /**
@@ -517,11 +530,14 @@ class PageEvidence {
 /** The candidates and title-run names of one line, in document offsets. */
 function lineFindings(entry: ScannedLine, grammar: ActorGrammar, evidence: PageEvidence, qualifiers: ReadonlySet<string>, found: DocCandidate[]): void {
   const { line, start, scan } = entry;
-  for (const candidate of scan.candidates) {
+  const { candidates, titleRuns } = scan;
+  for (let c = 0; c < candidates.length; c++) {
+    const candidate = candidates[c];
     if (qualifiers.has(candidate.text)) continue;
     found.push({ start: start + candidate.start, end: start + candidate.end, text: candidate.text, line, score: candidate.score, reasons: [candidate.cue] });
   }
-  for (const run of scan.titleRuns) {
+  for (let r = 0; r < titleRuns.length; r++) {
+    const run = titleRuns[r];
     const words = run.words;
     let skip = 0;
     let why = '';
@@ -692,13 +708,14 @@ export function resolveActors(
   report?: (line: number) => boolean,
 ): Suggestion[] {
   const evidence = new PageEvidence();
-  for (const entry of scanned) evidence.addLine(entry.scan);
+  for (let k = 0; k < scanned.length; k++) evidence.addLine(scanned[k].scan);
   const qualifiers = evidence.qualifiers();
   const found: DocCandidate[] = [];
-  for (const entry of scanned) lineFindings(entry, grammar, evidence, qualifiers, found);
+  for (let k = 0; k < scanned.length; k++) lineFindings(scanned[k], grammar, evidence, qualifiers, found);
   const known = new KnownNames(found, grammar.vocabulary);
   const withLearned = learned !== undefined && learned.size > 0 ? learned : undefined;
-  for (const entry of scanned) {
+  for (let k = 0; k < scanned.length; k++) {
+    const entry = scanned[k];
     if (report && !report(entry.line)) continue;
     known.repeatOn(entry, grammar, found);
     if (withLearned) learnedOn(entry, withLearned, found);
@@ -774,16 +791,30 @@ export function detectActors(
   opts: ActorOptions & { evidenceLines?: readonly { start: number; end: number }[] } = {},
 ): Suggestion[] {
   const grammar = actorGrammar(lexicon, opts.lang);
-  const all = lineSpans(text);
-  const wanted = new Set(lines.map((span) => lineIndexOf(all, span.start)));
-  const evidence = opts.evidenceLines ?? lines;
+  const lineOf = lineFinder(lineSpans(text));
   const seen = new Set<number>();
   const scanned: ScannedLine[] = [];
-  for (const span of [...evidence, ...lines]) {
-    const line = lineIndexOf(all, span.start);
-    if (seen.has(line)) continue;
-    seen.add(line);
-    scanned.push({ line, start: span.start, scan: scanActorLine(text.slice(span.start, span.end), grammar, opts) });
-  }
+  const scan = (spans: readonly { start: number; end: number }[]): void => {
+    for (const span of spans) {
+      const line = lineOf(span.start);
+      if (seen.has(line)) continue;
+      seen.add(line);
+      scanned.push({ line, start: span.start, scan: scanActorLine(text.slice(span.start, span.end), grammar, opts) });
+    }
+  };
+  scan(opts.evidenceLines ?? lines);
+  if (opts.evidenceLines === undefined) return resolveActors(scanned, grammar, learned);
+  const wanted = new Set(lines.map((span) => lineOf(span.start)));
+  scan(lines);
   return resolveActors(scanned, grammar, learned, (line) => wanted.has(line));
+}
+
+/** 0-based line of an offset; offsets asked in increasing order (the usual case) cost no search. */
+function lineFinder(all: readonly { line: number; start: number }[]): (offset: number) => number {
+  let at = 0;
+  return (offset) => {
+    if (at >= all.length || all[at].start > offset) return lineIndexOf(all, offset);
+    while (at + 1 < all.length && all[at + 1].start <= offset) at++;
+    return all[at].line;
+  };
 }

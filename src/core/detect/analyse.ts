@@ -7,9 +7,9 @@
 // entities) is a cheap pass over the cached scans.
 
 import type { LineDecision, Suggestion } from '../model/types';
-import { isBlank, lineSpans } from '../text/lines';
+import { forEachLine, isBlank } from '../text/lines';
 import { actorGrammar, type LineActorScan, resolveActors, scanActorLine, type ScannedLine } from './actors';
-import { detectLines } from './body/index';
+import { detectLines, LineFeatureCache } from './body/index';
 import type { CorpusModel } from './corpus';
 import { dateGrammar, findPublicationDate, type PartialDate, type RawDate, resolveDate, scanDateTokens } from './dates';
 import type { LearnedEntities } from './learned';
@@ -55,7 +55,7 @@ function languageCode(name: string | undefined): string | undefined {
 }
 
 interface LineScan {
-  dates: RawDate[];
+  dates: readonly RawDate[];
   actors: LineActorScan;
 }
 
@@ -72,6 +72,26 @@ function lineCache(entities: EntityLexicon, key: string): Map<string, LineScan> 
     byKey.set(key, (cache = new Map()));
   }
   if (cache.size > MAX_CACHED_LINES) cache.clear();
+  return cache;
+}
+
+// Per-document line features of the body detector, so re-analysing a document after an edit recomputes
+// only the changed lines there too. Keyed by corpus (the analysis session) and document id; the least
+// recently analysed documents are forgotten.
+const MAX_FEATURE_CACHES = 16;
+const featureCaches = new WeakMap<CorpusModel, Map<string, LineFeatureCache>>();
+
+function featureCache(corpus: CorpusModel, documentId: string | undefined): LineFeatureCache {
+  let byDocument = featureCaches.get(corpus);
+  if (!byDocument) featureCaches.set(corpus, (byDocument = new Map()));
+  const key = documentId ?? '';
+  let cache = byDocument.get(key);
+  if (cache) byDocument.delete(key); // re-inserted below as the most recent
+  else {
+    cache = new LineFeatureCache();
+    if (byDocument.size >= MAX_FEATURE_CACHES) byDocument.delete(byDocument.keys().next().value as string);
+  }
+  byDocument.set(key, cache);
   return cache;
 }
 
@@ -96,7 +116,11 @@ function analyse(text: string, range: { start: number; end: number } | undefined
   const guessed = languageCode(options.language ?? stopwordLanguage);
   const language = guessed !== undefined && entities.languages().includes(guessed) ? guessed : undefined;
 
-  const lines = detectLines(text, ctx.corpus, stopwords, { documentId: options.documentId, language: stopwordLanguage });
+  const lines = detectLines(text, ctx.corpus, stopwords, {
+    documentId: options.documentId,
+    language: stopwordLanguage,
+    cache: featureCache(ctx.corpus, options.documentId),
+  });
   const publicationDate = findPublicationDate(text, entities);
 
   const stopwordMemo = new Map<string, boolean>();
@@ -121,26 +145,27 @@ function analyse(text: string, range: { start: number; end: number } | undefined
   // the reported lines are consecutive: the first and last suffice (blank lines have no candidates)
   let firstReported = -1;
   let lastReported = -1;
-  for (const span of lineSpans(text)) {
-    if (isBlank(text, span.start, span.end)) continue;
-    const lineText = text.slice(span.start, span.end);
+  forEachLine(text, (line, lineStart, lineEnd) => {
+    if (isBlank(text, lineStart, lineEnd)) return;
+    const lineText = text.slice(lineStart, lineEnd);
     let scan = cache.get(lineText);
     if (!scan) {
       const tokens = tokenize(lineText, entities.vocabulary);
       scan = { dates: scanDateTokens(tokens, dates, relative), actors: scanActorLine(lineText, actors, actorOptions, tokens) };
       cache.set(lineText, scan);
     }
-    scanned.push({ line: span.line, start: span.start, scan: scan.actors });
-    if (!inRange(span.start, span.end)) continue;
-    if (firstReported < 0) firstReported = span.line;
-    lastReported = span.line;
-    for (const raw of scan.dates) suggestions.push(resolveDate(raw, text, span.line, publicationDate, span.start));
+    scanned.push({ line, start: lineStart, scan: scan.actors });
+    if (!inRange(lineStart, lineEnd)) return;
+    if (firstReported < 0) firstReported = line;
+    lastReported = line;
+    const found = scan.dates; // indexed: mostly the shared empty array, for-of would allocate an iterator
+    for (let k = 0; k < found.length; k++) suggestions.push(resolveDate(found[k], text, line, publicationDate, lineStart));
     // entities of other labels the annotator accepted (actors are handled with the actor evidence)
     if (ctx.learned.size > 0) {
       for (const match of ctx.learned.matchTokens(scan.actors.tokens)) {
         if (match.entry.label === 'actor') continue;
-        const start = span.start + match.start;
-        const end = span.start + match.end;
+        const start = lineStart + match.start;
+        const end = lineStart + match.end;
         const suggestion: Suggestion = {
           start,
           end,
@@ -148,15 +173,16 @@ function analyse(text: string, range: { start: number; end: number } | undefined
           text: text.slice(start, end),
           score: Math.min(0.95, 0.7 + 0.05 * match.entry.count),
           reasons: [`accepted ${match.entry.count} time${match.entry.count === 1 ? '' : 's'} elsewhere`],
-          line: span.line,
+          line,
         };
         if (match.entry.value !== undefined) suggestion.value = match.entry.value;
         suggestions.push(suggestion);
       }
     }
-  }
+  });
   const report = range === undefined ? undefined : (line: number): boolean => line >= firstReported && line <= lastReported;
-  for (const actor of resolveActors(scanned, actors, ctx.learned, report)) suggestions.push(actor);
+  const actorSuggestions = resolveActors(scanned, actors, ctx.learned, report);
+  for (let k = 0; k < actorSuggestions.length; k++) suggestions.push(actorSuggestions[k]);
   suggestions.sort((a, b) => a.start - b.start || a.end - b.end);
 
   const result: DocumentAnalysis = {

@@ -14,7 +14,7 @@
 
 import type { Suggestion } from '../model/types';
 import type { EntityLexicon } from './lexicons';
-import { lineSpans } from '../text/lines';
+import { forEachLine, lineSpans } from '../text/lines';
 import { IdTable, PhraseMatcher, TOKEN_NUMBER, TOKEN_PUNCT, TOKEN_WORD, type Tokens, tokenize, Vocabulary, WordSet } from './words';
 
 export interface PartialDate {
@@ -197,21 +197,24 @@ interface Core {
   rangeEnd?: PartialDate;
 }
 
+/** Shared result of the lines without dates (most lines): line scans are cached, so fewer objects to keep. */
+const NO_DATES: readonly RawDate[] = Object.freeze([]);
+
 /** Scans one line's tokens for dates (offsets are those of the tokens). */
-export function scanDateTokens(tokens: Tokens, grammar: DateGrammar, relative: boolean): RawDate[] {
-  const found: RawDate[] = [];
+export function scanDateTokens(tokens: Tokens, grammar: DateGrammar, relative: boolean): readonly RawDate[] {
+  let found: RawDate[] | undefined;
   let index = 0;
   while (index < tokens.count) {
     const result = tokens.kind(index) === TOKEN_NUMBER || grammar.triggers.has(tokens.word(index)) ? scanAt(tokens, index, grammar) : undefined;
     if (result) {
-      found.push(result.date);
+      (found ??= []).push(result.date);
       index = result.next;
       continue;
     }
     if (relative) {
       const match = grammar.relative.matchAt(tokens, index);
       if (match) {
-        found.push({
+        (found ??= []).push({
           start: tokens.start(index),
           end: tokens.end(index + match.length - 1),
           kind: 'relative',
@@ -227,7 +230,7 @@ export function scanDateTokens(tokens: Tokens, grammar: DateGrammar, relative: b
     }
     index++;
   }
-  return found;
+  return found ?? NO_DATES;
 }
 
 function scanAt(tokens: Tokens, index: number, grammar: DateGrammar): { date: RawDate; next: number } | undefined {
@@ -640,13 +643,13 @@ export function detectDates(
 ): Suggestion[] {
   const grammar = dateGrammar(lexicon, opts.lang);
   const suggestions: Suggestion[] = [];
-  for (const line of lineSpans(text)) {
-    if (range && (line.end < range.start || line.start > range.end)) continue;
-    const tokens = tokenize(text, grammar.vocabulary, line.start, line.end);
+  forEachLine(text, (line, start, end) => {
+    if (range && (end < range.start || start > range.end)) return;
+    const tokens = tokenize(text, grammar.vocabulary, start, end);
     for (const raw of scanDateTokens(tokens, grammar, opts.relative === true)) {
-      suggestions.push(resolveDate(raw, text, line.line, opts.publicationDate));
+      suggestions.push(resolveDate(raw, text, line, opts.publicationDate));
     }
-  }
+  });
   return suggestions;
 }
 

@@ -156,6 +156,20 @@ test('analyseRange reports only the lines of the range but uses the whole page a
   assert.ok(part.lines.every((line) => line.end >= secondLine));
 });
 
+test('detectActors on some lines, in any order, with the whole page as evidence, matches the whole page there', () => {
+  const text = HELD_OUT_VI;
+  const all = lineSpans(text);
+  const whole = actors(text);
+  const some = all.filter((_, index) => index % 2 === 1).reverse();
+  const wanted = new Set(some.map((span) => span.line));
+  const part = detectActors(text, some, lexicon, new LearnedEntities(), { lang: 'vi', isStopword: viStop, evidenceLines: all });
+  const expected = whole.filter((s) => wanted.has(s.line));
+  assert.ok(expected.length >= 3, 'the test needs actors on the chosen lines');
+  assert.deepEqual(part, expected);
+  // lines passed twice are scanned once
+  assert.deepEqual(detectActors(text, all.concat(all), lexicon, new LearnedEntities(), { lang: 'vi', isStopword: viStop }), whole);
+});
+
 // Vietnamese names capitalise only the first syllable of each word, and many second syllables are stop
 // words on their own ("chủ", "do", "tạo"): these must not cut the name short. Text written for these tests.
 test('organisation names run through the lower-case syllables of their words', () => {

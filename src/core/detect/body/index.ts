@@ -21,8 +21,7 @@ import { addCorpusRepeatEvidence, addLearnedEvidence, addPageRepeatEvidence, dup
 import { addSlugEvidence } from './slug';
 import { addTimestampEvidence } from './timestamp';
 import { paragraphGroups, type PhysicalLine } from './wrap';
-import { FEATURE_COUNT, lineModelFeatures, modelLogit, type PageEvidence } from './model';
-import { BODY_MODEL } from './weights';
+import { FEATURE_COUNT, lineModelFeatures, type PageEvidence } from './model';
 
 export { LineFeatureCache } from './features';
 
@@ -184,19 +183,12 @@ export function detectLines(
   const page = analysePage(text, corpus, stopwords, options);
   if (!page) return [];
   const { lines, adjusted, contextReasons } = page;
-  const features = new Float64Array(FEATURE_COUNT);
   const decisions: LineDecision[] = [];
   for (let index = 0; index < lines.length; index++) {
     const info = lines[index];
-    lineModelFeatures(page, index, features);
-    let logit = modelLogit(features, BODY_MODEL);
-    // The annotator's own tags on other pages outweigh everything else.
-    if (info.taggedBody) logit = Math.max(logit, TAGGED_MIN);
-    else if (info.taggedBoilerplate) logit = Math.min(logit, -TAGGED_MIN);
-    const label = logit >= 0 ? 'body' : 'boilerplate';
-    const score = 1 / (1 + Math.exp(-logit));
+    const label = adjusted[index] >= 0 ? 'body' : 'boilerplate';
+    const score = 1 / (1 + Math.exp(-adjusted[index]));
     const reasons = reasonsOf(contextReasons[index], info);
-    if ((logit >= 0) !== (adjusted[index] >= 0)) reasons.splice(1, 0, OVERRULED);
     if (!info.members) {
       decisions.push({ line: info.line, start: info.start, end: info.end, label, score, reasons });
       continue;
@@ -209,9 +201,10 @@ export function detectLines(
   return decisions;
 }
 
-const OVERRULED = 'learned combination of the evidence and its neighbours';
-
-/** One line (or wrapped paragraph) as the model sees it: for fitting the model (scripts/fit-body-model.ts). */
+/**
+ * One line (or wrapped paragraph) as a learned combination of the evidence would see it (model.ts): the
+ * input of scripts/fit-body-model.ts, which measures whether such a model beats the hand-set decision.
+ */
 export interface LineModelRow {
   /** The document lines it stands for (several for a wrapped paragraph). */
   readonly lines: readonly number[];
@@ -283,7 +276,6 @@ function lineInfo(
     conclusive: undefined,
     linkLike: undefined,
     taggedBody: undefined,
-    taggedBoilerplate: undefined,
     structure: undefined,
     dated: undefined,
     copied: undefined,

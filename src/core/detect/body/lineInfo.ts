@@ -53,8 +53,6 @@ export interface LineInfo {
   linkLike?: boolean;
   /** Set when the annotator tagged this line body on other pages (more often than boilerplate). */
   taggedBody?: boolean;
-  /** Set when the annotator tagged this line boilerplate on other pages (more often than body). */
-  taggedBoilerplate?: boolean;
   /** Set for the lines of a table, a numbered list or a dialogue (see structure.ts). */
   structure?: StructureKind;
   /** Set for timestamp and dateline lines. */

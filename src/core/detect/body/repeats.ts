@@ -57,10 +57,8 @@ export function addCorpusRepeatEvidence(info: LineInfo, view: CorpusView): void 
 
 export function addLearnedEvidence(info: LineInfo, corpus: CorpusModel): void {
   const { body, boilerplate } = corpus.learnedCountsOfHash(info.hash);
-  if (boilerplate > body) {
-    markConclusive(info, -5, `tagged boilerplate on ${boilerplate} other page(s)`);
-    info.taggedBoilerplate = true;
-  } else if (body > boilerplate) {
+  if (boilerplate > body) markConclusive(info, -5, `tagged boilerplate on ${boilerplate} other page(s)`);
+  else if (body > boilerplate) {
     addEvidence(info, 5, `tagged body on ${body} other page(s)`);
     info.taggedBody = true;
   }
