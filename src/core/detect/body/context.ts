@@ -6,6 +6,7 @@
 
 import { isTitleLike } from './linkList';
 import type { LineInfo } from './lineInfo';
+import { isDataRow } from './structure';
 
 export interface Block {
   /** Indices into the non-empty lines, inclusive. */
@@ -15,12 +16,16 @@ export interface Block {
 
 const MAX_LINE_COST = 3;
 const MAX_LINK_COST = 1;
+/** What a row of a table of figures adds to a block: forty rows weigh about as much as three paragraphs. */
+const DATA_ROW_VALUE = 0.5;
 
 /** How much the block weighs a line's evidence: long prose lines count more than short positive ones. */
 function blockValue(info: LineInfo, logit: number): number {
   // A boilerplate line inside an article (a related link, a caption) costs little; only a run of them
   // separates two blocks.
-  // Table rows and numbered items neither make nor break a block (see structure.ts).
+  // Table rows and numbered items neither make nor break a block (see structure.ts); rows of figures add a
+  // little to it.
+  if (isDataRow(info)) return DATA_ROW_VALUE;
   if (logit <= 0) return info.structure ? 0 : Math.max(logit, info.linkLike ? -MAX_LINK_COST : -MAX_LINE_COST);
   return logit * (0.4 + Math.min(info.text.length, 400) / 200);
 }
@@ -92,6 +97,30 @@ export function extendOverStructure(lines: readonly LineInfo[], block: Block): n
   const added = block.last + 1;
   block.last = end;
   return added;
+}
+
+/** Lines before a table that opens the block, which may be its column headings and the line announcing it. */
+export const TABLE_LEAD_LINES = 2;
+const TABLE_HEADING_MAX_CHARS = 120;
+
+/**
+ * A block that opens with a table of figures takes in the table's column headings ("Pos. Driver Points")
+ * and the line announcing it (ending with a colon) right before it: up to TABLE_LEAD_LINES non-conclusive
+ * short lines. Returns the block's new first line, if it moved.
+ */
+export function extendBackOverTableHead(lines: readonly LineInfo[], block: Block): number | undefined {
+  if (!isDataRow(lines[block.first])) return undefined;
+  let first = block.first;
+  while (first > 0 && block.first - first < TABLE_LEAD_LINES) {
+    const previous = lines[first - 1];
+    // Column headings are short and no sentence, though abbreviations may dot them ("Pos. Driver").
+    const heading = !previous.endsSentence && previous.text.length <= TABLE_HEADING_MAX_CHARS;
+    if (previous.conclusive || previous.structure || (!heading && !previous.text.endsWith(':'))) break;
+    first--;
+  }
+  if (first === block.first) return undefined;
+  block.first = first;
+  return first;
 }
 
 const HEADLINE_LOOKBACK = 8;

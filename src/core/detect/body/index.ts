@@ -9,11 +9,11 @@ import { forEachLine, isBlank } from '../../text/lines';
 import type { CorpusModel } from '../corpus';
 import type { StopwordLexicon } from '../stopwords';
 import { addCreditEvidence } from './credit';
-import { articleBlocks, betweenBodyLines, extendOverStructure, findHeadline, type Block } from './context';
-import { markStructuredRuns } from './structure';
+import { articleBlocks, betweenBodyLines, extendBackOverTableHead, extendOverStructure, findHeadline, TABLE_LEAD_LINES, type Block } from './context';
+import { isDataRow, markStructuredRuns } from './structure';
 import { addDoubledEvidence } from './doubled';
 import { logitOf, type LineInfo } from './lineInfo';
-import { addLinkListEvidence, addTeaserEvidence, addTitleTeaserListEvidence } from './linkList';
+import { addLinkListEvidence, addTeaserEvidence, addTitleTeaserListEvidence, markTitlesUnderSectionHeaders } from './linkList';
 import { computeLineFeatures, LineFeatureCache, type LineFeatureCacheEntry, type LineFeatures } from './features';
 import { isWordCode } from './normalize';
 import { addProseEvidence, MIN_DENSITY_WORDS } from './prose';
@@ -121,9 +121,13 @@ function analysePage(
   const logits = lines.map(logitOf);
   const blocks = articleBlocks(lines, logits);
   const announcedFrom = blocks.length > 0 ? extendOverStructure(lines, blocks[0]) : undefined;
+  const tableHeadFrom = blocks.length > 0 ? extendBackOverTableHead(lines, blocks[0]) : undefined;
   const headline = blocks.length > 0 ? findHeadline(lines, blocks[0]) : undefined;
   const blockOf = new Array<Block | undefined>(lines.length);
-  for (const block of blocks) blockOf.fill(block, block.first, block.last + 1);
+  for (const block of blocks) {
+    blockOf.fill(block, block.first, block.last + 1);
+    markTitlesUnderSectionHeaders(lines, logits, ownCopies, block.first, block.last);
+  }
   // The lead (sapo) may be cut off from the block by inline links and a photo: between the headline and
   // the main block, lines with evidence of their own are body.
   const leadEnd = headline === undefined ? -1 : blocks[0].first;
@@ -145,12 +149,19 @@ function analysePage(
     } else if (blockOf[index]) {
       const block = blockOf[index] as Block;
       if (info.conclusive) adjusted = Math.min(logit, -1);
+      else if (info.listed) adjusted = Math.min(logit, -0.2);
       else if (logit > 0) adjusted = logit + BLOCK_PULL;
-      else if ((announcedFrom !== undefined && index >= announcedFrom) || (info.structure && betweenBodyLines(lines, logits, index, block))) {
+      else if (
+        (announcedFrom !== undefined && index >= announcedFrom) ||
+        (tableHeadFrom !== undefined && index >= tableHeadFrom && index < tableHeadFrom + TABLE_LEAD_LINES) ||
+        isDataRow(info) ||
+        (info.structure && betweenBodyLines(lines, logits, index, block))
+      ) {
         adjusted = Math.max(logit + BLOCK_PULL, 0.2);
       } else if (logit > INSIDE_BLOCK_MIN && betweenBodyLines(lines, logits, index, block)) adjusted = Math.max(logit + BLOCK_PULL, 0.2);
       else adjusted = Math.min(logit, -0.2);
       contextReason = block === blocks[0] ? 'inside the main block' : 'inside a further article block';
+      if (info.listed) contextReason += ', title under a section header repeated on other pages';
     } else if (headline !== undefined && index > headline && index < leadEnd && logit > 0 && !info.conclusive) {
       adjusted = logit;
       contextReason = 'lead after the headline';
@@ -279,6 +290,7 @@ function lineInfo(
     structure: undefined,
     dated: undefined,
     copied: undefined,
+    listed: undefined,
   };
 }
 

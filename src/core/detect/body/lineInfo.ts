@@ -59,6 +59,8 @@ export interface LineInfo {
   dated?: boolean;
   /** Set for a later copy of an earlier line of the page (image alt text, a repeated link). */
   copied?: boolean;
+  /** Set for a title listed under a section header of the site (see linkList.ts): not body even in the block. */
+  listed?: boolean;
 }
 
 export function addEvidence(info: LineInfo, weight: number, reason: string): void {

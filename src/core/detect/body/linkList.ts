@@ -95,3 +95,31 @@ export function addTitleTeaserListEvidence(lines: readonly LineInfo[]): void {
     }
   }
 }
+
+/**
+ * Titles under a section header of the site ("Related", "Most read", in any language) inside an article
+ * block: a line of the block that recurs on other pages of the corpus and has no evidence for it, followed
+ * by title-like lines. Those titles are links to other articles even where they interrupt the article's
+ * text (their own prose-like words would make them body there). The header is recognised by its
+ * recurrence, not by its words; it must lie inside the block, so a menu above the article does not make
+ * the headline a listed title. Marks LineInfo.listed; only the context step reads it.
+ */
+export function markTitlesUnderSectionHeaders(
+  lines: readonly LineInfo[],
+  logits: readonly number[],
+  ownCopies: number,
+  first: number,
+  last: number,
+): void {
+  let underHeader = false;
+  for (let i = first; i <= last; i++) {
+    const info = lines[i];
+    if (info.documentFrequency > ownCopies && !info.taggedBody && logits[i] <= 0) {
+      underHeader = true;
+    } else if (underHeader && isTitleLike(info) && !info.endsSentence && !info.structure && !info.taggedBody) {
+      info.listed = true;
+    } else {
+      underHeader = false;
+    }
+  }
+}

@@ -7,7 +7,9 @@
 // - numbered items: "1) ...", "2. ...", "3 - ..." counting up, at most one other line (a link, a note)
 //   between two items (and after the last one, when every item has one).
 // Such runs do not break the article block (see context.ts), and they are body where the article holds
-// them: between its paragraphs, or right after a paragraph that announces them with a colon.
+// them: between its paragraphs, or right after a paragraph that announces them with a colon. Tables of
+// figures (several numbers a row) also weigh a little towards the block, so that a page made mostly of a
+// results table finds its article there.
 
 import { addSharedEvidence, type Evidence, type LineInfo } from './lineInfo';
 
@@ -20,6 +22,18 @@ const MAX_ITEM_GAP = 1;
 const MAX_ITEM_NUMBER = 999;
 
 export type StructureKind = 'table' | 'list' | 'dialogue';
+
+/** Numbers on a table row for it to count as a row of figures. */
+const DATA_ROW_NUMBERS = 3;
+
+/**
+ * A row of a table of figures (standings, results, prices: "1 Kyle Busch 5040 5 1 17 27"): several numbers
+ * on a line of a table run. Menus and lists of links do not look like that, so such a table is content
+ * even on a page with little prose around it.
+ */
+export function isDataRow(info: LineInfo): boolean {
+  return info.structure === 'table' && info.numberWords >= DATA_ROW_NUMBERS;
+}
 
 function isTableRow(info: LineInfo): boolean {
   if (info.conclusive) return false;
