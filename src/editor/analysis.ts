@@ -32,6 +32,13 @@ export interface DocView {
 const FULL_ANALYSIS_LIMIT = 2 * 1024 * 1024;
 const VISIBLE_MARGIN_LINES = 200;
 const ANALYSE_DELAY_MS = 120;
+/**
+ * Pages above this size get a quick re-analysis of the changed lines after each edit (a full analysis
+ * costs tens of milliseconds there), and a full one once the typing pauses for REFRESH_DELAY_MS.
+ */
+const QUICK_ANALYSIS_MIN_CHARS = 100_000;
+const QUICK_DELAY_MS = 20;
+const REFRESH_DELAY_MS = 1000;
 const CORPUS_SLICE_MS = 30;
 const READ_BATCH = 64;
 
@@ -41,16 +48,18 @@ export class AnalysisService implements vscode.Disposable {
     return this.engine.kind;
   }
   private readonly views = new Map<string, DocView>();
-  private readonly raw = new Map<string, { version: number; analysis: DocumentAnalysis }>();
+  /** The last analysis of each document; `quick` when only the lines changed by edits were analysed again. */
+  private readonly raw = new Map<string, { version: number; analysis: DocumentAnalysis; quick: boolean }>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly refreshTimers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly emitter = new vscode.EventEmitter<vscode.Uri>();
   private readonly disposables: vscode.Disposable[] = [this.emitter];
   private corpusBuild: Promise<void> | undefined;
   /** The document version each pending analysis is for: only the newest request's answer is kept. */
-  private readonly inFlight = new Map<string, number>();
+  private readonly inFlight = new Map<string, { version: number; quick: boolean }>();
   private corpusIds = new Set<string>();
-  /** How long the last analysis of each document took (ms), for the benchmark. */
-  readonly lastDurations = new Map<string, number>();
+  /** How long the last analysis of each document took (ms) and whether it was a quick one, for the benchmark. */
+  readonly lastDurations = new Map<string, { ms: number; quick: boolean }>();
   readonly onDidChange = this.emitter.event;
 
   constructor(
@@ -65,7 +74,7 @@ export class AnalysisService implements vscode.Disposable {
     log.info(`detectors run ${this.engine.kind === 'worker' ? 'in a worker thread' : 'in the extension host thread'}`);
     this.disposables.push(
       store.onDidChange(({ state, reason }) => {
-        if (reason === 'edit') this.schedule(state.uri);
+        if (reason === 'edit') this.schedule(state.uri, 'edit');
         else this.refreshView(state.uri);
       }),
     );
@@ -225,7 +234,14 @@ export class AnalysisService implements vscode.Disposable {
   async view(doc: vscode.TextDocument): Promise<DocView | undefined> {
     const current = this.views.get(doc.uri.toString());
     if (current?.version === doc.version) return current;
-    await this.analyseNow(doc);
+    await this.analyseNow(doc, this.quickAllowed(doc));
+    return this.views.get(doc.uri.toString());
+  }
+
+  /** The view after a full analysis of the document's current version (not a quick one after an edit). */
+  async completeView(doc: vscode.TextDocument): Promise<DocView | undefined> {
+    const raw = this.raw.get(doc.uri.toString());
+    if (!raw || raw.version !== doc.version || raw.quick) await this.analyseNow(doc);
     return this.views.get(doc.uri.toString());
   }
 
@@ -236,48 +252,76 @@ export class AnalysisService implements vscode.Disposable {
 
   /** A very large page is analysed around what is visible: scrolling asks for the new part. */
   visibleRangesChanged(doc: vscode.TextDocument): void {
-    if (this.views.get(doc.uri.toString())?.partial) this.schedule(doc.uri);
+    if (this.views.get(doc.uri.toString())?.partial) this.schedule(doc.uri, 'scroll');
   }
 
-  private schedule(uri: vscode.Uri): void {
+  /** After an edit: a quick analysis of the changed lines on large pages, else a full one once typing pauses. */
+  private schedule(uri: vscode.Uri, why: 'edit' | 'scroll'): void {
     const key = uri.toString();
     clearTimeout(this.timers.get(key));
+    clearTimeout(this.refreshTimers.get(key));
+    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+    const quick = why === 'edit' && doc !== undefined && this.quickAllowed(doc);
     this.timers.set(
       key,
       setTimeout(() => {
         this.timers.delete(key);
+        const current = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+        if (current) void this.analyseNow(current, quick);
+      }, quick ? QUICK_DELAY_MS : ANALYSE_DELAY_MS),
+    );
+  }
+
+  private quickAllowed(doc: vscode.TextDocument): boolean {
+    return this.raw.has(doc.uri.toString()) && doc.offsetAt(doc.lineAt(doc.lineCount - 1).range.end) > QUICK_ANALYSIS_MIN_CHARS;
+  }
+
+  private scheduleRefresh(uri: vscode.Uri): void {
+    const key = uri.toString();
+    clearTimeout(this.refreshTimers.get(key));
+    this.refreshTimers.set(
+      key,
+      setTimeout(() => {
+        this.refreshTimers.delete(key);
         const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
         if (doc) void this.analyseNow(doc);
-      }, ANALYSE_DELAY_MS),
+      }, REFRESH_DELAY_MS),
     );
   }
 
   /** Analyses the document's current version in the engine. Large pages: only around the visible ranges. */
-  async analyseNow(doc: vscode.TextDocument): Promise<void> {
+  async analyseNow(doc: vscode.TextDocument, quick = false): Promise<void> {
     const key = doc.uri.toString();
     const version = doc.version;
-    if (this.inFlight.get(key) === version) return this.waitFor(doc.uri, version);
-    this.inFlight.set(key, version);
+    const flying = this.inFlight.get(key);
+    // a full analysis of this version under way answers anyone; a quick one only those asking for quick
+    if (flying && flying.version === version && (quick || !flying.quick)) return this.waitFor(doc.uri, version, quick);
+    this.inFlight.set(key, { version, quick });
+    if (!quick) clearTimeout(this.refreshTimers.get(key));
     const text = doc.getText();
     const partial = text.length > FULL_ANALYSIS_LIMIT;
-    const reply = await this.engine.request({ type: 'analyse', text, options: this.options(key), range: partial ? this.visibleSpan(doc) : undefined });
-    if (this.inFlight.get(key) === version) this.inFlight.delete(key);
+    const reply = await this.engine.request({ type: 'analyse', text, options: this.options(key), range: partial ? this.visibleSpan(doc) : undefined, key, quick });
+    if (this.inFlight.get(key)?.version === version && this.inFlight.get(key)?.quick === quick) this.inFlight.delete(key);
     if (!reply.ok || !reply.analysis) {
       this.log.error(`analysis of ${vscode.workspace.asRelativePath(doc.uri)}: ${reply.ok ? 'no result' : reply.error}`);
       return;
     }
+    const answeredQuick = reply.quick === true;
     const known = this.raw.get(key);
     if (known && known.version > version) return; // a newer version was analysed meanwhile
-    this.lastDurations.set(key, reply.ms ?? NaN);
-    this.raw.set(key, { version, analysis: reply.analysis });
+    if (known && known.version === version && !known.quick && answeredQuick) return; // the full one came first
+    this.lastDurations.set(key, { ms: reply.ms ?? NaN, quick: answeredQuick });
+    this.raw.set(key, { version, analysis: reply.analysis, quick: answeredQuick });
+    if (answeredQuick) this.scheduleRefresh(doc.uri);
     this.refreshView(doc.uri, partial);
   }
 
-  /** Resolves once the given version has been analysed (another caller started it). */
-  private waitFor(uri: vscode.Uri, version: number): Promise<void> {
+  /** Resolves once the given version has been analysed (another caller started it); fully unless `quick`. */
+  private waitFor(uri: vscode.Uri, version: number, quick: boolean): Promise<void> {
     return new Promise((resolve) => {
       const sub = this.onDidChange((changed) => {
-        if (changed.toString() === uri.toString() && (this.raw.get(uri.toString())?.version ?? -1) >= version) {
+        const raw = this.raw.get(uri.toString());
+        if (changed.toString() === uri.toString() && raw && (raw.version > version || (raw.version === version && (quick || !raw.quick)))) {
           sub.dispose();
           resolve();
         }
@@ -319,12 +363,15 @@ export class AnalysisService implements vscode.Disposable {
   }
 
   forget(uri: vscode.Uri): void {
-    this.raw.delete(uri.toString());
-    this.views.delete(uri.toString());
+    const key = uri.toString();
+    this.raw.delete(key);
+    this.views.delete(key);
+    clearTimeout(this.refreshTimers.get(key));
+    this.send({ type: 'forget', key });
   }
 
   dispose(): void {
-    for (const t of this.timers.values()) clearTimeout(t);
+    for (const t of [...this.timers.values(), ...this.refreshTimers.values()]) clearTimeout(t);
     for (const d of this.disposables) d.dispose();
     this.engine.dispose();
   }

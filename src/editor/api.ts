@@ -35,8 +35,8 @@ export interface NewsmarkApi {
   editHandlingMs(): number;
   /** Builds the corpus statistics again; resolves when done. */
   rebuildCorpus(): Promise<void>;
-  /** Milliseconds the last analysis of a document took. */
-  analysisMs(uri: vscode.Uri): number | undefined;
+  /** How long the last analysis of a document took, and whether it was a quick one after an edit. */
+  lastAnalysis(uri: vscode.Uri): { ms: number; quick: boolean } | undefined;
 }
 
 export function createApi(ctx: EditorContext, decorations: Decorations, views: NewsmarkViews, ready: Promise<void>, activationMs: number): NewsmarkApi {
@@ -48,7 +48,7 @@ export function createApi(ctx: EditorContext, decorations: Decorations, views: N
     async settle() {
       await ready;
       await new Promise((r) => setTimeout(r, 200)); // debounced analysis (120 ms) and redraws (60 ms)
-      await Promise.all(vscode.workspace.textDocuments.filter((doc) => ctx.store.get(doc.uri)).map((doc) => ctx.analysis.view(doc)));
+      await Promise.all(vscode.workspace.textDocuments.filter((doc) => ctx.store.get(doc.uri)).map((doc) => ctx.analysis.completeView(doc)));
       decorations.redrawAll();
       await ctx.store.flush();
     },
@@ -64,7 +64,7 @@ export function createApi(ctx: EditorContext, decorations: Decorations, views: N
     views,
     rebuildCorpus: () => ctx.analysis.rebuildCorpus(),
     editHandlingMs: () => ctx.store.lastEditMs,
-    analysisMs: (uri) => ctx.analysis.lastDurations.get(uri.toString()),
+    lastAnalysis: (uri) => ctx.analysis.lastDurations.get(uri.toString()),
     decorations(uri) {
       const doc = docOf(uri);
       const drawn = decorations.ranges(uri);

@@ -3,7 +3,7 @@
 // has them (Node extension hosts) and in the calling thread otherwise: both go through the same messages,
 // processed in order, so a "learn" sent before an "analyse" is always seen by it.
 import { Worker } from 'node:worker_threads';
-import { analyseDocument, analyseRange, type AnalysisOptions, type DocumentAnalysis } from '../core/detect/analyse';
+import { type AnalysisBase, analyseFrom, type AnalysisOptions, type DocumentAnalysis, reanalyseEdit } from '../core/detect/analyse';
 import { CorpusModel } from '../core/detect/corpus';
 import { LearnedEntities } from '../core/detect/learned';
 import type { LineLabel, Problem } from '../core/model/types';
@@ -13,12 +13,22 @@ export type EngineRequest =
   | { type: 'lexicons'; files: LexiconFile[] }
   | { type: 'addDocuments'; docs: Array<{ id: string; text: string }> }
   | { type: 'resetCorpus' }
+  | { type: 'forget'; key: string }
   | { type: 'learnLine'; text: string; label: LineLabel; forget: boolean }
   | { type: 'learnEntity'; label: string; text: string; value?: string; forget: boolean }
-  | { type: 'analyse'; text: string; options: AnalysisOptions; range?: { start: number; end: number } };
+  | {
+      type: 'analyse';
+      text: string;
+      options: AnalysisOptions;
+      range?: { start: number; end: number };
+      /** Identifies the document, so its next analysis can start from this one. */
+      key?: string;
+      /** After an edit: re-analyse only the changed lines when the last analysis of `key` allows it. */
+      quick?: boolean;
+    };
 
 export type EngineReply =
-  | { ok: true; analysis?: DocumentAnalysis; ms?: number; problems?: Array<{ path: string; problem: Problem }> }
+  | { ok: true; analysis?: DocumentAnalysis; ms?: number; quick?: boolean; problems?: Array<{ path: string; problem: Problem }> }
   | { ok: false; error: string };
 
 /** The state behind the messages; the worker and the in-thread engine both run one. */
@@ -26,6 +36,8 @@ export class EngineState {
   private corpus = new CorpusModel();
   private readonly learned = new LearnedEntities();
   private lexicons = lexiconsFromFiles([]);
+  /** The last analysis of each recently analysed document, most recent last. */
+  private readonly bases = new Map<string, AnalysisBase>();
 
   handle(req: EngineRequest): EngineReply {
     switch (req.type) {
@@ -38,6 +50,9 @@ export class EngineState {
       case 'resetCorpus':
         this.corpus = new CorpusModel();
         return { ok: true };
+      case 'forget':
+        this.bases.delete(req.key);
+        return { ok: true };
       case 'learnLine':
         if (req.forget) this.corpus.forgetLine(req.text, req.label);
         else this.corpus.learnLine(req.text, req.label);
@@ -49,12 +64,24 @@ export class EngineState {
       case 'analyse': {
         const started = performance.now();
         const ctx = { corpus: this.corpus, stopwords: this.lexicons.stopwords, entities: this.lexicons.entities, learned: this.learned, options: req.options };
-        const analysis = req.range ? analyseRange(req.text, req.range, ctx) : analyseDocument(req.text, ctx);
-        return { ok: true, analysis, ms: performance.now() - started };
+        const base = req.key !== undefined ? this.bases.get(req.key) : undefined;
+        const quick = req.quick && base ? reanalyseEdit(base, req.text, ctx) : undefined;
+        const result = quick ?? analyseFrom(req.text, req.range, ctx);
+        if (req.key !== undefined) this.remember(req.key, result);
+        return { ok: true, analysis: result.analysis, ms: performance.now() - started, quick: quick !== undefined };
       }
     }
   }
+
+  private remember(key: string, base: AnalysisBase): void {
+    this.bases.delete(key);
+    this.bases.set(key, base);
+    if (this.bases.size > MAX_REMEMBERED_DOCUMENTS) this.bases.delete(this.bases.keys().next().value as string);
+  }
 }
+
+/** Documents whose last analysis is kept for quick re-analysis (each holds its text and line scans). */
+const MAX_REMEMBERED_DOCUMENTS = 8;
 
 export interface AnalysisEngine {
   /** Where the work runs, for the log. */

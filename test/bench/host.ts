@@ -49,7 +49,7 @@ export async function run(): Promise<void> {
   const uri = await bigPage(folder);
   let editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
   await nm.settle();
-  const firstAnalysis = nm.analysisMs(uri) ?? NaN;
+  const firstAnalysis = nm.lastAnalysis(uri)?.ms ?? NaN;
   await vscode.commands.executeCommand('newsmark.tagSuggestedBody');
   await vscode.commands.executeCommand('newsmark.acceptAllOfLabel', { label: 'actor' });
   await vscode.commands.executeCommand('newsmark.acceptAllOfLabel', { label: 'date' });
@@ -81,6 +81,7 @@ export async function run(): Promise<void> {
 
   const fullDraw: number[] = [];
   const reanalysis: number[] = [];
+  const fullAfterEdit: number[] = [];
   const handling: number[] = [];
   for (let i = 0; i < KEYSTROKES; i++) {
     const line = Math.floor(editor.document.lineCount / 2) + i;
@@ -99,9 +100,14 @@ export async function run(): Promise<void> {
     });
     await editor.edit((b) => b.insert(new vscode.Position(line, 0), 'x'));
     await drawn;
-    reanalysis.push(nm.analysisMs(uri) ?? NaN);
+    const last = nm.lastAnalysis(uri);
+    if (last?.quick) reanalysis.push(last.ms);
+    else fullAfterEdit.push(last?.ms ?? NaN);
     handling.push(nm.editHandlingMs());
   }
+  // the whole page again once the typing pauses
+  await nm.settle();
+  const refresh = nm.lastAnalysis(uri);
   const rows = [
     { name: 'extension activation (activate())', value: activateCall, unit: 'ms', target: '< 100 ms', ok: activateCall < 100 },
     { name: 'extension ready (lexicons + corpus statistics, in background)', value: ready, unit: 'ms' },
@@ -117,8 +123,15 @@ export async function run(): Promise<void> {
       baseline: `${median(baseline).toFixed(1)} ms: keystroke → change event in a file Newsmark ignores`,
     },
     { name: '1 MB page: extension-host time per keystroke (rebase + tag redraw, median)', value: median(handling), unit: 'ms' },
-    { name: '1 MB page: re-analysis after a keystroke (median)', value: median(reanalysis), unit: 'ms', target: '< 30 ms', ok: median(reanalysis) < 30 },
-    { name: '1 MB page: keystroke → suggestions redrawn (median, incl. 120 ms typing debounce)', value: median(fullDraw), unit: 'ms' },
+    {
+      name: `1 MB page: re-analysis of the changed lines after a keystroke (median of ${reanalysis.length}${fullAfterEdit.length ? `; ${fullAfterEdit.length} keystrokes got a full one` : ''})`,
+      value: median(reanalysis),
+      unit: 'ms',
+      target: '< 30 ms',
+      ok: reanalysis.length > 0 && median(reanalysis) < 30,
+    },
+    { name: '1 MB page: keystroke → suggestions redrawn (median, incl. 20 ms typing debounce)', value: median(fullDraw), unit: 'ms' },
+    { name: '1 MB page: full re-analysis once typing pauses (1 s after the last keystroke)', value: refresh?.quick === false ? refresh.ms : NaN, unit: 'ms' },
   ];
   for (const r of rows) r.value = Math.round(r.value * 10) / 10;
   const out = process.env.NEWSMARK_BENCH_OUT;

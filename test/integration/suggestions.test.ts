@@ -133,4 +133,36 @@ suite('suggestions on a very large page', () => {
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     await vscode.workspace.fs.delete(vscode.Uri.joinPath(uri, '..'), { recursive: true });
   });
+
+  test('typing in a 300 KB page: the changed line is re-analysed at once, the whole page once typing pauses', async () => {
+    const nm = await api();
+    const page = (await readFile(corpusUri(DOC)))!;
+    let text = '';
+    while (text.length < 300_000) text += `${page}\n\n`;
+    const uri = corpusUri('large/three-hundred-kilobytes.txt');
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    await nm.settle();
+    const before = await eventually(() => nm.view(uri), 30_000, 'first analysis');
+    // a long prose line: body on its own evidence, also once its text changed
+    const prose = before.bodyLines.filter((l) => l.end - l.start > 300);
+    const line = prose[Math.floor(prose.length / 2)].line;
+    const end = editor.document.lineAt(line).range.end;
+    await editor.edit((b) => b.insert(end, ' ngày 12/3/2021'));
+    const typedAt = editor.document.offsetAt(end) + ' ngày '.length;
+    const quick = await eventually(async () => {
+      const last = nm.lastAnalysis(uri);
+      const view = await nm.view(uri);
+      return last?.quick && view?.version === editor.document.version ? view : undefined;
+    }, 10_000, 'a quick re-analysis');
+    const date = quick.suggestions.find((s) => s.label === 'date' && s.start === typedAt);
+    assert.ok(date, 'the typed date is suggested right after the keystroke');
+    assert.equal(date.value, '2021-03-12');
+    await nm.settle();
+    assert.equal(nm.lastAnalysis(uri)?.quick, false, 'a full analysis follows');
+    const full = (await nm.view(uri))!;
+    assert.ok(full.suggestions.some((s) => s.label === 'date' && s.start === typedAt), 'and agrees');
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    await vscode.workspace.fs.delete(vscode.Uri.joinPath(uri, '..'), { recursive: true });
+  });
 });

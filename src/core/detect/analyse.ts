@@ -97,7 +97,7 @@ function featureCache(corpus: CorpusModel, documentId: string | undefined): Line
 
 /** Everything about one document. */
 export function analyseDocument(text: string, ctx: AnalysisContext): DocumentAnalysis {
-  return analyse(text, undefined, ctx);
+  return analyseFrom(text, undefined, ctx).analysis;
 }
 
 /**
@@ -105,24 +105,203 @@ export function analyseDocument(text: string, ctx: AnalysisContext): DocumentAna
  * document still gives evidence). Unchanged lines come from the cache, so this is cheap after an edit.
  */
 export function analyseRange(text: string, range: { start: number; end: number }, ctx: AnalysisContext): DocumentAnalysis {
-  return analyse(text, range, ctx);
+  return analyseFrom(text, range, ctx).analysis;
 }
 
-function analyse(text: string, range: { start: number; end: number } | undefined, ctx: AnalysisContext): DocumentAnalysis {
-  const { entities, stopwords, options } = ctx;
+/** An analysis and what a later edit of the same document needs to be re-analysed quickly. */
+export interface AnalysisBase {
+  readonly text: string;
+  readonly analysis: DocumentAnalysis;
+  /** The stop-word language the analysis used (guessed once per document). */
+  readonly stopwordLanguage: string | undefined;
+  /** Entity scans of every non-blank line, in order, and the line cache they belong to. */
+  readonly scans: readonly LineEntry[];
+  readonly scanKey: string;
+}
+
+/** One non-blank line of a document and its entity scan. */
+interface LineEntry {
+  line: number;
+  start: number;
+  end: number;
+  scan: LineScan;
+}
+
+/** A full (or range) analysis that a later `reanalyseEdit` can start from. */
+export function analyseFrom(text: string, range: { start: number; end: number } | undefined, ctx: AnalysisContext): AnalysisBase {
+  const { stopwords, options } = ctx;
   const stopwordLanguage = options.language !== undefined
     ? stopwords.languages.find((name) => name === options.language || languageCode(name) === options.language)
     : stopwords.guessLanguage(text);
-  const guessed = languageCode(options.language ?? stopwordLanguage);
-  const language = guessed !== undefined && entities.languages().includes(guessed) ? guessed : undefined;
-
   const lines = detectLines(text, ctx.corpus, stopwords, {
     documentId: options.documentId,
     language: stopwordLanguage,
     cache: featureCache(ctx.corpus, options.documentId),
   });
-  const publicationDate = findPublicationDate(text, entities);
+  const inRange = (start: number, end: number): boolean => range === undefined || (end >= range.start && start <= range.end);
+  const setup = entitySetup(ctx, stopwordLanguage);
+  const scans = scanLines(text, 0, text.length, 0, setup);
+  const found = findEntities(text, ctx, setup, scans, inRange);
+  const analysis: DocumentAnalysis = {
+    lines: range === undefined ? lines : lines.filter((decision) => inRange(decision.start, decision.end)),
+    suggestions: found.suggestions,
+  };
+  if (found.language !== undefined) analysis.language = found.language;
+  if (found.publicationDate !== undefined) analysis.publicationDate = found.publicationDate;
+  return { text, analysis, stopwordLanguage, scans, scanKey: setup.key };
+}
 
+/** Edits larger than this (characters of changed lines) get a full analysis instead. */
+const QUICK_EDIT_MAX_CHARS = 64 * 1024;
+
+/**
+ * After an edit, re-analyses only the changed lines, cheaply: their actor and date suggestions are found
+ * again with the evidence of the whole current page, while the rest of the previous analysis is kept
+ * (shifted past the edit). Line decisions are not recomputed: a changed line keeps the label of the line it
+ * replaces, since the body detector weighs the whole page. Caller refreshes with a full analysis when the
+ * typing pauses. Undefined when the edit is too large for this to be a good approximation.
+ */
+export function reanalyseEdit(base: AnalysisBase, text: string, ctx: AnalysisContext): AnalysisBase | undefined {
+  const old = base.text;
+  if (old === text) return base;
+  const edit = changedLines(old, text);
+  if (edit.newEnd - edit.start > QUICK_EDIT_MAX_CHARS) return undefined;
+  const setup = entitySetup(ctx, base.stopwordLanguage);
+  if (setup.key !== base.scanKey) return undefined; // other lexicons or options: every line must be scanned again
+  const delta = text.length - old.length;
+  const lineDelta = edit.newLineCount - edit.oldLineCount;
+
+  const inEdit = (start: number, end: number): boolean => end >= edit.start && start <= edit.newEnd;
+  const scans: LineEntry[] = [];
+  let k = 0;
+  for (; k < base.scans.length && base.scans[k].end < edit.start; k++) scans.push(base.scans[k]);
+  for (const entry of scanLines(text, edit.start, edit.newEnd, edit.firstLine, setup)) scans.push(entry);
+  while (k < base.scans.length && base.scans[k].start <= edit.oldEnd) k++;
+  for (; k < base.scans.length; k++) {
+    const entry = base.scans[k];
+    scans.push({ line: entry.line + lineDelta, start: entry.start + delta, end: entry.end + delta, scan: entry.scan });
+  }
+  const found = findEntities(text, ctx, setup, scans, inEdit);
+  const previous = base.analysis;
+  const suggestions: Suggestion[] = [];
+  for (const s of previous.suggestions) if (s.end < edit.start) suggestions.push(s);
+  for (const s of found.suggestions) suggestions.push(s);
+  for (const s of previous.suggestions) {
+    if (s.start <= edit.oldEnd) continue;
+    const moved: Suggestion = { start: s.start + delta, end: s.end + delta, label: s.label, text: s.text, score: s.score, reasons: s.reasons, line: s.line + lineDelta };
+    if (s.value !== undefined) moved.value = s.value;
+    suggestions.push(moved);
+  }
+
+  const lines: LineDecision[] = [];
+  const before = previous.lines.filter((d) => d.end < edit.start);
+  const replaced = previous.lines.filter((d) => d.end >= edit.start && d.start <= edit.oldEnd);
+  const after = previous.lines.filter((d) => d.start > edit.oldEnd);
+  for (const d of before) lines.push(d);
+  const neighbour = replaced[replaced.length - 1] ?? before[before.length - 1] ?? after[0];
+  if (neighbour !== undefined) {
+    forEachLine(text.slice(edit.start, edit.newEnd), (offset, start, end) => {
+      if (isBlank(text, edit.start + start, edit.start + end)) return;
+      const line = edit.firstLine + offset;
+      const was = replaced.find((d) => d.line === line) ?? neighbour;
+      lines.push({ line, start: edit.start + start, end: edit.start + end, label: was.label, score: was.score, reasons: was.reasons });
+    });
+  }
+  for (const d of after) lines.push({ line: d.line + lineDelta, start: d.start + delta, end: d.end + delta, label: d.label, score: d.score, reasons: d.reasons });
+
+  const analysis: DocumentAnalysis = { lines, suggestions };
+  if (found.language !== undefined) analysis.language = found.language;
+  if (found.publicationDate !== undefined) analysis.publicationDate = found.publicationDate;
+  return { text, analysis, stopwordLanguage: base.stopwordLanguage, scans, scanKey: setup.key };
+}
+
+/** The whole lines an edit touched: [start, oldEnd) of the old text became [start, newEnd) of the new. */
+interface ChangedLines {
+  start: number;
+  oldEnd: number;
+  newEnd: number;
+  /** 0-based line of `start`. */
+  firstLine: number;
+  /** Line breaks inside the changed lines, before and after. */
+  oldLineCount: number;
+  newLineCount: number;
+}
+
+function changedLines(old: string, text: string): ChangedLines {
+  const shorter = Math.min(old.length, text.length);
+  const prefix = commonLength(shorter, (n) => old.slice(0, n) === text.slice(0, n));
+  const suffix = commonLength(shorter - prefix, (n) => old.slice(old.length - n) === text.slice(text.length - n));
+  // widen to whole lines; a break character next to the edit widens it to the neighbouring line too, so a
+  // "\r\n" is never split
+  let start = prefix;
+  while (start > 0 && !isBreak(old.charCodeAt(start - 1))) start--;
+  if (start > 0) {
+    start--;
+    while (start > 0 && !isBreak(old.charCodeAt(start - 1))) start--;
+  }
+  let oldEnd = old.length - suffix;
+  while (oldEnd < old.length && !isBreak(old.charCodeAt(oldEnd))) oldEnd++;
+  const newEnd = oldEnd + text.length - old.length;
+  return {
+    start,
+    oldEnd,
+    newEnd,
+    firstLine: countLineBreaks(text, 0, start),
+    oldLineCount: countLineBreaks(old, start, oldEnd),
+    newLineCount: countLineBreaks(text, start, newEnd),
+  };
+}
+
+/**
+ * The largest n <= max for which `same(n)` holds (it holds for every smaller n too). A binary search over
+ * native comparisons of flat strings: a character loop over a 1 MB page costs milliseconds.
+ */
+function commonLength(max: number, same: (n: number) => boolean): number {
+  let low = 0;
+  let high = max;
+  while (low < high) {
+    const middle = (low + high + 1) >>> 1;
+    if (same(middle)) low = middle;
+    else high = middle - 1;
+  }
+  return low;
+}
+
+function isBreak(code: number): boolean {
+  return code === 10 || code === 13;
+}
+
+/** Line breaks in text[from, to), a "\r\n" counting once. */
+function countLineBreaks(text: string, from: number, to: number): number {
+  let count = 0;
+  for (let i = text.indexOf('\n', from); i >= 0 && i < to; i = text.indexOf('\n', i + 1)) count++;
+  // lone carriage returns (old Mac files) are breaks too
+  for (let i = text.indexOf('\r', from); i >= 0 && i < to; i = text.indexOf('\r', i + 1)) if (text.charCodeAt(i + 1) !== 10) count++;
+  return count;
+}
+
+interface FoundEntities {
+  language?: string;
+  publicationDate?: PartialDate;
+  suggestions: Suggestion[];
+}
+
+/** What scanning lines for entities depends on: the grammars, options and their line cache. */
+interface EntitySetup {
+  language: string | undefined;
+  relative: boolean;
+  dates: ReturnType<typeof dateGrammar>;
+  actors: ReturnType<typeof actorGrammar>;
+  actorOptions: { isStopword: (word: string) => boolean };
+  vocabulary: EntityLexicon['vocabulary'];
+  key: string;
+  cache: Map<string, LineScan>;
+}
+
+function entitySetup(ctx: AnalysisContext, stopwordLanguage: string | undefined): EntitySetup {
+  const { entities, stopwords, options } = ctx;
+  const guessed = languageCode(options.language ?? stopwordLanguage);
+  const language = guessed !== undefined && entities.languages().includes(guessed) ? guessed : undefined;
   const stopwordMemo = new Map<string, boolean>();
   const isStopword = (word: string): boolean => {
     let known = stopwordMemo.get(word);
@@ -132,30 +311,58 @@ function analyse(text: string, range: { start: number; end: number } | undefined
     }
     return known;
   };
-
   const relative = options.relativeDates === true;
-  const dates = dateGrammar(entities, language);
-  const actors = actorGrammar(entities, language);
-  const cache = lineCache(entities, `${entities.version}\u0000${language ?? '*'}\u0000${relative}\u0000${stopwordLanguage ?? ''}`);
+  const key = `${entities.version}\u0000${language ?? '*'}\u0000${relative}\u0000${stopwordLanguage ?? ''}`;
+  return {
+    language,
+    relative,
+    dates: dateGrammar(entities, language),
+    actors: actorGrammar(entities, language),
+    actorOptions: { isStopword },
+    vocabulary: entities.vocabulary,
+    key,
+    cache: lineCache(entities, key),
+  };
+}
 
-  const inRange = (start: number, end: number): boolean => range === undefined || (end >= range.start && start <= range.end);
-  const actorOptions = { isStopword };
-  const scanned: ScannedLine[] = [];
+/** Entity scans of the non-blank lines of text[from, to) (whole lines; `firstLine` is the line at `from`). */
+function scanLines(text: string, from: number, to: number, firstLine: number, setup: EntitySetup): LineEntry[] {
+  const entries: LineEntry[] = [];
+  const part = from === 0 && to === text.length ? text : text.slice(from, to);
+  forEachLine(part, (offset, partStart, partEnd) => {
+    const start = from + partStart;
+    const end = from + partEnd;
+    if (isBlank(text, start, end)) return;
+    const lineText = text.slice(start, end);
+    let scan = setup.cache.get(lineText);
+    if (!scan) {
+      const tokens = tokenize(lineText, setup.vocabulary);
+      scan = { dates: scanDateTokens(tokens, setup.dates, setup.relative), actors: scanActorLine(lineText, setup.actors, setup.actorOptions, tokens) };
+      setup.cache.set(lineText, scan);
+    }
+    entries.push({ line: firstLine + offset, start, end, scan });
+  });
+  return entries;
+}
+
+/** Actor and date suggestions on the lines `report` accepts; every line of `scans` gives evidence. */
+function findEntities(
+  text: string,
+  ctx: AnalysisContext,
+  setup: EntitySetup,
+  scans: readonly LineEntry[],
+  report: (start: number, end: number) => boolean,
+): FoundEntities {
+  const publicationDate = findPublicationDate(text, ctx.entities);
+  const scanned: ScannedLine[] = new Array<ScannedLine>(scans.length);
   const suggestions: Suggestion[] = [];
   // the reported lines are consecutive: the first and last suffice (blank lines have no candidates)
   let firstReported = -1;
   let lastReported = -1;
-  forEachLine(text, (line, lineStart, lineEnd) => {
-    if (isBlank(text, lineStart, lineEnd)) return;
-    const lineText = text.slice(lineStart, lineEnd);
-    let scan = cache.get(lineText);
-    if (!scan) {
-      const tokens = tokenize(lineText, entities.vocabulary);
-      scan = { dates: scanDateTokens(tokens, dates, relative), actors: scanActorLine(lineText, actors, actorOptions, tokens) };
-      cache.set(lineText, scan);
-    }
-    scanned.push({ line, start: lineStart, scan: scan.actors });
-    if (!inRange(lineStart, lineEnd)) return;
+  for (let i = 0; i < scans.length; i++) {
+    const { line, start: lineStart, end: lineEnd, scan } = scans[i];
+    scanned[i] = { line, start: lineStart, scan: scan.actors };
+    if (!report(lineStart, lineEnd)) continue;
     if (firstReported < 0) firstReported = line;
     lastReported = line;
     const found = scan.dates; // indexed: mostly the shared empty array, for-of would allocate an iterator
@@ -179,17 +386,13 @@ function analyse(text: string, range: { start: number; end: number } | undefined
         suggestions.push(suggestion);
       }
     }
-  });
-  const report = range === undefined ? undefined : (line: number): boolean => line >= firstReported && line <= lastReported;
-  const actorSuggestions = resolveActors(scanned, actors, ctx.learned, report);
+  }
+  const reportLine = (line: number): boolean => line >= firstReported && line <= lastReported;
+  const actorSuggestions = resolveActors(scanned, setup.actors, ctx.learned, reportLine);
   for (let k = 0; k < actorSuggestions.length; k++) suggestions.push(actorSuggestions[k]);
   suggestions.sort((a, b) => a.start - b.start || a.end - b.end);
-
-  const result: DocumentAnalysis = {
-    lines: range === undefined ? lines : lines.filter((decision) => inRange(decision.start, decision.end)),
-    suggestions: dropOverlapsWithDates(suggestions),
-  };
-  if (language !== undefined) result.language = language;
+  const result: FoundEntities = { suggestions: dropOverlapsWithDates(suggestions) };
+  if (setup.language !== undefined) result.language = setup.language;
   if (publicationDate !== undefined) result.publicationDate = publicationDate;
   return result;
 }

@@ -39,6 +39,8 @@ export class LearnedEntities {
   /** First word id -> entries starting with it, longest first. */
   private readonly byFirstWord: LearnedEntry[][] = [];
   private versionCounter = 0;
+  /** Matches per line's tokens (line scans are cached and reused across analyses), valid for one version. */
+  private readonly matchCache = new WeakMap<Tokens, { version: number; matches: readonly LearnedMatch[] }>();
 
   /** Changes whenever the set of entries changes (callers cache on it). */
   get version(): number {
@@ -103,7 +105,15 @@ export class LearnedEntities {
    * Whole-word occurrences of accepted entries among `tokens` (one line), longest first and not
    * overlapping each other. Words must follow each other with at most spacing between them.
    */
-  matchTokens(tokens: Tokens): LearnedMatch[] {
+  matchTokens(tokens: Tokens): readonly LearnedMatch[] {
+    const cached = this.matchCache.get(tokens);
+    if (cached !== undefined && cached.version === this.versionCounter) return cached.matches;
+    const matches = this.findMatches(tokens);
+    this.matchCache.set(tokens, { version: this.versionCounter, matches });
+    return matches;
+  }
+
+  private findMatches(tokens: Tokens): LearnedMatch[] {
     const matches: LearnedMatch[] = [];
     let index = 0;
     while (index < tokens.count) {
