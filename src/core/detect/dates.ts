@@ -1,26 +1,37 @@
 // Date suggestions: explicit dates and date parts ("22/3", "23/03/2021", "ngày 4 tháng 12 năm 2018",
-// "năm 2020", "cuối tháng 10", "19 hoặc 22/3", "Nov 18, 2019", "2019-11-18"), normalised to ISO 8601.
+// "năm 2020", "cuối tháng 10", "19 hoặc 22/3", "Nov 18, 2019", "2019-11-18", "18 de novembro de 2019",
+// "thế kỷ 20"), normalised to ISO 8601.
 //
-// Spans follow docs/annotation-guidelines.md: the date value with its own day/month/year words and a
-// modifier ("cuối", "early"), never a leading context word ("ngày", "hôm", "vào", "trong", "on").
+// Spans follow docs/annotation-guidelines.md: the date value with its own day/month/year words, a modifier
+// ("cuối", "early") and a weekday joined to it ("Friday, Dec. 6"), never a leading context word ("ngày",
+// "hôm", "vào", "trong", "on").
 //
-// Values: "2021-03-22", "2021-10", "2020". A missing year comes from the publication date; without one
-// the year stays unknown and the value uses the ISO 8601 truncated form "--MM-DD" / "--MM" (the XML Schema
-// gMonthDay / gMonth types). Alternatives ("19 hoặc 22/3") give a list of values; a range ("16 - 17/4")
-// gives an ISO 8601 interval "2021-04-16/2021-04-17". Relative expressions ("hôm qua") come only on
-// request and get a value only when an offset is known and the publication date resolves it.
+// Values: "2021-03-22", "2021-10", "2020", centuries as ISO 8601 two-digit centuries ("14th century" ->
+// "13"). A missing year comes from the publication date; without one the year stays unknown and the value
+// uses the ISO 8601 truncated form "--MM-DD" / "--MM" (the XML Schema gMonthDay / gMonth types).
+// Alternatives ("19 hoặc 22/3") give a list of values; a range ("16 - 17/4", "2019-2020") gives an ISO 8601
+// interval "2021-04-16/2021-04-17". Relative expressions ("hôm qua", a weekday alone) come only on request
+// and get a value only when the publication date resolves them.
 //
 // All words live in lexicons/entities/dates.<lang>.txt and relative-dates.<lang>.txt.
 
 import type { Suggestion } from '../model/types';
 import type { EntityLexicon } from './lexicons';
 import { forEachLine, lineSpans } from '../text/lines';
-import { IdTable, PhraseMatcher, TOKEN_NUMBER, TOKEN_PUNCT, TOKEN_WORD, type Tokens, tokenize, Vocabulary, WordSet } from './words';
+import { IdTable, PhraseMatcher, phraseWords, TOKEN_NUMBER, TOKEN_PUNCT, TOKEN_WORD, type Tokens, tokenize, Vocabulary, WordSet } from './words';
+
+// Read once into module constants: a CommonJS build (tsx, tests) turns every use of an imported binding into
+// a getter call, and these are compared for every token.
+const NUMBER = TOKEN_NUMBER;
+const WORD = TOKEN_WORD;
+const PUNCT = TOKEN_PUNCT;
 
 export interface PartialDate {
   year?: number;
   month?: number;
   day?: number;
+  /** Ordinal century ("14th century" = 14), for dates that name only a century. */
+  century?: number;
 }
 
 export interface DateOptions {
@@ -40,6 +51,8 @@ export interface RawDate {
   score: number;
   /** Relative offset from the lexicon ("-1d"), for kind 'relative'. */
   offset?: string;
+  /** ISO weekday (Monday = 1) of a weekday named alone, for kind 'relative'. */
+  weekday?: number;
   /** Extra reasons found while scanning. */
   notes: string[];
 }
@@ -54,51 +67,102 @@ export interface DateGrammar {
   modifiers: WordSet;
   alternatives: WordSet;
   ranges: WordSet;
+  /** Words between a day, a month name and a year ("18 de novembro de 2019"). */
+  joiners: WordSet;
+  /** Lower-case letters after a day or century number ("18th", "1er", "XXIe"). */
+  ordinalSuffixes: ReadonlySet<string>;
+  /** Century words before / after their number ("thế kỷ 20", "14th century"). */
+  centuryBefore: WordSet;
+  centuryAfter: WordSet;
   /** Vocabulary id of a month name -> month number. */
   months: Map<number, number>;
+  /** Month names that must be capitalised to count ("May"; the lexicon writes them so). */
+  capitalMonths: IdTable;
   yearPrepositions: WordSet;
+  /** Year prepositions after which the year must end a phrase ("of 2020," but not "of 2000 people"). */
+  pauseYearPrepositions: WordSet;
   notAfter: WordSet;
   relative: PhraseMatcher<string | undefined>;
+  /** Weekday names, valued with their ISO number, and the most tokens one takes. */
+  weekdays: PhraseMatcher<string | undefined>;
+  weekdayTokens: number;
+  /** Words of a page's timestamp line ("Published", "Cập nhật"). */
+  publicationCues: PhraseMatcher<string | undefined>;
   /** Vocabulary ids of the words that can start a date (numbers always can). */
   triggers: IdTable;
+  /** The triggers that need no digit ("November", "thế kỷ XXI"): a line without digits and without these
+   * holds no date. */
+  digitlessTriggers: IdTable;
 }
 
 export function dateGrammar(lexicon: EntityLexicon, lang?: string): DateGrammar {
   return lexicon.compiled('dates', lang, () => {
     const vocabulary = lexicon.vocabulary;
-    const texts = (section: string): string[] => lexicon.entries('dates', section, lang).map((entry) => entry.text.toLowerCase());
+    const entries = (section: string) => lexicon.entries('dates', section, lang);
+    const texts = (section: string): string[] => entries(section).map((entry) => entry.text.toLowerCase());
     const words = (section: string): WordSet => new WordSet(vocabulary, texts(section));
+    const phrases = (section: string): PhraseMatcher<string | undefined> => {
+      const matcher = new PhraseMatcher<string | undefined>(vocabulary);
+      for (const entry of entries(section)) matcher.add(entry.text, entry.value);
+      return matcher;
+    };
     const months = new Map<number, number>();
-    const monthNames: string[] = [];
-    for (const entry of lexicon.entries('dates', 'months', lang)) {
+    const lowerCaseMonths = new Set<number>();
+    const capitalMonths = new IdTable();
+    for (const entry of entries('months')) {
       const month = Number(entry.value);
-      if (Number.isInteger(month) && month >= 1 && month <= 12) {
-        months.set(vocabulary.intern(entry.text.toLowerCase()), month);
-        monthNames.push(entry.text.toLowerCase());
-      }
+      if (!Number.isInteger(month) || month < 1 || month > 12) continue;
+      const lower = entry.text.toLowerCase();
+      const id = vocabulary.intern(lower);
+      months.set(id, month);
+      // a name needs a capital only when every file writes it with one
+      if (lower === entry.text) lowerCaseMonths.add(id);
+      capitalMonths.set(id, lowerCaseMonths.has(id) ? 0 : 1);
     }
     const relative = new PhraseMatcher<string | undefined>(vocabulary);
-    for (const [, entries] of lexicon.sections('relative-dates', lang)) {
-      for (const entry of entries) relative.add(entry.text, entry.value);
+    for (const [, list] of lexicon.sections('relative-dates', lang)) {
+      for (const entry of list) relative.add(entry.text, entry.value);
     }
+    let weekdayTokens = 0;
+    for (const entry of entries('weekdays')) weekdayTokens = Math.max(weekdayTokens, phraseWords(entry.text, vocabulary).length);
+    const pauseYearPrepositions = new WordSet(vocabulary, entries('year-prepositions').filter((entry) => entry.value === 'pause').map((entry) => entry.text));
+    const yearPrepositions = new WordSet(vocabulary, entries('year-prepositions').filter((entry) => entry.value !== 'pause').map((entry) => entry.text));
     const triggers = new IdTable();
-    for (const word of [...texts('month-words'), ...texts('year-words'), ...monthNames, ...texts('year-prepositions'), ...texts('modifiers')]) {
-      // a several-word entry never equals one token
-      if (!word.includes(' ')) triggers.set(vocabulary.intern(word), 1);
+    for (const section of ['month-words', 'year-words', 'year-prepositions', 'century-before', 'century-after']) {
+      // the first word of a several-word entry ("thế" of "thế kỷ") starts the date
+      for (const text of texts(section)) triggers.set(vocabulary.intern(phraseWords(text, vocabulary)[0] ?? text), 1);
+    }
+    const digitlessTriggers = new IdTable();
+    for (const section of ['century-before', 'century-after']) {
+      for (const text of texts(section)) digitlessTriggers.set(vocabulary.intern(phraseWords(text, vocabulary)[0] ?? text), 1);
+    }
+    for (const id of months.keys()) {
+      triggers.set(id, 1);
+      digitlessTriggers.set(id, 1);
     }
     return {
       vocabulary,
       triggers,
+      digitlessTriggers,
       monthWords: words('month-words'),
       yearWords: words('year-words'),
       context: words('context'),
       modifiers: words('modifiers'),
       alternatives: words('alternatives'),
       ranges: words('ranges'),
+      joiners: words('joiners'),
+      ordinalSuffixes: new Set(texts('ordinal-suffixes')),
+      centuryBefore: words('century-before'),
+      centuryAfter: words('century-after'),
       months,
-      yearPrepositions: words('year-prepositions'),
+      capitalMonths,
+      yearPrepositions,
+      pauseYearPrepositions,
       notAfter: words('not-after'),
       relative,
+      weekdays: phrases('weekdays'),
+      weekdayTokens,
+      publicationCues: phrases('publication-cues'),
     };
   });
 }
@@ -111,6 +175,11 @@ function validDayMonth(day: number, month: number): boolean {
 
 function validYear(year: number): boolean {
   return year >= 1000 && year <= 2999;
+}
+
+/** "2019-2020" is a span of years, not a number range ("1500-2000 người"): close, recent, not round. */
+function plausibleYearRange(from: number, to: number): boolean {
+  return from >= 1800 && to <= 2100 && to > from && to - from <= 50 && !(from % 100 === 0 && to % 100 === 0);
 }
 
 const TIME_TEXT = /^\d{1,2}:\d{2}(?::\d{2})?(?:am|pm|h)?$/i;
@@ -130,6 +199,7 @@ const DASH = 0x2d;
 const DOT = 0x2e;
 const COLON = 0x3a;
 const COMMA = 0x2c;
+const OPEN_PAREN = 0x28;
 
 /** Reads tokens[index] (a number) into `shape`; false (and no groups) when it is not ASCII digit groups of
  * at most four digits each. */
@@ -163,16 +233,31 @@ function readShape(tokens: Tokens, index: number): boolean {
   return true;
 }
 
+function startsWithDigit(tokens: Tokens, index: number): boolean {
+  const code = tokens.source.charCodeAt(tokens.start(index));
+  return code >= 48 && code <= 57;
+}
+
 /** A number of one or two digits ("22"), or undefined. */
 function shortNumber(tokens: Tokens, index: number): number | undefined {
-  if (!tokens.isNumber(index) || !readShape(tokens, index) || shape.groups !== 1 || shape.digits[0] > 2) return undefined;
+  if (!tokens.isNumber(index) || tokens.end(index) - tokens.start(index) > 2 || !readShape(tokens, index) || shape.groups !== 1) return undefined;
   return shape.values[0];
 }
 
 /** A four-digit number ("2021"), or undefined. */
 function fourDigits(tokens: Tokens, index: number): number | undefined {
-  if (!tokens.isNumber(index) || !readShape(tokens, index) || shape.groups !== 1 || shape.digits[0] !== 4) return undefined;
+  if (!tokens.isNumber(index) || tokens.end(index) - tokens.start(index) !== 4 || !readShape(tokens, index) || shape.groups !== 1) return undefined;
   return shape.values[0];
+}
+
+/** A year ("2021") or a span of years ("2019-2020") in one token, or undefined. */
+function yearToken(tokens: Tokens, index: number): { year: number; endYear?: number } | undefined {
+  const year = fourDigits(tokens, index);
+  if (year !== undefined) return validYear(year) ? { year } : undefined;
+  if (!tokens.isNumber(index) || tokens.end(index) - tokens.start(index) !== 9 || !readShape(tokens, index)) return undefined;
+  if (shape.groups !== 2 || shape.joiners[0] !== DASH || shape.digits[0] !== 4 || shape.digits[1] !== 4) return undefined;
+  const [from, to] = [shape.values[0], shape.values[1]];
+  return plausibleYearRange(from, to) ? { year: from, endYear: to } : undefined;
 }
 
 /** A time of day: "06:16", "10:02am", "9:30:05". */
@@ -183,8 +268,7 @@ function isTime(tokens: Tokens, index: number): boolean {
     return true;
   }
   // a word only when digits run into letters ("10:02am")
-  const code = tokens.source.charCodeAt(tokens.start(index));
-  return tokens.isWord(index) && code >= 48 && code <= 57 && TIME_TEXT.test(tokens.text(index));
+  return tokens.isWord(index) && startsWithDigit(tokens, index) && TIME_TEXT.test(tokens.text(index));
 }
 
 interface Core {
@@ -193,8 +277,10 @@ interface Core {
   next: number;
   date: PartialDate;
   form: string;
-  /** Set when the core is itself a range ("16-17/4" written without spaces). */
+  /** Set when the core is itself a range ("16-17/4" written without spaces, "2019-2020"). */
   rangeEnd?: PartialDate;
+  /** End offset when the span stops inside its last token ("2019-11-18T10"). */
+  endOffset?: number;
 }
 
 /** Shared result of the lines without dates (most lines): line scans are cached, so fewer objects to keep. */
@@ -202,29 +288,32 @@ const NO_DATES: readonly RawDate[] = Object.freeze([]);
 
 /** Scans one line's tokens for dates (offsets are those of the tokens). */
 export function scanDateTokens(tokens: Tokens, grammar: DateGrammar, relative: boolean): readonly RawDate[] {
+  const count = tokens.count;
+  const hasDigits = tokens.digitTokens > 0;
+  if (!hasDigits && !relative && !anyWordIn(tokens, grammar.digitlessTriggers)) return NO_DATES;
   let found: RawDate[] | undefined;
+  const triggers = grammar.triggers;
+  // no lookback (modifier, weekday, century number) may reach into the date before
+  let floor = 0;
   let index = 0;
-  while (index < tokens.count) {
-    const result = tokens.kind(index) === TOKEN_NUMBER || grammar.triggers.has(tokens.word(index)) ? scanAt(tokens, index, grammar) : undefined;
-    if (result) {
-      (found ??= []).push(result.date);
-      index = result.next;
-      continue;
+  while (index < count) {
+    const kind = tokens.kind(index);
+    // Only numbers, words starting with a digit ("18th") and a few lexicon words can start a date.
+    if (kind === NUMBER || (kind === WORD && (triggers.has(tokens.word(index)) || (hasDigits && startsWithDigit(tokens, index))))) {
+      const result = scanAt(tokens, index, grammar);
+      if (result && result.date.start >= floor) {
+        (found ??= []).push(result.date);
+        floor = result.date.end;
+        index = result.next;
+        continue;
+      }
     }
-    if (relative) {
-      const match = grammar.relative.matchAt(tokens, index);
+    if (relative && kind === WORD) {
+      const match = relativeAt(tokens, index, grammar);
       if (match) {
-        (found ??= []).push({
-          start: tokens.start(index),
-          end: tokens.end(index + match.length - 1),
-          kind: 'relative',
-          parts: [],
-          form: `relative expression '${match.text}'`,
-          score: 0.5,
-          offset: match.value,
-          notes: [],
-        });
-        index += match.length;
+        (found ??= []).push(match.date);
+        floor = match.date.end;
+        index = match.next;
         continue;
       }
     }
@@ -233,26 +322,79 @@ export function scanDateTokens(tokens: Tokens, grammar: DateGrammar, relative: b
   return found ?? NO_DATES;
 }
 
+function anyWordIn(tokens: Tokens, words: IdTable): boolean {
+  for (let index = 0; index < tokens.count; index++) if (words.has(tokens.word(index))) return true;
+  return false;
+}
+
+/** A relative expression ("hôm qua", "last week") or a weekday named alone ("on Tuesday") at tokens[index]. */
+function relativeAt(tokens: Tokens, index: number, grammar: DateGrammar): { date: RawDate; next: number } | undefined {
+  const match = grammar.relative.matchAt(tokens, index);
+  if (match) {
+    const date: RawDate = {
+      start: tokens.start(index),
+      end: tokens.end(index + match.length - 1),
+      kind: 'relative',
+      parts: [],
+      form: `relative expression '${match.text}'`,
+      score: 0.5,
+      offset: match.value,
+      notes: [],
+    };
+    return { date, next: index + match.length };
+  }
+  const weekday = grammar.weekdays.matchAt(tokens, index);
+  if (!weekday || !namedWeekday(tokens, index, weekday.length)) return undefined;
+  // a weekday joined to a date belongs to the date's span ("Friday, Dec. 6")
+  let after = index + weekday.length;
+  if (tokens.isChar(after, COMMA)) after++;
+  if (after < tokens.count && parseCore(tokens, after, grammar)?.date.day !== undefined) return undefined;
+  const date: RawDate = {
+    start: tokens.start(index),
+    end: tokens.end(index + weekday.length - 1),
+    kind: 'relative',
+    parts: [],
+    form: `weekday '${weekday.text}'`,
+    score: 0.5,
+    weekday: Number(weekday.value),
+    notes: [],
+  };
+  return { date, next: index + weekday.length };
+}
+
+/**
+ * Whether a weekday phrase alone is meant as a day: written as a name ("Tuesday", "thứ Hai"), not an
+ * ordinal that happens to read the same ("lần thứ hai") or a word capitalised only by the sentence start.
+ */
+function namedWeekday(tokens: Tokens, index: number, length: number): boolean {
+  if (length === 1) return tokens.capitalised(index);
+  for (let other = index + 1; other < index + length; other++) if (tokens.capitalised(other)) return true;
+  return tokens.capitalised(index) && !tokens.sentenceStart(index);
+}
+
 function scanAt(tokens: Tokens, index: number, grammar: DateGrammar): { date: RawDate; next: number } | undefined {
   // A bare day number followed by connectors and a full date: "19 hoặc 22/3", "16 - 17/4".
-  if (shortNumber(tokens, index) !== undefined && standsAlone(tokens, index, grammar)) {
-    const chain = dayChain(tokens, index, grammar);
-    if (chain) return chain;
-  }
+  const chain = dayChain(tokens, index, grammar);
+  if (chain) return chain;
   const core = parseCore(tokens, index, grammar);
   if (!core) return undefined;
   let first = core.first;
   const notes: string[] = [];
-  // A modifier directly before a month or year ("cuối tháng 10") is part of the span.
-  if (!core.date.day || core.form.startsWith('month name')) {
-    const modifier = modifierBefore(tokens, first, grammar);
-    if (modifier > 0) {
-      notes.push(`modifier '${tokens.texts(first - modifier, first).join(' ')}'`);
-      first -= modifier;
+  // A modifier directly before a month, a year or a century ("cuối tháng 10") is part of the span.
+  const modifier = core.date.day === undefined || core.form.startsWith('month name') ? modifierBefore(tokens, first, grammar) : 0;
+  if (modifier > 0) {
+    notes.push(`modifier '${tokens.texts(first - modifier, first).join(' ')}'`);
+    first -= modifier;
+  } else if (core.date.day !== undefined) {
+    // A weekday joined to a day is part of the span ("Friday, Dec. 6", "thứ Sáu 5/3").
+    const weekday = weekdayBefore(tokens, first, grammar);
+    if (weekday < first) {
+      notes.push(`weekday '${tokens.textOf(weekday, first).replace(/[\s,]+$/, '')}'`);
+      first = weekday;
     }
   }
   // A date without a year takes the year of a date it is joined to: "tháng 3 đến tháng 12/2025".
-  if (core.date.year === undefined && core.next < tokens.count - 1) {
+  if (core.date.year === undefined && core.date.century === undefined && core.next < tokens.count - 1) {
     if (grammar.alternatives.has(tokens, core.next) || grammar.ranges.has(tokens, core.next)) {
       const following = parseCore(tokens, core.next + 1, grammar);
       if (following?.date.year !== undefined) {
@@ -263,7 +405,7 @@ function scanAt(tokens: Tokens, index: number, grammar: DateGrammar): { date: Ra
   }
   const date: RawDate = {
     start: tokens.start(first),
-    end: tokens.end(core.next - 1),
+    end: core.endOffset ?? tokens.end(core.next - 1),
     kind: core.rangeEnd ? 'range' : 'single',
     parts: core.rangeEnd ? [core.date, core.rangeEnd] : [core.date],
     form: core.form,
@@ -279,25 +421,43 @@ function modifierBefore(tokens: Tokens, index: number, grammar: DateGrammar): nu
   return 0;
 }
 
+/** Index of the first token of a weekday that ends right before tokens[index] (a comma between allowed),
+ * or `index` when there is none. */
+function weekdayBefore(tokens: Tokens, index: number, grammar: DateGrammar): number {
+  let last = index - 1;
+  if (tokens.isChar(last, COMMA)) last--;
+  if (!tokens.isWord(last)) return index;
+  for (let length = 1; length <= grammar.weekdayTokens && length <= last + 1; length++) {
+    const match = grammar.weekdays.matchAt(tokens, last - length + 1, last + 1);
+    if (match?.length === length) return last - length + 1;
+  }
+  return index;
+}
+
 /** "19 hoặc 22/3", "16 - 17/4", "19, 20 và 22/3": bare days joined to a date that has the month. */
 function dayChain(tokens: Tokens, index: number, grammar: DateGrammar): { date: RawDate; next: number } | undefined {
-  const days: number[] = [];
+  // cheap tests first: most numbers are not followed by a connector
+  if (!isConnector(tokens, index + 1, grammar) || shortNumber(tokens, index) === undefined || !standsAlone(tokens, index, grammar)) return undefined;
   let position = index;
   let isRange = false;
+  let dayCount = 0;
   while (position + 1 < tokens.count) {
-    const day = shortNumber(tokens, position);
-    if (day === undefined) return undefined;
-    days.push(day);
+    if (shortNumber(tokens, position) === undefined) return undefined;
+    dayCount++;
     const connector = position + 1;
     if (grammar.ranges.has(tokens, connector)) isRange = true;
     else if (!grammar.alternatives.has(tokens, connector) && !tokens.isChar(connector, COMMA)) return undefined;
     const core = parseCore(tokens, position + 2, grammar);
     if (core) {
       if (core.date.day === undefined || core.date.month === undefined || core.rangeEnd) return undefined;
-      if (isRange && days.length > 1) return undefined;
+      if (isRange && dayCount > 1) return undefined;
       const month = core.date.month;
-      if (!days.every((other) => validDayMonth(other, month))) return undefined;
-      const parts: PartialDate[] = days.map((other) => ({ day: other, month, year: core.date.year }));
+      const parts: PartialDate[] = [];
+      for (let day = 0, at = index; day < dayCount; day++, at += 2) {
+        const other = shortNumber(tokens, at) ?? 0;
+        if (!validDayMonth(other, month)) return undefined;
+        parts.push({ day: other, month, year: core.date.year });
+      }
       parts.push(core.date);
       const date: RawDate = {
         start: tokens.start(index),
@@ -315,6 +475,10 @@ function dayChain(tokens: Tokens, index: number, grammar: DateGrammar): { date: 
   return undefined;
 }
 
+function isConnector(tokens: Tokens, index: number, grammar: DateGrammar): boolean {
+  return index < tokens.count && (tokens.isChar(index, COMMA) || grammar.ranges.has(tokens, index) || grammar.alternatives.has(tokens, index));
+}
+
 /** Punctuation glued before a number that makes it part of something else ("-19", "#3", "$5"). */
 const GLUED_BEFORE = new Set('-/.+#$€£¥%,'.split('').map((char) => char.charCodeAt(0)));
 /** Punctuation glued after a number that makes it a quantity or a part of something else. */
@@ -324,24 +488,33 @@ function oneCharIn(tokens: Tokens, index: number, set: ReadonlySet<number>): boo
   return tokens.end(index) - tokens.start(index) === 1 && set.has(tokens.source.charCodeAt(tokens.start(index)));
 }
 
-/** Whether a number token is free-standing: not glued to letters or other numbers ("COVID-19", "2020/QĐ"). */
+/** Whether a number token is free-standing: not glued to letters or other numbers ("COVID-19", "2020/QĐ"),
+ * and not after a word that makes it a number ("số 12/2021", "No. 3/4"). */
 function standsAlone(tokens: Tokens, index: number, grammar: DateGrammar): boolean {
+  return gluedBeforeFree(tokens, index, grammar) && gluedAfterFree(tokens, index);
+}
+
+function gluedBeforeFree(tokens: Tokens, index: number, grammar: DateGrammar): boolean {
   const previous = index - 1;
   if (previous >= 0 && !tokens.spaceBefore(index)) {
-    if (tokens.kind(previous) !== TOKEN_PUNCT || oneCharIn(tokens, previous, GLUED_BEFORE)) return false;
+    if (tokens.kind(previous) !== PUNCT || oneCharIn(tokens, previous, GLUED_BEFORE)) return false;
   }
+  if (grammar.notAfter.has(tokens, previous) || grammar.notAfter.hasPair(tokens, index - 2)) return false;
+  // an abbreviation with its dot: "No. 3", "p. 12"
+  return !(tokens.isChar(previous, DOT) && grammar.notAfter.has(tokens, previous - 1));
+}
+
+function gluedAfterFree(tokens: Tokens, index: number): boolean {
   const next = index + 1;
   if (next < tokens.count && !tokens.spaceBefore(next)) {
-    if (tokens.kind(next) !== TOKEN_PUNCT || oneCharIn(tokens, next, GLUED_AFTER)) return false;
+    if (tokens.kind(next) !== PUNCT || oneCharIn(tokens, next, GLUED_AFTER)) return false;
   }
-  if (grammar.notAfter.has(tokens, previous)) return false;
-  if (grammar.notAfter.hasPair(tokens, index - 2)) return false;
   return true;
 }
 
 function hasContextBefore(tokens: Tokens, index: number, grammar: DateGrammar): boolean {
   let position = index - 1;
-  if (tokens.isChar(position, 0x28)) position--; // "sáng nay (14/10)"
+  if (tokens.isChar(position, OPEN_PAREN)) position--; // "sáng nay (14/10)"
   if (position < 0) return false;
   return grammar.context.has(tokens, position) || grammar.context.hasPair(tokens, position - 1);
 }
@@ -349,92 +522,169 @@ function hasContextBefore(tokens: Tokens, index: number, grammar: DateGrammar): 
 function parseCore(tokens: Tokens, index: number, grammar: DateGrammar): Core | undefined {
   if (index >= tokens.count) return undefined;
   const kind = tokens.kind(index);
-  if (kind === TOKEN_NUMBER) return parseNumberCore(tokens, index, grammar);
-  if (kind !== TOKEN_WORD) return undefined;
+  if (kind === NUMBER) return parseNumberCore(tokens, index, grammar);
+  if (kind !== WORD) return undefined;
+  // "18th November", "1er novembre", "14th century"
+  if (startsWithDigit(tokens, index)) return parseNumberCore(tokens, index, grammar) ?? centuryAfter(tokens, index, grammar);
   // "tháng 10", "tháng 12/2025", "tháng 10 năm 2021", "tháng Giêng"
-  if (grammar.monthWords.has(tokens, index)) {
-    const next = index + 1;
-    if (next >= tokens.count) return undefined;
-    const named = grammar.months.get(tokens.word(next));
-    let month: number | undefined;
-    let year: number | undefined;
-    let position = index + 2;
-    if (named !== undefined) month = named;
-    else if (tokens.kind(next) === TOKEN_NUMBER && standsAlone(tokens, next, grammar)) {
-      // "10" or "12/2025"
-      if (!readShape(tokens, next) || shape.digits[0] > 2) return undefined;
-      if (shape.groups === 2) {
-        if ((shape.joiners[0] !== SLASH && shape.joiners[0] !== DASH) || shape.digits[1] !== 4) return undefined;
-        year = shape.values[1];
-      } else if (shape.groups !== 1) return undefined;
-      month = shape.values[0];
-    }
-    if (month === undefined || month < 1 || month > 12 || (year !== undefined && !validYear(year))) return undefined;
-    if (year === undefined) {
-      const yearPart = yearAfterWord(tokens, position, grammar);
-      if (yearPart) {
-        year = yearPart.year;
-        position = yearPart.next;
-      }
-    }
-    return { first: index, next: position, date: { year, month }, form: `month word '${tokens.text(index)}'` };
-  }
-  // "năm 2020"
+  if (grammar.monthWords.has(tokens, index)) return parseMonthWord(tokens, index, grammar);
+  // "năm 2020", "năm 2019-2020"
   if (grammar.yearWords.has(tokens, index)) {
     const yearPart = yearAfterWord(tokens, index, grammar);
-    if (yearPart) return { first: index, next: yearPart.next, date: { year: yearPart.year }, form: `year word '${tokens.text(index)}'` };
-    return undefined;
+    if (!yearPart) return undefined;
+    const core: Core = { first: index, next: yearPart.next, date: { year: yearPart.year }, form: `year word '${tokens.text(index)}'` };
+    if (yearPart.endYear !== undefined) core.rangeEnd = { year: yearPart.endYear };
+    return core;
   }
-  // English month names, capitalised: "November 18, 2019", "Nov. 18", "November 2019"
-  const month = grammar.months.get(tokens.word(index));
-  if (month !== undefined && tokens.capitalised(index)) return parseMonthName(tokens, index, month, grammar);
-  // "in 2019"
-  if (grammar.yearPrepositions.has(tokens, index)) {
-    const position = index + 1 + (grammar.modifiers.has(tokens, index + 1) ? 1 : 0);
-    const year = fourDigits(tokens, position);
-    if (year !== undefined && validYear(year) && standsAlone(tokens, position, grammar)) {
-      return { first: index + 1, next: position + 1, date: { year }, form: `year after '${tokens.text(index)}'` };
+  // Month names: "November 18, 2019", "Nov. 18", "November 2019", "novembro de 2019"
+  const month = monthName(tokens, index, grammar);
+  if (month !== undefined) return parseMonthName(tokens, index, month, grammar);
+  // "thế kỷ 20", "século XIV"
+  const century = centuryBefore(tokens, index, grammar);
+  if (century) return century;
+  // "XIVe siècle": found at the century word, after its number
+  if (grammar.centuryAfter.has(tokens, index)) return centuryAfter(tokens, index - 1, grammar);
+  // "in 2019", "Class of 2020,"
+  return yearAfterPreposition(tokens, index, grammar);
+}
+
+function parseMonthWord(tokens: Tokens, index: number, grammar: DateGrammar): Core | undefined {
+  const next = index + 1;
+  if (next >= tokens.count) return undefined;
+  const named = grammar.months.get(tokens.word(next));
+  let month: number | undefined;
+  let year: number | undefined;
+  let position = index + 2;
+  if (named !== undefined) month = named;
+  else if (tokens.kind(next) === NUMBER && standsAlone(tokens, next, grammar)) {
+    // "10" or "12/2025"
+    if (!readShape(tokens, next) || shape.digits[0] > 2) return undefined;
+    if (shape.groups === 2) {
+      if ((shape.joiners[0] !== SLASH && shape.joiners[0] !== DASH) || shape.digits[1] !== 4) return undefined;
+      year = shape.values[1];
+    } else if (shape.groups !== 1) return undefined;
+    month = shape.values[0];
+  }
+  if (month === undefined || month < 1 || month > 12 || (year !== undefined && !validYear(year))) return undefined;
+  if (year === undefined) {
+    const yearPart = yearAfterWord(tokens, position, grammar);
+    if (yearPart && yearPart.endYear === undefined) {
+      year = yearPart.year;
+      position = yearPart.next;
     }
   }
-  return undefined;
+  return { first: index, next: position, date: { year, month }, form: `month word '${tokens.text(index)}'` };
+}
+
+/** The month number of a month name at tokens[index] written as the lexicon requires, or undefined. */
+function monthName(tokens: Tokens, index: number, grammar: DateGrammar): number | undefined {
+  const id = tokens.word(index);
+  if (id < 0) return undefined;
+  const month = grammar.months.get(id);
+  if (month === undefined || (grammar.capitalMonths.has(id) && !tokens.capitalised(index))) return undefined;
+  return month;
 }
 
 /** `năm 2020` starting at tokens[index] (the year word). */
-function yearAfterWord(tokens: Tokens, index: number, grammar: DateGrammar): { year: number; next: number } | undefined {
+function yearAfterWord(tokens: Tokens, index: number, grammar: DateGrammar): { year: number; endYear?: number; next: number } | undefined {
   if (index + 1 >= tokens.count || !grammar.yearWords.has(tokens, index)) return undefined;
-  const year = fourDigits(tokens, index + 1);
+  const year = yearToken(tokens, index + 1);
   if (year === undefined || !standsAlone(tokens, index + 1, grammar)) return undefined;
-  return validYear(year) ? { year, next: index + 2 } : undefined;
+  return { ...year, next: index + 2 };
 }
 
-/** A day of the month: "18", "18th", "2nd". */
-function dayNumber(tokens: Tokens, index: number): number | undefined {
+/** "in 2019", "in early 2019", "in 2019-2020", "of 2020," (tokens[index] is the preposition, not in the span). */
+function yearAfterPreposition(tokens: Tokens, index: number, grammar: DateGrammar): Core | undefined {
+  const plain = grammar.yearPrepositions.has(tokens, index);
+  if (!plain && !grammar.pauseYearPrepositions.has(tokens, index)) return undefined;
+  const position = index + 1 + (grammar.modifiers.has(tokens, index + 1) ? 1 : 0);
+  const year = yearToken(tokens, position);
+  if (year === undefined || !standsAlone(tokens, position, grammar)) return undefined;
+  const form = `year after '${tokens.text(index)}'`;
+  // "from 1939 to 1945"
+  if (year.endYear === undefined && grammar.ranges.has(tokens, position + 1)) {
+    const endYear = fourDigits(tokens, position + 2);
+    if (endYear !== undefined && plausibleYearRange(year.year, endYear) && standsAlone(tokens, position + 2, grammar)) {
+      return { first: position, next: position + 3, date: { year: year.year }, rangeEnd: { year: endYear }, form };
+    }
+  }
+  // "of 2000 people": after these the year must end the phrase
+  if (!plain && position + 1 < tokens.count && tokens.kind(position + 1) !== PUNCT) return undefined;
+  const core: Core = { first: position, next: position + 1, date: { year: year.year }, form };
+  if (year.endYear !== undefined) core.rangeEnd = { year: year.endYear };
+  return core;
+}
+
+/** A day of the month: "18", "18th", "1er", "2º". */
+function dayNumber(tokens: Tokens, index: number, grammar: DateGrammar): number | undefined {
+  const value = ordinalNumber(tokens, index, grammar);
+  return value !== undefined && value >= 1 && value <= 31 ? value : undefined;
+}
+
+/** A number of one or two digits, with or without an ordinal suffix ("18", "18th"), or undefined. */
+function ordinalNumber(tokens: Tokens, index: number, grammar: DateGrammar): number | undefined {
   if (index >= tokens.count) return undefined;
   const source = tokens.source;
   const start = tokens.start(index);
   const end = tokens.end(index);
-  let day = 0;
+  let value = 0;
   let position = start;
   while (position < end && position - start < 2) {
     const code = source.charCodeAt(position);
     if (code < 48 || code > 57) break;
-    day = day * 10 + code - 48;
+    value = value * 10 + code - 48;
     position++;
   }
   if (position === start) return undefined;
-  if (position < end) {
-    if (end - position !== 2) return undefined;
-    const suffix = source.slice(position, end).toLowerCase();
-    if (suffix !== 'st' && suffix !== 'nd' && suffix !== 'rd' && suffix !== 'th') return undefined;
+  if (position < end && (!tokens.isWord(index) || !grammar.ordinalSuffixes.has(source.slice(position, end).toLowerCase()))) return undefined;
+  return value;
+}
+
+const ROMAN: Record<string, number> = { I: 1, V: 5, X: 10, L: 50, C: 100 };
+
+/** A Roman numeral in capitals, with or without an ordinal suffix ("XIV", "XXIe"), or undefined. */
+function romanNumber(tokens: Tokens, index: number, grammar: DateGrammar): number | undefined {
+  if (!tokens.isWord(index) || !tokens.capitalised(index)) return undefined;
+  const text = tokens.text(index);
+  let value = 0;
+  let position = 0;
+  for (; position < text.length; position++) {
+    const digit = ROMAN[text[position]];
+    if (digit === undefined) break;
+    const following = ROMAN[text[position + 1]] ?? 0;
+    value += following > digit ? -digit : digit;
   }
-  return day >= 1 && day <= 31 ? day : undefined;
+  if (position === 0 || (position < text.length && !grammar.ordinalSuffixes.has(text.slice(position)))) return undefined;
+  return value;
+}
+
+const MAX_CENTURY = 30;
+
+/** "thế kỷ 20", "thế kỷ XXI", "século XIV" starting at the century word tokens[index]. */
+function centuryBefore(tokens: Tokens, index: number, grammar: DateGrammar): Core | undefined {
+  const words = grammar.centuryBefore.has(tokens, index) ? 1 : grammar.centuryBefore.hasPair(tokens, index) ? 2 : 0;
+  if (words === 0) return undefined;
+  const position = index + words;
+  if (position >= tokens.count) return undefined;
+  const century = tokens.kind(position) === NUMBER ? shortNumber(tokens, position) : romanNumber(tokens, position, grammar);
+  if (century === undefined || century < 1 || century > MAX_CENTURY) return undefined;
+  return { first: index, next: position + 1, date: { century }, form: `century word '${tokens.textOf(index, position)}'` };
+}
+
+/** "14th century", "XIVe siècle" starting at the ordinal tokens[index]. */
+function centuryAfter(tokens: Tokens, index: number, grammar: DateGrammar): Core | undefined {
+  if (!grammar.centuryAfter.has(tokens, index + 1)) return undefined;
+  // digits need their suffix ("14th"): a bare "14 century" is not how centuries are written
+  const century = startsWithDigit(tokens, index) ? (tokens.isWord(index) ? ordinalNumber(tokens, index, grammar) : undefined) : romanNumber(tokens, index, grammar);
+  if (century === undefined || century < 1 || century > MAX_CENTURY) return undefined;
+  return { first: index, next: index + 2, date: { century }, form: `century word '${tokens.text(index + 1)}'` };
 }
 
 function parseMonthName(tokens: Tokens, index: number, month: number, grammar: DateGrammar): Core | undefined {
   let position = index + 1;
   if (tokens.isChar(position, DOT)) position++;
   const form = `month name '${tokens.text(index)}'`;
-  const day = position < tokens.count && tokens.kind(position) !== TOKEN_PUNCT ? dayNumber(tokens, position) : undefined;
+  const day = position < tokens.count && tokens.kind(position) !== PUNCT ? dayNumber(tokens, position, grammar) : undefined;
   if (day !== undefined && validDayMonth(day, month) && standsAlone(tokens, position, grammar)) {
     position++;
     let yearIndex = position;
@@ -445,10 +695,8 @@ function parseMonthName(tokens: Tokens, index: number, month: number, grammar: D
     }
     return { first: index, next: position, date: { month, day }, form };
   }
-  const year = fourDigits(tokens, position);
-  if (year !== undefined && validYear(year)) {
-    return { first: index, next: position + 1, date: { year, month }, form };
-  }
+  const year = yearAfterMonthName(tokens, position, grammar);
+  if (year) return { first: index, next: year.next, date: { year: year.year, month }, form };
   // A month name alone only in full spelling and mid-sentence ("in November"), not an abbreviation.
   if (tokens.end(index) - tokens.start(index) >= 5 && !tokens.sentenceStart(index)) {
     return { first: index, next: index + 1, date: { month }, form };
@@ -456,22 +704,52 @@ function parseMonthName(tokens: Tokens, index: number, month: number, grammar: D
   return undefined;
 }
 
+/** The year after a month name: "2019" or "de 2019", at tokens[index]. */
+function yearAfterMonthName(tokens: Tokens, index: number, grammar: DateGrammar): { year: number; next: number } | undefined {
+  const position = tokens.isWord(index) && grammar.joiners.has(tokens, index) ? index + 1 : index;
+  const year = fourDigits(tokens, position);
+  return year !== undefined && validYear(year) && gluedAfterFree(tokens, position) ? { year, next: position + 1 } : undefined;
+}
+
 function dateJoiner(code: number): boolean {
   return code === DASH || code === SLASH || code === DOT;
 }
 
+const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T\d/;
+
+/** "2019-11-18T10:00": the tokenizer makes one word of the date and the hour; the span is the date. */
+function isoDateTime(tokens: Tokens, index: number): Core | undefined {
+  const match = ISO_DATE_TIME.exec(tokens.text(index));
+  if (!match) return undefined;
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const day = Number(match[3]);
+  if (!validYear(year) || !validDayMonth(day, month)) return undefined;
+  return { first: index, next: index + 1, endOffset: tokens.start(index) + 10, date: { year, month, day }, form: 'y-m-d' };
+}
+
 /** A date written with digits, starting at tokens[index]. */
 function parseNumberCore(tokens: Tokens, index: number, grammar: DateGrammar): Core | undefined {
-  if (isTime(tokens, index) || !standsAlone(tokens, index, grammar)) return undefined;
-  if (readShape(tokens, index)) {
+  if (!gluedBeforeFree(tokens, index, grammar)) return undefined;
+  if (tokens.kind(index) !== NUMBER) {
+    const isoDate = isoDateTime(tokens, index);
+    if (isoDate) return isoDate;
+    if (!gluedAfterFree(tokens, index) || isTime(tokens, index)) return undefined;
+  } else {
+    if (isTime(tokens, index) || !readShape(tokens, index)) return undefined;
     const { groups, values, digits, joiners } = shape;
     if (groups === 3 && dateJoiner(joiners[0]) && joiners[1] === joiners[0] && digits[1] <= 2 && digits[2] <= 2 && digits[0] === 4) {
-      const [year, month, day] = [values[0], values[1], values[2]];
-      if (!validYear(year) || !validDayMonth(day, month)) return undefined;
+      const year = values[0];
+      const month = values[1];
+      const day = values[2];
+      if (!validYear(year) || !validDayMonth(day, month) || !gluedAfterFree(tokens, index)) return undefined;
       return { first: index, next: index + 1, date: { year, month, day }, form: 'y-m-d' };
     }
+    if (!gluedAfterFree(tokens, index)) return undefined;
     if (groups === 3 && dateJoiner(joiners[0]) && joiners[1] === joiners[0] && digits[0] <= 2 && digits[1] <= 2 && digits[2] === 4) {
-      const [day, month, year] = [values[0], values[1], values[2]];
+      const day = values[0];
+      const month = values[1];
+      const year = values[2];
       if (!validYear(year) || !validDayMonth(day, month)) return undefined;
       const joiner = String.fromCharCode(joiners[0]);
       return { first: index, next: index + 1, date: { year, month, day }, form: `d${joiner}m${joiner}y` };
@@ -481,14 +759,17 @@ function parseNumberCore(tokens: Tokens, index: number, grammar: DateGrammar): C
       (groups === 3 || (groups === 4 && joiners[2] === SLASH && digits[3] === 4)) &&
       joiners[0] === DASH && joiners[1] === SLASH && digits[0] <= 2 && digits[1] <= 2 && digits[2] <= 2
     ) {
-      const [from, to, month] = [values[0], values[1], values[2]];
+      const from = values[0];
+      const to = values[1];
+      const month = values[2];
       const year = groups === 4 ? values[3] : undefined;
       if (!validDayMonth(from, month) || !validDayMonth(to, month) || from >= to) return undefined;
       if (year !== undefined && !validYear(year)) return undefined;
       return { first: index, next: index + 1, date: { year, month, day: from }, rangeEnd: { year, month, day: to }, form: 'day range d-d/m' };
     }
     if (groups === 2 && (joiners[0] === DASH || joiners[0] === SLASH) && digits[0] <= 2 && digits[1] <= 2) {
-      const [day, month] = [values[0], values[1]];
+      const day = values[0];
+      const month = values[1];
       if (!validDayMonth(day, month)) return undefined;
       const context = hasContextBefore(tokens, index, grammar);
       // "15-3" is a date only after a date word; otherwise it is a score or a range of numbers.
@@ -498,30 +779,32 @@ function parseNumberCore(tokens: Tokens, index: number, grammar: DateGrammar): C
       const joiner = String.fromCharCode(joiners[0]);
       return { first: index, next: index + 1, date: { month, day }, form: `d${joiner}m` };
     }
-  }
-  // "4 tháng 12 năm 2018", "18 November 2019"
-  const day = dayNumber(tokens, index);
-  const next = index + 1;
-  if (day !== undefined && tokens.isWord(next)) {
-    if (grammar.monthWords.has(tokens, next)) {
-      const monthCore = parseCore(tokens, next, grammar);
-      if (monthCore?.date.month !== undefined && validDayMonth(day, monthCore.date.month)) {
-        return { first: index, next: monthCore.next, date: { ...monthCore.date, day }, form: `day and ${monthCore.form}` };
-      }
+    if (groups === 2 && joiners[0] === DASH && digits[0] === 4 && digits[1] === 4 && plausibleYearRange(values[0], values[1])) {
+      return { first: index, next: index + 1, date: { year: values[0] }, rangeEnd: { year: values[1] }, form: 'year range y-y' };
     }
-    const month = grammar.months.get(tokens.word(next));
-    if (month !== undefined && tokens.capitalised(next) && validDayMonth(day, month)) {
-      let position = index + 2;
-      if (tokens.isChar(position, DOT)) position++;
-      const year = fourDigits(tokens, position);
-      const form = `day and month name '${tokens.text(next)}'`;
-      if (year !== undefined && validYear(year)) {
-        return { first: index, next: position + 1, date: { year, month, day }, form };
-      }
-      return { first: index, next: index + 2, date: { month, day }, form };
-    }
+    if (groups !== 1 || digits[0] > 2) return undefined;
   }
-  return undefined;
+  // "4 tháng 12 năm 2018", "18 November 2019", "18th of November", "18 de novembro de 2019"
+  const day = dayNumber(tokens, index, grammar);
+  if (day === undefined) return undefined;
+  let next = index + 1;
+  if (!tokens.isWord(next)) return undefined;
+  if (grammar.monthWords.has(tokens, next)) {
+    const monthCore = parseMonthWord(tokens, next, grammar);
+    if (monthCore?.date.month !== undefined && validDayMonth(day, monthCore.date.month)) {
+      return { first: index, next: monthCore.next, date: { ...monthCore.date, day }, form: `day and ${monthCore.form}` };
+    }
+    return undefined;
+  }
+  if (grammar.joiners.has(tokens, next)) next++;
+  const month = monthName(tokens, next, grammar);
+  if (month === undefined || !validDayMonth(day, month)) return undefined;
+  let position = next + 1;
+  if (tokens.isChar(position, DOT)) position++;
+  const form = `day and month name '${tokens.text(next)}'`;
+  const year = yearAfterMonthName(tokens, position, grammar);
+  if (year) return { first: index, next: year.next, date: { year: year.year, month, day }, form };
+  return { first: index, next: next + 1, date: { month, day }, form };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -531,8 +814,9 @@ function pad(value: number, width = 2): string {
   return String(value).padStart(width, '0');
 }
 
-/** ISO 8601 text of a partial date; unknown years give "--MM-DD" / "--MM". */
+/** ISO 8601 text of a partial date; unknown years give "--MM-DD" / "--MM", centuries two digits ("13"). */
 export function isoDate(date: PartialDate): string | undefined {
+  if (date.year === undefined && date.century !== undefined) return pad(date.century - 1);
   return isoText(date.year, date.month, date.day);
 }
 
@@ -555,6 +839,7 @@ function isoText(year: number | undefined, month: number | undefined, day: numbe
  * from the year before.
  */
 function isoWithYear(date: PartialDate, publication: PartialDate | undefined, notes: string[]): string {
+  if (date.year === undefined && date.century !== undefined) return pad(date.century - 1);
   let year = date.year;
   if (year === undefined && publication?.year !== undefined && date.month !== undefined) {
     year = publication.year;
@@ -587,6 +872,15 @@ function resolveRelative(offset: string | undefined, publication: PartialDate | 
   return isoWeek(day);
 }
 
+/** The last day named `weekday` (ISO, Monday = 1) on or before the publication day: news tell what was. */
+function resolveWeekday(weekday: number | undefined, publication: PartialDate | undefined): string | undefined {
+  if (weekday === undefined || publication?.year === undefined || publication.month === undefined || publication.day === undefined) return undefined;
+  const base = Date.UTC(publication.year, publication.month - 1, publication.day);
+  const published = ((new Date(base).getUTCDay() + 6) % 7) + 1;
+  const back = (published - weekday + 7) % 7;
+  return new Date(base - back * 86_400_000).toISOString().slice(0, 10);
+}
+
 function isoWeek(day: Date): string {
   // ISO week: the week with the year's first Thursday is week 1.
   const thursday = new Date(day.getTime());
@@ -602,7 +896,7 @@ export function resolveDate(raw: RawDate, text: string, line: number, publicatio
   const reasons: string[] = [];
   let value: string | string[] | undefined;
   if (raw.kind === 'relative') {
-    value = resolveRelative(raw.offset, publication);
+    value = raw.weekday !== undefined ? resolveWeekday(raw.weekday, publication) : resolveRelative(raw.offset, publication);
     reasons.push(raw.form);
     if (value !== undefined) reasons.push(`resolved from publication date ${isoDate(publication ?? {})}`);
   } else {
@@ -615,7 +909,7 @@ export function resolveDate(raw: RawDate, text: string, line: number, publicatio
     }
     let reason = `date ${raw.form}`;
     if (notes.length > 0) reason += `, ${notes.join(', ')}`;
-    else if (!parts.every((part) => part.year !== undefined) && parts.some((part) => part.month !== undefined)) reason += ', year unknown';
+    else if (parts.some((part) => part.year === undefined && part.month !== undefined)) reason += ', year unknown';
     reasons.push(reason);
     for (const note of raw.notes) reasons.push(note);
   }
@@ -653,33 +947,61 @@ export function detectDates(
   return suggestions;
 }
 
+/** Lines of a page head searched for its timestamp: menus of news sites often run to a hundred lines. */
+const PUBLICATION_LINES = 300;
+const PUBLICATION_HEAD_CHARS = 30_000;
+
 /**
  * The page's publication date: the first full date on a short line near the top that looks like a
- * timestamp (a time of day beside it, or little else on the line): "06:16 | 23/03/2021 GMT+7",
- * "Thứ hai, 22/3/2021, 10:05 (GMT+7)", "Published Nov 18, 2019 10:02am". Undefined when none is found.
+ * timestamp: a time of day beside it ("06:16 | 23/03/2021 GMT+7", "November 18, 2019 | 4:10pm"), little
+ * else on the line ("Thứ hai, 22/3/2021"), or a timestamp word ("Published", "Cập nhật") with a byline.
+ * Undefined when none is found.
  */
-export function findPublicationDate(text: string, lexicon?: EntityLexicon, maxLines = 40): PartialDate | undefined {
+export function findPublicationDate(text: string, lexicon?: EntityLexicon, maxLines = PUBLICATION_LINES): PartialDate | undefined {
   const grammar: DateGrammar = lexicon ? dateGrammar(lexicon, undefined) : EMPTY_GRAMMAR;
+  const head = text.length > PUBLICATION_HEAD_CHARS ? text.slice(0, PUBLICATION_HEAD_CHARS) : text;
   let seen = 0;
-  for (const line of lineSpans(text.length > 20_000 ? text.slice(0, 20_000) : text)) {
+  for (const line of lineSpans(head)) {
     if (line.end === line.start) continue;
     if (++seen > maxLines) break;
-    if (line.end - line.start > 100) continue;
-    const tokens = tokenize(text, grammar.vocabulary, line.start, line.end);
-    const full = scanDateTokens(tokens, grammar, false).find(
-      (raw) => raw.kind === 'single' && raw.parts[0].year !== undefined && raw.parts[0].day !== undefined,
-    );
-    if (!full) continue;
-    // the first such line wins: a timestamp heads the article, later dates belong to its text
-    let hasTime = false;
-    let words = 0;
-    for (let index = 0; index < tokens.count; index++) {
-      if (isTime(tokens, index)) hasTime = true;
-      else if (tokens.isWord(index)) words++;
+    if (line.end - line.start > 160) continue;
+    const tokens = tokenize(head, grammar.vocabulary, line.start, line.end);
+    const dates = scanDateTokens(tokens, grammar, false);
+    let full: RawDate | undefined;
+    for (const raw of dates) {
+      const part = raw.parts[0];
+      if (raw.kind === 'single' && part.year !== undefined && part.day !== undefined) {
+        full = raw;
+        break;
+      }
     }
-    if (hasTime || words <= 6) return full.parts[0];
+    // the first such line wins: a timestamp heads the article, later dates belong to its text
+    if (full && looksLikeTimestamp(tokens, dates, grammar)) return full.parts[0];
   }
   return undefined;
+}
+
+/** Most words a timestamp line holds besides its dates, without / with a timestamp word. */
+const TIMESTAMP_WORDS = 8;
+const TIMESTAMP_WORDS_WITH_CUE = 14;
+
+function looksLikeTimestamp(tokens: Tokens, dates: readonly RawDate[], grammar: DateGrammar): boolean {
+  let words = 0;
+  let cue = false;
+  let date = 0;
+  for (let index = 0; index < tokens.count; index++) {
+    const start = tokens.start(index);
+    while (date < dates.length && dates[date].end <= start) date++;
+    if (date < dates.length && dates[date].start <= start) continue; // inside a date
+    if (isTime(tokens, index)) return true;
+    if (!tokens.isWord(index)) continue;
+    const match = grammar.publicationCues.matchAt(tokens, index);
+    if (match) {
+      cue = true;
+      index += match.length - 1;
+    } else words++;
+  }
+  return words <= (cue ? TIMESTAMP_WORDS_WITH_CUE : TIMESTAMP_WORDS);
 }
 
 const EMPTY_VOCABULARY = new Vocabulary();
@@ -691,9 +1013,19 @@ const EMPTY_GRAMMAR: DateGrammar = {
   modifiers: new WordSet(EMPTY_VOCABULARY),
   alternatives: new WordSet(EMPTY_VOCABULARY),
   ranges: new WordSet(EMPTY_VOCABULARY),
+  joiners: new WordSet(EMPTY_VOCABULARY),
+  ordinalSuffixes: new Set(),
+  centuryBefore: new WordSet(EMPTY_VOCABULARY),
+  centuryAfter: new WordSet(EMPTY_VOCABULARY),
   months: new Map(),
+  capitalMonths: new IdTable(),
   yearPrepositions: new WordSet(EMPTY_VOCABULARY),
+  pauseYearPrepositions: new WordSet(EMPTY_VOCABULARY),
   notAfter: new WordSet(EMPTY_VOCABULARY),
   relative: new PhraseMatcher<string | undefined>(EMPTY_VOCABULARY),
+  weekdays: new PhraseMatcher<string | undefined>(EMPTY_VOCABULARY),
+  weekdayTokens: 0,
+  publicationCues: new PhraseMatcher<string | undefined>(EMPTY_VOCABULARY),
   triggers: new IdTable(),
+  digitlessTriggers: new IdTable(),
 };

@@ -34,6 +34,14 @@ const CLASS_SPACE = 6;
 const CHAR_SENTENCE_END = 8;
 /** Joins digit groups into one number. */
 const CHAR_JOINER = 16;
+// Word characters carry these bits too, so the tokenizer's inner loop tests and accumulates them with one
+// AND / OR instead of comparing classes.
+const CHAR_WORD = 32;
+const CHAR_UPPER = 64;
+const CHAR_LOWER = 128;
+/** A word character that does not lower-case on its own (fold 0). */
+const CHAR_NO_FOLD = 256;
+const UPPER_SHIFT = 6;
 const FOLD_SHIFT = 16;
 
 let charTable: Int32Array | undefined;
@@ -67,7 +75,14 @@ function charInfo(): Int32Array {
       if (cls === CLASS_UPPER) fold = lower.length === 1 && code !== 0x3a3 ? lower.charCodeAt(0) : 0;
       else fold = lower === char ? code : 0;
     }
-    table[code] = cls | (fold << FOLD_SHIFT);
+    let bits = 0;
+    if (isWordClass(cls)) {
+      bits = CHAR_WORD;
+      if (cls === CLASS_UPPER) bits |= CHAR_UPPER;
+      else if (cls === CLASS_LOWER) bits |= CHAR_LOWER;
+      if (fold === 0) bits |= CHAR_NO_FOLD;
+    }
+    table[code] = cls | bits | (fold << FOLD_SHIFT);
   }
   for (const char of '.!?…:;|') table[char.charCodeAt(0)] |= CHAR_SENTENCE_END;
   for (const char of '/.,:-') table[char.charCodeAt(0)] |= CHAR_JOINER;
@@ -90,8 +105,11 @@ export class Vocabulary {
   private readonly byText = new Map<string, number>();
   private readonly words: string[] = [];
   private readonly hashes: number[] = [];
-  /** Open addressing: id + 1, 0 for an empty slot. */
+  /** Open addressing: id + 1, 0 for an empty slot; beside it the word's hash, so a probe reads one array. */
   private slots = new Int32Array(64);
+  private slotHashes = new Int32Array(64);
+  /** Id of each one-character ASCII word (punctuation mostly), -1 for none: a token's lookup is one read. */
+  private readonly asciiIds = new Int32Array(128).fill(-1);
 
   get size(): number {
     return this.words.length;
@@ -107,6 +125,7 @@ export class Vocabulary {
     for (let i = 0; i < word.length; i++) hash = Math.imul(hash ^ word.charCodeAt(i), FNV_PRIME);
     this.hashes.push(hash);
     this.byText.set(word, id);
+    if (word.length === 1 && word.charCodeAt(0) < 128) this.asciiIds[word.charCodeAt(0)] = id;
     if (this.words.length * 2 > this.slots.length) this.rehash(this.slots.length * 2);
     else this.place(id);
     return id;
@@ -123,16 +142,21 @@ export class Vocabulary {
 
   /** The id of source[start, end) as it is (case kept), or -1. */
   idOfRange(source: string, start: number, end: number): number {
+    if (end - start === 1) {
+      const code = source.charCodeAt(start);
+      if (code < 128) return this.asciiIds[code];
+    }
     let hash = FNV_OFFSET;
     for (let i = start; i < end; i++) hash = Math.imul(hash ^ source.charCodeAt(i), FNV_PRIME);
     const mask = this.slots.length - 1;
+    const slots = this.slots;
+    const slotHashes = this.slotHashes;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const entry = this.slots[slot];
+      const entry = slots[slot];
       if (entry === 0) return -1;
-      const id = entry - 1;
-      if (this.hashes[id] === hash) {
-        const word = this.words[id];
-        if (word.length === end - start && source.startsWith(word, start)) return id;
+      if (slotHashes[slot] === hash) {
+        const word = this.words[entry - 1];
+        if (word.length === end - start && source.startsWith(word, start)) return entry - 1;
       }
     }
   }
@@ -151,12 +175,13 @@ export class Vocabulary {
 
   /** The id of the word source[start, end) whose lower-cased code units hash to `hash`, or -1. */
   idOfFolded(hash: number, source: string, start: number, end: number): number {
-    const mask = this.slots.length - 1;
+    const slots = this.slots;
+    const slotHashes = this.slotHashes;
+    const mask = slots.length - 1;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const entry = this.slots[slot];
+      const entry = slots[slot];
       if (entry === 0) return -1;
-      const id = entry - 1;
-      if (this.hashes[id] === hash && foldedEquals(this.words[id], source, start, end)) return id;
+      if (slotHashes[slot] === hash && foldedEquals(this.words[entry - 1], source, start, end)) return entry - 1;
     }
   }
 
@@ -165,17 +190,19 @@ export class Vocabulary {
     let slot = this.hashes[id] & mask;
     while (this.slots[slot] !== 0) slot = (slot + 1) & mask;
     this.slots[slot] = id + 1;
+    this.slotHashes[slot] = this.hashes[id];
   }
 
   private rehash(size: number): void {
     this.slots = new Int32Array(size);
+    this.slotHashes = new Int32Array(size);
     for (let id = 0; id < this.words.length; id++) this.place(id);
   }
 }
 
 function foldedEquals(word: string, source: string, start: number, end: number): boolean {
   if (word.length !== end - start) return false;
-  const table = charInfo();
+  const table = charTable ?? charInfo();
   for (let i = 0; i < word.length; i++) if (table[source.charCodeAt(start + i)] >>> FOLD_SHIFT !== word.charCodeAt(i)) return false;
   return true;
 }
@@ -197,6 +224,8 @@ export class Tokens {
     /** A chunk shared with other lines' tokens; this line's start at `base`. */
     private readonly chunk: Int32Array,
     private readonly base: number,
+    /** How many tokens start with a digit (numbers, "18th"): none means no written number on the line. */
+    readonly digitTokens = 0,
   ) {}
 
   start(index: number): number {
@@ -292,13 +321,20 @@ let chunkUsed = 0;
 
 /** Tokens of source[start, end), offsets into `source`, word ids from `vocabulary`. */
 export function tokenize(source: string, vocabulary: Vocabulary, start = 0, end = source.length): Tokens {
-  const table = charInfo();
+  const table = charTable ?? charInfo();
+  if (chunkUsed + (end - start) * FIELDS > chunk.length) {
+    // a new chunk with room for the whole range (at most one token per code unit); the full one is left to
+    // the lines that use it
+    chunk = new Int32Array(Math.max(CHUNK_INTS, (end - start) * FIELDS));
+    chunkUsed = 0;
+  }
   const data = chunk;
   const base = chunkUsed;
   let at = base;
   let position = start;
   let sentenceStart = true;
   let spaceBefore = true;
+  let digitTokens = 0;
   while (position < end) {
     const code = source.charCodeAt(position);
     const info = table[code];
@@ -311,7 +347,28 @@ export function tokenize(source: string, vocabulary: Vocabulary, start = 0, end 
     const tokenStart = position;
     let flags: number;
     let word: number;
-    if (cls === CLASS_DIGIT) {
+    if ((info & CHAR_WORD) !== 0 && cls !== CLASS_DIGIT) {
+      // one pass: extent, letter cases and the hash of the lower-cased text
+      let upperCount = 0;
+      let seen = 0;
+      let hash = FNV_OFFSET;
+      let charInfo = info;
+      for (;;) {
+        seen |= charInfo;
+        upperCount += (charInfo >>> UPPER_SHIFT) & 1;
+        hash = Math.imul(hash ^ (charInfo >>> FOLD_SHIFT), FNV_PRIME);
+        if (++position >= end) break;
+        charInfo = table[source.charCodeAt(position)];
+        if ((charInfo & CHAR_WORD) === 0) break;
+      }
+      flags = TOKEN_WORD;
+      if (cls === CLASS_UPPER) flags |= FLAG_CAPITALISED;
+      if (upperCount > 0) flags |= FLAG_HAS_UPPER;
+      if (upperCount >= 2 && (seen & CHAR_LOWER) === 0) flags |= FLAG_ACRONYM;
+      if (sentenceStart) flags |= FLAG_SENTENCE_START;
+      word = (seen & CHAR_NO_FOLD) === 0 ? vocabulary.idOfFolded(hash, source, tokenStart, position) : vocabulary.idOfWord(source, tokenStart, position);
+    } else if (cls === CLASS_DIGIT) {
+      digitTokens++;
       position++;
       while (position < end) {
         const next = table[source.charCodeAt(position)];
@@ -319,53 +376,24 @@ export function tokenize(source: string, vocabulary: Vocabulary, start = 0, end 
         else if ((next & CHAR_JOINER) !== 0 && position + 1 < end && (table[source.charCodeAt(position + 1)] & CLASS_MASK) === CLASS_DIGIT) position += 2;
         else break;
       }
-      if (position < end && isWordClass(table[source.charCodeAt(position)] & CLASS_MASK)) {
+      if (position < end && (table[source.charCodeAt(position)] & CHAR_WORD) !== 0) {
         // "18th", "3D": digits run on into letters -> a word.
-        while (position < end && isWordClass(table[source.charCodeAt(position)] & CLASS_MASK)) position++;
+        while (position < end && (table[source.charCodeAt(position)] & CHAR_WORD) !== 0) position++;
         flags = wordFlags(source, tokenStart, position, sentenceStart);
         word = vocabulary.idOfWord(source, tokenStart, position);
       } else {
         flags = TOKEN_NUMBER;
         word = vocabulary.idOfRange(source, tokenStart, position);
       }
-    } else if (isWordClass(cls)) {
-      // one pass: extent, letter cases and the hash of the lower-cased text
-      let upperCount = 0;
-      let lowerCount = 0;
-      let hash = FNV_OFFSET;
-      let foldable = true;
-      let charInfo = info;
-      for (;;) {
-        const charClass = charInfo & CLASS_MASK;
-        if (charClass === CLASS_UPPER) upperCount++;
-        else if (charClass === CLASS_LOWER) lowerCount++;
-        const lower = charInfo >>> FOLD_SHIFT;
-        if (lower === 0) foldable = false;
-        hash = Math.imul(hash ^ lower, FNV_PRIME);
-        if (++position >= end) break;
-        charInfo = table[source.charCodeAt(position)];
-        if (!isWordClass(charInfo & CLASS_MASK)) break;
-      }
-      flags = TOKEN_WORD;
-      if (cls === CLASS_UPPER) flags |= FLAG_CAPITALISED;
-      if (upperCount > 0) flags |= FLAG_HAS_UPPER;
-      if (upperCount >= 2 && lowerCount === 0) flags |= FLAG_ACRONYM;
-      if (sentenceStart) flags |= FLAG_SENTENCE_START;
-      word = foldable ? vocabulary.idOfFolded(hash, source, tokenStart, position) : vocabulary.idOfWord(source, tokenStart, position);
     } else {
       position++;
       // keep a surrogate pair together
       if (code >= 0xd800 && code <= 0xdbff && position < end) position++;
       flags = TOKEN_PUNCT;
       word = vocabulary.idOfRange(source, tokenStart, position);
+      if (position === tokenStart + 1 && (info & CHAR_SENTENCE_END) !== 0) sentenceStart = true;
     }
     if (spaceBefore) flags |= FLAG_SPACE_BEFORE;
-    if (at + FIELDS > data.length) {
-      // start a new chunk with room for the whole range (at most one token per code unit) and start over
-      chunk = new Int32Array(Math.max(CHUNK_INTS, (end - start) * FIELDS));
-      chunkUsed = 0;
-      return tokenize(source, vocabulary, start, end);
-    }
     data[at] = tokenStart;
     data[at + 1] = position;
     data[at + 2] = flags;
@@ -373,10 +401,9 @@ export function tokenize(source: string, vocabulary: Vocabulary, start = 0, end 
     at += FIELDS;
     spaceBefore = false;
     if ((flags & KIND_MASK) !== TOKEN_PUNCT) sentenceStart = false;
-    else if (position === tokenStart + 1 && (info & CHAR_SENTENCE_END) !== 0) sentenceStart = true;
   }
   chunkUsed = at;
-  return new Tokens(source, (at - base) / FIELDS, data, base);
+  return new Tokens(source, (at - base) / FIELDS, data, base, digitTokens);
 }
 
 /** Flags of a word token that starts with a digit ("18th"). */
