@@ -379,27 +379,57 @@ export class AnalysisService implements vscode.Disposable {
 
 function buildView(version: number, analysis: DocumentAnalysis, state: DocState | undefined, settings: NewsmarkSettings, partial: boolean): DocView {
   const tags = state?.data.annotations.filter((a) => !a.orphaned) ?? [];
-  const dismissed = state?.data.dismissed ?? [];
-  const isDismissed = (label: string, start: number, end: number) => dismissed.some((d) => d.label === label && d.start === start && d.end === end);
-  const bodyTags = tags.filter((t) => t.label === 'body');
-  const taggedBody = (line: LineDecision) => bodyTags.some((t) => t.start < line.end && t.end > line.start);
+  const dismissedKeys = new Set((state?.data.dismissed ?? []).map((d) => spanKey(d.label, d.start, d.end)));
+  const isDismissed = (label: string, start: number, end: number) => dismissedKeys.has(spanKey(label, start, end));
+  const bodyTagged = overlapTest(tags.filter((t) => t.label === 'body'));
+  const bodyTagCovers = (s: Suggestion) => tags.some((t) => t.label === 'body' && t.start <= s.start && t.end >= s.end);
+  const taggedAs = new Map<string, (start: number, end: number) => boolean>();
+  const isTagged = (s: Suggestion) => {
+    let test = taggedAs.get(s.label);
+    if (!test) taggedAs.set(s.label, (test = overlapTest(tags.filter((t) => t.label === s.label))));
+    return test(s.start, s.end);
+  };
+  const taggedBody = (line: LineDecision) => bodyTagged(line.start, line.end);
   const dismissedBody = (line: LineDecision) => isDismissed('body', line.start, line.end);
   const lineLabel = new Map<number, LineDecision>();
   for (const l of analysis.lines) lineLabel.set(l.line, l);
   const onBody = (s: Suggestion) => {
     const l = lineLabel.get(s.line);
-    return !l || l.label === 'body' ? !dismissedBody(l ?? ({ start: -1, end: -1 } as LineDecision)) : bodyTags.some((t) => t.start <= s.start && t.end >= s.end);
+    if (!l) return true;
+    return l.label === 'body' ? !dismissedBody(l) : bodyTagged(s.start, s.end) && bodyTagCovers(s);
   };
   const suggestions = settings.suggestions.entities
-    ? analysis.suggestions.filter(
-        (s) => onBody(s) && !isDismissed(s.label, s.start, s.end) && !tags.some((t) => t.label === s.label && t.start < s.end && t.end > s.start),
-      )
+    ? analysis.suggestions.filter((s) => onBody(s) && !isDismissed(s.label, s.start, s.end) && !isTagged(s))
     : [];
   const bodyLines = settings.suggestions.bodyBlock ? analysis.lines.filter((l) => l.label === 'body' && !taggedBody(l) && !dismissedBody(l)) : [];
   const boilerplateLines = settings.suggestions.boilerplate
     ? analysis.lines.filter((l) => (l.label === 'boilerplate' || dismissedBody(l)) && !taggedBody(l))
     : [];
   return { version, lines: analysis.lines, suggestions, bodyLines, boilerplateLines, partial };
+}
+
+function spanKey(label: string, start: number, end: number): string {
+  return `${label}\u0000${start}\u0000${end}`;
+}
+
+/**
+ * Whether a span overlaps any of `spans`, in O(log n): among the spans starting before the query's end, the
+ * largest end must pass the query's start. A 1 MB page has thousands of suggestions and hundreds of tags.
+ */
+function overlapTest(spans: ReadonlyArray<{ start: number; end: number }>): (start: number, end: number) => boolean {
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  const maxEnd: number[] = [];
+  for (let i = 0; i < sorted.length; i++) maxEnd.push(Math.max(sorted[i].end, i > 0 ? maxEnd[i - 1] : -Infinity));
+  return (start, end) => {
+    let low = 0;
+    let high = sorted.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (sorted[middle].start < end) low = middle + 1;
+      else high = middle;
+    }
+    return low > 0 && maxEnd[low - 1] > start;
+  };
 }
 
 async function listTextFiles(root: vscode.Uri): Promise<vscode.Uri[]> {

@@ -96,7 +96,8 @@ export class Decorations implements vscode.Disposable {
     this.disposables.push(
       vscode.window.onDidChangeVisibleTextEditors(() => this.redrawAll()),
       vscode.window.onDidChangeTextEditorVisibleRanges((e) => this.schedule(e.textEditor)),
-      ctx.analysis.onDidChange((uri) => this.redrawUri(uri)),
+      // analyses are debounced already: their results are drawn at once
+      ctx.analysis.onDidChange((uri) => this.drawUri(uri)),
       ctx.store.onDidChange(({ state, reason }) => {
         // While typing, tags are redrawn at once (their offsets are already rebased); suggestions follow when
         // the debounced analysis has run (VS Code shifts their old marks with the text meanwhile).
@@ -154,6 +155,10 @@ export class Decorations implements vscode.Disposable {
 
   redrawAll(): void {
     for (const editor of vscode.window.visibleTextEditors) this.draw(editor);
+  }
+
+  private drawUri(uri: vscode.Uri): void {
+    for (const editor of vscode.window.visibleTextEditors) if (editor.document.uri.toString() === uri.toString()) this.draw(editor);
   }
 
   private redrawUri(uri: vscode.Uri): void {
