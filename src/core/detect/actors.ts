@@ -3,19 +3,22 @@
 // 1. Per line (cacheable by line text, offsets relative to the line): names after honorifics ("ông X"),
 //    after titles ("Tổng thống Pháp Emmanuel Macron" — kept raw, see 2), organisation names from head words
 //    ("Bộ Ngoại giao Nga", "đảng Cộng hòa"), names after source cues ("theo Reuters") or before speech
-//    verbs ("X cho biết"), and runs of capitalised words that nothing else explains.
+//    verbs ("X cho biết"), runs of capitalised words that nothing else explains (organisations by their head,
+//    tail and joiner words: "Bank of England", "Xinhua News Agency"; Vietnamese names by a family name; not
+//    places: "Hubei province", "đường Nguyễn Huệ"), and a speaker label opening the line ("Eugênio: ...").
 // 2. Per document: decides which capitalised word after a title is a country or place that belongs to the
 //    title (from the optional places gazetteer, and from the page itself: a word that stands alone after
 //    titles and also before names is a qualifier), then suggests every other occurrence of the names found
 //    and of names the annotator accepted, and links short forms to full names ("Macron" -> "Emmanuel Macron").
+//    A person's last name alone (and first name in mid-sentence) is suggested wherever it stands alone.
 //
-// Every word list comes from lexicons/entities/{titles,org-heads,cues,places}.<lang>.txt.
+// Every word list comes from lexicons/entities/{titles,org-heads,cues,places,names}.<lang>.txt.
 
 import type { Suggestion } from '../model/types';
 import type { EntityLexicon } from './lexicons';
 import { containsWords, type LearnedEntities } from './learned';
 import { lineSpans } from '../text/lines';
-import { IdTable, lineIndexOf, PhraseMatcher, TOKEN_PUNCT, TOKEN_WORD, type Tokens, tokenize, Vocabulary, WordSet } from './words';
+import { IdTable, lineIndexOf, type PhraseMatch, PhraseMatcher, TOKEN_PUNCT, TOKEN_WORD, type Tokens, tokenize, Vocabulary, WordSet } from './words';
 
 export interface ActorGrammar {
   /** Tokens scanned with this grammar must come from this vocabulary. */
@@ -25,12 +28,24 @@ export interface ActorGrammar {
   links: WordSet;
   orgDescriptors: PhraseMatcher;
   orgHeads: PhraseMatcher;
+  /** Last words of organisation names ("Agency", "Party", "Brothers"). */
+  orgTails: WordSet;
+  /** Head and tail words: what makes a joiner ("of", "and") part of a name. */
+  orgWords: WordSet;
+  joiners: WordSet;
+  /** Administrative units that may end an organisation name with a place ("tỉnh", "thành phố"). */
+  localities: PhraseMatcher;
   standalone: PhraseMatcher;
   places: PhraseMatcher;
   sourceBefore: PhraseMatcher;
   speechAfter: PhraseMatcher;
   placePrepositions: PhraseMatcher;
   nameParticles: WordSet;
+  articles: WordSet;
+  /** Kinds of place ("province", "stadium") that make the capitalised run before or ending with them a place. */
+  placeNouns: WordSet;
+  /** Family names: a short capitalised run starting with one is a person's name. */
+  familyNames: WordSet;
   /** Date context words that may stand between a name and its speech verb ("X ngày 14/4 cho biết"). */
   dateContext: WordSet;
   connectors: WordSet;
@@ -48,8 +63,9 @@ export function actorGrammar(lexicon: EntityLexicon, lang?: string): ActorGramma
       for (const name of names) for (const entry of all.get(name) ?? []) result.add(entry.text, entry.value);
       return result;
     };
-    const words = (kind: 'titles' | 'cues' | 'dates', section: string): WordSet =>
-      new WordSet(vocabulary, lexicon.entries(kind, section, lang).map((entry) => entry.text));
+    const texts = (kind: 'titles' | 'cues' | 'dates' | 'org-heads' | 'names', section: string): string[] =>
+      lexicon.entries(kind, section, lang).map((entry) => entry.text);
+    const words = (kind: 'titles' | 'cues' | 'dates' | 'org-heads' | 'names', section: string): WordSet => new WordSet(vocabulary, texts(kind, section));
     const honorifics = matcher('titles', 'honorifics');
     const titles = matcher('titles', 'titles');
     const orgDescriptors = matcher('titles', 'org-descriptors');
@@ -66,19 +82,28 @@ export function actorGrammar(lexicon: EntityLexicon, lang?: string): ActorGramma
       links: words('titles', 'links'),
       orgDescriptors,
       orgHeads,
+      orgTails: words('org-heads', 'tails'),
+      orgWords: new WordSet(vocabulary, [...texts('org-heads', 'heads'), ...texts('org-heads', 'tails')]),
+      joiners: words('org-heads', 'joiners'),
+      localities: matcher('org-heads', 'localities'),
       standalone,
       places: matcher('places'),
       sourceBefore,
       speechAfter: matcher('cues', 'speech-after'),
       placePrepositions: matcher('cues', 'place-prepositions'),
       nameParticles: words('cues', 'name-particles'),
+      articles: words('cues', 'articles'),
+      placeNouns: words('cues', 'place-nouns'),
+      familyNames: words('names', 'family-names'),
       dateContext: words('dates', 'context'),
       connectors: words('dates', 'alternatives'),
     };
   });
 }
 
-export type ActorEvidence = 'honorific' | 'title' | 'org' | 'org-descriptor' | 'standalone' | 'source' | 'speech' | 'capitalised';
+export type ActorEvidence =
+  | 'honorific' | 'title' | 'org' | 'org-descriptor' | 'standalone' | 'source' | 'speech' | 'capitalised'
+  | 'organisation-word' | 'family-name' | 'capitalised-phrase';
 
 /** A candidate found within one line; offsets relative to the line. */
 export interface LineActorCandidate {
@@ -111,6 +136,15 @@ export interface LineActorScan {
   tokens: Tokens;
   /** Lone capitalised words in mid-sentence that nothing explained ("từ Nga"): evidence of places. */
   bareWords: readonly string[];
+  /** A name opening the line before a colon ("Eugênio: ..."): a speaker when the page has it twice. */
+  speaker: SpeakerLabel | undefined;
+}
+
+/** Offsets relative to the line. */
+export interface SpeakerLabel {
+  start: number;
+  end: number;
+  text: string;
 }
 
 export interface ActorOptions {
@@ -125,8 +159,34 @@ const NONE: readonly never[] = Object.freeze([]);
 const HYPHEN = 0x2d;
 const DOT = 0x2e;
 const COMMA = 0x2c;
+const COLON = 0x3a;
 
-/** Index after the capitalised run starting at `index` (name particles allowed inside). */
+/** A one-letter capitalised word followed by a dot: an initial ("J. K. Smith"). */
+function isInitial(tokens: Tokens, index: number): boolean {
+  return tokens.isNameWord(index) && tokens.end(index) - tokens.start(index) === 1 && tokens.isChar(index + 1, DOT) && !tokens.spaceBefore(index + 1);
+}
+
+/** Index after the plain capitalised words from `index` (no particles, joiners or initials). */
+function plainRunEnd(tokens: Tokens, index: number): number {
+  let end = index;
+  while (tokens.isNameWord(end) && (end === index || tokens.spaceBefore(end))) end++;
+  return end;
+}
+
+function hasOrganisationWord(tokens: Tokens, from: number, to: number, grammar: ActorGrammar): boolean {
+  for (let k = from; k < to; k++) if (grammar.orgWords.has(tokens, k)) return true;
+  return false;
+}
+
+function insidePlace(tokens: Tokens, start: number, index: number, grammar: ActorGrammar): boolean {
+  const place = grammar.places.matchAt(tokens, start);
+  return place !== undefined && start + place.length > index;
+}
+
+/**
+ * Index after the capitalised run starting at `index`: name particles ("van"), initials ("J. K. Smith") and,
+ * inside organisation names, joiners ("House of Representatives") are allowed inside.
+ */
 function capitalisedRunEnd(tokens: Tokens, index: number, grammar: ActorGrammar): number {
   if (!tokens.isNameWord(index)) return index;
   let end = index + 1;
@@ -136,10 +196,16 @@ function capitalisedRunEnd(tokens: Tokens, index: number, grammar: ActorGrammar)
       end += 2;
       continue;
     }
+    // an initial's dot, when a name goes on after it ("B. U. Nzeribe"; not "Plan B. The ...")
+    if (isInitial(tokens, end - 1) && tokens.isNameWord(end + 1) && tokens.spaceBefore(end + 1) && !grammar.articles.has(tokens, end + 1)) {
+      end++;
+      continue;
+    }
     if (!tokens.spaceBefore(end)) break;
     if (tokens.isNameWord(end)) {
-      // a capitalised title or honorific starts the next name ("... Donald Trump Ông Scholz ...")
-      if (grammar.titles.matchAt(tokens, end) !== undefined || grammar.honorifics.matchAt(tokens, end) !== undefined) break;
+      // a capitalised title or honorific starts the next name ("... Donald Trump Ông Scholz ..."), unless it
+      // is inside a known place ("Trung Quốc Vương Nghị": "Quốc vương" is a title)
+      if ((grammar.titles.matchAt(tokens, end) !== undefined || grammar.honorifics.matchAt(tokens, end) !== undefined) && !insidePlace(tokens, index, end, grammar)) break;
       end++;
       continue;
     }
@@ -147,9 +213,26 @@ function capitalisedRunEnd(tokens: Tokens, index: number, grammar: ActorGrammar)
       end += 2;
       continue;
     }
+    // "Bank of England", "Food and Drug Administration": a joiner belongs to an organisation name when the
+    // word before it or a word of the part after it is an organisation word ("Putin and Biden" stay apart)
+    if (tokens.isWord(end) && !tokens.capitalised(end) && grammar.joiners.has(tokens, end) && tokens.isNameWord(end + 1) && tokens.spaceBefore(end + 1)) {
+      const partEnd = plainRunEnd(tokens, end + 1);
+      if (grammar.orgWords.has(tokens, end - 1) || hasOrganisationWord(tokens, end + 1, partEnd, grammar)) {
+        end++;
+        continue;
+      }
+    }
     break;
   }
   return end;
+}
+
+/** An organisation descriptor ("news agency") at `index`; capitalised in mid-sentence it is part of a name
+ * ("Kyodo News Agency", "Grupo Globo") and is none. */
+function descriptorAt(tokens: Tokens, index: number, grammar: ActorGrammar): PhraseMatch<string | undefined> | undefined {
+  const descriptor = grammar.orgDescriptors.matchAt(tokens, index);
+  if (descriptor && tokens.capitalised(index) && !tokens.sentenceStart(index)) return undefined;
+  return descriptor;
 }
 
 function startsCue(tokens: Tokens, index: number, grammar: ActorGrammar): boolean {
@@ -185,7 +268,11 @@ function isWordRest(tokens: Tokens, index: number, grammar: ActorGrammar): boole
 function organisationEnd(tokens: Tokens, index: number, headLength: number, grammar: ActorGrammar, isStopword: (w: string) => boolean): number {
   const count = tokens.count;
   let position = index + headLength;
-  if (!tokens.isNameWord(position) || !tokens.spaceBefore(position) || startsCue(tokens, position, grammar)) return index;
+  // "Công an tỉnh Nghệ An", "UBND TP.HCM": a capitalised head, a locality and a place
+  const locality = localityEnd(tokens, position, grammar);
+  if (locality > position && tokens.capitalised(index)) return locality;
+  // a head word may start the name itself ("Ngân hàng Nhà nước", "Tập đoàn Điện lực"), a person cue not
+  if (!tokens.isNameWord(position) || !tokens.spaceBefore(position) || startsPersonCue(tokens, position, grammar)) return index;
   let end = position;
   let segments = 0;
   /** Whether an earlier word of this name had a lower-case rest ("Dân chủ"). */
@@ -202,13 +289,21 @@ function organisationEnd(tokens: Tokens, index: number, headLength: number, gram
     let runEnd = capitalisedRunEnd(tokens, position, grammar);
     const place = grammar.places.matchAt(tokens, position);
     if (segments === 0) {
-      // the first name word only, unless the run is a known place: "Điện Élysée | Olivier Véran"
-      runEnd = place && position + place.length <= runEnd ? position + place.length : position + 1;
+      // the first name word only, unless the run is a known place: "Điện Élysée | Olivier Véran"; after an
+      // acronym the whole run is the name ("Trường THPT Chu Văn An", "Công ty TNHH Minh Long")
+      if (tokens.acronym(position)) runEnd = Math.max(runEnd, position + 1);
+      else runEnd = place && position + place.length <= runEnd ? position + place.length : position + 1;
     } else {
       // after the first segment, a further capitalised run belongs to the name only when it is a single
-      // qualifier word or a known place; two or more words are the next name ("đảng Cộng hòa Donald Trump")
-      if (place && position + place.length === runEnd) {
-        end = runEnd;
+      // qualifier word or a known place (possibly after one word: "Công ty Cổ phần Sữa Việt Nam"); two or
+      // more other words are the next name ("đảng Cộng hòa Donald Trump")
+      if (place) {
+        end = position + place.length;
+        break;
+      }
+      const tailPlace = grammar.places.matchAt(tokens, position + 1);
+      if (tailPlace && tokens.spaceBefore(position + 1) && !startsCue(tokens, position, grammar)) {
+        end = position + 1 + tailPlace.length;
         break;
       }
       if (runEnd - position !== 1 || startsCue(tokens, position, grammar)) break;
@@ -222,7 +317,9 @@ function organisationEnd(tokens: Tokens, index: number, headLength: number, gram
     let taken = 0;
     for (let length = rest - position; length > 0 && taken === 0; length--) {
       const after = position + length;
-      const continues = after < count && tokens.spaceBefore(after) && tokens.isNameWord(after) && !startsCue(tokens, after, grammar);
+      const continues =
+        (after < count && tokens.spaceBefore(after) && tokens.isNameWord(after) && !startsCue(tokens, after, grammar)) ||
+        localityEnd(tokens, after, grammar) > after;
       const joined = tokens.isWord(after) && grammar.connectors.has(tokens, after) && tokens.isNameWord(after + 1);
       // a speech verb right after ("Bộ Ngoại giao cho biết") ends the name, unless function words stand between
       const beforeSpeech = grammar.speechAfter.matchAt(tokens, after) !== undefined && !someStopword(tokens, position, after, isStopword);
@@ -244,9 +341,32 @@ function organisationEnd(tokens: Tokens, index: number, headLength: number, gram
       position++;
       continue;
     }
+    const localityTail = localityEnd(tokens, position, grammar);
+    if (localityTail > position) return localityTail;
     if (!tokens.isNameWord(position)) break;
   }
   return end;
+}
+
+/** Index after "tỉnh Quảng Ninh", "TP.HCM", "thành phố Huế" at `index` (a locality word and a place or
+ * capitalised run), or `index`. */
+function localityEnd(tokens: Tokens, index: number, grammar: ActorGrammar): number {
+  const locality = grammar.localities.matchAt(tokens, index);
+  if (!locality || !tokens.spaceBefore(index)) return index;
+  const whole = grammar.places.matchAt(tokens, index); // "TP.HCM"
+  if (whole && whole.length > locality.length) return index + whole.length;
+  let position = index + locality.length;
+  if (tokens.isChar(position, DOT) && !tokens.spaceBefore(position)) position++;
+  const place = grammar.places.matchAt(tokens, position);
+  if (place) return position + place.length;
+  const end = capitalisedRunEnd(tokens, position, grammar);
+  if (end <= position || startsCue(tokens, position, grammar)) return index;
+  // an unknown place is a word or two; a longer run goes on with a person's name ("tỉnh Nam Sơn Trần Văn A")
+  return end - position >= 4 ? position + 2 : end;
+}
+
+function startsPersonCue(tokens: Tokens, index: number, grammar: ActorGrammar): boolean {
+  return grammar.titles.matchAt(tokens, index) !== undefined || (grammar.honorifics.matchAt(tokens, index) !== undefined && !tokens.capitalised(index));
 }
 
 function someStopword(tokens: Tokens, from: number, to: number, isStopword: (w: string) => boolean): boolean {
@@ -294,7 +414,11 @@ class LineCandidates {
     // a lower-case head right after a capitalised word is the end of that word ("Cơ sở"), not a head
     const insideWord = !tokens.capitalised(index) && tokens.isNameWord(index - 1) && tokens.spaceBefore(index);
     if (head && !insideWord) {
-      const end = organisationEnd(tokens, index, head.length, grammar, this.isStopword);
+      let end = organisationEnd(tokens, index, head.length, grammar, this.isStopword);
+      // "Banco Central do Brasil": a name particle and more capitalised words continue the name
+      while (end > index + head.length && tokens.isWord(end) && grammar.nameParticles.hasExact(tokens, end) && tokens.isNameWord(end + 1) && tokens.spaceBefore(end + 1)) {
+        end = plainRunEnd(tokens, end + 1);
+      }
       if (end > index + head.length) {
         this.add(index, end, 'org', `organisation head word '${head.text}'`, 0.85);
         return end;
@@ -302,7 +426,13 @@ class LineCandidates {
     }
     const standalone = grammar.standalone.matchAt(tokens, index);
     if (standalone && tokens.capitalised(index)) {
-      this.add(index, index + standalone.length, 'standalone', `institution '${standalone.text}'`, 0.8);
+      // a capitalised qualifier right before belongs to it ("the Nigerian Senate"), a title or function word not
+      const before = index - 1;
+      const qualified =
+        tokens.isNameWord(before) && tokens.spaceBefore(index) && !this.consumed[before] &&
+        (!tokens.isNameWord(before - 1) || grammar.articles.has(tokens, before - 1)) &&
+        !this.isStopword(tokens.lower(before)) && !startsCue(tokens, before, grammar) && grammar.places.matchAt(tokens, before) === undefined;
+      this.add(qualified ? before : index, index + standalone.length, 'standalone', `institution '${standalone.text}'`, 0.8);
       return index + standalone.length;
     }
     return index;
@@ -324,9 +454,10 @@ export function scanActorLine(line: string, grammar: ActorGrammar, options: Acto
     const capitalised = tokens.capitalised(index);
     const sentenceStart = tokens.sentenceStart(index);
 
-    // Honorifics: "ông Véran". In mid-sentence they count only in lower case ("Anh" is also a country).
+    // Honorifics: "ông Véran", "Mr. Smith". Capitalised in mid-sentence they count unless a place starts
+    // there ("Anh" is also a country).
     const honorific = grammar.honorifics.matchAt(tokens, index);
-    if (honorific && (!capitalised || sentenceStart)) {
+    if (honorific && (!capitalised || sentenceStart || grammar.places.matchAt(tokens, index) === undefined)) {
       let position = index + honorific.length;
       if (tokens.isChar(position, DOT)) position++;
       const end = capitalisedRunEnd(tokens, position, grammar);
@@ -340,7 +471,7 @@ export function scanActorLine(line: string, grammar: ActorGrammar, options: Acto
 
     // Titles, possibly chained ("Người phát ngôn của Tổng thống Nga ..."), possibly followed by an
     // organisation ("phát ngôn viên Điện Élysée Olivier Véran").
-    const title = grammar.titles.matchAt(tokens, index) ?? grammar.orgDescriptors.matchAt(tokens, index);
+    const title = grammar.titles.matchAt(tokens, index) ?? descriptorAt(tokens, index, grammar);
     if (title) {
       let position = index + title.length;
       let lastTitle = title.text;
@@ -404,11 +535,16 @@ export function scanActorLine(line: string, grammar: ActorGrammar, options: Acto
 
   // Remaining capitalised runs.
   const bareWords: string[] = [];
+  let speaker: SpeakerLabel | undefined;
   for (let index = 0; index < count; index++) {
     if (consumed[index] || !tokens.isNameWord(index)) continue;
     let end = capitalisedRunEnd(tokens, index, grammar);
-    // "The Elysee said": a function word capitalised only because it starts the sentence is not part of it
-    if (tokens.sentenceStart(index) && end > index + 1 && isStopword(tokens.lower(index))) {
+    // a person's name never follows an article ("the Black Death"); an organisation's may
+    let afterArticle = grammar.articles.has(tokens, index - 1) && !tokens.capitalised(index - 1);
+    // an article ("The Doobie Brothers"), or a function word capitalised only because it starts the
+    // sentence ("The Elysee said"), is not part of the name
+    if (end > index + 1 && (grammar.articles.has(tokens, index) || (tokens.sentenceStart(index) && isStopword(tokens.lower(index))))) {
+      afterArticle = grammar.articles.has(tokens, index);
       index++;
       if (consumed[index]) continue;
     }
@@ -422,24 +558,43 @@ export function scanActorLine(line: string, grammar: ActorGrammar, options: Acto
     const runStartsSentence = tokens.sentenceStart(index);
     const afterPlaceWord = index > 0 && placePrepositionBefore(tokens, index, grammar);
     const place = grammar.places.matchAt(tokens, index);
-    const isPlace = place !== undefined && index + place.length === end;
+    // "Hubei province", "Inner Mongolia Autonomous Region", "Wembley Stadium"
+    const placeNoun =
+      (runLength >= 2 && grammar.placeNouns.has(tokens, end - 1)) ||
+      (tokens.isWord(end) && !tokens.capitalised(end) && tokens.spaceBefore(end) && grammar.placeNouns.has(tokens, end));
+    const isPlace = (place !== undefined && index + place.length === end) || placeNoun;
+    // a transcript's speaker label: "Eugênio: ..." at the start of the line (counted on the page)
+    if (index === 0 && runLength <= 3 && tokens.isChar(end, COLON) && !isPlace && !isStopword(tokens.lower(index)) && tokens.end(index) - tokens.start(index) > 1) {
+      speaker = { start: tokens.start(index), end: tokens.end(end - 1), text: tokens.textOf(index, end) };
+      index = end - 1;
+      continue;
+    }
     // speech verb after the run (a date may stand between: "X ngày 14/4 cho biết")
     let after = end;
     if (grammar.dateContext.has(tokens, after) && tokens.isNumber(after + 1)) after += 2;
     if (tokens.isChar(after, COMMA)) after++;
     const speech = grammar.speechAfter.matchAt(tokens, after);
-    if (speech && !isPlace && !afterPlaceWord) {
+    // a capitalised function word before a speech verb is a pronoun ("He said"), not a name
+    if (speech && !isPlace && !afterPlaceWord && !(runLength === 1 && isStopword(tokens.lower(index)))) {
       found.add(index, end, 'speech', `before '${speech.text}'`, 0.7);
     } else if (runLength === 1 && !runStartsSentence) {
       bareWords.push(tokens.text(index));
-    } else if (
-      runLength >= 2 &&
-      !isPlace &&
-      !afterPlaceWord &&
-      !(runStartsSentence && isStopword(tokens.lower(index))) &&
-      !(tokens.isChar(index - 1, HYPHEN) && !tokens.spaceBefore(index))
-    ) {
-      found.add(index, end, 'capitalised', 'capitalised name', runStartsSentence ? 0.4 : 0.45);
+    } else if (runLength >= 2 && !isPlace && !(tokens.isChar(index - 1, HYPHEN) && !tokens.spaceBefore(index))) {
+      // an organisation may stand after a place word ("na Escola de Belas Artes"), a person not
+      if (grammar.orgTails.has(tokens, end - 1) || grammar.orgHeads.matchAt(tokens, index) !== undefined || hasOrganisationWord(tokens, index, end, grammar)) {
+        found.add(index, end, 'organisation-word', 'organisation name', 0.7);
+      } else if (afterPlaceWord) {
+        if (place !== undefined && end - (index + place.length) >= 2) {
+          // "tại Việt Nam Yamada Takio": a name right after the place
+          found.add(index + place.length, end, 'capitalised', 'capitalised name after a place', 0.45);
+        }
+      } else if (runLength <= 4 && grammar.familyNames.has(tokens, index) && !tokens.acronym(index)) {
+        found.add(index, end, 'family-name', `family name '${tokens.text(index)}'`, 0.7);
+      } else if (!afterArticle && !(runStartsSentence && isStopword(tokens.lower(index)))) {
+        // a function word inside ("Como Educar Seus Filhos") makes it a title of a work or a phrase, not a person
+        const evidence = someStopword(tokens, index + 1, end, isStopword) ? 'capitalised-phrase' : 'capitalised';
+        found.add(index, end, evidence, 'capitalised name', runStartsSentence ? 0.4 : 0.45);
+      }
     }
     index = end - 1;
   }
@@ -449,6 +604,7 @@ export function scanActorLine(line: string, grammar: ActorGrammar, options: Acto
     titleRuns: titleRuns.length > 0 ? titleRuns : NONE,
     tokens,
     bareWords: bareWords.length > 0 ? bareWords : NONE,
+    speaker,
   };
 }
 
@@ -477,7 +633,12 @@ interface DocCandidate {
   line: number;
   score: number;
   reasons: string[];
+  /** Found as a person's name: its last word (and first) may stand for it elsewhere on the page. */
+  person: boolean;
 }
+
+/** Evidence of the line scan that names a person rather than an organisation or a source. */
+const PERSON_EVIDENCE: ReadonlySet<ActorEvidence> = new Set<ActorEvidence>(['honorific', 'speech', 'capitalised', 'family-name']);
 
 /** What the whole page tells about words, gathered line by line. */
 class PageEvidence {
@@ -490,6 +651,8 @@ class PageEvidence {
   private readonly alone = new Set<string>();
   private readonly leading = new Set<string>();
   private readonly bare = new Map<string, number>();
+  /** Speaker labels -> lines that open with them. */
+  readonly speakers = new Map<string, number>();
 
   // Indexed loops here and in lineFindings: the arrays of a scan are shared empty ones or not, and for-of
   // over both kinds allocates an iterator per loop, once per line of the page.
@@ -511,6 +674,7 @@ class PageEvidence {
       this.multiWordNames.add(words.map((w) => w.text).join(' '));
     }
     for (let w = 0; w < bareWords.length; w++) this.bare.set(bareWords[w], (this.bare.get(bareWords[w]) ?? 0) + 1);
+    if (scan.speaker) this.speakers.set(scan.speaker.text, (this.speakers.get(scan.speaker.text) ?? 0) + 1);
   }
 
   /**
@@ -534,7 +698,20 @@ function lineFindings(entry: ScannedLine, grammar: ActorGrammar, evidence: PageE
   for (let c = 0; c < candidates.length; c++) {
     const candidate = candidates[c];
     if (qualifiers.has(candidate.text)) continue;
-    found.push({ start: start + candidate.start, end: start + candidate.end, text: candidate.text, line, score: candidate.score, reasons: [candidate.cue] });
+    found.push({
+      start: start + candidate.start,
+      end: start + candidate.end,
+      text: candidate.text,
+      line,
+      score: candidate.score,
+      reasons: [candidate.cue],
+      person: PERSON_EVIDENCE.has(candidate.evidence),
+    });
+  }
+  const speaker = scan.speaker;
+  const speakerLines = speaker ? (evidence.speakers.get(speaker.text) ?? 0) : 0;
+  if (speaker && speakerLines >= 2) {
+    found.push({ start: start + speaker.start, end: start + speaker.end, text: speaker.text, line, score: 0.7, reasons: [`speaker label on ${speakerLines} lines`], person: true });
   }
   for (let r = 0; r < titleRuns.length; r++) {
     const run = titleRuns[r];
@@ -570,7 +747,23 @@ function lineFindings(entry: ScannedLine, grammar: ActorGrammar, evidence: PageE
     const score = nameWords.length >= 2 || known ? 0.85 : 0.6;
     const reasons = [`after title '${run.title}'`];
     if (why) reasons.push(why);
-    found.push({ start: start + nameWords[0].start, end: start + nameWords[nameWords.length - 1].end, text, line, score, reasons });
+    found.push({ start: start + nameWords[0].start, end: start + nameWords[nameWords.length - 1].end, text, line, score, reasons, person: true });
+  }
+}
+
+/** A weak capitalised run holding a strongly found one-word name ("Eugênio Tadeu", "Eugênio" a speaker)
+ * is that person's full name. */
+function strengthenContainingNames(found: DocCandidate[]): void {
+  const strong = new Set<string>();
+  for (const candidate of found) if (candidate.score >= 0.6 && candidate.person && !candidate.text.includes(' ')) strong.add(candidate.text);
+  if (strong.size === 0) return;
+  for (const candidate of found) {
+    if (candidate.score >= 0.5 || !candidate.person) continue;
+    const holding = candidate.text.split(' ').find((word) => strong.has(word));
+    if (holding !== undefined) {
+      candidate.score = 0.6;
+      candidate.reasons.push(`holds the name '${holding}'`);
+    }
   }
 }
 
@@ -579,6 +772,9 @@ interface KnownName {
   text: string;
   score: number;
   reason: string;
+  /** A short form (one word of a longer person's name): it must stand alone, and where it may open a
+   * sentence says `atSentenceStart`. */
+  short?: { full: string; atSentenceStart: boolean; weak: boolean };
 }
 
 /** Names found on the page, looked up by their first word (case kept) to find their other occurrences. */
@@ -586,18 +782,53 @@ class KnownNames {
   private readonly firstWords = new Vocabulary();
   /** First word id -> names starting with it, longest first. */
   private readonly byFirstWord: KnownName[][] = [];
-  /** Every name once, in the order found, with its words. */
+  /** Every name once, in the order found, with its words (weak ones too: they name the short forms). */
   readonly names = new Map<string, { words: string[]; text: string }>();
 
-  constructor(found: readonly DocCandidate[], vocabulary: Vocabulary) {
+  constructor(
+    found: readonly DocCandidate[],
+    grammar: ActorGrammar,
+    qualifiers: ReadonlySet<string>,
+    private readonly scanned: readonly ScannedLine[],
+  ) {
+    const shortForms: { word: string; candidate: DocCandidate; last: boolean }[] = [];
     for (const candidate of found) {
-      if (candidate.score < 0.5 || this.names.has(candidate.text)) continue;
-      const words = tokenize(candidate.text, vocabulary).texts();
-      this.names.set(candidate.text, { words, text: candidate.text });
-      const list = (this.byFirstWord[this.firstWords.intern(words[0])] ??= []);
-      list.push({ words, text: candidate.text, score: candidate.score, reason: `same name as on line ${candidate.line + 1}` });
+      if (candidate.score < 0.45 || this.names.has(candidate.text)) continue;
+      const tokens = tokenize(candidate.text, grammar.vocabulary);
+      const words = tokens.texts();
+      if (candidate.score < 0.5) {
+        if (candidate.person && words.length > 1) this.names.set(candidate.text, { words, text: candidate.text });
+      } else {
+        this.names.set(candidate.text, { words, text: candidate.text });
+        this.register({ words, text: candidate.text, score: candidate.score, reason: `same name as on line ${candidate.line + 1}` });
+      }
+      if (!candidate.person || words.length < 2) continue;
+      // a weak name (a bare capitalised run) gives short forms only when it looks like a person's: two or
+      // three words, none of them a lexicon word (function words were ruled out by the line scan)
+      if (candidate.score < 0.6 && (words.length > 3 || !allWords(tokens) || hasKnownWord(tokens, grammar))) continue;
+      const lastIndex = tokens.count - 1;
+      if (isShortFormWord(tokens, lastIndex, grammar, qualifiers)) shortForms.push({ word: words[lastIndex], candidate, last: true });
+      if (isShortFormWord(tokens, 0, grammar, qualifiers)) shortForms.push({ word: words[0], candidate, last: false });
+    }
+    // family names first: "Lawan" of "Ahmad Lawan" beats a first name that happens to be the same
+    shortForms.sort((a, b) => Number(b.last) - Number(a.last));
+    for (const { word, candidate, last } of shortForms) {
+      if (this.names.has(word)) continue;
+      const strong = candidate.score >= 0.6;
+      this.names.set(word, { words: [word], text: word });
+      this.register({
+        words: [word],
+        text: word,
+        score: last && strong ? 0.8 : 0.55,
+        reason: `short for '${candidate.text}' (line ${candidate.line + 1})`,
+        short: { full: candidate.text, atSentenceStart: last, weak: !strong },
+      });
     }
     for (const list of this.byFirstWord) list.sort((a, b) => b.words.length - a.words.length);
+  }
+
+  private register(name: KnownName): void {
+    (this.byFirstWord[this.firstWords.intern(name.words[0])] ??= []).push(name);
   }
 
   /** Adds the other occurrences of known names on one line to `found`. */
@@ -610,7 +841,7 @@ class KnownNames {
       const first = this.firstWords.idOfRange(tokens.source, tokens.start(index), tokens.end(index));
       if (first < 0) continue;
       if (index > 0 && !tokens.spaceBefore(index) && tokens.kind(index - 1) === TOKEN_WORD) continue;
-      for (const name of this.byFirstWord[first]) {
+      for (const name of this.byFirstWord[first] ?? NONE) {
         if (!wordsAt(tokens, index, name.words)) continue;
         const endIndex = index + name.words.length;
         const from = tokens.start(index);
@@ -618,13 +849,90 @@ class KnownNames {
         if (to - from !== name.text.length || !tokens.source.startsWith(name.text, from)) continue;
         if (tokens.isWord(endIndex) && !tokens.spaceBefore(endIndex)) continue;
         if (placePrepositionBefore(tokens, index, grammar)) break;
+        if (name.words.length === 1 && !this.standsAlone(tokens, index)) continue;
+        if (name.short && !this.shortFormFits(tokens, index, name.short)) continue;
         // at a sentence start a capital proves nothing: a weak one-word name ("Hội") is not repeated there
-        if (tokens.sentenceStart(index) && name.words.length === 1 && name.score < 0.85) break;
-        found.push({ start: start + from, end: start + to, text: name.text, line, score: Math.min(0.8, name.score - 0.05), reasons: [name.reason] });
+        if (!name.short && tokens.sentenceStart(index) && name.words.length === 1 && name.score < 0.85) break;
+        // nor a name the page also writes in lower case ("Chính sách ..." with "ông Chính" elsewhere)
+        if (!name.short && tokens.sentenceStart(index) && name.words.length === 1 && this.writtenInLowerCase(tokens.lower(index))) break;
+        const reasons = [name.reason];
+        found.push({ start: start + from, end: start + to, text: name.text, line, score: Math.min(0.8, name.score - 0.05), reasons, person: false });
+        index = endIndex - 1;
         break;
       }
     }
   }
+
+  /** Whether the one-word name at `index` stands alone, not inside another capitalised run ("Eugênio
+   * Tadeu"); a sentence's capitalised first word counts only when it is a word of a known name ("Although
+   * Hitler was" vs "Ahmad Lawan said"). */
+  private standsAlone(tokens: Tokens, index: number): boolean {
+    if (tokens.isNameWord(index + 1) && tokens.spaceBefore(index + 1)) return false;
+    if (!tokens.isNameWord(index - 1) || !tokens.spaceBefore(index)) return true;
+    if (!tokens.sentenceStart(index - 1)) return false;
+    if (!this.nameWords) {
+      this.nameWords = new Set<string>();
+      for (const name of this.names.values()) for (const word of name.words) this.nameWords.add(word);
+    }
+    return !this.nameWords.has(tokens.text(index - 1));
+  }
+
+  private nameWords: Set<string> | undefined;
+
+  /** At a sentence start a short form counts only when allowed and when the page never writes it in lower
+   * case ("Chính" of a name, "chính" the word); a weak name's short form neither. */
+  private shortFormFits(tokens: Tokens, index: number, short: NonNullable<KnownName['short']>): boolean {
+    const atSentenceStart = tokens.sentenceStart(index);
+    if (atSentenceStart && !short.atSentenceStart) return false;
+    // a weak name's word the page also writes in lower case is a common word ("Filhos Desobedientes", "filhos")
+    return (atSentenceStart || short.weak) ? !this.writtenInLowerCase(tokens.lower(index)) : true;
+  }
+
+  /** Whether the page writes `word` (lower-cased) in lower case, as a whole word: a native string search
+   * per line, cached per word. A common word shows early: a very long page is searched in its first
+   * LOWER_CASE_SEARCH_CHARS characters only, so the cost per word stays bounded. */
+  private writtenInLowerCase(word: string): boolean {
+    let known = this.lowerCaseWords.get(word);
+    if (known !== undefined) return known;
+    known = false;
+    let searched = 0;
+    search: for (const entry of this.scanned) {
+      const text = entry.scan.text;
+      if ((searched += text.length) > LOWER_CASE_SEARCH_CHARS) break;
+      for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+        if (!WORD_CHAR.test(text[at - 1] ?? ' ') && !WORD_CHAR.test(text[at + word.length] ?? ' ')) {
+          known = true;
+          break search;
+        }
+      }
+    }
+    this.lowerCaseWords.set(word, known);
+    return known;
+  }
+
+  private readonly lowerCaseWords = new Map<string, boolean>();
+}
+
+const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
+const LOWER_CASE_SEARCH_CHARS = 200_000;
+
+/** Whether a word of a name may stand for all of it: a capitalised word of two letters or more, not an
+ * initial, a place or a qualifier of titles ("Mỹ" of a misread "Mỹ Thông"). */
+function isShortFormWord(tokens: Tokens, index: number, grammar: ActorGrammar, qualifiers: ReadonlySet<string>): boolean {
+  if (!tokens.isNameWord(index) || tokens.end(index) - tokens.start(index) < 2) return false;
+  const place = grammar.places.matchAt(tokens, index);
+  return !(place && place.length === 1) && !qualifiers.has(tokens.text(index)) && !grammar.triggers.has(tokens.word(index));
+}
+
+function allWords(tokens: Tokens): boolean {
+  for (let k = 0; k < tokens.count; k++) if (!tokens.isWord(k)) return false;
+  return true;
+}
+
+/** Whether some word of the name is a lexicon word (a title, a head, a cue...): vocabulary ids exist only for those. */
+function hasKnownWord(tokens: Tokens, grammar: ActorGrammar): boolean {
+  for (let k = 0; k < tokens.count; k++) if (grammar.triggers.has(tokens.word(k)) || grammar.orgWords.has(tokens, k)) return true;
+  return false;
 }
 
 /** Occurrences of accepted actors on one line. */
@@ -639,6 +947,7 @@ function learnedOn(entry: ScannedLine, learned: LearnedEntities, found: DocCandi
       line: entry.line,
       score: Math.min(0.95, 0.7 + 0.05 * count),
       reasons: [`accepted ${count} time${count === 1 ? '' : 's'} elsewhere`],
+      person: false,
     });
   }
 }
@@ -712,7 +1021,8 @@ export function resolveActors(
   const qualifiers = evidence.qualifiers();
   const found: DocCandidate[] = [];
   for (let k = 0; k < scanned.length; k++) lineFindings(scanned[k], grammar, evidence, qualifiers, found);
-  const known = new KnownNames(found, grammar.vocabulary);
+  strengthenContainingNames(found);
+  const known = new KnownNames(found, grammar, qualifiers, scanned);
   const withLearned = learned !== undefined && learned.size > 0 ? learned : undefined;
   for (let k = 0; k < scanned.length; k++) {
     const entry = scanned[k];

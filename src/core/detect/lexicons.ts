@@ -62,7 +62,7 @@ export function parseLexicon(text: string): ParsedLexicon {
 }
 
 /** The kinds of entity lexicon files Newsmark reads. */
-export const ENTITY_LEXICON_KINDS = ['titles', 'org-heads', 'dates', 'relative-dates', 'places', 'cues'] as const;
+export const ENTITY_LEXICON_KINDS = ['titles', 'org-heads', 'dates', 'relative-dates', 'places', 'cues', 'names'] as const;
 export type EntityLexiconKind = (typeof ENTITY_LEXICON_KINDS)[number];
 
 /** Splits "titles.vi.txt" (or a path ending in it) into kind and language; undefined for other names. */
