@@ -2,7 +2,7 @@
 // the lexicons, what the annotator taught (accepted tags, body/boilerplate lines), and one view model per
 // document that decorations, hover, code actions and navigation all read, so they always agree.
 import * as vscode from 'vscode';
-import type { AnalysisOptions, DocumentAnalysis } from '../core/detect/analyse';
+import { type AnalysisOptions, applyDelta, type DocumentAnalysis } from '../core/detect/analyse';
 import { entityLexiconFileKind } from '../core/detect/lexicons';
 import type { Annotation, LineDecision, LineLabel, SidecarData, Suggestion } from '../core/model/types';
 import { parseSidecar } from '../core/sidecar/codec';
@@ -48,8 +48,11 @@ export class AnalysisService implements vscode.Disposable {
     return this.engine.kind;
   }
   private readonly views = new Map<string, DocView>();
-  /** The last analysis of each document; `quick` when only the lines changed by edits were analysed again. */
-  private readonly raw = new Map<string, { version: number; analysis: DocumentAnalysis; quick: boolean }>();
+  /**
+   * The last analysis of each document; `quick` when only the lines changed by edits were analysed again;
+   * `generation` is the engine's number for it (a quick analysis arrives as a delta from one generation).
+   */
+  private readonly raw = new Map<string, { version: number; analysis: DocumentAnalysis; quick: boolean; generation: number }>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly refreshTimers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly emitter = new vscode.EventEmitter<vscode.Uri>();
@@ -302,16 +305,22 @@ export class AnalysisService implements vscode.Disposable {
     const partial = text.length > FULL_ANALYSIS_LIMIT;
     const reply = await this.engine.request({ type: 'analyse', text, options: this.options(key), range: partial ? this.visibleSpan(doc) : undefined, key, quick });
     if (this.inFlight.get(key)?.version === version && this.inFlight.get(key)?.quick === quick) this.inFlight.delete(key);
-    if (!reply.ok || !reply.analysis) {
+    if (!reply.ok || (!reply.analysis && !reply.delta)) {
       this.log.error(`analysis of ${vscode.workspace.asRelativePath(doc.uri)}: ${reply.ok ? 'no result' : reply.error}`);
       return;
     }
-    const answeredQuick = reply.quick === true;
+    const answeredQuick = reply.delta !== undefined;
     const known = this.raw.get(key);
     if (known && known.version > version) return; // a newer version was analysed meanwhile
     if (known && known.version === version && !known.quick && answeredQuick) return; // the full one came first
+    let analysis = reply.analysis;
+    if (reply.delta) {
+      // made from an analysis this editor skipped (an answer that came too late): ask for the whole page
+      if (!known || known.generation !== reply.from) return this.analyseNow(doc);
+      analysis = applyDelta(known.analysis, reply.delta);
+    }
     this.lastDurations.set(key, { ms: reply.ms ?? NaN, quick: answeredQuick });
-    this.raw.set(key, { version, analysis: reply.analysis, quick: answeredQuick });
+    this.raw.set(key, { version, analysis: analysis!, quick: answeredQuick, generation: reply.generation ?? -1 });
     if (answeredQuick) this.scheduleRefresh(doc.uri);
     this.refreshView(doc.uri, partial);
   }

@@ -3,7 +3,7 @@
 // has them (Node extension hosts) and in the calling thread otherwise: both go through the same messages,
 // processed in order, so a "learn" sent before an "analyse" is always seen by it.
 import { Worker } from 'node:worker_threads';
-import { type AnalysisBase, analyseFrom, type AnalysisOptions, type DocumentAnalysis, reanalyseEdit } from '../core/detect/analyse';
+import { type AnalysisBase, type AnalysisDelta, analyseFrom, type AnalysisOptions, type DocumentAnalysis, reanalyseEdit } from '../core/detect/analyse';
 import { CorpusModel } from '../core/detect/corpus';
 import { LearnedEntities } from '../core/detect/learned';
 import type { LineLabel, Problem } from '../core/model/types';
@@ -28,7 +28,18 @@ export type EngineRequest =
     };
 
 export type EngineReply =
-  | { ok: true; analysis?: DocumentAnalysis; ms?: number; quick?: boolean; problems?: Array<{ path: string; problem: Problem }> }
+  | {
+      ok: true;
+      /** A full (or range) analysis. */
+      analysis?: DocumentAnalysis;
+      /** After a quick re-analysis: what changed since the analysis numbered `from` (send less than a whole page). */
+      delta?: AnalysisDelta;
+      from?: number;
+      /** Numbers the analyses of a document (`key`), so a delta is applied to the analysis it was made from. */
+      generation?: number;
+      ms?: number;
+      problems?: Array<{ path: string; problem: Problem }>;
+    }
   | { ok: false; error: string };
 
 /** The state behind the messages; the worker and the in-thread engine both run one. */
@@ -36,8 +47,9 @@ export class EngineState {
   private corpus = new CorpusModel();
   private readonly learned = new LearnedEntities();
   private lexicons = lexiconsFromFiles([]);
-  /** The last analysis of each recently analysed document, most recent last. */
-  private readonly bases = new Map<string, AnalysisBase>();
+  /** The last analysis of each recently analysed document and its number, most recent last. */
+  private readonly bases = new Map<string, { base: AnalysisBase; generation: number }>();
+  private generations = 0;
 
   handle(req: EngineRequest): EngineReply {
     switch (req.type) {
@@ -64,18 +76,20 @@ export class EngineState {
       case 'analyse': {
         const started = performance.now();
         const ctx = { corpus: this.corpus, stopwords: this.lexicons.stopwords, entities: this.lexicons.entities, learned: this.learned, options: req.options };
-        const base = req.key !== undefined ? this.bases.get(req.key) : undefined;
-        const quick = req.quick && base ? reanalyseEdit(base, req.text, ctx) : undefined;
-        const result = quick ?? analyseFrom(req.text, req.range, ctx);
-        if (req.key !== undefined) this.remember(req.key, result);
-        return { ok: true, analysis: result.analysis, ms: performance.now() - started, quick: quick !== undefined };
+        const known = req.key !== undefined ? this.bases.get(req.key) : undefined;
+        const quick = req.quick && known ? reanalyseEdit(known.base, req.text, ctx) : undefined;
+        const base = quick?.base ?? analyseFrom(req.text, req.range, ctx);
+        const generation = ++this.generations;
+        if (req.key !== undefined) this.remember(req.key, base, generation);
+        const ms = performance.now() - started;
+        return quick && known ? { ok: true, delta: quick.delta, from: known.generation, generation, ms } : { ok: true, analysis: base.analysis, generation, ms };
       }
     }
   }
 
-  private remember(key: string, base: AnalysisBase): void {
+  private remember(key: string, base: AnalysisBase, generation: number): void {
     this.bases.delete(key);
-    this.bases.set(key, base);
+    this.bases.set(key, { base, generation });
     if (this.bases.size > MAX_REMEMBERED_DOCUMENTS) this.bases.delete(this.bases.keys().next().value as string);
   }
 }

@@ -155,21 +155,66 @@ export function analyseFrom(text: string, range: { start: number; end: number } 
 const QUICK_EDIT_MAX_CHARS = 64 * 1024;
 
 /**
+ * How an analysis changed after an edit: [start, oldEnd] of the previous text now spans `shift` more
+ * characters and `lineShift` more lines; `lines` and `suggestions` replace what was there. Small, so an editor
+ * can receive it from a worker instead of the whole analysis of a large page.
+ */
+export interface AnalysisDelta {
+  start: number;
+  oldEnd: number;
+  shift: number;
+  lineShift: number;
+  lines: LineDecision[];
+  suggestions: Suggestion[];
+  language?: string;
+  publicationDate?: PartialDate;
+}
+
+/** The analysis after an edit, from the one before it and the edit's delta. */
+export function applyDelta(previous: DocumentAnalysis, delta: AnalysisDelta): DocumentAnalysis {
+  const { start, oldEnd, shift, lineShift } = delta;
+  const suggestions: Suggestion[] = [];
+  for (const s of previous.suggestions) if (s.end < start) suggestions.push(s);
+  for (const s of delta.suggestions) suggestions.push(s);
+  for (const s of previous.suggestions) {
+    if (s.start <= oldEnd) continue;
+    const moved: Suggestion = { start: s.start + shift, end: s.end + shift, label: s.label, text: s.text, score: s.score, reasons: s.reasons, line: s.line + lineShift };
+    if (s.value !== undefined) moved.value = s.value;
+    suggestions.push(moved);
+  }
+  const lines: LineDecision[] = [];
+  for (const d of previous.lines) if (d.end < start) lines.push(d);
+  for (const d of delta.lines) lines.push(d);
+  for (const d of previous.lines) {
+    if (d.start > oldEnd) lines.push({ line: d.line + lineShift, start: d.start + shift, end: d.end + shift, label: d.label, score: d.score, reasons: d.reasons });
+  }
+  const analysis: DocumentAnalysis = { lines, suggestions };
+  if (delta.language !== undefined) analysis.language = delta.language;
+  if (delta.publicationDate !== undefined) analysis.publicationDate = delta.publicationDate;
+  return analysis;
+}
+
+/**
  * After an edit, re-analyses only the changed lines, cheaply: their actor and date suggestions are found
  * again with the evidence of the whole current page, while the rest of the previous analysis is kept
  * (shifted past the edit). Line decisions are not recomputed: a changed line keeps the label of the line it
  * replaces, since the body detector weighs the whole page. Caller refreshes with a full analysis when the
  * typing pauses. Undefined when the edit is too large for this to be a good approximation.
  */
-export function reanalyseEdit(base: AnalysisBase, text: string, ctx: AnalysisContext): AnalysisBase | undefined {
+export function reanalyseEdit(base: AnalysisBase, text: string, ctx: AnalysisContext): { base: AnalysisBase; delta: AnalysisDelta } | undefined {
   const old = base.text;
-  if (old === text) return base;
+  if (old === text) {
+    const nothing: AnalysisDelta = { start: old.length + 1, oldEnd: old.length + 1, shift: 0, lineShift: 0, lines: [], suggestions: [] };
+    if (base.analysis.language !== undefined) nothing.language = base.analysis.language;
+    if (base.analysis.publicationDate !== undefined) nothing.publicationDate = base.analysis.publicationDate;
+    return { base, delta: nothing };
+  }
   const edit = changedLines(old, text);
   if (edit.newEnd - edit.start > QUICK_EDIT_MAX_CHARS) return undefined;
   const setup = entitySetup(ctx, base.stopwordLanguage);
   if (setup.key !== base.scanKey) return undefined; // other lexicons or options: every line must be scanned again
-  const delta = text.length - old.length;
-  const lineDelta = edit.newLineCount - edit.oldLineCount;
+  const shift = text.length - old.length;
+  const lineShift = edit.newLineCount - edit.oldLineCount;
 
   const inEdit = (start: number, end: number): boolean => end >= edit.start && start <= edit.newEnd;
   const scans: LineEntry[] = [];
@@ -179,26 +224,17 @@ export function reanalyseEdit(base: AnalysisBase, text: string, ctx: AnalysisCon
   while (k < base.scans.length && base.scans[k].start <= edit.oldEnd) k++;
   for (; k < base.scans.length; k++) {
     const entry = base.scans[k];
-    scans.push({ line: entry.line + lineDelta, start: entry.start + delta, end: entry.end + delta, scan: entry.scan });
+    scans.push({ line: entry.line + lineShift, start: entry.start + shift, end: entry.end + shift, scan: entry.scan });
   }
   const found = findEntities(text, ctx, setup, scans, inEdit);
-  const previous = base.analysis;
-  const suggestions: Suggestion[] = [];
-  for (const s of previous.suggestions) if (s.end < edit.start) suggestions.push(s);
-  for (const s of found.suggestions) suggestions.push(s);
-  for (const s of previous.suggestions) {
-    if (s.start <= edit.oldEnd) continue;
-    const moved: Suggestion = { start: s.start + delta, end: s.end + delta, label: s.label, text: s.text, score: s.score, reasons: s.reasons, line: s.line + lineDelta };
-    if (s.value !== undefined) moved.value = s.value;
-    suggestions.push(moved);
-  }
 
+  // the changed lines keep the labels of the lines they replace (by position), else of their neighbours
+  const previous = base.analysis.lines;
+  const replaced = previous.filter((d) => d.end >= edit.start && d.start <= edit.oldEnd);
+  let before: LineDecision | undefined;
+  for (const d of previous) if (d.end < edit.start) before = d;
+  const neighbour = replaced[replaced.length - 1] ?? before ?? previous.find((d) => d.start > edit.oldEnd);
   const lines: LineDecision[] = [];
-  const before = previous.lines.filter((d) => d.end < edit.start);
-  const replaced = previous.lines.filter((d) => d.end >= edit.start && d.start <= edit.oldEnd);
-  const after = previous.lines.filter((d) => d.start > edit.oldEnd);
-  for (const d of before) lines.push(d);
-  const neighbour = replaced[replaced.length - 1] ?? before[before.length - 1] ?? after[0];
   if (neighbour !== undefined) {
     forEachLine(text.slice(edit.start, edit.newEnd), (offset, start, end) => {
       if (isBlank(text, edit.start + start, edit.start + end)) return;
@@ -207,12 +243,10 @@ export function reanalyseEdit(base: AnalysisBase, text: string, ctx: AnalysisCon
       lines.push({ line, start: edit.start + start, end: edit.start + end, label: was.label, score: was.score, reasons: was.reasons });
     });
   }
-  for (const d of after) lines.push({ line: d.line + lineDelta, start: d.start + delta, end: d.end + delta, label: d.label, score: d.score, reasons: d.reasons });
-
-  const analysis: DocumentAnalysis = { lines, suggestions };
-  if (found.language !== undefined) analysis.language = found.language;
-  if (found.publicationDate !== undefined) analysis.publicationDate = found.publicationDate;
-  return { text, analysis, stopwordLanguage: base.stopwordLanguage, scans, scanKey: setup.key };
+  const delta: AnalysisDelta = { start: edit.start, oldEnd: edit.oldEnd, shift, lineShift, lines, suggestions: found.suggestions };
+  if (found.language !== undefined) delta.language = found.language;
+  if (found.publicationDate !== undefined) delta.publicationDate = found.publicationDate;
+  return { base: { text, analysis: applyDelta(base.analysis, delta), stopwordLanguage: base.stopwordLanguage, scans, scanKey: setup.key }, delta };
 }
 
 /** The whole lines an edit touched: [start, oldEnd) of the old text became [start, newEnd) of the new. */
