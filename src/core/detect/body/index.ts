@@ -1,6 +1,7 @@
 // Body vs boilerplate, line by line. Each signal adds log-odds evidence to the lines (see the modules of
 // this folder); the context step then picks the article's main block (tables, numbered lists and dialogue
-// inside it do not break it: structure.ts) and its headline, and turns the evidence into a label, a score
+// inside it do not break it: structure.ts), ends it before a box that closes it (a newsletter sign-up, an
+// author box: articleEnd.ts), finds its headline, and turns the evidence into a label, a score
 // in [0, 1] and the reasons behind it. What depends on a line's text alone can be kept in a
 // LineFeatureCache between runs on the same document (features.ts).
 
@@ -9,6 +10,7 @@ import { forEachLine, isBlank } from '../../text/lines';
 import type { CorpusModel } from '../corpus';
 import type { StopwordLexicon } from '../stopwords';
 import { addCreditEvidence } from './credit';
+import { trimArticleTail } from './articleEnd';
 import { articleBlocks, betweenBodyLines, extendBackOverTableHead, extendOverStructure, findHeadline, TABLE_LEAD_LINES, type Block } from './context';
 import { isDataRow, markStructuredRuns } from './structure';
 import { addDoubledEvidence } from './doubled';
@@ -120,6 +122,9 @@ function analysePage(
 
   const logits = lines.map(logitOf);
   const blocks = articleBlocks(lines, logits);
+  // The lines [boxFrom, boxTo] are a box after the article, taken out of the main block.
+  const boxTo = blocks.length > 0 ? blocks[0].last : -1;
+  const boxFrom = blocks.length > 0 ? trimArticleTail(lines, blocks[0]) : undefined;
   const announcedFrom = blocks.length > 0 ? extendOverStructure(lines, blocks[0]) : undefined;
   const tableHeadFrom = blocks.length > 0 ? extendBackOverTableHead(lines, blocks[0]) : undefined;
   const headline = blocks.length > 0 ? findHeadline(lines, blocks[0]) : undefined;
@@ -167,7 +172,8 @@ function analysePage(
       contextReason = 'lead after the headline';
     } else {
       adjusted = Math.min(logit - BLOCK_PULL, -0.2);
-      contextReason = 'outside the main block';
+      contextReason =
+        boxFrom !== undefined && index >= boxFrom && index <= boxTo ? 'after the article: a box under a section header' : 'outside the main block';
     }
     adjustedLogits[index] = adjusted;
     contextReasons.push(contextReason);
