@@ -124,7 +124,7 @@ function analysePage(
   const blocks = articleBlocks(lines, logits);
   // The lines [boxFrom, boxTo] are a box after the article, taken out of the main block.
   const boxTo = blocks.length > 0 ? blocks[0].last : -1;
-  const boxFrom = blocks.length > 0 ? trimArticleTail(lines, blocks[0]) : undefined;
+  const boxFrom = blocks.length > 0 ? trimArticleTail(lines, blocks[0], (word) => isStopwordOf(stopwords, language, word)) : undefined;
   const announcedFrom = blocks.length > 0 ? extendOverStructure(lines, blocks[0]) : undefined;
   const tableHeadFrom = blocks.length > 0 ? extendBackOverTableHead(lines, blocks[0]) : undefined;
   const headline = blocks.length > 0 ? findHeadline(lines, blocks[0]) : undefined;
@@ -242,6 +242,11 @@ export function lineModelRows(
     lineModelFeatures(page, index, features);
     return { lines: info.members ? info.members.map((member) => member.line) : [info.line], features };
   });
+}
+
+/** Whether a word (its wordHash) is a single-word stop word of the language (none when it is unknown). */
+function isStopwordOf(stopwords: StopwordLexicon, language: string | undefined, word: number): boolean {
+  return language !== undefined && stopwords.statsOfWords([word], language).stopwords > 0;
 }
 
 const PROSE_MIN_WORDS = 15;
