@@ -153,6 +153,11 @@ export interface ActorOptions {
   isStopword?: (word: string) => boolean;
 }
 
+// Read once into module constants: a CommonJS build (tsx, tests) turns every use of an imported binding into
+// a getter call, and these are compared for every token.
+const WORD = TOKEN_WORD;
+const PUNCT = TOKEN_PUNCT;
+
 const NEVER = (): boolean => false;
 /** Shared by the scans of lines without findings (most lines): scans are cached, so fewer objects to keep. */
 const NONE: readonly never[] = Object.freeze([]);
@@ -323,7 +328,7 @@ function organisationEnd(tokens: Tokens, index: number, headLength: number, gram
       const joined = tokens.isWord(after) && grammar.connectors.has(tokens, after) && tokens.isNameWord(after + 1);
       // a speech verb right after ("Bộ Ngoại giao cho biết") ends the name, unless function words stand between
       const beforeSpeech = grammar.speechAfter.matchAt(tokens, after) !== undefined && !someStopword(tokens, position, after, isStopword);
-      const closes = after >= count || (tokens.kind(after) === TOKEN_PUNCT && length === 1) || beforeSpeech;
+      const closes = after >= count || (tokens.kind(after) === PUNCT && length === 1) || beforeSpeech;
       if (continues || joined || closes) taken = length;
     }
     if (taken === 0 && rest > position) {
@@ -385,7 +390,8 @@ function consumedFlags(count: number): Uint8Array {
 
 /** The candidates of one line as they are found; tokens once used by a candidate or cue are consumed. */
 class LineCandidates {
-  readonly candidates: LineActorCandidate[] = [];
+  /** Made on the first candidate: most lines have none. */
+  candidates: LineActorCandidate[] | undefined;
   readonly consumed: Uint8Array;
 
   constructor(
@@ -402,7 +408,7 @@ class LineCandidates {
 
   add(from: number, to: number, evidence: ActorEvidence, cue: string, score: number): void {
     const tokens = this.tokens;
-    this.candidates.push({ start: tokens.start(from), end: tokens.end(to - 1), text: tokens.textOf(from, to), evidence, cue, score });
+    (this.candidates ??= []).push({ start: tokens.start(from), end: tokens.end(to - 1), text: tokens.textOf(from, to), evidence, cue, score });
     this.consume(from, to);
   }
 
@@ -446,11 +452,11 @@ export function scanActorLine(line: string, grammar: ActorGrammar, options: Acto
   const count = tokens.count;
   const found = new LineCandidates(tokens, grammar, isStopword);
   const consumed = found.consumed;
-  const titleRuns: TitleRun[] = [];
+  let titleRuns: TitleRun[] | undefined;
 
   for (let index = 0; index < count; index++) {
     if (consumed[index]) continue;
-    if (tokens.kind(index) !== TOKEN_WORD || !grammar.triggers.has(tokens.word(index))) continue;
+    if (tokens.kind(index) !== WORD || !grammar.triggers.has(tokens.word(index))) continue;
     const capitalised = tokens.capitalised(index);
     const sentenceStart = tokens.sentenceStart(index);
 
@@ -504,7 +510,7 @@ export function scanActorLine(line: string, grammar: ActorGrammar, options: Acto
         const beforeContentWord = !tokens.acronym(position) && tokens.isWord(end) && !tokens.capitalised(end) && !isStopword(tokens.lower(end));
         const words: TitleRun['words'] = [];
         for (let k = position; k < end; k++) words.push({ start: tokens.start(k), end: tokens.end(k), text: tokens.text(k) });
-        titleRuns.push({ title: lastTitle, first: position, end, words, beforeContentWord });
+        (titleRuns ??= []).push({ title: lastTitle, first: position, end, words, beforeContentWord });
         found.consume(position, end);
         index = end - 1;
       } else {
@@ -534,7 +540,7 @@ export function scanActorLine(line: string, grammar: ActorGrammar, options: Acto
   }
 
   // Remaining capitalised runs.
-  const bareWords: string[] = [];
+  let bareWords: string[] | undefined;
   let speaker: SpeakerLabel | undefined;
   for (let index = 0; index < count; index++) {
     if (consumed[index] || !tokens.isNameWord(index)) continue;
@@ -578,7 +584,7 @@ export function scanActorLine(line: string, grammar: ActorGrammar, options: Acto
     if (speech && !isPlace && !afterPlaceWord && !(runLength === 1 && isStopword(tokens.lower(index)))) {
       found.add(index, end, 'speech', `before '${speech.text}'`, 0.7);
     } else if (runLength === 1 && !runStartsSentence) {
-      bareWords.push(tokens.text(index));
+      (bareWords ??= []).push(tokens.text(index));
     } else if (runLength >= 2 && !isPlace && !(tokens.isChar(index - 1, HYPHEN) && !tokens.spaceBefore(index))) {
       // an organisation may stand after a place word ("na Escola de Belas Artes"), a person not
       if (grammar.orgTails.has(tokens, end - 1) || grammar.orgHeads.matchAt(tokens, index) !== undefined || hasOrganisationWord(tokens, index, end, grammar)) {
@@ -600,10 +606,10 @@ export function scanActorLine(line: string, grammar: ActorGrammar, options: Acto
   }
   return {
     text: line,
-    candidates: found.candidates.length > 0 ? found.candidates : NONE,
-    titleRuns: titleRuns.length > 0 ? titleRuns : NONE,
+    candidates: found.candidates ?? NONE,
+    titleRuns: titleRuns ?? NONE,
     tokens,
-    bareWords: bareWords.length > 0 ? bareWords : NONE,
+    bareWords: bareWords ?? NONE,
     speaker,
   };
 }
@@ -777,11 +783,16 @@ interface KnownName {
   short?: { full: string; atSentenceStart: boolean; weak: boolean };
 }
 
+const SHAPE_SLOTS = 1024;
+
 /** Names found on the page, looked up by their first word (case kept) to find their other occurrences. */
 class KnownNames {
   private readonly firstWords = new Vocabulary();
   /** First word id -> names starting with it, longest first. */
   private readonly byFirstWord: KnownName[][] = [];
+  /** First code unit of each first word (its low bits) -> a bit per its length (bit 31: 31 code units or
+   * more): most capitalised words of a page start no name, and this tells without hashing them. */
+  private readonly firstWordShapes = new Uint32Array(SHAPE_SLOTS);
   /** Every name once, in the order found, with its words (weak ones too: they name the short forms). */
   readonly names = new Map<string, { words: string[]; text: string }>();
 
@@ -829,6 +840,8 @@ class KnownNames {
 
   private register(name: KnownName): void {
     (this.byFirstWord[this.firstWords.intern(name.words[0])] ??= []).push(name);
+    const first = name.words[0];
+    this.firstWordShapes[first.charCodeAt(0) & (SHAPE_SLOTS - 1)] |= 1 << Math.min(first.length, 31);
   }
 
   /** Adds the other occurrences of known names on one line to `found`. */
@@ -836,11 +849,16 @@ class KnownNames {
     if (this.names.size === 0) return;
     const { line, start } = entry;
     const tokens = entry.scan.tokens;
+    const source = tokens.source;
+    const shapes = this.firstWordShapes;
     for (let index = 0; index < tokens.count; index++) {
       if (!tokens.isNameWord(index)) continue;
-      const first = this.firstWords.idOfRange(tokens.source, tokens.start(index), tokens.end(index));
+      const wordStart = tokens.start(index);
+      const wordEnd = tokens.end(index);
+      if ((shapes[source.charCodeAt(wordStart) & (SHAPE_SLOTS - 1)] & (1 << Math.min(wordEnd - wordStart, 31))) === 0) continue;
+      const first = this.firstWords.idOfRange(source, wordStart, wordEnd);
       if (first < 0) continue;
-      if (index > 0 && !tokens.spaceBefore(index) && tokens.kind(index - 1) === TOKEN_WORD) continue;
+      if (index > 0 && !tokens.spaceBefore(index) && tokens.kind(index - 1) === WORD) continue;
       for (const name of this.byFirstWord[first] ?? NONE) {
         if (!wordsAt(tokens, index, name.words)) continue;
         const endIndex = index + name.words.length;
@@ -1101,14 +1119,15 @@ export function detectActors(
   opts: ActorOptions & { evidenceLines?: readonly { start: number; end: number }[] } = {},
 ): Suggestion[] {
   const grammar = actorGrammar(lexicon, opts.lang);
-  const lineOf = lineFinder(lineSpans(text));
-  const seen = new Set<number>();
+  const all = lineSpans(text);
+  const lineOf = lineFinder(all);
+  const seen = new Uint8Array(all.length);
   const scanned: ScannedLine[] = [];
   const scan = (spans: readonly { start: number; end: number }[]): void => {
     for (const span of spans) {
       const line = lineOf(span.start);
-      if (seen.has(line)) continue;
-      seen.add(line);
+      if (seen[line] !== 0) continue;
+      seen[line] = 1;
       scanned.push({ line, start: span.start, scan: scanActorLine(text.slice(span.start, span.end), grammar, opts) });
     }
   };

@@ -938,11 +938,11 @@ export function detectDates(
   const grammar = dateGrammar(lexicon, opts.lang);
   const suggestions: Suggestion[] = [];
   forEachLine(text, (line, start, end) => {
-    if (range && (end < range.start || start > range.end)) return;
+    if (start === end || (range && (end < range.start || start > range.end))) return;
     const tokens = tokenize(text, grammar.vocabulary, start, end);
-    for (const raw of scanDateTokens(tokens, grammar, opts.relative === true)) {
-      suggestions.push(resolveDate(raw, text, line, opts.publicationDate));
-    }
+    const found = scanDateTokens(tokens, grammar, opts.relative === true);
+    // indexed: mostly the shared empty array, and for-of would allocate an iterator per line
+    for (let k = 0; k < found.length; k++) suggestions.push(resolveDate(found[k], text, line, opts.publicationDate));
   });
   return suggestions;
 }

@@ -26,6 +26,11 @@ function key(label: string, text: string): string {
   return `${label}\u0000${text}`;
 }
 
+// Read once into module constants: a CommonJS build (tsx, tests) turns every use of an imported binding into
+// a getter call, and these are compared for every token of a line.
+const WORD = TOKEN_WORD;
+const NUMBER = TOKEN_NUMBER;
+
 /** Splits an entity's text into word texts (case kept), as the detectors tokenize lines. */
 const SPLITTING = new Vocabulary();
 function wordsOf(text: string): string[] {
@@ -118,7 +123,7 @@ export class LearnedEntities {
     let index = 0;
     while (index < tokens.count) {
       const kind = tokens.kind(index);
-      const first = kind === TOKEN_WORD || kind === TOKEN_NUMBER ? this.firstWords.idOfRange(tokens.source, tokens.start(index), tokens.end(index)) : -1;
+      const first = kind === WORD || kind === NUMBER ? this.firstWords.idOfRange(tokens.source, tokens.start(index), tokens.end(index)) : -1;
       let matched = 0;
       if (first >= 0) {
         for (const entry of this.byFirstWord[first]) {
