@@ -778,6 +778,8 @@ interface KnownName {
   text: string;
   score: number;
   reason: string;
+  /** Document offset of the occurrence that made it known (found there already: not a repeat of itself). */
+  origin: number;
   /** A short form (one word of a longer person's name): it must stand alone, and where it may open a
    * sentence says `atSentenceStart`. */
   short?: { full: string; atSentenceStart: boolean; weak: boolean };
@@ -811,7 +813,7 @@ class KnownNames {
         if (candidate.person && words.length > 1) this.names.set(candidate.text, { words, text: candidate.text });
       } else {
         this.names.set(candidate.text, { words, text: candidate.text });
-        this.register({ words, text: candidate.text, score: candidate.score, reason: `same name as on line ${candidate.line + 1}` });
+        this.register({ words, text: candidate.text, score: candidate.score, reason: `same name as on line ${candidate.line + 1}`, origin: candidate.start });
       }
       if (!candidate.person || words.length < 2) continue;
       // a weak name (a bare capitalised run) gives short forms only when it looks like a person's: two or
@@ -832,6 +834,7 @@ class KnownNames {
         text: word,
         score: last && strong ? 0.8 : 0.55,
         reason: `short for '${candidate.text}' (line ${candidate.line + 1})`,
+        origin: -1,
         short: { full: candidate.text, atSentenceStart: last, weak: !strong },
       });
     }
@@ -865,6 +868,10 @@ class KnownNames {
         const from = tokens.start(index);
         const to = tokens.end(endIndex - 1);
         if (to - from !== name.text.length || !tokens.source.startsWith(name.text, from)) continue;
+        if (start + from === name.origin) {
+          index = endIndex - 1;
+          break;
+        }
         if (tokens.isWord(endIndex) && !tokens.spaceBefore(endIndex)) continue;
         if (placePrepositionBefore(tokens, index, grammar)) break;
         if (name.words.length === 1 && !this.standsAlone(tokens, index)) continue;
