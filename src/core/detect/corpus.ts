@@ -101,6 +101,11 @@ export class CorpusModel {
     return this.learnedCountsOfHash(lineKeyHash(lineText));
   }
 
+  /** The learned counts of a hash without copying them (undefined: never tagged); not to be changed. */
+  peekLearnedCounts(hash: number): Readonly<LearnedCounts> | undefined {
+    return this.learned.get(hash);
+  }
+
   learnedCountsOfHash(hash: number): LearnedCounts {
     const counts = this.learned.get(hash);
     return counts ? { ...counts } : { body: 0, boilerplate: 0 };

@@ -129,6 +129,18 @@ export class StopwordLexicon {
     return this.statsOfWords(wordsOf(lineText).map(wordHash), lang);
   }
 
+  /** The stop words among the word hashes of a line (statsOfWords(...).stopwords). */
+  countStopwords(wordHashes: readonly number[], lang: string | undefined): number {
+    const list = lang === undefined ? undefined : this.lists.get(lang);
+    return list ? countStopwords(wordHashes, list) : 0;
+  }
+
+  /** Whether a word hash is a single-word stop word of the language. */
+  isStopword(word: number, lang: string): boolean {
+    const list = this.lists.get(lang);
+    return list !== undefined && list.words.has(word);
+  }
+
   /** Like stats, for the word hashes of a line (wordHash, or splitLine's hashes). */
   statsOfWords(wordHashes: readonly number[], lang: string | undefined): StopwordStats {
     const list = lang === undefined ? undefined : this.lists.get(lang);

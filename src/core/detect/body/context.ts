@@ -30,14 +30,11 @@ function blockValue(info: LineInfo, logit: number): number {
   return logit * (0.4 + Math.min(info.text.length, 400) / 200);
 }
 
-/** The maximum-sum segment of lines[from, to), or undefined when no segment has a positive sum. */
-function bestSegment(
-  lines: readonly LineInfo[],
-  logits: readonly number[],
-  from: number,
-  to: number,
-): (Block & { sum: number }) | undefined {
-  let best: (Block & { sum: number }) | undefined;
+/** The maximum-sum segment of values[from, to), or undefined when no segment has a positive sum. */
+function bestSegment(values: Float64Array, from: number, to: number): (Block & { sum: number }) | undefined {
+  let bestSum = 0;
+  let bestFirst = -1;
+  let bestLast = -1;
   let runStart = from;
   let runSum = 0;
   for (let i = from; i < to; i++) {
@@ -45,10 +42,14 @@ function bestSegment(
       runStart = i;
       runSum = 0;
     }
-    runSum += blockValue(lines[i], logits[i]);
-    if (runSum > (best?.sum ?? 0)) best = { first: runStart, last: i, sum: runSum };
+    runSum += values[i];
+    if (runSum > bestSum) {
+      bestSum = runSum;
+      bestFirst = runStart;
+      bestLast = i;
+    }
   }
-  return best;
+  return bestFirst < 0 ? undefined : { first: bestFirst, last: bestLast, sum: bestSum };
 }
 
 /** A further block must weigh this share of the main one, with at least two positive lines. */
@@ -58,8 +59,10 @@ const SECONDARY_SHARE = 0.5;
  * The main block (first in the result) and any further blocks nearly as strong (an article interrupted by
  * a long insert). Isolated prose lines among links (teasers) do not make a block of their own.
  */
-export function articleBlocks(lines: readonly LineInfo[], logits: readonly number[]): Block[] {
-  const main = bestSegment(lines, logits, 0, lines.length);
+export function articleBlocks(lines: readonly LineInfo[], logits: ArrayLike<number>): Block[] {
+  const values = new Float64Array(lines.length);
+  for (let i = 0; i < lines.length; i++) values[i] = blockValue(lines[i], logits[i]);
+  const main = bestSegment(values, 0, lines.length);
   if (!main) return [];
   const blocks: Block[] = [{ first: main.first, last: main.last }];
   const pending: [number, number][] = [
@@ -68,7 +71,7 @@ export function articleBlocks(lines: readonly LineInfo[], logits: readonly numbe
   ];
   while (pending.length > 0) {
     const [from, to] = pending.pop() as [number, number];
-    const segment = bestSegment(lines, logits, from, to);
+    const segment = bestSegment(values, from, to);
     if (!segment || segment.sum < SECONDARY_SHARE * main.sum) continue;
     let positive = 0;
     for (let i = segment.first; i <= segment.last; i++) if (logits[i] > 0) positive++;
@@ -166,7 +169,7 @@ export function findHeadline(lines: readonly LineInfo[], block: Block): number |
  * lines on both sides that are not weak themselves have positive evidence and nothing conclusive against
  * them (jusText's rule for short paragraphs).
  */
-export function betweenBodyLines(lines: readonly LineInfo[], logits: readonly number[], index: number, block: Block): boolean {
+export function betweenBodyLines(lines: readonly LineInfo[], logits: ArrayLike<number>, index: number, block: Block): boolean {
   const strongNeighbourIsBody = (step: -1 | 1): boolean => {
     for (let i = index + step; i >= block.first && i <= block.last; i += step) {
       if (lines[i].conclusive) return false;

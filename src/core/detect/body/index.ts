@@ -14,15 +14,15 @@ import { trimArticleTail } from './articleEnd';
 import { articleBlocks, betweenBodyLines, extendBackOverTableHead, extendOverStructure, findHeadline, TABLE_LEAD_LINES, type Block } from './context';
 import { isDataRow, markStructuredRuns } from './structure';
 import { addDoubledEvidence } from './doubled';
-import { logitOf, type LineInfo } from './lineInfo';
-import { addLinkListEvidence, addTeaserEvidence, addTitleTeaserListEvidence, markTitlesUnderSectionHeaders } from './linkList';
+import { evidenceReasonsOf, PRIOR_LOGIT, startEvidenceLog, type LineInfo } from './lineInfo';
+import { addLinkListEvidence, addTeaserEvidence, addTitleTeaserListEvidence, isTitleLikeLine, markTitlesUnderSectionHeaders } from './linkList';
 import { computeLineFeatures, LineFeatureCache, type LineFeatureCacheEntry, type LineFeatures } from './features';
 import { isWordCode } from './normalize';
 import { addProseEvidence, MIN_DENSITY_WORDS } from './prose';
-import { addCorpusRepeatEvidence, addLearnedEvidence, addPageRepeatEvidence, duplicateCount } from './repeats';
+import { addCorpusRepeatEvidence, addLearnedEvidence, addPageRepeatEvidence, duplicateCount, type CorpusView } from './repeats';
 import { addSlugEvidence } from './slug';
 import { addTimestampEvidence } from './timestamp';
-import { paragraphGroups, type PhysicalLine } from './wrap';
+import { mayBeHardWrapped, paragraphGroups, type PhysicalLine } from './wrap';
 import { FEATURE_COUNT, lineModelFeatures, type PageEvidence } from './model';
 
 export { LineFeatureCache } from './features';
@@ -57,16 +57,31 @@ function analysePage(
   stopwords: StopwordLexicon,
   options: DetectOptions,
 ): HandSetAnalysis | undefined {
-  const physical: PhysicalLine[] = [];
+  startEvidenceLog();
+  // The non-blank lines: numbers, offsets and trimmed texts (PhysicalLine objects only for a text that may
+  // be hard-wrapped, as few are).
+  const lineNumbers: number[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const texts: string[] = [];
   forEachLine(text, (line, start, end) => {
-    if (!isBlank(text, start, end)) physical.push({ line, start, end, text: text.slice(start, end).trim() });
+    if (isBlank(text, start, end)) return;
+    lineNumbers.push(line);
+    starts.push(start);
+    ends.push(end);
+    texts.push(text.slice(start, end).trim());
   });
-  const groups = paragraphGroups(physical);
+  let groups: PhysicalLine[][] | undefined;
+  if (mayBeHardWrapped(texts)) {
+    const physical: PhysicalLine[] = [];
+    for (let i = 0; i < texts.length; i++) physical.push({ line: lineNumbers[i], start: starts[i], end: ends[i], text: texts[i] });
+    groups = paragraphGroups(physical);
+  }
   const cache = options.cache;
   cache?.beginRun();
   const entries: LineFeatureCacheEntry[] | undefined = cache ? [] : undefined;
   const lines: LineInfo[] = [];
-  const addLine = (first: PhysicalLine, lineText: string, members: readonly PhysicalLine[] | undefined): void => {
+  const addLine = (line: number, start: number, end: number, lineText: string, members: readonly PhysicalLine[] | undefined): void => {
     let features: LineFeatures;
     if (entries) {
       const entry = (cache as LineFeatureCache).entry(lineText);
@@ -75,15 +90,16 @@ function analysePage(
     } else {
       features = computeLineFeatures(lineText);
     }
-    lines.push(lineInfo(first, lineText, members, features, corpus.hashDocumentFrequency(features.hash)));
+    lines.push(lineInfo(line, start, end, lineText, members, features, corpus.hashDocumentFrequency(features.hash)));
   };
   if (groups) {
     for (const group of groups) {
-      if (group.length === 1) addLine(group[0], group[0].text, undefined);
-      else addLine(group[0], group.map((line) => line.text).join(' '), group);
+      const first = group[0];
+      if (group.length === 1) addLine(first.line, first.start, first.end, first.text, undefined);
+      else addLine(first.line, first.start, first.end, group.map((line) => line.text).join(' '), group);
     }
   } else {
-    for (const line of physical) addLine(line, line.text, undefined);
+    for (let i = 0; i < texts.length; i++) addLine(lineNumbers[i], starts[i], ends[i], texts[i], undefined);
   }
   if (lines.length === 0) return undefined;
   const language = options.language ?? stopwords.guessLanguageOfWords(proseSample(lines));
@@ -95,7 +111,7 @@ function analysePage(
     const entry = entries?.[i];
     let count = entry ? entry.stopwords : -1;
     if (count < 0) {
-      count = stopwords.statsOfWords(info.wordHashes, language).stopwords;
+      count = stopwords.countStopwords(info.wordHashes, language);
       if (entry) entry.stopwords = count;
     }
     info.stopwordShare = count / info.wordHashes.length;
@@ -105,9 +121,10 @@ function analysePage(
   const selfInCorpus = options.documentId !== undefined && corpus.hasDocument(options.documentId);
   const ownCopies = (selfInCorpus ? 1 : 0) + duplicateCount(lines, selfInCorpus);
   const proseLevel = language === undefined ? undefined : typicalProseDensity(lines);
+  const corpusView: CorpusView = { corpus, ownCopies };
   for (const info of lines) {
     addProseEvidence(info, proseLevel);
-    addCorpusRepeatEvidence(info, { corpus, ownCopies });
+    addCorpusRepeatEvidence(info, corpusView);
     addLearnedEvidence(info, corpus);
     addDoubledEvidence(info);
     addTimestampEvidence(info);
@@ -120,7 +137,8 @@ function analysePage(
   addTitleTeaserListEvidence(lines);
   markStructuredRuns(lines);
 
-  const logits = lines.map(logitOf);
+  const logits = new Float64Array(lines.length);
+  for (let i = 0; i < lines.length; i++) logits[i] = lines[i].logit;
   const blocks = articleBlocks(lines, logits);
   // The lines [boxFrom, boxTo] are a box after the article, taken out of the main block.
   const boxTo = blocks.length > 0 ? blocks[0].last : -1;
@@ -205,12 +223,12 @@ export function detectLines(
     const info = lines[index];
     const label = adjusted[index] >= 0 ? 'body' : 'boilerplate';
     const score = 1 / (1 + Math.exp(-adjusted[index]));
-    const reasons = reasonsOf(contextReasons[index], info);
     if (!info.members) {
+      const reasons = evidenceReasonsOf(info, contextReasons[index], undefined);
       decisions.push({ line: info.line, start: info.start, end: info.end, label, score, reasons });
       continue;
     }
-    reasons.push(`wrapped paragraph of ${info.members.length} lines`);
+    const reasons = evidenceReasonsOf(info, contextReasons[index], `wrapped paragraph of ${info.members.length} lines`);
     for (const member of info.members) {
       decisions.push({ line: member.line, start: member.start, end: member.end, label, score, reasons });
     }
@@ -246,7 +264,7 @@ export function lineModelRows(
 
 /** Whether a word (its wordHash) is a single-word stop word of the language (none when it is unknown). */
 function isStopwordOf(stopwords: StopwordLexicon, language: string | undefined, word: number): boolean {
-  return language !== undefined && stopwords.statsOfWords([word], language).stopwords > 0;
+  return language !== undefined && stopwords.isStopword(word, language);
 }
 
 const PROSE_MIN_WORDS = 15;
@@ -270,16 +288,18 @@ function typicalProseDensity(lines: readonly LineInfo[]): number {
 }
 
 function lineInfo(
-  first: PhysicalLine,
+  line: number,
+  start: number,
+  end: number,
   text: string,
   members: readonly PhysicalLine[] | undefined,
   features: LineFeatures,
   documentFrequency: number,
 ): LineInfo {
   return {
-    line: first.line,
-    start: first.start,
-    end: first.end,
+    line,
+    start,
+    end,
     members,
     text,
     features,
@@ -293,7 +313,10 @@ function lineInfo(
     writtenTwice: features.writtenTwice,
     timestampLike: features.timestampLike,
     creditLike: features.creditLike,
-    evidence: [],
+    titleLike: isTitleLikeLine(text, features.wordHashes.length, features.innerSentenceEnds, features.endsSentence),
+    logit: PRIOR_LOGIT,
+    firstEvidence: -1,
+    lastEvidence: -1,
     // Every field from the start, so that all lines share one object shape.
     conclusive: undefined,
     linkLike: undefined,
@@ -334,23 +357,4 @@ function hasDiacritics(text: string): boolean {
     else if (code > 127 && isWordCode(code)) other++;
   }
   return other > DIACRITICS_MIN_SHARE * (ascii + other);
-}
-
-/** The context's reason, then the evidence's reasons, strongest first (ties in the order they were added). */
-function reasonsOf(contextReason: string, info: LineInfo): string[] {
-  const evidence = info.evidence;
-  // Insertion sort: a line has a handful of pieces of evidence, and it is stable like Array.sort.
-  for (let i = 1; i < evidence.length; i++) {
-    const item = evidence[i];
-    const strength = Math.abs(item.weight);
-    let j = i - 1;
-    while (j >= 0 && Math.abs(evidence[j].weight) < strength) {
-      evidence[j + 1] = evidence[j];
-      j--;
-    }
-    evidence[j + 1] = item;
-  }
-  const reasons = [contextReason];
-  for (const item of evidence) reasons.push(item.reason);
-  return reasons;
 }

@@ -10,6 +10,29 @@ export interface Evidence {
   readonly reason: string;
 }
 
+/**
+ * A reason with a number in it ("repeated on 3 of 9 pages"), written out only for the lines whose reasons
+ * are returned, and then once per distinct number.
+ */
+export class NumberedReason {
+  private readonly written = new Map<number, string>();
+
+  constructor(
+    private readonly write: (value: number) => string,
+    /** At most this many written reasons are kept (0: none, for numbers that rarely repeat). */
+    private readonly keep = 1_000,
+  ) {}
+
+  reason(value: number): string {
+    let text = this.written.get(value);
+    if (text === undefined) {
+      text = this.write(value);
+      if (this.written.size < this.keep) this.written.set(value, text);
+    }
+    return text;
+  }
+}
+
 export interface LineInfo {
   /** 0-based line number in the document. */
   line: number;
@@ -42,13 +65,19 @@ export interface LineInfo {
   timestampLike: boolean;
   /** A photo credit or byline (see credit.ts). */
   creditLike: boolean;
-  evidence: Evidence[];
+  /** Short enough and shaped like the title of an article (linkList.ts isTitleLike). */
+  titleLike: boolean;
+  /** PRIOR_LOGIT plus the weights of the evidence so far, added in the order the evidence came. */
+  logit: number;
+  /** The line's first and last piece of evidence in the page's evidence log (-1: none yet). */
+  firstEvidence: number;
+  lastEvidence: number;
   /**
    * Set by a signal that is conclusive on its own (a title written twice, a slug, a linked title shown
    * twice, a template line of several pages, a bare timestamp, a line the annotator tagged boilerplate):
    * the line stays boilerplate even inside the main block.
    */
-  conclusive?: string;
+  conclusive?: boolean;
   /** Set by signals that recognise a link to another article (title written twice, slug, title pair). */
   linkLike?: boolean;
   /** Set when the annotator tagged this line body on other pages (more often than boilerplate). */
@@ -63,30 +92,110 @@ export interface LineInfo {
   listed?: boolean;
 }
 
-export function addEvidence(info: LineInfo, weight: number, reason: string): void {
-  info.evidence.push({ weight, reason });
+/**
+ * The evidence of the page being analysed, one entry per piece in the order it was added: typed arrays
+ * reused from page to page instead of an array of objects per line. Entries of one line are chained
+ * (nextEvidence). A reason is a string, or a NumberedReason and its number (evidenceValues).
+ */
+let evidenceWeights = new Float64Array(4096);
+let evidenceValues = new Float64Array(4096);
+let nextEvidence = new Int32Array(4096);
+const evidenceReasons: (string | NumberedReason)[] = [];
+let evidenceCount = 0;
+
+/** Empties the evidence log for the next page (the reasons of the previous page can no longer be read). */
+export function startEvidenceLog(): void {
+  evidenceCount = 0;
 }
 
-/**
- * Adds an evidence item made once for many lines (items are immutable): the common items are shared
- * rather than allocated for every line, so a large page makes less garbage.
- */
+function logEvidence(info: LineInfo, weight: number, reason: string | NumberedReason, value: number): void {
+  const at = evidenceCount++;
+  if (at === evidenceWeights.length) growEvidenceLog();
+  evidenceWeights[at] = weight;
+  evidenceValues[at] = value;
+  nextEvidence[at] = -1;
+  if (at === evidenceReasons.length) evidenceReasons.push(reason);
+  else evidenceReasons[at] = reason;
+  if (info.lastEvidence < 0) info.firstEvidence = at;
+  else nextEvidence[info.lastEvidence] = at;
+  info.lastEvidence = at;
+  info.logit += weight;
+}
+
+function growEvidenceLog(): void {
+  const size = evidenceWeights.length * 2;
+  const weights = new Float64Array(size);
+  weights.set(evidenceWeights);
+  evidenceWeights = weights;
+  const values = new Float64Array(size);
+  values.set(evidenceValues);
+  evidenceValues = values;
+  const next = new Int32Array(size);
+  next.set(nextEvidence);
+  nextEvidence = next;
+}
+
+export function addEvidence(info: LineInfo, weight: number, reason: string): void {
+  logEvidence(info, weight, reason, 0);
+}
+
+/** Adds an evidence item made once for many lines (items are immutable). */
 export function addSharedEvidence(info: LineInfo, item: Evidence): void {
-  info.evidence.push(item);
+  logEvidence(info, item.weight, item.reason, 0);
+}
+
+/** Adds evidence whose reason has a number in it (written out only when the reasons are read). */
+export function addNumberedEvidence(info: LineInfo, weight: number, reason: NumberedReason, value: number): void {
+  logEvidence(info, weight, reason, value);
 }
 
 export function markConclusive(info: LineInfo, weight: number, reason: string): void {
-  info.evidence.push({ weight, reason });
-  info.conclusive ??= reason;
+  logEvidence(info, weight, reason, 0);
+  info.conclusive = true;
+}
+
+export function markConclusiveNumbered(info: LineInfo, weight: number, reason: NumberedReason, value: number): void {
+  logEvidence(info, weight, reason, value);
+  info.conclusive = true;
 }
 
 /** Evidence every line starts with: a line is boilerplate until something speaks for it. */
 export const PRIOR_LOGIT = -0.6;
 
-export function logitOf(info: LineInfo): number {
-  let sum = PRIOR_LOGIT;
-  for (const item of info.evidence) sum += item.weight;
-  return sum;
+/** Scratch space of evidenceReasonsOf: a line has a handful of pieces of evidence. */
+let sortedEvidence = new Int32Array(64);
+
+/**
+ * The reasons of a line's evidence, strongest first (ties in the order they were added), after `first`
+ * and followed by `last` when given; read before the next page's evidence is logged.
+ */
+export function evidenceReasonsOf(info: LineInfo, first: string, last: string | undefined): string[] {
+  let count = 0;
+  for (let at = info.firstEvidence; at >= 0; at = nextEvidence[at]) {
+    if (count === sortedEvidence.length) {
+      const grown = new Int32Array(count * 2);
+      grown.set(sortedEvidence);
+      sortedEvidence = grown;
+    }
+    // Insertion sort by strength, stable like Array.sort.
+    const strength = Math.abs(evidenceWeights[at]);
+    let j = count - 1;
+    while (j >= 0 && Math.abs(evidenceWeights[sortedEvidence[j]]) < strength) {
+      sortedEvidence[j + 1] = sortedEvidence[j];
+      j--;
+    }
+    sortedEvidence[j + 1] = at;
+    count++;
+  }
+  const reasons = new Array<string>(count + (last === undefined ? 1 : 2));
+  reasons[0] = first;
+  for (let i = 0; i < count; i++) {
+    const at = sortedEvidence[i];
+    const reason = evidenceReasons[at];
+    reasons[i + 1] = typeof reason === 'string' ? reason : reason.reason(evidenceValues[at]);
+  }
+  if (last !== undefined) reasons[count + 1] = last;
+  return reasons;
 }
 
 const SENTENCE_MARKS = ['. ', '! ', '? '];

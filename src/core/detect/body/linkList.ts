@@ -11,13 +11,18 @@ const MIN_RUN = 3;
 const CUT_SHORT_MIN_CHARS = 100;
 const LINK_TITLE_MIN_WORDS = 4;
 
-export function isTitleLike(info: LineInfo): boolean {
+/** Whether a line is short enough and shaped like the title of an article (LineInfo.titleLike). */
+export function isTitleLikeLine(text: string, wordCount: number, innerSentenceEnds: number, endsSentence: boolean): boolean {
   return (
-    info.wordHashes.length <= TITLE_MAX_WORDS &&
-    info.text.length <= TITLE_MAX_CHARS &&
-    info.innerSentenceEnds === 0 &&
-    (!info.endsSentence || info.text.endsWith('?'))
+    wordCount <= TITLE_MAX_WORDS &&
+    text.length <= TITLE_MAX_CHARS &&
+    innerSentenceEnds === 0 &&
+    (!endsSentence || text.endsWith('?'))
   );
+}
+
+export function isTitleLike(info: LineInfo): boolean {
+  return info.titleLike;
 }
 
 export function isCutShort(text: string): boolean {
@@ -29,10 +34,9 @@ export function isCutShort(text: string): boolean {
 }
 
 export function addLinkListEvidence(lines: readonly LineInfo[]): void {
-  const titleLike = lines.map(isTitleLike);
   let runStart = 0;
   for (let i = 0; i <= lines.length; i++) {
-    if (i < lines.length && titleLike[i]) continue;
+    if (i < lines.length && lines[i].titleLike) continue;
     const runLength = i - runStart;
     if (runLength >= MIN_RUN) {
       const weight = -(0.5 + 0.2 * Math.min(runLength - MIN_RUN, 7));
@@ -49,30 +53,40 @@ export function addLinkListEvidence(lines: readonly LineInfo[]): void {
  * after the signals that mark linked titles (linkLike).
  */
 export function addTeaserEvidence(lines: readonly LineInfo[]): void {
-  const underLink = lines.map((info, index) => {
-    const previous = lines[index - 1];
-    return !isTitleLike(info) && !info.linkLike && previous?.linkLike === true && previous.wordHashes.length >= LINK_TITLE_MIN_WORDS;
-  });
-  // chained[i]: the nearest line under a link before or after i is reached across link lines only.
-  const chained = new Array<boolean>(lines.length).fill(false);
+  // teaser[i]: UNDER_LINK for a line under a link, CHAINED when also the nearest line under a link before
+  // or after it is reached across link lines only.
+  const teaser = new Uint8Array(lines.length);
   let lastUnderLink = -1;
   for (let i = 0; i < lines.length; i++) {
-    if (underLink[i]) {
-      if (lastUnderLink >= 0) chained[lastUnderLink] = chained[i] = true;
+    const info = lines[i];
+    const previous = i > 0 ? lines[i - 1] : undefined;
+    const underLink =
+      !info.titleLike && !info.linkLike && previous?.linkLike === true && previous.wordHashes.length >= LINK_TITLE_MIN_WORDS;
+    if (underLink) {
+      teaser[i] = UNDER_LINK;
+      if (lastUnderLink >= 0) teaser[lastUnderLink] = teaser[i] = CHAINED;
       lastUnderLink = i;
-    } else if (!lines[i].linkLike) {
+    } else if (!info.linkLike) {
       lastUnderLink = -1;
     }
   }
-  lines.forEach((info, index) => {
-    if (isTitleLike(info)) return;
+  for (let index = 0; index < lines.length; index++) {
+    const info = lines[index];
+    if (info.titleLike) continue;
     if (isCutShort(info.text)) addEvidence(info, -1.2, 'cut short like a teaser');
-    if (chained[index]) addEvidence(info, -2.5, 'teaser in a list of links');
-    else if (underLink[index]) addEvidence(info, -0.3, 'under a linked title');
-  });
+    if (teaser[index] === CHAINED) addEvidence(info, -2.5, 'teaser in a list of links');
+    else if (teaser[index] === UNDER_LINK) addEvidence(info, -0.3, 'under a linked title');
+  }
 }
 
+const UNDER_LINK = 1;
+const CHAINED = 2;
+
 const MIN_TEASER_PAIRS = 3;
+
+function isTeasedTitle(info: LineInfo): boolean {
+  return info.titleLike && !info.endsSentence && info.wordHashes.length >= 3;
+}
 const TEASER_LIST_WEIGHT = -1.5;
 
 /**
@@ -80,11 +94,10 @@ const TEASER_LIST_WEIGHT = -1.5;
  * lines and prose lines, several pairs long. An article's text has runs of paragraphs instead.
  */
 export function addTitleTeaserListEvidence(lines: readonly LineInfo[]): void {
-  const isTitle = (info: LineInfo) => isTitleLike(info) && !info.endsSentence && info.wordHashes.length >= 3;
   let i = 0;
   while (i < lines.length - 1) {
     let j = i;
-    while (j + 1 < lines.length && isTitle(lines[j]) && !isTitleLike(lines[j + 1])) j += 2;
+    while (j + 1 < lines.length && isTeasedTitle(lines[j]) && !lines[j + 1].titleLike) j += 2;
     const pairs = (j - i) / 2;
     if (pairs >= MIN_TEASER_PAIRS) {
       const item: Evidence = { weight: TEASER_LIST_WEIGHT, reason: `titles with teasers (${pairs} pairs)` };
@@ -106,7 +119,7 @@ export function addTitleTeaserListEvidence(lines: readonly LineInfo[]): void {
  */
 export function markTitlesUnderSectionHeaders(
   lines: readonly LineInfo[],
-  logits: readonly number[],
+  logits: ArrayLike<number>,
   ownCopies: number,
   first: number,
   last: number,
@@ -116,7 +129,7 @@ export function markTitlesUnderSectionHeaders(
     const info = lines[i];
     if (info.documentFrequency > ownCopies && !info.taggedBody && logits[i] <= 0) {
       underHeader = true;
-    } else if (underHeader && isTitleLike(info) && !info.endsSentence && !info.structure && !info.taggedBody) {
+    } else if (underHeader && info.titleLike && !info.endsSentence && !info.structure && !info.taggedBody) {
       info.listed = true;
     } else {
       underHeader = false;

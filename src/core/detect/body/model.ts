@@ -11,8 +11,8 @@ import type { LineInfo } from './lineInfo';
 /** What the hand-set passes found on a page, as the model reads it. */
 export interface PageEvidence {
   readonly lines: readonly LineInfo[];
-  /** Each line's own evidence (logitOf). */
-  readonly logits: readonly number[];
+  /** Each line's own evidence (LineInfo.logit). */
+  readonly logits: ArrayLike<number>;
   /** The hand-set decision's log-odds after the context step. */
   readonly adjusted: Float64Array;
   readonly blocks: readonly Block[];

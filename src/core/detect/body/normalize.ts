@@ -134,11 +134,15 @@ function computeClass(code: number): number {
  * composed: the text is already in NFC, so a combining mark left in it (one without a precomposed form)
  * is an ordinary word character.
  */
+/** scanLine's word hashes before they are copied into an array of the right size. */
+let wordScratch = new Int32Array(256);
+
 function scanLine(text: string, collectWords: boolean, composed = false): LineWords {
-  const hashes: number[] = [];
+  let wordCount = 0;
   let numbers = 0;
   // Two independent 32-bit FNV-1a style hashes for the line; the second keeps 21 bits.
-  let h1 = 0x811c9dc5;
+  // int32 from the start (0x811c9dc5 as written is a double), so that the loop never converts.
+  let h1 = 0x811c9dc5 | 0;
   let h2 = 0x01000193 ^ 0x5bd1e995;
   let anyWord = false;
   const length = text.length;
@@ -158,7 +162,7 @@ function scanLine(text: string, collectWords: boolean, composed = false): LineWo
       h2 ^= h2 >>> 15;
     }
     anyWord = true;
-    let word = WORD_HASH_SEED;
+    let word = WORD_HASH_SEED | 0;
     let allDigits = true;
     for (;;) {
       if (code === COMBINING_CLASS) {
@@ -178,9 +182,19 @@ function scanLine(text: string, collectWords: boolean, composed = false): LineWo
       if (code === UNKNOWN_CLASS) code = computeClass(raw);
       if (code === NON_WORD_CLASS) break;
     }
-    if (collectWords) hashes.push((word >>> 0) & WORD_HASH_BITS);
+    if (collectWords) {
+      if (wordCount === wordScratch.length) {
+        const grown = new Int32Array(wordCount * 2);
+        grown.set(wordScratch);
+        wordScratch = grown;
+      }
+      wordScratch[wordCount++] = (word >>> 0) & WORD_HASH_BITS;
+    }
     if (allDigits) numbers++;
   }
+  // Exactly as long as needed: the hashes are kept with the line for the whole analysis.
+  const hashes = new Array<number>(wordCount);
+  for (let k = 0; k < wordCount; k++) hashes[k] = wordScratch[k];
   return { hashes, numbers, lineHash: (h1 >>> 0) + (h2 & 0x1fffff) * 0x100000000 };
 }
 

@@ -3,7 +3,7 @@
 // image alt text).
 
 import type { CorpusModel } from '../corpus';
-import { addEvidence, markConclusive, type LineInfo } from './lineInfo';
+import { addNumberedEvidence, markConclusive, markConclusiveNumbered, NumberedReason, type LineInfo } from './lineInfo';
 
 /** Lines at least this long are prose; finding one on another page is weaker evidence (a quoted teaser). */
 const PROSE_CHARS = 120;
@@ -15,6 +15,14 @@ export interface CorpusView {
    * (see duplicateCount).
    */
   ownCopies: number;
+  /** The reason "repeated on N of M pages" for this page's M, made by repeatReason(view). */
+  repeatReason?: NumberedReason;
+}
+
+/** The reason of addCorpusRepeatEvidence for a page: one per page, so its written reasons are shared. */
+export function repeatReason(view: CorpusView): NumberedReason {
+  const pages = view.corpus.documentCount - view.ownCopies + 1;
+  return new NumberedReason((others) => `repeated on ${others + 1} of ${pages} pages`);
 }
 
 /**
@@ -42,27 +50,35 @@ export function addCorpusRepeatEvidence(info: LineInfo, view: CorpusView): void 
   const others = info.documentFrequency - ownCopies;
   const otherPages = corpus.documentCount - ownCopies;
   if (others <= 0 || otherPages <= 0) return;
-  const reason = `repeated on ${others + 1} of ${otherPages + 1} pages`;
+  const reason = (view.repeatReason ??= repeatReason(view));
   // One other page is already telling in a small corpus; the strength saturates at four pages or half.
   const saturation = Math.max(1, Math.min(4, otherPages / 2));
   const strength = Math.min(1, others / saturation);
   if (info.text.length >= PROSE_CHARS) {
-    addEvidence(info, -1 - 1.5 * strength, reason);
+    addNumberedEvidence(info, -1 - 1.5 * strength, reason, others);
   } else if (others >= 2 || strength >= 1) {
-    markConclusive(info, -2.5 - 1.5 * strength, reason);
+    markConclusiveNumbered(info, -2.5 - 1.5 * strength, reason, others);
   } else {
-    addEvidence(info, -2.2, reason);
+    addNumberedEvidence(info, -2.2, reason, others);
   }
 }
 
+const TAGGED_BOILERPLATE = new NumberedReason((pages) => `tagged boilerplate on ${pages} other page(s)`);
+const TAGGED_BODY = new NumberedReason((pages) => `tagged body on ${pages} other page(s)`);
+
 export function addLearnedEvidence(info: LineInfo, corpus: CorpusModel): void {
-  const { body, boilerplate } = corpus.learnedCountsOfHash(info.hash);
-  if (boilerplate > body) markConclusive(info, -5, `tagged boilerplate on ${boilerplate} other page(s)`);
+  const counts = corpus.peekLearnedCounts(info.hash);
+  if (counts === undefined) return;
+  const { body, boilerplate } = counts;
+  if (boilerplate > body) markConclusiveNumbered(info, -5, TAGGED_BOILERPLATE, boilerplate);
   else if (body > boilerplate) {
-    addEvidence(info, 5, `tagged body on ${body} other page(s)`);
+    addNumberedEvidence(info, 5, TAGGED_BODY, body);
     info.taggedBody = true;
   }
 }
+
+/** "copy of line N": the numbers rarely repeat, so the reasons are not kept. */
+const COPY_OF_LINE = new NumberedReason((line) => `copy of line ${line}`, 0);
 
 /**
  * Within the page: a line equal to its neighbour is a linked title shown twice (both boilerplate); a later
@@ -71,18 +87,19 @@ export function addLearnedEvidence(info: LineInfo, corpus: CorpusModel): void {
  */
 export function addPageRepeatEvidence(lines: readonly LineInfo[]): void {
   const firstIndexOf = new Map<number, number>();
-  lines.forEach((info, index) => {
-    const previous = lines[index - 1];
-    const next = lines[index + 1];
-    if ((previous && previous.hash === info.hash) || (next && next.hash === info.hash)) {
+  for (let index = 0; index < lines.length; index++) {
+    const info = lines[index];
+    const hash = info.hash;
+    const first = firstIndexOf.get(hash);
+    if ((index > 0 && lines[index - 1].hash === hash) || (index + 1 < lines.length && lines[index + 1].hash === hash)) {
       markConclusive(info, -3, 'linked title shown twice');
       info.linkLike = true;
-    } else if (firstIndexOf.has(info.hash)) {
+    } else if (first !== undefined) {
       // Weak: repeated questions of an interview or "Buy it for $X" lines are body; menus repeated in a
       // footer are outside the article anyway.
       info.copied = true;
-      addEvidence(info, -1, `copy of line ${lines[firstIndexOf.get(info.hash) as number].line + 1}`);
+      addNumberedEvidence(info, -1, COPY_OF_LINE, lines[first].line + 1);
     }
-    if (!firstIndexOf.has(info.hash)) firstIndexOf.set(info.hash, index);
-  });
+    if (first === undefined) firstIndexOf.set(hash, index);
+  }
 }

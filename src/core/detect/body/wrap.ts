@@ -20,6 +20,13 @@ const FULL_LINE_SHARE = 0.8;
 const MIN_FULL_LINES_SHARE = 0.3;
 const MIN_LINES = 8;
 
+/** Whether lines with these (trimmed) texts may be hard-wrapped: enough of them, none too long. */
+export function mayBeHardWrapped(texts: readonly string[]): boolean {
+  if (texts.length < MIN_LINES) return false;
+  for (const text of texts) if (text.length > MAX_WRAP_WIDTH) return false;
+  return true;
+}
+
 /**
  * The lines grouped into paragraphs when the text is hard-wrapped (a full-width line continues on the next
  * physical line; every other line is a group of its own); undefined when it is not.
