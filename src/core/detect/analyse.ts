@@ -151,6 +151,9 @@ export function analyseFrom(text: string, range: { start: number; end: number } 
   return { text, analysis, stopwordLanguage, scans, scanKey: setup.key };
 }
 
+/** The first reason of a changed line's decision until the whole page is analysed again. */
+export const KEPT_WHILE_TYPING = 'label kept while typing (the page is read again when typing pauses)';
+
 /** Edits larger than this (characters of changed lines) get a full analysis instead. */
 const QUICK_EDIT_MAX_CHARS = 64 * 1024;
 
@@ -240,7 +243,7 @@ export function reanalyseEdit(base: AnalysisBase, text: string, ctx: AnalysisCon
       if (isBlank(text, edit.start + start, edit.start + end)) return;
       const line = edit.firstLine + offset;
       const was = replaced.find((d) => d.line === line) ?? neighbour;
-      lines.push({ line, start: edit.start + start, end: edit.start + end, label: was.label, score: was.score, reasons: was.reasons });
+      lines.push({ line, start: edit.start + start, end: edit.start + end, label: was.label, score: was.score, reasons: [KEPT_WHILE_TYPING, ...was.reasons] });
     });
   }
   const delta: AnalysisDelta = { start: edit.start, oldEnd: edit.oldEnd, shift, lineShift, lines, suggestions: found.suggestions };

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { analyseFrom, applyDelta, reanalyseEdit, type AnalysisContext } from '../../../src/core/detect/analyse';
+import { analyseFrom, applyDelta, KEPT_WHILE_TYPING, reanalyseEdit, type AnalysisContext } from '../../../src/core/detect/analyse';
 import { CorpusModel } from '../../../src/core/detect/corpus';
 import { LearnedEntities } from '../../../src/core/detect/learned';
 import { isBlank, lineSpans } from '../../../src/core/text/lines';
@@ -65,6 +65,7 @@ test('a new line keeps the label of the line it was split from until the page is
     ['body', page.slice(body.start, at)],
     ['body', page.slice(at, body.end)],
   ]);
+  assert.ok(halves.every((d) => d.reasons[0] === KEPT_WHILE_TYPING), 'the hover says why');
   const last = quick.lines[quick.lines.length - 1];
   const lastBefore = base.analysis.lines[base.analysis.lines.length - 1];
   assert.equal(last.line, lastBefore.line + 1);
