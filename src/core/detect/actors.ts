@@ -49,6 +49,12 @@ export interface ActorGrammar {
   /** Date context words that may stand between a name and its speech verb ("X ngày 14/4 cho biết"). */
   dateContext: WordSet;
   connectors: WordSet;
+  /** Vietnamese function words ("đã", "cũng", "sẽ"): never the lower-case end of a name's last word. The rule
+   * that lets a name's last word take one lower-case syllable applies only when the list is not empty. */
+  functionWords: WordSet;
+  hasFunctionWords: boolean;
+  /** Markers of a verb ("sẽ", "đã"): a lower-case head after one is a verb ("sẽ tổ chức Hội chợ"). */
+  verbMarkers: WordSet;
   /** Vocabulary ids of the first words of the phrases that start a title, honorific, organisation or source cue. */
   triggers: IdTable;
 }
@@ -97,13 +103,16 @@ export function actorGrammar(lexicon: EntityLexicon, lang?: string): ActorGramma
       familyNames: words('names', 'family-names'),
       dateContext: words('dates', 'context'),
       connectors: words('dates', 'alternatives'),
+      functionWords: words('cues', 'function-words'),
+      hasFunctionWords: texts('cues', 'function-words').length > 0,
+      verbMarkers: words('cues', 'verb-markers'),
     };
   });
 }
 
 export type ActorEvidence =
   | 'honorific' | 'title' | 'org' | 'org-descriptor' | 'standalone' | 'source' | 'speech' | 'capitalised'
-  | 'organisation-word' | 'family-name' | 'capitalised-phrase';
+  | 'organisation-word' | 'family-name' | 'capitalised-phrase' | 'abbreviation';
 
 /** A candidate found within one line; offsets relative to the line. */
 export interface LineActorCandidate {
@@ -113,6 +122,8 @@ export interface LineActorCandidate {
   evidence: ActorEvidence;
   cue: string;
   score: number;
+  /** An abbreviation in brackets right after an organisation name ("(ECB)"): that name. */
+  full?: string;
 }
 
 /** A capitalised run right after a title, kept raw until the document tells which part is a qualifier. */
@@ -165,6 +176,12 @@ const HYPHEN = 0x2d;
 const DOT = 0x2e;
 const COMMA = 0x2c;
 const COLON = 0x3a;
+const OPEN_BRACKET = 0x28;
+const CLOSE_BRACKET = 0x29;
+const MAX_ABBREVIATION_LENGTH = 12;
+/** Lower-case and capitalised words an organisation name may still run through before its abbreviation in
+ * brackets ("Cục Dự trữ | liên bang Mỹ (Fed)"): the bracket shows where the name ends. */
+const MAX_WORDS_BEFORE_ABBREVIATION = 8;
 
 /** A one-letter capitalised word followed by a dot: an initial ("J. K. Smith"). */
 function isInitial(tokens: Tokens, index: number): boolean {
@@ -259,6 +276,47 @@ function isWordRest(tokens: Tokens, index: number, grammar: ActorGrammar): boole
   );
 }
 
+/** Whether tokens[index] opens "(ECB)": a bracket after a space, one capitalised word of 2 to 12 characters
+ * that is no known place and no number ("(Hà Nội)", "(2019)", "(+84)" are not), and the closing bracket. */
+function abbreviationAt(tokens: Tokens, index: number, grammar: ActorGrammar): boolean {
+  if (!tokens.isChar(index, OPEN_BRACKET) || !tokens.spaceBefore(index) || !tokens.isChar(index + 2, CLOSE_BRACKET)) return false;
+  const word = index + 1;
+  if (!tokens.isNameWord(word) || tokens.spaceBefore(word) || tokens.spaceBefore(index + 2)) return false;
+  const length = tokens.end(word) - tokens.start(word);
+  return length >= 2 && length <= MAX_ABBREVIATION_LENGTH && grammar.places.matchAt(tokens, word) === undefined;
+}
+
+/** Index of the bracket of an abbreviation that ends the organisation name at `end` after a few more words
+ * ("Cục Dự trữ | liên bang Mỹ (Fed)", "Hiệp hội Cà phê | - Ca cao Việt Nam (Vicofa)"), or `end`. */
+function nameEndBeforeAbbreviation(tokens: Tokens, end: number, grammar: ActorGrammar): number {
+  for (let k = end; k < tokens.count && k - end <= MAX_WORDS_BEFORE_ABBREVIATION; k++) {
+    if (abbreviationAt(tokens, k, grammar)) return k;
+    const spacedHyphen = tokens.isChar(k, HYPHEN) && tokens.spaceBefore(k) && tokens.spaceBefore(k + 1);
+    if (!(tokens.isWord(k) && tokens.spaceBefore(k)) && !spacedHyphen) return end;
+    if (grammar.speechAfter.matchAt(tokens, k) !== undefined || startsPersonCue(tokens, k, grammar)) return end;
+  }
+  return end;
+}
+
+/** A diacritic (after NFD) or "đ": Vietnamese writes one on most syllables. The rule using it is gated by the
+ * Vietnamese function-word list, so European accents ("Saúde") meet it only on pages of unknown language. */
+const DIACRITIC_OR_D = /[\u0300-\u0323đ]/u;
+
+/** Whether `syllable` may end the Vietnamese word begun by the capitalised word before it: not a function word
+ * ("đã", "cũng"), not a locality ("tỉnh"), at most seven letters (the longest Vietnamese syllable, "nghiêng").
+ * Only with a function-word list (Vietnamese lexicons). */
+function isContentSyllable(tokens: Tokens, syllable: number, grammar: ActorGrammar): boolean {
+  return (
+    grammar.hasFunctionWords && !grammar.functionWords.has(tokens, syllable) && grammar.localities.matchAt(tokens, syllable) === undefined &&
+    tokens.end(syllable) - tokens.start(syllable) <= 7
+  );
+}
+
+/** A capitalised word that looks Vietnamese: a diacritic or "đ", or a single letter ("Y tế"); "Kremlin", "Bim" not. */
+function looksVietnamese(tokens: Tokens, word: number): boolean {
+  return tokens.isNameWord(word) && (tokens.end(word) - tokens.start(word) === 1 || DIACRITIC_OR_D.test(tokens.lower(word).normalize('NFD')));
+}
+
 /**
  * The organisation name starting with a head word at tokens[index] (head length `headLength`): the head,
  * then capitalised words, each optionally followed by the lower-case rest of a Vietnamese compound ("Ngoại
@@ -282,6 +340,8 @@ function organisationEnd(tokens: Tokens, index: number, headLength: number, gram
   let segments = 0;
   /** Whether an earlier word of this name had a lower-case rest ("Dân chủ"). */
   let compoundWords = false;
+  /** Whether the name is a run after an acronym ("Công ty TNHH Minh Long"): a brand, maybe not Vietnamese. */
+  let brandName = false;
   while (position < count) {
     if (!tokens.spaceBefore(position) && position > index + headLength) break;
     if (!tokens.isNameWord(position)) break;
@@ -296,8 +356,12 @@ function organisationEnd(tokens: Tokens, index: number, headLength: number, gram
     if (segments === 0) {
       // the first name word only, unless the run is a known place: "Điện Élysée | Olivier Véran"; after an
       // acronym the whole run is the name ("Trường THPT Chu Văn An", "Công ty TNHH Minh Long")
-      if (tokens.acronym(position)) runEnd = Math.max(runEnd, position + 1);
-      else runEnd = place && position + place.length <= runEnd ? position + place.length : position + 1;
+      if (tokens.acronym(position)) {
+        runEnd = Math.max(runEnd, position + 1);
+        brandName = true;
+      }
+      else if (place && position + place.length <= runEnd) return position + place.length; // "Công an Hà Nội" is whole
+      else runEnd = position + 1;
     } else {
       // after the first segment, a further capitalised run belongs to the name only when it is a single
       // qualifier word or a known place (possibly after one word: "Công ty Cổ phần Sữa Việt Nam"); two or
@@ -327,14 +391,24 @@ function organisationEnd(tokens: Tokens, index: number, headLength: number, gram
         localityEnd(tokens, after, grammar) > after;
       const joined = tokens.isWord(after) && grammar.connectors.has(tokens, after) && tokens.isNameWord(after + 1);
       // a speech verb right after ("Bộ Ngoại giao cho biết") ends the name, unless function words stand between
-      const beforeSpeech = grammar.speechAfter.matchAt(tokens, after) !== undefined && !someStopword(tokens, position, after, isStopword);
+      const beforeSpeech =
+        grammar.speechAfter.matchAt(tokens, after) !== undefined && !someStopword(tokens, position, after, isStopword) && !someFunctionWord(tokens, position, after, grammar);
       const closes = after >= count || (tokens.kind(after) === PUNCT && length === 1) || beforeSpeech;
       if (continues || joined || closes) taken = length;
     }
     if (taken === 0 && rest > position) {
-      // the last word of a name made of compounds takes its lower-case syllable ("Đảng Dân chủ Tự do cầm
-      // quyền"); a known place takes none ("Bộ Ngoại giao Nga đã ...")
-      if (compoundWords && !place) end = position + 1;
+      // the last word of a name takes one lower-case content syllable (no function word) when it looks
+      // Vietnamese ("Bộ Tài chính tổ chức", "Bộ Y tế cũng") or ends a name of compounds ("Cục Quản lý nợ và
+      // Kinh tế đối ngoại") other than a brand after a legal form ("Công ty CP Tập đoàn Bim sớm"); without a
+      // function-word list, only after compounds; a known place takes none ("Bộ Ngoại giao Nga đã ...")
+      const takesSyllable = grammar.hasFunctionWords
+        ? isContentSyllable(tokens, position, grammar) && (looksVietnamese(tokens, position - 1) || (compoundWords && !brandName))
+        : compoundWords;
+      if (!place && takesSyllable) {
+        end = position + 1;
+        const localityTail = localityEnd(tokens, end, grammar);
+        if (localityTail > end) return localityTail;
+      }
       break;
     }
     if (taken > 0) {
@@ -372,6 +446,11 @@ function localityEnd(tokens: Tokens, index: number, grammar: ActorGrammar): numb
 
 function startsPersonCue(tokens: Tokens, index: number, grammar: ActorGrammar): boolean {
   return grammar.titles.matchAt(tokens, index) !== undefined || (grammar.honorifics.matchAt(tokens, index) !== undefined && !tokens.capitalised(index));
+}
+
+function someFunctionWord(tokens: Tokens, from: number, to: number, grammar: ActorGrammar): boolean {
+  for (let index = from; index < to; index++) if (grammar.functionWords.has(tokens, index)) return true;
+  return false;
 }
 
 function someStopword(tokens: Tokens, from: number, to: number, isStopword: (w: string) => boolean): boolean {
@@ -412,20 +491,36 @@ class LineCandidates {
     this.consume(from, to);
   }
 
+  /** Whether a known place starting up to three words before `index` covers it. */
+  private insideKnownPlace(index: number): boolean {
+    for (let back = 1; back <= 3 && index - back >= 0; back++) {
+      const place = this.grammar.places.matchAt(this.tokens, index - back);
+      if (place && place.length > back) return true;
+    }
+    return false;
+  }
+
   /** Organisation starting at `index`, if any (added as a candidate): its end index. */
   organisationAt(index: number): number {
     const { tokens, grammar } = this;
     if (index >= tokens.count) return index; // a title ends the line
     const head = grammar.orgHeads.matchAt(tokens, index);
-    // a lower-case head right after a capitalised word is the end of that word ("Cơ sở"), not a head
-    const insideWord = !tokens.capitalised(index) && tokens.isNameWord(index - 1) && tokens.spaceBefore(index);
-    if (head && !insideWord) {
+    // a lower-case head right after a capitalised word is the end of that word ("Cơ sở"), and after a verb
+    // marker a verb ("sẽ tổ chức Hội chợ"), not a head; nor is a head inside a known place ("Tây Ban Nha")
+    const insideWord = !tokens.capitalised(index) && tokens.spaceBefore(index) && (tokens.isNameWord(index - 1) || grammar.verbMarkers.has(tokens, index - 1));
+    if (head && !insideWord && !this.insideKnownPlace(index)) {
       let end = organisationEnd(tokens, index, head.length, grammar, this.isStopword);
+      // "Liên minh châu Âu (EU)": a capitalised head and its abbreviation in brackets frame the name
+      if (end <= index + head.length && tokens.capitalised(index)) {
+        const bracket = nameEndBeforeAbbreviation(tokens, index + head.length, grammar);
+        if (bracket > index + head.length && tokens.isNameWord(bracket - 1)) end = bracket;
+      }
       // "Banco Central do Brasil": a name particle and more capitalised words continue the name
       while (end > index + head.length && tokens.isWord(end) && grammar.nameParticles.hasExact(tokens, end) && tokens.isNameWord(end + 1) && tokens.spaceBefore(end + 1)) {
         end = plainRunEnd(tokens, end + 1);
       }
       if (end > index + head.length) {
+        end = nameEndBeforeAbbreviation(tokens, end, grammar);
         this.add(index, end, 'org', `organisation head word '${head.text}'`, 0.85);
         return end;
       }
@@ -604,6 +699,18 @@ export function scanActorLine(line: string, grammar: ActorGrammar, options: Acto
     }
     index = end - 1;
   }
+  // Abbreviations in brackets after a name: "Ngân hàng Trung ương châu Âu (ECB)", "Mỹ (Fed)".
+  for (let index = 1; index + 2 < count; index++) {
+    if (!tokens.isChar(index, OPEN_BRACKET) || consumed[index + 1] || !tokens.isWord(index - 1) || !abbreviationAt(tokens, index, grammar)) continue;
+    const nameEnd = tokens.end(index - 1);
+    const organisation = found.candidates?.find((candidate) => candidate.end === nameEnd && (candidate.evidence === 'org' || candidate.evidence === 'standalone' || candidate.evidence === 'organisation-word'));
+    // after a capitalised word or an organisation name ("Liên hợp quốc (FAO)"), not after a common word
+    if (!organisation && !tokens.isNameWord(index - 1)) continue;
+    found.add(index + 1, index + 2, 'abbreviation', organisation ? `abbreviation of '${organisation.text}'` : 'abbreviation in brackets after a name', 0.85);
+    if (organisation) found.candidates![found.candidates!.length - 1].full = organisation.text;
+    index += 2;
+  }
+
   return {
     text: line,
     candidates: found.candidates ?? NONE,
@@ -641,6 +748,8 @@ interface DocCandidate {
   reasons: string[];
   /** Found as a person's name: its last word (and first) may stand for it elsewhere on the page. */
   person: boolean;
+  /** An abbreviation's full name ("ECB" -> "Ngân hàng Trung ương châu Âu"). */
+  full?: string;
 }
 
 /** Evidence of the line scan that names a person rather than an organisation or a source. */
@@ -659,6 +768,8 @@ class PageEvidence {
   private readonly bare = new Map<string, number>();
   /** Speaker labels -> lines that open with them. */
   readonly speakers = new Map<string, number>();
+  /** Abbreviations written in brackets after a name ("(ECB)"). */
+  readonly abbreviations = new Set<string>();
 
   // Indexed loops here and in lineFindings: the arrays of a scan are shared empty ones or not, and for-of
   // over both kinds allocates an iterator per loop, once per line of the page.
@@ -668,6 +779,7 @@ class PageEvidence {
       const candidate = candidates[c];
       if (candidate.evidence === 'honorific') for (const word of candidate.text.split(' ')) this.honorificWords.add(word);
       if (candidate.text.includes(' ')) this.multiWordNames.add(candidate.text);
+      if (candidate.evidence === 'abbreviation') this.abbreviations.add(candidate.text);
     }
     for (let r = 0; r < titleRuns.length; r++) {
       const words = titleRuns[r].words;
@@ -712,6 +824,7 @@ function lineFindings(entry: ScannedLine, grammar: ActorGrammar, evidence: PageE
       score: candidate.score,
       reasons: [candidate.cue],
       person: PERSON_EVIDENCE.has(candidate.evidence),
+      full: candidate.full,
     });
   }
   const speaker = scan.speaker;
@@ -728,6 +841,11 @@ function lineFindings(entry: ScannedLine, grammar: ActorGrammar, evidence: PageE
     if (place) {
       skip = place.length;
       why = `'${words.slice(0, skip).map((w) => w.text).join(' ')}' is a place`;
+    } else if (evidence.abbreviations.has(words[0].text)) {
+      // "Chủ tịch Fed Jerome Powell": an organisation's abbreviation before the name
+      skip = 1;
+      why = `'${words[0].text}' is an abbreviation on this page`;
+      found.push({ start: start + words[0].start, end: start + words[0].end, text: words[0].text, line, score: 0.8, reasons: [`abbreviation after title '${run.title}'`], person: false });
     } else if (qualifiers.has(words[0].text)) {
       skip = 1;
       why = `'${words[0].text}' qualifies titles on this page`;
@@ -813,7 +931,8 @@ class KnownNames {
         if (candidate.person && words.length > 1) this.names.set(candidate.text, { words, text: candidate.text });
       } else {
         this.names.set(candidate.text, { words, text: candidate.text });
-        this.register({ words, text: candidate.text, score: candidate.score, reason: `same name as on line ${candidate.line + 1}`, origin: candidate.start });
+        const reason = candidate.full !== undefined ? `abbreviation of '${candidate.full}' (line ${candidate.line + 1})` : `same name as on line ${candidate.line + 1}`;
+        this.register({ words, text: candidate.text, score: candidate.score, reason, origin: candidate.start });
       }
       if (!candidate.person || words.length < 2) continue;
       // a weak name (a bare capitalised run) gives short forms only when it looks like a person's: two or
@@ -1060,6 +1179,7 @@ export function resolveActors(
   const learnedNames = learned ? learned.entries('actor').map((entry) => ({ words: entry.words, text: entry.text })) : [];
   const longNames = [...learnedNames, ...[...known.names.values()].filter((name) => name.words.length > 1)];
   const canonical = new Map<string, string>();
+  for (const candidate of found) if (candidate.full !== undefined && !canonical.has(candidate.text)) canonical.set(candidate.text, learned?.get('actor', candidate.full)?.value ?? candidate.full);
   return chosen.map((candidate) => {
     let value = canonical.get(candidate.text);
     if (value === undefined) canonical.set(candidate.text, (value = canonicalName(candidate.text, longNames, learned, grammar.vocabulary)));

@@ -176,7 +176,7 @@ test('organisation names run through the lower-case syllables of their words', (
   assert.deepEqual(texts(actors('Đảng Dân chủ Tự do cầm quyền giành đa số ghế trong cuộc bầu cử.')), ['Đảng Dân chủ Tự do']);
   assert.deepEqual(texts(actors('Bộ Giáo dục và Đào tạo công bố lịch thi mới.')), ['Bộ Giáo dục và Đào tạo']);
   assert.deepEqual(texts(actors('Sáng nay, Bộ Khoa học và Công nghệ cho biết kế hoạch đã sẵn sàng.')), ['Bộ Khoa học và Công nghệ']);
-  assert.deepEqual(texts(actors('Lãnh đạo Đảng Dân chủ Tự do (LDP) đã từ chức.')), ['Đảng Dân chủ Tự do']);
+  assert.deepEqual(texts(actors('Lãnh đạo Đảng Dân chủ Tự do (LDP) đã từ chức.')), ['Đảng Dân chủ Tự do', 'LDP']);
   assert.deepEqual(texts(actors('Hội đồng Bảo an Liên hợp quốc họp khẩn về tình hình biển.')), ['Hội đồng Bảo an Liên hợp quốc']);
 });
 

@@ -39,7 +39,7 @@ const CASES: Case[] = [
   ['vi', 'Công an tỉnh Nghệ An đã bắt giữ nghi phạm.', ['Công an tỉnh Nghệ An']],
   ['vi', 'Trường THPT Chu Văn An tổ chức lễ khai giảng.', ['Trường THPT Chu Văn An']],
   ['vi', 'Ngân hàng Nhà nước Việt Nam điều chỉnh lãi suất điều hành.', ['Ngân hàng Nhà nước Việt Nam']],
-  ['vi', 'Tập đoàn Điện lực Việt Nam (EVN) cho biết đã khắc phục sự cố.', ['Tập đoàn Điện lực Việt Nam']],
+  ['vi', 'Tập đoàn Điện lực Việt Nam (EVN) cho biết đã khắc phục sự cố.', ['Tập đoàn Điện lực Việt Nam', 'EVN']],
   ['vi', 'Đại học Quốc gia Hà Nội công bố điểm chuẩn năm nay.', ['Đại học Quốc gia Hà Nội']],
   ['vi', 'Tại Đà Nẵng, Thành ủy đã họp khẩn.', ['Thành ủy']],
   // Vietnamese names without a title: family names, speech verbs, foreign names
