@@ -44,6 +44,10 @@ export interface ActorGrammar {
   articles: WordSet;
   /** Kinds of place ("province", "stadium") that make the capitalised run before or ending with them a place. */
   placeNouns: WordSet;
+  /** Words joining places ("và", "với"): a capitalised run after one, right after a place, is a place. */
+  placeJoiners: WordSet;
+  /** Words of events and holidays ("Cup", "Tết", "Lễ hội"): a capitalised run holding one is no actor. */
+  eventWords: PhraseMatcher;
   /** Family names: a short capitalised run starting with one is a person's name. */
   familyNames: WordSet;
   /** Date context words that may stand between a name and its speech verb ("X ngày 14/4 cho biết"). */
@@ -100,6 +104,8 @@ export function actorGrammar(lexicon: EntityLexicon, lang?: string): ActorGramma
       nameParticles: words('cues', 'name-particles'),
       articles: words('cues', 'articles'),
       placeNouns: words('cues', 'place-nouns'),
+      placeJoiners: words('cues', 'place-joiners'),
+      eventWords: matcher('cues', 'event-words'),
       familyNames: words('names', 'family-names'),
       dateContext: words('dates', 'context'),
       connectors: words('dates', 'alternatives'),
@@ -225,9 +231,11 @@ function capitalisedRunEnd(tokens: Tokens, index: number, grammar: ActorGrammar)
     }
     if (!tokens.spaceBefore(end)) break;
     if (tokens.isNameWord(end)) {
-      // a capitalised title or honorific starts the next name ("... Donald Trump Ông Scholz ..."), unless it
-      // is inside a known place ("Trung Quốc Vương Nghị": "Quốc vương" is a title)
-      if ((grammar.titles.matchAt(tokens, end) !== undefined || grammar.honorifics.matchAt(tokens, end) !== undefined) && !insidePlace(tokens, index, end, grammar)) break;
+      // a capitalised title or honorific starts the next name ("... Donald Trump Ông Scholz ..."),
+      // unless it is inside a known place ("Trung Quốc Vương Nghị": "Quốc vương" is a title); a capitalised
+      // honorific that is a place is no honorific ("Đinh Thị Mai Anh": "Anh" is also England)
+      const personCue = grammar.titles.matchAt(tokens, end) !== undefined || (grammar.honorifics.matchAt(tokens, end) !== undefined && grammar.places.matchAt(tokens, end) === undefined);
+      if (personCue && !insidePlace(tokens, index, end, grammar)) break;
       end++;
       continue;
     }
@@ -272,7 +280,17 @@ function isWordRest(tokens: Tokens, index: number, grammar: ActorGrammar): boole
     tokens.isWord(index) && !tokens.capitalised(index) && tokens.spaceBefore(index) &&
     !grammar.connectors.has(tokens, index) && !grammar.links.has(tokens, index) && !grammar.dateContext.has(tokens, index) &&
     grammar.speechAfter.matchAt(tokens, index) === undefined && grammar.placePrepositions.matchAt(tokens, index) === undefined &&
-    !startsCue(tokens, index, grammar)
+    (!startsCue(tokens, index, grammar) || headWithoutName(tokens, index, grammar))
+  );
+}
+
+/** An organisation head that starts no name, a lower-case word following it ("Môi trường", "Nhà nước"):
+ * the syllable of a compound, not the start of the next organisation. */
+function headWithoutName(tokens: Tokens, index: number, grammar: ActorGrammar): boolean {
+  const head = grammar.orgHeads.matchAt(tokens, index);
+  return (
+    head !== undefined && grammar.titles.matchAt(tokens, index) === undefined && grammar.honorifics.matchAt(tokens, index) === undefined &&
+    tokens.isWord(index + head.length) && !tokens.capitalised(index + head.length)
   );
 }
 
@@ -375,7 +393,8 @@ function organisationEnd(tokens: Tokens, index: number, headLength: number, gram
         end = position + 1 + tailPlace.length;
         break;
       }
-      if (runEnd - position !== 1 || startsCue(tokens, position, grammar)) break;
+      // a capitalised head without a name after it is a word of this name ("Ủy ban Chứng khoán Nhà nước")
+      if (runEnd - position !== 1 || (startsCue(tokens, position, grammar) && !headWithoutName(tokens, position, grammar))) break;
     }
     position = runEnd;
     end = position;
@@ -387,7 +406,7 @@ function organisationEnd(tokens: Tokens, index: number, headLength: number, gram
     for (let length = rest - position; length > 0 && taken === 0; length--) {
       const after = position + length;
       const continues =
-        (after < count && tokens.spaceBefore(after) && tokens.isNameWord(after) && !startsCue(tokens, after, grammar)) ||
+        (after < count && tokens.spaceBefore(after) && tokens.isNameWord(after) && (!startsCue(tokens, after, grammar) || headWithoutName(tokens, after, grammar))) ||
         localityEnd(tokens, after, grammar) > after;
       const joined = tokens.isWord(after) && grammar.connectors.has(tokens, after) && tokens.isNameWord(after + 1);
       // a speech verb right after ("Bộ Ngoại giao cho biết") ends the name, unless function words stand between
@@ -508,7 +527,9 @@ class LineCandidates {
     // a lower-case head right after a capitalised word is the end of that word ("Cơ sở"), and after a verb
     // marker a verb ("sẽ tổ chức Hội chợ"), not a head; nor is a head inside a known place ("Tây Ban Nha")
     const insideWord = !tokens.capitalised(index) && tokens.spaceBefore(index) && (tokens.isNameWord(index - 1) || grammar.verbMarkers.has(tokens, index - 1));
-    if (head && !insideWord && !this.insideKnownPlace(index)) {
+    // nor the end of a place word ("cơ sở Kim Chung": a facility)
+    const placeWord = index > 0 ? grammar.placePrepositions.matchAt(tokens, index - 1) : undefined;
+    if (head && !insideWord && !(placeWord && placeWord.length >= 2) && !this.insideKnownPlace(index)) {
       let end = organisationEnd(tokens, index, head.length, grammar, this.isStopword);
       // "Liên minh châu Âu (EU)": a capitalised head and its abbreviation in brackets frame the name
       if (end <= index + head.length && tokens.capitalised(index)) {
@@ -602,7 +623,9 @@ export function scanActorLine(line: string, grammar: ActorGrammar, options: Acto
       const end = capitalisedRunEnd(tokens, position, grammar);
       // an organisation head without a name after it ("Chủ tịch Hội đồng ...") is no person's name
       if (end > position && tokens.spaceBefore(position) && !grammar.orgHeads.matchAt(tokens, position)) {
-        const beforeContentWord = !tokens.acronym(position) && tokens.isWord(end) && !tokens.capitalised(end) && !isStopword(tokens.lower(end));
+        // (Vietnamese: a syllable that is no function word; stop lists hold content syllables like "tích")
+        const contentWord = grammar.hasFunctionWords ? !grammar.functionWords.has(tokens, end) && grammar.speechAfter.matchAt(tokens, end) === undefined : !isStopword(tokens.lower(end));
+        const beforeContentWord = !tokens.acronym(position) && tokens.isWord(end) && !tokens.capitalised(end) && contentWord;
         const words: TitleRun['words'] = [];
         for (let k = position; k < end; k++) words.push({ start: tokens.start(k), end: tokens.end(k), text: tokens.text(k) });
         (titleRuns ??= []).push({ title: lastTitle, first: position, end, words, beforeContentWord });
@@ -625,7 +648,10 @@ export function scanActorLine(line: string, grammar: ActorGrammar, options: Acto
     if (source && (!capitalised || sentenceStart)) {
       const position = index + source.length;
       const end = capitalisedRunEnd(tokens, position, grammar);
-      if (end > position && !startsCue(tokens, position, grammar) && !grammar.places.matchAt(tokens, position)) {
+      // a Vietnamese compound written with a capital is a thing, not a source ("theo Nghị định số ...")
+      const compound = end === position + 1 && looksVietnamese(tokens, position) && tokens.spaceBefore(end) && tokens.isWord(end) && !tokens.capitalised(end) &&
+        isContentSyllable(tokens, end, grammar) && grammar.speechAfter.matchAt(tokens, end) === undefined;
+      if (end > position && !compound && !startsCue(tokens, position, grammar) && !grammar.places.matchAt(tokens, position)) {
         found.consume(index, position);
         found.add(position, end, 'source', `after '${source.text}'`, 0.75);
         index = end - 1;
@@ -637,9 +663,21 @@ export function scanActorLine(line: string, grammar: ActorGrammar, options: Acto
   // Remaining capitalised runs.
   let bareWords: string[] | undefined;
   let speaker: SpeakerLabel | undefined;
+  /** Token index after the last run of this line taken for a place: a list or route goes on with places. */
+  let placeEnd = -1;
+  /** Token index after the last event phrase or event run of this line. */
+  let eventEnd = -1;
   for (let index = 0; index < count; index++) {
     if (consumed[index] || !tokens.isNameWord(index)) continue;
     let end = capitalisedRunEnd(tokens, index, grammar);
+    // an event, a competition or a holiday ("Asian Cup", "Tết Nguyên đán") is no actor, nor is the run
+    // right after an event phrase ("Lễ hội | Hoa Ban")
+    const eventPhraseEnd = eventWordIn(tokens, index, end, grammar);
+    if (eventPhraseEnd >= 0 || index === eventEnd) {
+      eventEnd = Math.max(end, eventPhraseEnd);
+      index = end - 1;
+      continue;
+    }
     // a person's name never follows an article ("the Black Death"); an organisation's may
     let afterArticle = grammar.articles.has(tokens, index - 1) && !tokens.capitalised(index - 1);
     // an article ("The Doobie Brothers"), or a function word capitalised only because it starts the
@@ -664,6 +702,12 @@ export function scanActorLine(line: string, grammar: ActorGrammar, options: Acto
       (runLength >= 2 && grammar.placeNouns.has(tokens, end - 1)) ||
       (tokens.isWord(end) && !tokens.capitalised(end) && tokens.spaceBefore(end) && grammar.placeNouns.has(tokens, end));
     const isPlace = (place !== undefined && index + place.length === end) || placeNoun;
+    // a run joined to a place is one too: "ở Bãi Cháy, Tuần Châu", "nối Hạ Long với Cẩm Phả", "Vân Đồn - Seoul";
+    // a person's name by a family name is not ("tại Hà Nội, Nguyễn Văn An ...")
+    const joinedPlace =
+      !isPlace && !(grammar.familyNames.has(tokens, index) && !tokens.acronym(index)) &&
+      ((placeEnd === index - 1 && joinsPlaces(tokens, index - 1, grammar)) || (spacedHyphen(tokens, end) && grammar.places.matchAt(tokens, end + 1) !== undefined));
+    if (isPlace || joinedPlace || (afterPlaceWord && !tokens.capitalised(index - 1))) placeEnd = end;
     // a transcript's speaker label: "Eugênio: ..." at the start of the line (counted on the page)
     if (index === 0 && runLength <= 3 && tokens.isChar(end, COLON) && !isPlace && !isStopword(tokens.lower(index)) && tokens.end(index) - tokens.start(index) > 1) {
       speaker = { start: tokens.start(index), end: tokens.end(end - 1), text: tokens.textOf(index, end) };
@@ -680,9 +724,11 @@ export function scanActorLine(line: string, grammar: ActorGrammar, options: Acto
       found.add(index, end, 'speech', `before '${speech.text}'`, 0.7);
     } else if (runLength === 1 && !runStartsSentence) {
       (bareWords ??= []).push(tokens.text(index));
-    } else if (runLength >= 2 && !isPlace && !(tokens.isChar(index - 1, HYPHEN) && !tokens.spaceBefore(index))) {
-      // an organisation may stand after a place word ("na Escola de Belas Artes"), a person not
-      if (grammar.orgTails.has(tokens, end - 1) || grammar.orgHeads.matchAt(tokens, index) !== undefined || hasOrganisationWord(tokens, index, end, grammar)) {
+    } else if (runLength >= 2 && !isPlace && !joinedPlace && !(tokens.isChar(index - 1, HYPHEN) && !tokens.spaceBefore(index))) {
+      // an organisation may stand after a place word when it starts with a head or ends with a tail ("na
+      // Escola de Belas Artes"), a person not; a head word elsewhere is part of a place ("sân Thiên Trường")
+      const headOrTail = grammar.orgTails.has(tokens, end - 1) || grammar.orgHeads.matchAt(tokens, index) !== undefined;
+      if (headOrTail || (!afterPlaceWord && hasOrganisationWord(tokens, index, end, grammar))) {
         found.add(index, end, 'organisation-word', 'organisation name', 0.7);
       } else if (afterPlaceWord) {
         if (place !== undefined && end - (index + place.length) >= 2) {
@@ -721,8 +767,28 @@ export function scanActorLine(line: string, grammar: ActorGrammar, options: Acto
   };
 }
 
+/** Index after the first event phrase ("Cup", "Lễ hội") starting with a capitalised word from `from` to `to`
+ * (exclusive), or -1. */
+function eventWordIn(tokens: Tokens, from: number, to: number, grammar: ActorGrammar): number {
+  for (let k = from; k < to; k++) {
+    if (!tokens.capitalised(k)) continue;
+    const event = grammar.eventWords.matchAt(tokens, k);
+    if (event !== undefined) return k + event.length;
+  }
+  return -1;
+}
+
+function spacedHyphen(tokens: Tokens, index: number): boolean {
+  return tokens.isChar(index, HYPHEN) && tokens.spaceBefore(index) && tokens.spaceBefore(index + 1);
+}
+
+/** Whether tokens[index] joins two places: a comma, a spaced hyphen or a place joiner ("và", "với"). */
+function joinsPlaces(tokens: Tokens, index: number, grammar: ActorGrammar): boolean {
+  return tokens.isChar(index, COMMA) || spacedHyphen(tokens, index) || (!tokens.capitalised(index) && grammar.placeJoiners.has(tokens, index));
+}
+
 function placePrepositionBefore(tokens: Tokens, index: number, grammar: ActorGrammar): boolean {
-  for (let length = 1; length <= 2 && index - length >= 0; length++) {
+  for (let length = 1; length <= 3 && index - length >= 0; length++) {
     const match = grammar.placePrepositions.matchAt(tokens, index - length);
     if (match && match.length === length) return true;
   }
@@ -855,8 +921,10 @@ function lineFindings(entry: ScannedLine, grammar: ActorGrammar, evidence: PageE
     }
     if (skip >= words.length) continue;
     let nameWords = words.slice(skip);
-    // a name does not end with a place: "Tổng thống Macron | Pháp tức tốc ..." (a title run into the next)
-    for (let cut = 1; cut < nameWords.length; cut++) {
+    // a name does not end with a place: "Tổng thống Macron | Pháp tức tốc ..." (a title run into the next);
+    // a Vietnamese name by its family name may ("Đinh Thị Mai Anh": "Anh" is also a country)
+    const familyNamed = grammar.familyNames.has(scan.tokens, run.first + skip) && !scan.tokens.acronym(run.first + skip);
+    for (let cut = 1; cut < nameWords.length && !familyNamed; cut++) {
       const tailStart = run.first + skip + cut;
       const tailLength = run.end - tailStart;
       const tailPlace = grammar.places.matchAt(scan.tokens, tailStart, run.end);
