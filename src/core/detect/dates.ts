@@ -32,6 +32,8 @@ export interface PartialDate {
   day?: number;
   /** Ordinal century ("14th century" = 14), for dates that name only a century. */
   century?: number;
+  /** Year relative to the publication year ("tháng 1 năm sau" = +1), when no year is written. */
+  yearOffset?: number;
 }
 
 export interface DateOptions {
@@ -65,6 +67,19 @@ export interface DateGrammar {
   yearWords: WordSet;
   context: WordSet;
   modifiers: WordSet;
+  /** Modifiers that pick a part of a period ("cuối" = end): narrow a quarter to a month, or with a month
+   * count before them make a cumulative period ("9 tháng đầu năm 2025"). */
+  modifierParts: PhraseMatcher<string | undefined>;
+  /** Years named relative to the publication year after a month or quarter ("năm sau" = +1). */
+  relativeYears: PhraseMatcher<string | undefined>;
+  /** Quarter words before their numeral ("quý III", "quarter 3"). */
+  quarterWords: WordSet;
+  /** Quarter words after an ordinal ("third quarter", "3rd quarter"), with the ordinal words. */
+  quarterAfterWords: WordSet;
+  ordinals: Map<number, number>;
+  /** Vocabulary id of a quarter written as one word ("q3") -> its quarter; capitalised ones need a capital. */
+  gluedQuarters: Map<number, number>;
+  capitalGluedQuarters: IdTable;
   alternatives: WordSet;
   ranges: WordSet;
   /** Words between a day, a month name and a year ("18 de novembro de 2019"). */
@@ -127,12 +142,36 @@ export function dateGrammar(lexicon: EntityLexicon, lang?: string): DateGrammar 
     for (const entry of entries('weekdays')) weekdayTokens = Math.max(weekdayTokens, phraseWords(entry.text, vocabulary).length);
     const pauseYearPrepositions = new WordSet(vocabulary, entries('year-prepositions').filter((entry) => entry.value === 'pause').map((entry) => entry.text));
     const yearPrepositions = new WordSet(vocabulary, entries('year-prepositions').filter((entry) => entry.value !== 'pause').map((entry) => entry.text));
+    const quarterEntries = entries('quarter-words');
+    const quarterWords = new WordSet(vocabulary, quarterEntries.filter((entry) => entry.value === undefined).map((entry) => entry.text.toLowerCase()));
+    const quarterAfterWords = new WordSet(vocabulary, quarterEntries.filter((entry) => entry.value === 'after').map((entry) => entry.text.toLowerCase()));
+    const gluedQuarters = new Map<number, number>();
+    const capitalGluedQuarters = new IdTable();
+    for (const entry of quarterEntries.filter((item) => item.value === 'glued')) {
+      for (let quarter = 1; quarter <= 4; quarter++) {
+        const id = vocabulary.intern(`${entry.text.toLowerCase()}${quarter}`);
+        gluedQuarters.set(id, quarter);
+        if (entry.text !== entry.text.toLowerCase()) capitalGluedQuarters.set(id, 1);
+      }
+    }
+    const ordinals = new Map<number, number>();
+    for (const entry of entries('ordinals')) {
+      const value = Number(entry.value);
+      if (Number.isInteger(value) && value >= 1 && value <= 4) ordinals.set(vocabulary.intern(entry.text.toLowerCase()), value);
+    }
     const triggers = new IdTable();
+    const digitlessTriggers = new IdTable();
+    for (const id of gluedQuarters.keys()) triggers.set(id, 1);
+    for (const text of quarterEntries.filter((entry) => entry.value !== 'glued').map((entry) => entry.text.toLowerCase())) {
+      // "quý IV", "fourth quarter": no digit needed
+      const id = vocabulary.intern(text);
+      triggers.set(id, 1);
+      digitlessTriggers.set(id, 1);
+    }
     for (const section of ['month-words', 'year-words', 'year-prepositions', 'century-before', 'century-after']) {
       // the first word of a several-word entry ("thế" of "thế kỷ") starts the date
       for (const text of texts(section)) triggers.set(vocabulary.intern(phraseWords(text, vocabulary)[0] ?? text), 1);
     }
-    const digitlessTriggers = new IdTable();
     for (const section of ['century-before', 'century-after']) {
       for (const text of texts(section)) digitlessTriggers.set(vocabulary.intern(phraseWords(text, vocabulary)[0] ?? text), 1);
     }
@@ -148,6 +187,13 @@ export function dateGrammar(lexicon: EntityLexicon, lang?: string): DateGrammar 
       yearWords: words('year-words'),
       context: words('context'),
       modifiers: words('modifiers'),
+      modifierParts: phrases('modifiers'),
+      relativeYears: phrases('relative-years'),
+      quarterWords,
+      quarterAfterWords,
+      ordinals,
+      gluedQuarters,
+      capitalGluedQuarters,
       alternatives: words('alternatives'),
       ranges: words('ranges'),
       joiners: words('joiners'),
@@ -281,6 +327,8 @@ interface Core {
   rangeEnd?: PartialDate;
   /** End offset when the span stops inside its last token ("2019-11-18T10"). */
   endOffset?: number;
+  /** Set for a quarter ("quý III"): `date` is its first month, `rangeEnd` its last. */
+  quarter?: boolean;
 }
 
 /** Shared result of the lines without dates (most lines): line scans are cached, so fewer objects to keep. */
@@ -379,40 +427,88 @@ function scanAt(tokens: Tokens, index: number, grammar: DateGrammar): { date: Ra
   const core = parseCore(tokens, index, grammar);
   if (!core) return undefined;
   let first = core.first;
+  let form = core.form;
   const notes: string[] = [];
   // A modifier directly before a month, a year or a century ("cuối tháng 10") is part of the span.
   const modifier = core.date.day === undefined || core.form.startsWith('month name') ? modifierBefore(tokens, first, grammar) : 0;
   if (modifier > 0) {
     notes.push(`modifier '${tokens.texts(first - modifier, first).join(' ')}'`);
     first -= modifier;
-  } else if (core.date.day !== undefined) {
-    // A weekday joined to a day is part of the span ("Friday, Dec. 6", "thứ Sáu 5/3").
+    const part = grammar.modifierParts.matchAt(tokens, first)?.value;
+    if (core.quarter && core.rangeEnd && part !== undefined) {
+      // "cuối quý III": the quarter's last month
+      const month = core.date.month ?? 1;
+      const picked = part === 'start' ? month : part === 'middle' ? month + 1 : part === 'end' ? month + 2 : undefined;
+      if (picked !== undefined) {
+        core.date.month = picked;
+        core.rangeEnd = undefined;
+      }
+    } else if (part !== undefined && core.date.month === undefined && core.date.year !== undefined && !core.rangeEnd) {
+      // "9 tháng đầu năm 2025": a count of months before the modifier makes a cumulative period
+      const count = grammar.monthWords.has(tokens, first - 1) ? shortNumber(tokens, first - 2) : undefined;
+      if (count !== undefined && count >= 1 && count <= 12 && (part === 'start' || part === 'end') && gluedBeforeFree(tokens, first - 2, grammar)) {
+        first -= 2;
+        core.date.month = part === 'start' ? 1 : 13 - count;
+        core.rangeEnd = { year: core.date.year, month: part === 'start' ? count : 12 };
+        form = `${count} months of year word`;
+      }
+    }
+  } else if (core.date.day !== undefined && !isTime(tokens, core.next)) {
+    // A weekday joined to a day is part of the span ("Friday, Dec. 6", "thứ Sáu 5/3"); not on a page's
+    // timestamp ("Chủ nhật, 26/10/2025 15:42"), where the weekday is page furniture like the clock time.
     const weekday = weekdayBefore(tokens, first, grammar);
     if (weekday < first) {
       notes.push(`weekday '${tokens.textOf(weekday, first).replace(/[\s,]+$/, '')}'`);
       first = weekday;
     }
   }
-  // A date without a year takes the year of a date it is joined to: "tháng 3 đến tháng 12/2025".
-  if (core.date.year === undefined && core.date.century === undefined && core.next < tokens.count - 1) {
-    if (grammar.alternatives.has(tokens, core.next) || grammar.ranges.has(tokens, core.next)) {
-      const following = parseCore(tokens, core.next + 1, grammar);
-      if (following?.date.year !== undefined) {
-        core.date.year = following.date.year;
-        notes.push('year from the following date');
-      }
-    }
-  }
+  const joined = joinedDate(tokens, core, grammar, notes);
+  const last = joined?.core ?? core;
+  const parts = joined ? [core.date, joined.core.date] : core.rangeEnd ? [core.date, core.rangeEnd] : [core.date];
   const date: RawDate = {
     start: tokens.start(first),
-    end: core.endOffset ?? tokens.end(core.next - 1),
-    kind: core.rangeEnd ? 'range' : 'single',
-    parts: core.rangeEnd ? [core.date, core.rangeEnd] : [core.date],
-    form: core.form,
-    score: core.date.year !== undefined ? 0.95 : core.date.day !== undefined ? 0.9 : 0.85,
+    end: last.endOffset ?? tokens.end(last.next - 1),
+    kind: joined ? joined.kind : core.rangeEnd ? 'range' : 'single',
+    parts,
+    form: joined ? `${joined.kind === 'range' ? 'range' : 'alternatives'} of ${form}` : form,
+    score: parts.every((part) => part.year !== undefined) ? 0.95 : core.date.day !== undefined ? 0.9 : 0.85,
     notes,
   };
-  return { date, next: core.next };
+  return { date, next: last.next };
+}
+
+/**
+ * A date joined to `core` by a range or alternative word, when `core` has no year of its own: "1/1 đến
+ * 30/4/2025" and "tháng 3 đến tháng 12/2025" are one range, "tháng 12 hoặc tháng 1 năm sau" one span with
+ * both dates. `core` takes the year of the date it is joined to, also when they stay two spans.
+ */
+function joinedDate(tokens: Tokens, core: Core, grammar: DateGrammar, notes: string[]): { core: Core; kind: 'range' | 'alternatives' } | undefined {
+  const date = core.date;
+  if (date.year !== undefined || date.century !== undefined || date.yearOffset !== undefined || core.rangeEnd || core.next >= tokens.count - 1) return undefined;
+  const isRange = grammar.ranges.has(tokens, core.next);
+  if (!isRange && !grammar.alternatives.has(tokens, core.next)) return undefined;
+  const following = parseCore(tokens, core.next + 1, grammar);
+  if (!following) return undefined;
+  const other = following.date;
+  if (other.year !== undefined) {
+    date.year = other.year;
+    // "20/12 đến 5/1/2026": a range that crosses the new year starts in the year before
+    if (isRange && monthDayKey(date) > monthDayKey(other)) date.year--;
+    notes.push('year from the following date');
+  }
+  const sameForm = !following.rangeEnd && (date.day === undefined) === (other.day === undefined) && (date.month === undefined) === (other.month === undefined);
+  if (!sameForm) return undefined;
+  if (isRange) {
+    // without years, an interval must run forward ("tháng 3 đến tháng 5")
+    if (other.year === undefined && other.yearOffset === undefined && monthDayKey(date) >= monthDayKey(other)) return undefined;
+    return { core: following, kind: 'range' };
+  }
+  // a list of dates without any year ("tháng 3 và tháng 4") stays separate dates
+  return other.year !== undefined || other.yearOffset !== undefined ? { core: following, kind: 'alternatives' } : undefined;
+}
+
+function monthDayKey(date: PartialDate): number {
+  return (date.month ?? 0) * 100 + (date.day ?? 0);
 }
 
 function modifierBefore(tokens: Tokens, index: number, grammar: DateGrammar): number {
@@ -528,6 +624,10 @@ function parseCore(tokens: Tokens, index: number, grammar: DateGrammar): Core | 
   if (startsWithDigit(tokens, index)) return parseNumberCore(tokens, index, grammar) ?? centuryAfter(tokens, index, grammar);
   // "tháng 10", "tháng 12/2025", "tháng 10 năm 2021", "tháng Giêng"
   if (grammar.monthWords.has(tokens, index)) return parseMonthWord(tokens, index, grammar);
+  // "quý III/2025", "Q3 2025", "third quarter of 2025" (found at the quarter word, after its ordinal)
+  if (grammar.quarterWords.has(tokens, index)) return quarterBefore(tokens, index, grammar);
+  if (grammar.gluedQuarters.has(tokens.word(index))) return gluedQuarter(tokens, index, grammar);
+  if (grammar.quarterAfterWords.has(tokens, index)) return quarterAfter(tokens, index, grammar);
   // "năm 2020", "năm 2019-2020"
   if (grammar.yearWords.has(tokens, index)) {
     const yearPart = yearAfterWord(tokens, index, grammar);
@@ -566,14 +666,15 @@ function parseMonthWord(tokens: Tokens, index: number, grammar: DateGrammar): Co
     month = shape.values[0];
   }
   if (month === undefined || month < 1 || month > 12 || (year !== undefined && !validYear(year))) return undefined;
+  const date: PartialDate = { year, month };
   if (year === undefined) {
     const yearPart = yearAfterWord(tokens, position, grammar);
     if (yearPart && yearPart.endYear === undefined) {
-      year = yearPart.year;
+      date.year = yearPart.year;
       position = yearPart.next;
-    }
+    } else position = relativeYearAfter(tokens, position, grammar, date);
   }
-  return { first: index, next: position, date: { year, month }, form: `month word '${tokens.text(index)}'` };
+  return { first: index, next: position, date, form: `month word '${tokens.text(index)}'` };
 }
 
 /** The month number of a month name at tokens[index] written as the lexicon requires, or undefined. */
@@ -693,15 +794,93 @@ function parseMonthName(tokens: Tokens, index: number, month: number, grammar: D
     if (year !== undefined && validYear(year)) {
       return { first: index, next: yearIndex + 1, date: { year, month, day }, form };
     }
-    return { first: index, next: position, date: { month, day }, form };
+    const date: PartialDate = { month, day };
+    return { first: index, next: relativeYearAfter(tokens, position, grammar, date), date, form };
   }
   const year = yearAfterMonthName(tokens, position, grammar);
   if (year) return { first: index, next: year.next, date: { year: year.year, month }, form };
   // A month name alone only in full spelling and mid-sentence ("in November"), not an abbreviation.
   if (tokens.end(index) - tokens.start(index) >= 5 && !tokens.sentenceStart(index)) {
-    return { first: index, next: index + 1, date: { month }, form };
+    const date: PartialDate = { month };
+    return { first: index, next: relativeYearAfter(tokens, index + 1, grammar, date), date, form };
   }
   return undefined;
+}
+
+/** A year named relative to the publication year at tokens[index] ("năm sau", "next year"): sets
+ * `date.yearOffset` and returns the index after it, or returns `index` when there is none. */
+function relativeYearAfter(tokens: Tokens, index: number, grammar: DateGrammar, date: PartialDate): number {
+  if (!tokens.isWord(index)) return index;
+  const match = grammar.relativeYears.matchAt(tokens, index);
+  const offset = Number(match?.value);
+  if (!match || !Number.isInteger(offset)) return index;
+  date.yearOffset = offset;
+  return index + match.length;
+}
+
+/** The quarter's months with the year written or named after it ("/2025", "năm 2025", "of 2025", "năm
+ * sau"), from tokens[index] on. */
+function quarterCore(tokens: Tokens, first: number, index: number, quarter: number, form: string, grammar: DateGrammar): Core {
+  const date: PartialDate = { month: quarter * 3 - 2 };
+  let next = index;
+  // "III/2025": the year glued with a slash or a dash
+  if (tokens.kind(index) === PUNCT && !tokens.spaceBefore(index) && (tokens.isChar(index, SLASH) || tokens.isChar(index, DASH)) && !tokens.spaceBefore(index + 1)) {
+    const year = fourDigits(tokens, index + 1);
+    if (year !== undefined && validYear(year) && gluedAfterFree(tokens, index + 1)) {
+      date.year = year;
+      next = index + 2;
+    }
+  }
+  if (next === index) {
+    const written = yearAfterWord(tokens, index, grammar);
+    const yearPart = written?.endYear === undefined ? written : undefined;
+    const named = yearPart ?? yearAfterMonthName(tokens, index, grammar);
+    if (named) {
+      date.year = named.year;
+      next = named.next;
+    } else next = relativeYearAfter(tokens, index, grammar, date);
+  }
+  return { first, next, date, rangeEnd: { ...date, month: quarter * 3 }, form, quarter: true };
+}
+
+/** "quý III", "quý 3/2025" starting at the quarter word tokens[index]: a Roman or Arabic numeral 1–4 must
+ * follow ("quý khách", "quý báu" are other words). */
+function quarterBefore(tokens: Tokens, index: number, grammar: DateGrammar): Core | undefined {
+  const position = index + 1;
+  if (position >= tokens.count) return undefined;
+  const form = `quarter word '${tokens.text(index)}'`;
+  if (tokens.kind(position) === NUMBER) {
+    if (!gluedBeforeFree(tokens, position, grammar) || !gluedAfterFree(tokens, position) || !readShape(tokens, position) || shape.digits[0] !== 1) return undefined;
+    const quarter = shape.values[0];
+    if (quarter < 1 || quarter > 4) return undefined;
+    if (shape.groups === 1) return quarterCore(tokens, index, position + 1, quarter, form, grammar);
+    // "quý 3/2025"
+    if (shape.groups !== 2 || (shape.joiners[0] !== SLASH && shape.joiners[0] !== DASH) || shape.digits[1] !== 4 || !validYear(shape.values[1])) return undefined;
+    const date: PartialDate = { year: shape.values[1], month: quarter * 3 - 2 };
+    return { first: index, next: position + 1, date, rangeEnd: { ...date, month: quarter * 3 }, form, quarter: true };
+  }
+  const quarter = romanNumber(tokens, position, grammar);
+  if (quarter === undefined || quarter < 1 || quarter > 4 || tokens.end(position) - tokens.start(position) > 3) return undefined;
+  return quarterCore(tokens, index, position + 1, quarter, form, grammar);
+}
+
+/** "Q3", "Q3 2025", "Q3/2025": a quarter written as one word. */
+function gluedQuarter(tokens: Tokens, index: number, grammar: DateGrammar): Core | undefined {
+  const id = tokens.word(index);
+  const quarter = grammar.gluedQuarters.get(id);
+  if (quarter === undefined || (grammar.capitalGluedQuarters.has(id) && !tokens.capitalised(index))) return undefined;
+  return quarterCore(tokens, index, index + 1, quarter, `quarter '${tokens.text(index)}'`, grammar);
+}
+
+/** "third quarter of 2025", "3rd quarter": at the quarter word tokens[index], its ordinal right before. */
+function quarterAfter(tokens: Tokens, index: number, grammar: DateGrammar): Core | undefined {
+  const ordinal = index - 1;
+  if (ordinal < 0 || !tokens.isWord(ordinal)) return undefined;
+  let quarter = grammar.ordinals.get(tokens.word(ordinal));
+  // "3rd": digits need their suffix
+  if (quarter === undefined && startsWithDigit(tokens, ordinal)) quarter = ordinalNumber(tokens, ordinal, grammar);
+  if (quarter === undefined || quarter < 1 || quarter > 4) return undefined;
+  return quarterCore(tokens, ordinal, index + 1, quarter, `quarter word '${tokens.text(index)}'`, grammar);
 }
 
 /** The year after a month name: "2019" or "de 2019", at tokens[index]. */
@@ -840,17 +1019,35 @@ function isoText(year: number | undefined, month: number | undefined, day: numbe
  */
 function isoWithYear(date: PartialDate, publication: PartialDate | undefined, notes: string[]): string {
   if (date.year === undefined && date.century !== undefined) return pad(date.century - 1);
-  let year = date.year;
-  if (year === undefined && publication?.year !== undefined && date.month !== undefined) {
-    year = publication.year;
-    let note = `year from publication date ${publication.year}`;
-    if (publication.month !== undefined && date.month - publication.month > 6) {
-      year--;
-      note = `year before the publication date ${publication.year}`;
-    }
-    if (!notes.includes(note)) notes.push(note);
+  return isoText(resolvedYear(date, publication, notes), date.month, date.day) ?? '';
+}
+
+/** The year of a date: written, named relative to the publication year ("năm sau"), or taken from it. */
+function resolvedYear(date: PartialDate, publication: PartialDate | undefined, notes: string[]): number | undefined {
+  if (date.year !== undefined || publication?.year === undefined || date.month === undefined) return date.year;
+  let year = publication.year;
+  let note = `year from publication date ${publication.year}`;
+  if (date.yearOffset !== undefined) {
+    year += date.yearOffset;
+    if (date.yearOffset !== 0) note = `year ${date.yearOffset > 0 ? '+' : ''}${date.yearOffset} from publication date ${publication.year}`;
+  } else if (publication.month !== undefined && date.month - publication.month > 6) {
+    year--;
+    note = `year before the publication date ${publication.year}`;
   }
-  return isoText(year, date.month, date.day) ?? '';
+  if (!notes.includes(note)) notes.push(note);
+  return year;
+}
+
+/** The values of a range's ends: an end without a year of its own follows the start ("quý III", "tháng
+ * 11 đến tháng 2" run forward from the start's year). */
+function rangeValues(parts: readonly PartialDate[], publication: PartialDate | undefined, notes: string[]): string {
+  const from = parts[0];
+  const to = parts[parts.length - 1];
+  const fromText = isoWithYear(from, publication, notes);
+  const startYear = resolvedYear(from, publication, notes);
+  if (to.year !== undefined || to.yearOffset !== undefined || to.century !== undefined || startYear === undefined) return `${fromText}/${isoWithYear(to, publication, notes)}`;
+  const endYear = monthDayKey(to) < monthDayKey(from) ? startYear + 1 : startYear;
+  return `${fromText}/${isoText(endYear, to.month, to.day) ?? ''}`;
 }
 
 function resolveRelative(offset: string | undefined, publication: PartialDate | undefined): string | undefined {
@@ -903,10 +1100,8 @@ export function resolveDate(raw: RawDate, text: string, line: number, publicatio
     const notes: string[] = [];
     const parts = raw.parts;
     if (raw.kind === 'single') value = isoWithYear(parts[0], publication, notes);
-    else {
-      const values = parts.map((part) => isoWithYear(part, publication, notes));
-      value = raw.kind === 'range' ? `${values[0]}/${values[values.length - 1]}` : values;
-    }
+    else if (raw.kind === 'range') value = rangeValues(parts, publication, notes);
+    else value = parts.map((part) => isoWithYear(part, publication, notes));
     let reason = `date ${raw.form}`;
     if (notes.length > 0) reason += `, ${notes.join(', ')}`;
     else if (parts.some((part) => part.year === undefined && part.month !== undefined)) reason += ', year unknown';
@@ -1011,6 +1206,13 @@ const EMPTY_GRAMMAR: DateGrammar = {
   yearWords: new WordSet(EMPTY_VOCABULARY),
   context: new WordSet(EMPTY_VOCABULARY),
   modifiers: new WordSet(EMPTY_VOCABULARY),
+  modifierParts: new PhraseMatcher<string | undefined>(EMPTY_VOCABULARY),
+  relativeYears: new PhraseMatcher<string | undefined>(EMPTY_VOCABULARY),
+  quarterWords: new WordSet(EMPTY_VOCABULARY),
+  quarterAfterWords: new WordSet(EMPTY_VOCABULARY),
+  ordinals: new Map(),
+  gluedQuarters: new Map(),
+  capitalGluedQuarters: new IdTable(),
   alternatives: new WordSet(EMPTY_VOCABULARY),
   ranges: new WordSet(EMPTY_VOCABULARY),
   joiners: new WordSet(EMPTY_VOCABULARY),
