@@ -2,7 +2,7 @@
 // run of lines with the largest total evidence (a maximum-sum segment, as in boilerpipe-style block
 // fusion); inside it, weakly negative lines (subheadings, short quotes) are body, and outside it even
 // prose-like lines (teasers of other articles, comments) are boilerplate, unless they form a further block
-// nearly as heavy as the main one.
+// nearly as heavy as the main one close to it.
 
 import { isTitleLike } from './linkList';
 import type { LineInfo } from './lineInfo';
@@ -54,6 +54,13 @@ function bestSegment(values: Float64Array, from: number, to: number): (Block & {
 
 /** A further block must weigh this share of the main one, with at least two positive lines. */
 const SECONDARY_SHARE = 0.5;
+/**
+ * An earlier block weighing this share of the heaviest one is the article: what follows an article and
+ * outweighs it (a reader-comment thread, a cookie notice) comes after it, not before.
+ */
+const EARLIER_ARTICLE_SHARE = 0.75;
+/** A further block continues the article across an insert of at most this many lines, not farther. */
+const MAX_INSERT_LINES = 15;
 
 /**
  * The main block (first in the result) and any further blocks nearly as strong (an article interrupted by
@@ -64,7 +71,7 @@ export function articleBlocks(lines: readonly LineInfo[], logits: ArrayLike<numb
   for (let i = 0; i < lines.length; i++) values[i] = blockValue(lines[i], logits[i]);
   const main = bestSegment(values, 0, lines.length);
   if (!main) return [];
-  const blocks: Block[] = [{ first: main.first, last: main.last }];
+  const candidates: (Block & { sum: number })[] = [main];
   const pending: [number, number][] = [
     [0, main.first],
     [main.last + 1, lines.length],
@@ -76,8 +83,18 @@ export function articleBlocks(lines: readonly LineInfo[], logits: ArrayLike<numb
     let positive = 0;
     for (let i = segment.first; i <= segment.last; i++) if (logits[i] > 0) positive++;
     if (positive < 2) continue;
-    blocks.push({ first: segment.first, last: segment.last });
+    candidates.push(segment);
     pending.push([from, segment.first], [segment.last + 1, to]);
+  }
+  let article = main;
+  for (const candidate of candidates) {
+    if (candidate.first < article.first && candidate.sum >= EARLIER_ARTICLE_SHARE * main.sum) article = candidate;
+  }
+  const blocks: Block[] = [{ first: article.first, last: article.last }];
+  for (const candidate of candidates) {
+    if (candidate === article) continue;
+    const gap = candidate.first > article.last ? candidate.first - article.last - 1 : article.first - candidate.last - 1;
+    if (gap <= MAX_INSERT_LINES) blocks.push({ first: candidate.first, last: candidate.last });
   }
   return blocks;
 }
