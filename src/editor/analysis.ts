@@ -248,6 +248,11 @@ export class AnalysisService implements vscode.Disposable {
     return this.views.get(doc.uri.toString());
   }
 
+  /** The last analysis as the detectors gave it (unfiltered by tags, dismissals and settings), for tests. */
+  lastAnalysis(uri: vscode.Uri): { version: number; analysis: DocumentAnalysis; quick: boolean } | undefined {
+    return this.raw.get(uri.toString());
+  }
+
   /** The last view computed, possibly of an older version of the document (no analysis is started). */
   current(uri: vscode.Uri): DocView | undefined {
     return this.views.get(uri.toString());

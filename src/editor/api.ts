@@ -1,6 +1,7 @@
 // The small API `activate` returns: integration tests read state through it (decorations cannot be read back
 // through the VS Code API). Everything returned is plain data.
 import * as vscode from 'vscode';
+import type { DocumentAnalysis } from '../core/detect/analyse';
 import type { Annotation, Dismissal, DocStatus, Problem } from '../core/model/types';
 import type { DocView } from './analysis';
 import type { EditorContext } from './context';
@@ -37,6 +38,8 @@ export interface NewsmarkApi {
   rebuildCorpus(): Promise<void>;
   /** How long the last analysis of a document took, and whether it was a quick one after an edit. */
   lastAnalysis(uri: vscode.Uri): { ms: number; quick: boolean } | undefined;
+  /** The document's last analysis as the detectors gave it (suggestions on every line, nothing filtered). */
+  analysis(uri: vscode.Uri): DocumentAnalysis | undefined;
 }
 
 export function createApi(ctx: EditorContext, decorations: Decorations, views: NewsmarkViews, ready: Promise<void>, activationMs: number): NewsmarkApi {
@@ -65,6 +68,7 @@ export function createApi(ctx: EditorContext, decorations: Decorations, views: N
     rebuildCorpus: () => ctx.analysis.rebuildCorpus(),
     editHandlingMs: () => ctx.store.lastEditMs,
     lastAnalysis: (uri) => ctx.analysis.lastDurations.get(uri.toString()),
+    analysis: (uri) => ctx.analysis.lastAnalysis(uri)?.analysis,
     decorations(uri) {
       const doc = docOf(uri);
       const drawn = decorations.ranges(uri);
