@@ -14,7 +14,8 @@
 // Run: npx tsx scripts/build-heldout-vi-gold.ts
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { GoldRecord, GoldSpan } from '../src/core/eval/gold';
+import type { GoldRecord } from '../src/core/eval/gold';
+import { type Line, resolveSpans, type SpecSpan, splitLines } from './lib/goldSpec';
 
 const ROOT = path.join(__dirname, '..');
 const SET_DIR = path.join(ROOT, 'eval/heldout-vi');
@@ -24,14 +25,6 @@ const OUT_FILE = path.join(ROOT, 'eval/heldout-vi.gold.jsonl');
 const MIN_LINES = 60;
 const MAX_LINES = 200;
 
-interface SpecSpan {
-  label: string;
-  text: string;
-  line: number;
-  occurrence?: number;
-  value?: string | string[];
-  optional?: boolean;
-}
 interface SpecPage {
   id: string;
   site_style: string;
@@ -46,50 +39,10 @@ interface SpecPage {
 interface Spec {
   pages: SpecPage[];
 }
-type HeldoutSpan = GoldSpan & { text: string; value?: string | string[] };
-interface Line {
-  start: number;
-  text: string;
-}
-
 const LABELS = new Set(['actor', 'date']);
 // ISO 8601 forms used as date values: year, year-month, full date, a date without year (--MM-DD), and
 // intervals of two of those joined by "/".
 const ISO_POINT = /^(\d{4}(-\d{2}(-\d{2})?)?|--\d{2}-\d{2})$/;
-
-function splitLines(text: string): Line[] {
-  const lines: Line[] = [];
-  let start = 0;
-  for (const piece of text.split('\n')) {
-    lines.push({ start, text: piece });
-    start += piece.length + 1;
-  }
-  return lines;
-}
-
-function nthIndexOf(haystack: string, needle: string, n: number): number {
-  let at = -1;
-  for (let i = 0; i <= n; i++) {
-    at = haystack.indexOf(needle, at + 1);
-    if (at < 0) return -1;
-  }
-  return at;
-}
-
-// Combining marks count as word characters so that a decomposed Vietnamese letter never looks like a
-// word boundary.
-const WORD_CHAR = /[\p{L}\p{M}\p{N}_@]/u;
-
-/** Offsets (within `line`) of matches of `needle` not glued to letters or digits on either side. */
-function wordMatches(line: string, needle: string): number[] {
-  const found: number[] = [];
-  for (let at = line.indexOf(needle); at >= 0; at = line.indexOf(needle, at + 1)) {
-    const before = at > 0 ? line[at - 1] : ' ';
-    const after = line[at + needle.length] ?? ' ';
-    if (!WORD_CHAR.test(before) && !WORD_CHAR.test(after)) found.push(at);
-  }
-  return found;
-}
 
 /** A calendar-valid ISO point (checked through Date, so 2025-02-30 or month 13 fail) or an interval of two. */
 function isDateValue(value: string): boolean {
@@ -137,56 +90,21 @@ function buildPage(page: SpecPage, problems: string[]): GoldRecord {
   const body = new Set(page.body_lines);
   for (const lineNo of ignoreLines) if (body.has(lineNo)) report(`line ${lineNo} is both body and ignored`);
 
-  const spans: HeldoutSpan[] = [];
-  for (const spec of page.spans) {
-    const where = `${spec.label} "${spec.text}" line ${spec.line}#${spec.occurrence ?? 0}`;
-    if (!LABELS.has(spec.label)) report(`${where}: unknown label`);
-    const line = lines[spec.line];
-    if (!line) { report(`${where}: no such line`); continue; }
-    if (!body.has(spec.line)) report(`${where}: line is not a gold body line`);
-    const at = nthIndexOf(line.text, spec.text, spec.occurrence ?? 0);
-    if (at < 0) { report(`${where}: text not found in the line`); continue; }
-    if (spec.text.trim() !== spec.text || spec.text === '') report(`${where}: span has surrounding spaces`);
-    const values = spec.value === undefined ? [] : Array.isArray(spec.value) ? spec.value : [spec.value];
-    if (spec.label === 'date') for (const v of values) if (!isDateValue(v)) report(`${where}: date value "${v}" is not ISO 8601`);
-    if (spec.label === 'actor' && values.some((v) => v.trim() === '')) report(`${where}: empty actor value`);
-    const span: HeldoutSpan = { start: line.start + at, end: line.start + at + spec.text.length, label: spec.label, text: spec.text };
-    if (spec.value !== undefined) span.value = spec.value;
-    if (spec.optional) span.optional = true;
-    if (text.slice(span.start, span.end) !== spec.text) report(`${where}: offsets do not slice the text`);
-    spans.push(span);
-  }
-  spans.sort((a, b) => a.start - b.start || b.end - a.end);
-
-  for (let i = 1; i < spans.length; i++) {
-    if (spans[i].start < spans[i - 1].end) report(`"${spans[i - 1].text}" and "${spans[i].text}" overlap at ${spans[i].start}`);
-  }
-  const covered = (start: number, end: number, label?: string): boolean =>
-    spans.some((s) => s.start <= start && end <= s.end && (label === undefined || s.label === label));
-  // Phrases deliberately left untagged ("Tổng thống Mỹ": a country inside a title) excuse the names
-  // inside them from the every-occurrence check below.
-  const untaggedRanges = (page.considered_not_tagged ?? []).flatMap((name) =>
-    page.body_lines.flatMap((lineNo) => wordMatches(lines[lineNo].text, name).map((at) => {
-      const start = lines[lineNo].start + at;
-      return { start, end: start + name.length };
-    })));
-  const excused = (start: number, end: number): boolean => untaggedRanges.some((r) => r.start <= start && end <= r.end);
-  // Every occurrence: each annotated text must be annotated wherever it stands as a word in the body.
-  const annotated = new Map(spans.map((s) => [`${s.label}\u0000${s.text}`, s] as const));
-  for (const { label, text: needle } of annotated.values()) {
-    for (const lineNo of page.body_lines) {
-      const line = lines[lineNo];
-      for (const at of wordMatches(line.text, needle)) {
-        const start = line.start + at;
-        if (!covered(start, start + needle.length, label) && !excused(start, start + needle.length)) report(`untagged ${label} occurrence of "${needle}" in line ${lineNo}`);
-      }
-    }
-  }
-  for (const name of page.considered_not_tagged ?? []) {
-    const hits = untaggedRanges.filter((r) => text.slice(r.start, r.end) === name);
-    if (hits.length === 0) report(`considered_not_tagged "${name}" does not occur in the body`);
-    for (const { start, end } of hits) if (covered(start, end)) report(`"${name}" is both tagged and listed as not tagged`);
-  }
+  const spans = resolveSpans({
+    text,
+    lines,
+    bodyLines: page.body_lines,
+    spans: page.spans,
+    consideredNotTagged: page.considered_not_tagged,
+    report,
+    checkSpan: (spec, where) => {
+      if (!LABELS.has(spec.label)) report(`${where}: unknown label`);
+      if (spec.text.trim() !== spec.text || spec.text === '') report(`${where}: span has surrounding spaces`);
+      const values = spec.value === undefined ? [] : Array.isArray(spec.value) ? spec.value : [spec.value];
+      if (spec.label === 'date') for (const v of values) if (!isDateValue(v)) report(`${where}: date value "${v}" is not ISO 8601`);
+      if (spec.label === 'actor' && values.some((v) => v.trim() === '')) report(`${where}: empty actor value`);
+    },
+  });
   const record: GoldRecord = { id: page.id, text, body_lines: page.body_lines, spans };
   if (ignoreLines.length > 0) record.ignore_lines = ignoreLines;
   return record;

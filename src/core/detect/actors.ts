@@ -244,7 +244,7 @@ function capitalisedRunEnd(tokens: Tokens, index: number, grammar: ActorGrammar)
       continue;
     }
     // "Bank of England", "Food and Drug Administration": a joiner belongs to an organisation name when the
-    // word before it or a word of the part after it is an organisation word ("Putin and Biden" stay apart)
+    // word before it or a word of the part after it is an organisation word ("Smith and Jones" stay apart)
     if (tokens.isWord(end) && !tokens.capitalised(end) && grammar.joiners.has(tokens, end) && tokens.isNameWord(end + 1) && tokens.spaceBefore(end + 1)) {
       const partEnd = plainRunEnd(tokens, end + 1);
       if (grammar.orgWords.has(tokens, end - 1) || hasOrganisationWord(tokens, end + 1, partEnd, grammar)) {
@@ -330,7 +330,7 @@ function isContentSyllable(tokens: Tokens, syllable: number, grammar: ActorGramm
   );
 }
 
-/** A capitalised word that looks Vietnamese: a diacritic or "đ", or a single letter ("Y tế"); "Kremlin", "Bim" not. */
+/** A capitalised word that looks Vietnamese: a diacritic or "đ", or a single letter ("Y tế"); "Élysée", "Tesla" not. */
 function looksVietnamese(tokens: Tokens, word: number): boolean {
   return tokens.isNameWord(word) && (tokens.end(word) - tokens.start(word) === 1 || DIACRITIC_OR_D.test(tokens.lower(word).normalize('NFD')));
 }
