@@ -201,20 +201,3 @@ test('through random edit sequences, tags stay consistent with the text (propert
     assert.equal(tags.length + removedCount, spans.length);
   }), { numRuns: 400 });
 });
-
-test('rebasing 10,000 tags through one edit takes well under a few milliseconds', () => {
-  const tags: Annotation[] = [];
-  for (let i = 0; i < 10_000; i++) tags.push({ id: i.toString(16), label: 'actor', start: i * 10, end: i * 10 + 5, text: 'Putin', source: 'manual', before: 'ông ', after: ' nói' });
-  const edit = { start: 50_003, end: 50_003, text: 'x' };
-  rebase(tags, [edit], ''); // warm-up
-  const times: number[] = [];
-  for (let i = 0; i < 21; i++) {
-    const t0 = performance.now();
-    rebase(tags, [edit], '');
-    times.push(performance.now() - t0);
-  }
-  times.sort((a, b) => a - b);
-  // The benchmark checks the median < 1 ms; here the fastest run, against a bound generous enough for a busy
-  // machine that still catches an accidental quadratic pass.
-  assert.ok(times[0] < 5, `fastest of 21: ${times[0]} ms`);
-});

@@ -448,9 +448,7 @@ test('an alias bomb is refused and the file is not writable', () => {
   const lines = ['a0: &a0 [x, x, x, x, x, x, x, x, x, x]'];
   for (let i = 1; i < 9; i++) lines.push(`a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]`);
   const bomb = `newsmark: 1\ndocument: a.txt\n${lines.join('\n')}\n`;
-  const t0 = Date.now();
   const parsed = parseSidecar(bomb);
-  assert.ok(Date.now() - t0 < 2000);
   assert.equal(parsed.data, undefined);
   assert.equal(parsed.writable, false);
   assert.match(parsed.problems[0].message, /alias/i);
