@@ -25,6 +25,7 @@ export async function exportCommand(argv: readonly string[], env: CliEnv): Promi
     status: { type: 'string' },
     offsets: { type: 'string' },
     include: { type: 'string' },
+    review: { type: 'string' },
     glob: { type: 'string' },
     lexicons: { type: 'string' },
   });
@@ -40,6 +41,7 @@ export async function exportCommand(argv: readonly string[], env: CliEnv): Promi
     onlyDone: status === 'done',
     include: choiceOption(args, 'include', ['accepted', 'pending'] as const, 'accepted'),
     offsets: choiceOption(args, 'offsets', ['codepoint', 'utf16'] as const, 'codepoint'),
+    review: choiceOption(args, 'review', ['approved', 'any'] as const, 'any'),
   };
   const labels = listOption(args, 'labels');
   if (labels) options.labels = labels;
@@ -115,6 +117,10 @@ function exportSummary(manifest: Manifest, outDir: string, brokenSkipped: number
   if (predictions) lines.push(`predictions: ${predictions}`);
   if (manifest.documents.skipped > 0) lines.push(`skipped: ${manifest.documents.skipped} documents (see manifest.json)`);
   if (brokenSkipped > 0) lines.push(`not exported: ${brokenSkipped} documents whose sidecar could not be used`);
+  if (manifest.review.leftOut > 0) {
+    const { rejected, unreviewed } = manifest.review;
+    lines.push(`left out by --review approved: ${manifest.review.leftOut} tags (${rejected} rejected, ${unreviewed} not reviewed)`);
+  }
   if (manifest.orphaned.total > 0) lines.push(`orphaned tags not exported: ${manifest.orphaned.total}`);
   if (manifest.invalid.total > 0) lines.push(`invalid tags not exported: ${manifest.invalid.total}`);
   if (manifest.dropped.total > 0) lines.push(`tags dropped by the format: ${manifest.dropped.total}`);

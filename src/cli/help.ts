@@ -9,7 +9,8 @@ Commands:
   eval --gold GOLD      score the detectors against gold data
   export DIR            write tags in a training-data format
   import SRC --into DIR read tags back from brat, jsonl or doccano files
-  stats DIR             documents, tags, actors, orphans and broken sidecars
+  stats DIR             documents, tags, review progress, actors, orphans and broken sidecars
+  agree A B [C...]      agreement of annotators' sidecar folders: span F1, kappa, disagreements
 
 Run "newsmark <command> --help" for the options of a command.
 Problems are printed on stderr as PATH:LINE:COL: message. Exit status: 0 ok, 1 problems found, 2 usage error.
@@ -83,6 +84,8 @@ Options:
   --offsets UNIT      codepoint (default) or utf16, for the jsonl format
   --include WHAT      accepted (default) or pending: also run the detectors and export their pending
                       suggestions as predictions (jsonl, labelstudio)
+  --review WHICH      any (default) or approved: export only tags a reviewer approved; the manifest's
+                      "review" counts the approved, rejected and unreviewed tags and how many were left out
   --glob PATTERN      document file names (default "*.txt")
   --lexicons A,B      extra lexicon files or folders, with --include pending
 `,
@@ -102,8 +105,9 @@ Options:
   stats: `Usage: newsmark stats DIR [--json]
 
 Counts the documents under DIR (*.txt) by status, their tags by label and by source, the most frequent
-actors (by normalised value, else text), orphaned tags (not found in the current text) and broken
-sidecars (also reported as PATH:LINE:COL: message; the exit status is then 1).
+actors (by normalised value, else text), review progress (tags approved, rejected and not reviewed;
+pages whose every tag has a verdict), orphaned tags (not found in the current text) and broken sidecars
+(also reported as PATH:LINE:COL: message; the exit status is then 1).
 
 Options:
   --json          the counts as JSON

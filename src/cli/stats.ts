@@ -7,6 +7,7 @@ import { reanchorSidecar, readSidecar } from './documents';
 import type { CliEnv } from './env';
 import { UsageError } from './report';
 import { listCorpus, requireFolder } from './walk';
+import { addReviewCounts, isFullyReviewed, reviewCounts, reviewSummary, type ReviewCounts } from '../core/review';
 
 export interface CorpusStats {
   documents: number;
@@ -16,6 +17,8 @@ export interface CorpusStats {
   tags: { total: number; byLabel: Record<string, number>; bySource: Record<string, number> };
   /** Actors by normalised value (else text), most frequent first. */
   topActors: { name: string; count: number }[];
+  /** Verdicts of placed tags, and pages whose every tag has one (of the pages with tags). */
+  review: ReviewCounts & { pagesReviewed: number; pagesWithTags: number };
   orphaned: { document: string; id: string; label: string; text: string }[];
   brokenSidecars: string[];
 }
@@ -33,7 +36,8 @@ export async function statsCommand(argv: readonly string[], env: CliEnv): Promis
 
   const files = listCorpus([dir], stringOption(args, 'glob') ?? '*.txt', reporter);
   const stats: CorpusStats = {
-    documents: files.length, status: {}, withSidecar: 0, tags: { total: 0, byLabel: {}, bySource: {} }, topActors: [], orphaned: [], brokenSidecars: [],
+    documents: files.length, status: {}, withSidecar: 0, tags: { total: 0, byLabel: {}, bySource: {} }, topActors: [],
+    review: { tags: 0, approved: 0, rejected: 0, unreviewed: 0, pagesReviewed: 0, pagesWithTags: 0 }, orphaned: [], brokenSidecars: [],
   };
   const actors = new Map<string, number>();
   files.forEach((file, index) => {
@@ -49,6 +53,10 @@ export async function statsCommand(argv: readonly string[], env: CliEnv): Promis
     stats.withSidecar++;
     const text = fs.readFileSync(file.path, 'utf8');
     const { data, orphaned } = reanchorSidecar({ ...read, data: read.data }, text);
+    const pageReview = reviewCounts(data.annotations);
+    addReviewCounts(stats.review, pageReview);
+    if (pageReview.tags > 0) stats.review.pagesWithTags++;
+    if (isFullyReviewed(pageReview)) stats.review.pagesReviewed++;
     for (const tag of orphaned) stats.orphaned.push({ document: file.rel, id: tag.id, label: tag.label, text: tag.text });
     for (const tag of data.annotations) {
       stats.tags.total++;
@@ -79,6 +87,7 @@ function statsText(stats: CorpusStats): string {
     `status: ${counts(stats.status)}`,
     `tags: ${stats.tags.total} (${counts(stats.tags.byLabel)})`,
     `sources: ${counts(stats.tags.bySource)}`,
+    `review: ${reviewSummary(stats.review)}; pages reviewed: ${stats.review.pagesReviewed} of ${stats.review.pagesWithTags} with tags`,
     `orphaned tags: ${stats.orphaned.length}`,
     `broken sidecars: ${stats.brokenSidecars.length}`,
   ];

@@ -2,6 +2,7 @@
 // exported (orphaned and stale tags reported, label filter applied), pending suggestions, and body ranges.
 
 import type { Annotation, DocStatus, Span, Suggestion } from '../model/types';
+import { passesReview } from '../review';
 import type { ManifestBuilder } from './manifest';
 import type { ExportDocument, ExportOptions } from './types';
 
@@ -45,8 +46,16 @@ export function prepareDocument(
       manifest.report('invalid', { ...report, reason: problem });
       continue;
     }
-    if (tag.label === BODY_LABEL) bodyTags.push(tag);
-    if (!wanted || wanted.has(tag.label)) tags.push(tag);
+    if (!wanted || wanted.has(tag.label)) {
+      const verdict = tag.review?.verdict ?? 'unreviewed';
+      manifest.manifest.review[verdict]++;
+      if (!passesReview(tag.review, options.review ?? 'any')) {
+        manifest.manifest.review.leftOut++;
+        continue;
+      }
+      tags.push(tag);
+    }
+    if (tag.label === BODY_LABEL && passesReview(tag.review, options.review ?? 'any')) bodyTags.push(tag);
   }
   const suggestions: Suggestion[] = [];
   if (options.include === 'pending') {

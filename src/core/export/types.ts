@@ -43,6 +43,8 @@ export interface ExportOptions {
   offsets?: OffsetUnit;
   /** CoNLL: only the text of body lines (default true). */
   bodyOnly?: boolean;
+  /** 'approved': only tags a reviewer approved are exported (default 'any'). */
+  review?: 'any' | 'approved';
 }
 
 export interface ExportSession {
@@ -83,6 +85,7 @@ export interface Manifest {
     onlyDone: boolean;
     include: 'accepted' | 'pending';
     bodyOnly: boolean;
+    review: 'any' | 'approved';
   };
   /** Files written, in order of first write (manifest.json included). */
   files: string[];
@@ -90,6 +93,8 @@ export interface Manifest {
   skipped: DetailList<{ document: string; reason: string }>;
   /** Exported tags per label. */
   tags: Record<string, number>;
+  /** Verdicts of the tags the label filter kept, and how many the review filter left out. */
+  review: { approved: number; rejected: number; unreviewed: number; leftOut: number };
   /** Exported predictions (pending suggestions) per label. */
   predictions: Record<string, number>;
   /** Pending suggestions the format could not carry (it has no predictions). */

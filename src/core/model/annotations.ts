@@ -1,6 +1,6 @@
 // Operations on lists of tags: ids, ordering, lookup, equality and three-way merging.
 import { randomBytes } from 'node:crypto';
-import { Annotation, Dismissal, Span } from './types';
+import { Annotation, Dismissal, Review, Span } from './types';
 
 type SortableTag = Span & { label: string; text?: string; id?: string; before?: string; after?: string };
 
@@ -72,7 +72,7 @@ export function tagsAt<T extends Span>(list: readonly T[], offset: number, opts:
   return list.filter((t) => t.start <= offset && (offset < t.end || (opts.inclusiveEnd === true && offset === t.end)));
 }
 
-function sameValue(a: string | string[] | undefined, b: string | string[] | undefined): boolean {
+export function sameValue(a: string | string[] | undefined, b: string | string[] | undefined): boolean {
   if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((v, i) => v === b[i]);
   return a === b;
 }
@@ -82,27 +82,34 @@ export function sameDismissal(a: Dismissal, b: Dismissal): boolean {
     && a.before === b.before && a.after === b.after;
 }
 
+export function sameReview(a: Review | undefined, b: Review | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  return a.verdict === b.verdict && a.by === b.by && a.at === b.at;
+}
+
 /** Equal in every stored field (`orphaned: false` and no `orphaned` are the same). */
 export function sameAnnotation(a: Annotation, b: Annotation): boolean {
   return a.id === b.id && sameDismissal(a, b) && sameValue(a.value, b.value) && a.source === b.source
-    && a.by === b.by && a.at === b.at && (a.orphaned === true) === (b.orphaned === true);
+    && a.by === b.by && a.at === b.at && sameReview(a.review, b.review) && (a.orphaned === true) === (b.orphaned === true);
 }
 
 /** A deep copy, so that later changes to the original do not show in the copy. */
 export function cloneAnnotation<T extends Annotation | Dismissal>(tag: T): T {
   const copy = { ...tag };
   if ('value' in copy && Array.isArray(copy.value)) copy.value = [...copy.value]; // an existing key: shape kept
+  if ('review' in copy && copy.review) copy.review = { ...copy.review };
   return copy;
 }
 
 // Fields merged as one unit: a span's offsets, text, context and orphaned flag only make sense together.
 const MERGE_GROUPS = [
-  ['start', 'end', 'text', 'before', 'after', 'orphaned'], ['label'], ['value'], ['source'], ['by'], ['at'],
+  ['start', 'end', 'text', 'before', 'after', 'orphaned'], ['label'], ['value'], ['source'], ['by'], ['at'], ['review'],
 ] as const;
 type MergedField = (typeof MERGE_GROUPS)[number][number];
 
 function sameField(field: MergedField, a: Annotation, b: Annotation): boolean {
   if (field === 'value') return sameValue(a.value, b.value);
+  if (field === 'review') return sameReview(a.review, b.review);
   if (field === 'orphaned') return (a.orphaned === true) === (b.orphaned === true);
   return a[field] === b[field];
 }

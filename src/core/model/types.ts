@@ -10,6 +10,17 @@ export interface Span {
 export type TagSource = 'manual' | 'accepted' | 'propagated' | 'imported';
 export const TAG_SOURCES: readonly TagSource[] = ['manual', 'accepted', 'propagated', 'imported'];
 
+/** A reviewer's verdict on one tag. */
+export type Verdict = 'approved' | 'rejected';
+export const VERDICTS: readonly Verdict[] = ['approved', 'rejected'];
+
+/** Who reviewed a tag, when, and what they decided. A tag that changes loses its review. */
+export interface Review {
+  verdict: Verdict;
+  by?: string;
+  at?: string;
+}
+
 export type DocStatus = 'todo' | 'in-progress' | 'done';
 export const DOC_STATUSES: readonly DocStatus[] = ['todo', 'in-progress', 'done'];
 
@@ -27,6 +38,8 @@ export interface Annotation extends Span {
   source: TagSource;
   by?: string;
   at?: string;
+  /** The reviewer's verdict (format 1 extension; older versions keep it as an unknown key). */
+  review?: Review;
   /** Set when the tag could not be placed in the current text; it is kept, never dropped. */
   orphaned?: boolean;
 }
@@ -46,6 +59,10 @@ export interface SidecarData {
   document: string;
   sha256?: string;
   status: DocStatus;
+  /** 'curated' for a sidecar written by adjudicating several annotators' tags. */
+  source?: string;
+  /** The annotators whose tags a curated sidecar was made from. */
+  annotators?: string[];
   annotations: Annotation[];
   dismissed: Dismissal[];
 }

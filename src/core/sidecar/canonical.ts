@@ -3,7 +3,7 @@
 // tags). The scan accepts a text only if it is exactly what writeCanonical would write for what was read
 // (fixed lines and key order, sorted entries, each scalar in its canonical form), so it never disagrees with a
 // YAML reading: it only recognises Newsmark's own output.
-import { Annotation, Dismissal, SidecarData, TAG_SOURCES, TagSource } from '../model/types';
+import { Annotation, Dismissal, Review, SidecarData, TAG_SOURCES, TagSource, Verdict, VERDICTS } from '../model/types';
 import { compareTags, sortAnnotations } from '../model/annotations';
 import { isDocStatus, SIDECAR_FORMAT_VERSION } from './schema';
 import { readYamlString, yamlString } from './scalars';
@@ -28,6 +28,11 @@ function annotationText(tag: Annotation): string {
   out += `    source: ${yamlString(tag.source)}\n`;
   if (tag.by !== undefined) out += `    by: ${yamlString(tag.by)}\n`;
   if (tag.at !== undefined) out += `    at: ${yamlString(tag.at)}\n`;
+  if (tag.review !== undefined) {
+    out += `    review:\n      verdict: ${yamlString(tag.review.verdict)}\n`;
+    if (tag.review.by !== undefined) out += `      by: ${yamlString(tag.review.by)}\n`;
+    if (tag.review.at !== undefined) out += `      at: ${yamlString(tag.review.at)}\n`;
+  }
   if (tag.orphaned) out += '    orphaned: true\n';
   return out;
 }
@@ -45,6 +50,14 @@ export function writeCanonical(data: SidecarData): string {
   let out = `newsmark: ${data.newsmark}\ndocument: ${yamlString(data.document)}\n`;
   if (data.sha256 !== undefined) out += `sha256: ${yamlString(data.sha256)}\n`;
   out += `status: ${yamlString(data.status)}\n`;
+  if (data.source !== undefined) out += `source: ${yamlString(data.source)}\n`;
+  if (data.annotators !== undefined) {
+    if (data.annotators.length === 0) out += 'annotators: []\n';
+    else {
+      out += 'annotators:\n';
+      for (const name of data.annotators) out += `  - ${yamlString(name)}\n`;
+    }
+  }
   // One piece per entry, joined at the end: the result is a flat string, cheap to write or compare.
   const pieces = [out];
   if (data.annotations.length === 0) pieces.push('annotations: []\n');
@@ -178,6 +191,18 @@ function readAnnotation(c: LineCursor): Annotation | undefined {
     if (v === undefined) return undefined;
     tag[key] = v;
   }
+  if (c.exact('    review:')) {
+    const verdict = c.string('      verdict: ');
+    if (!VERDICTS.includes(verdict as Verdict)) return undefined;
+    const review: Review = { verdict: verdict as Verdict };
+    for (const key of ['by', 'at'] as const) {
+      if (!c.at(`      ${key}: `)) continue;
+      const v = c.string(`      ${key}: `);
+      if (v === undefined) return undefined;
+      review[key] = v;
+    }
+    tag.review = review;
+  }
   if (c.exact('    orphaned: true')) tag.orphaned = true;
   return tag;
 }
@@ -198,6 +223,22 @@ export function readCanonical(text: string): CanonicalReading | undefined {
   }
   const status = c.string('status: ');
   if (document === undefined || !isDocStatus(status)) return undefined;
+  let source: string | undefined;
+  if (c.at('source: ')) {
+    source = c.string('source: ');
+    if (source === undefined) return undefined;
+  }
+  let annotators: string[] | undefined;
+  if (c.exact('annotators: []')) annotators = [];
+  else if (c.exact('annotators:')) {
+    annotators = [];
+    while (c.at('  - ')) {
+      const name = c.string('  - ');
+      if (name === undefined) return undefined;
+      annotators.push(name);
+    }
+    if (annotators.length === 0) return undefined;
+  }
 
   const annotations: Annotation[] = [];
   const annotationLines: number[] = [];
@@ -227,5 +268,7 @@ export function readCanonical(text: string): CanonicalReading | undefined {
   if (!c.done) return undefined;
   const data: SidecarData = { newsmark: SIDECAR_FORMAT_VERSION, document, status, annotations, dismissed };
   if (sha256 !== undefined) data.sha256 = sha256;
+  if (source !== undefined) data.source = source;
+  if (annotators !== undefined) data.annotators = annotators;
   return { data, annotationLines, dismissalLines };
 }

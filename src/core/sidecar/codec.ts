@@ -2,11 +2,11 @@
 // else (hand edits, comments, unknown keys, invalid entries) goes through the `yaml` Document API, and saving
 // edits that Document in place so that what the annotator wrote by hand survives.
 import { Document, isMap, isNode, isScalar, isSeq, LineCounter, Pair, parseDocument, Scalar, YAMLError, YAMLMap, YAMLSeq } from 'yaml';
-import { Annotation, DocStatus, Dismissal, Problem, SidecarData } from '../model/types';
-import { cloneAnnotation, sameAnnotation, sameDismissal, sortAnnotations } from '../model/annotations';
+import { Annotation, DocStatus, Dismissal, Problem, Review, SidecarData } from '../model/types';
+import { cloneAnnotation, sameAnnotation, sameDismissal, sameReview, sameValue, sortAnnotations } from '../model/annotations';
 import { readCanonical, writeCanonical } from './canonical';
 import {
-  ANNOTATION_KEYS, checkAnnotationEntry, checkDismissalEntry, DISMISSAL_KEYS, isDocStatus, SIDECAR_FORMAT_VERSION, TOP_KEYS,
+  ANNOTATION_KEYS, checkAnnotationEntry, checkDismissalEntry, DISMISSAL_KEYS, isDocStatus, REVIEW_KEYS, SIDECAR_FORMAT_VERSION, TOP_KEYS,
 } from './schema';
 import { isPlainSafe } from './scalars';
 import { sha256Utf8 } from './hash';
@@ -236,6 +236,14 @@ function parseWithDocument(text: string, eol: '\n' | '\r\n'): ParsedSidecar {
   else if (js.sha256 !== undefined && js.sha256 !== null) {
     problems.push({ ...keyPos('sha256'), severity: 'warning', message: '"sha256" is not a string; it is ignored.' });
   }
+  if (typeof js.source === 'string') data.source = js.source;
+  else if (js.source !== undefined && js.source !== null) {
+    problems.push({ ...keyPos('source'), severity: 'warning', message: '"source" is not a string; it is ignored.' });
+  }
+  if (Array.isArray(js.annotators) && js.annotators.every((a) => typeof a === 'string')) data.annotators = [...js.annotators as string[]];
+  else if (js.annotators !== undefined && js.annotators !== null) {
+    problems.push({ ...keyPos('annotators'), severity: 'warning', message: '"annotators" is not a list of names; it is ignored.' });
+  }
 
   let writable = true;
   let indentSeq = true;
@@ -303,7 +311,9 @@ function parseWithDocument(text: string, eol: '\n' | '\r\n'): ParsedSidecar {
     dismissalEntries.push({ index, value: copy });
   });
 
-  const snapshot: SidecarData = { ...data, annotations: snapshotAnnotations, dismissed: snapshotDismissals };
+  const snapshot: SidecarData = {
+    ...data, ...(data.annotators ? { annotators: [...data.annotators] } : {}), annotations: snapshotAnnotations, dismissed: snapshotDismissals,
+  };
   return {
     data,
     problems,
@@ -360,12 +370,13 @@ function sameList<T extends Annotation | Dismissal>(a: readonly T[], b: readonly
 
 function sameSidecar(a: SidecarData, b: SidecarData): boolean {
   return a.newsmark === b.newsmark && a.document === b.document && a.sha256 === b.sha256 && a.status === b.status
+    && a.source === b.source && sameValue(a.annotators, b.annotators)
     && sameList(a.annotations, b.annotations, sameAnnotation) && sameList(a.dismissed, b.dismissed, sameDismissal);
 }
 
 const TO_STRING = { lineWidth: 0, minContentWidth: 0, doubleQuotedAsJSON: true } as const;
 
-type FieldValue = string | number | boolean | string[];
+type FieldValue = string | number | boolean | string[] | Review;
 
 function stringScalar(doc: Document, value: string): Scalar {
   const node = doc.createNode(value) as Scalar;
@@ -373,12 +384,20 @@ function stringScalar(doc: Document, value: string): Scalar {
   return node;
 }
 
-function valueNode(doc: Document, value: FieldValue): Scalar | YAMLSeq {
+function valueNode(doc: Document, value: FieldValue): Scalar | YAMLSeq | YAMLMap {
   if (typeof value === 'string') return stringScalar(doc, value);
   if (Array.isArray(value)) {
     const seq = new YAMLSeq<Scalar>(doc.schema);
     seq.items = value.map((v) => stringScalar(doc, v));
     return seq;
+  }
+  if (typeof value === 'object') {
+    const map = new YAMLMap(doc.schema);
+    for (const key of REVIEW_KEYS) {
+      const v = value[key];
+      if (v !== undefined) map.items.push(new Pair(doc.createNode(key), stringScalar(doc, v)));
+    }
+    return map;
   }
   return doc.createNode(value) as Scalar;
 }
@@ -387,8 +406,18 @@ function valueNode(doc: Document, value: FieldValue): Scalar | YAMLSeq {
  *  after the nearest known key that precedes them in `order`. */
 function setField(doc: Document, map: YAMLMap, key: string, value: FieldValue, order: readonly string[]): void {
   const pair = findPair(map, key);
+  if (pair && isMap(pair.value) && typeof value === 'object' && !Array.isArray(value)) {
+    // A review edited in place: keys Newsmark does not know (a reviewer's note) stay.
+    const nested = pair.value;
+    for (const k of REVIEW_KEYS) {
+      const v = value[k];
+      if (v === undefined) nested.delete(k);
+      else setField(doc, nested, k, v, REVIEW_KEYS);
+    }
+    return;
+  }
   if (pair) {
-    if (isScalar(pair.value) && !Array.isArray(value)) {
+    if (isScalar(pair.value) && !Array.isArray(value) && typeof value !== 'object') {
       const scalar = pair.value;
       scalar.value = value;
       if (typeof value !== 'string') scalar.type = Scalar.PLAIN;
@@ -414,6 +443,7 @@ function fieldOf(tag: Annotation | Dismissal, key: string): FieldValue | undefin
 
 function sameFieldValue(a: FieldValue | undefined, b: FieldValue | undefined): boolean {
   if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((v, i) => v === b[i]);
+  if (typeof a === 'object' && typeof b === 'object' && !Array.isArray(a) && !Array.isArray(b)) return sameReview(a, b);
   return a === b;
 }
 
@@ -511,9 +541,9 @@ function editDocument(data: SidecarData, source: DocumentSource): string {
   const doc = source.doc.clone();
   const top = doc.contents as YAMLMap;
   const old = source.snapshot;
-  for (const key of ['document', 'sha256', 'status'] as const) {
+  for (const key of ['document', 'sha256', 'status', 'source', 'annotators'] as const) {
     const value = data[key];
-    if (value === old[key]) continue;
+    if (key === 'annotators' ? sameValue(data.annotators, old.annotators) : value === old[key]) continue;
     if (value === undefined) top.delete(key);
     else setField(doc, top, key, value, TOP_KEYS);
   }

@@ -1,14 +1,15 @@
 // Schema of sidecar format 1, checked on plain values (whatever the YAML reader produced). Shared by the
 // fast canonical reader and the general YAML path so that both accept exactly the same entries.
-import { Annotation, DOC_STATUSES, DocStatus, Dismissal, TAG_SOURCES, TagSource } from '../model/types';
+import { Annotation, DOC_STATUSES, DocStatus, Dismissal, Review, TAG_SOURCES, TagSource, Verdict, VERDICTS } from '../model/types';
 
 export const SIDECAR_FORMAT_VERSION = 1;
 
 /** Known keys in the order Newsmark writes them. */
-export const TOP_KEYS = ['newsmark', 'document', 'sha256', 'status', 'annotations', 'dismissed'] as const;
+export const TOP_KEYS = ['newsmark', 'document', 'sha256', 'status', 'source', 'annotators', 'annotations', 'dismissed'] as const;
 export const ANNOTATION_KEYS = [
-  'id', 'label', 'start', 'end', 'text', 'before', 'after', 'value', 'source', 'by', 'at', 'orphaned',
+  'id', 'label', 'start', 'end', 'text', 'before', 'after', 'value', 'source', 'by', 'at', 'review', 'orphaned',
 ] as const;
+export const REVIEW_KEYS = ['verdict', 'by', 'at'] as const;
 export const DISMISSAL_KEYS = ['label', 'start', 'end', 'text', 'before', 'after'] as const;
 
 export type EntryCheck<T> =
@@ -72,6 +73,9 @@ export function checkAnnotationEntry(raw: unknown): EntryCheck<Annotation> {
   }
   if (raw.orphaned !== undefined && typeof raw.orphaned !== 'boolean') errors.push('"orphaned" must be true or false');
   if (errors.length > 0) return { ok: false, errors };
+  // A review that cannot be read is left in the file as written; the tag counts as not reviewed.
+  const review = raw.review === undefined || raw.review === null ? undefined : checkReview(raw.review);
+  if (typeof review === 'string') warnings.push(`"review" ${review}; the tag counts as not reviewed`);
 
   const tag: Annotation = {
     id: raw.id as string,
@@ -86,8 +90,22 @@ export function checkAnnotationEntry(raw: unknown): EntryCheck<Annotation> {
   if (value !== undefined) tag.value = Array.isArray(value) ? [...value as string[]] : value as string;
   if (raw.by !== undefined) tag.by = raw.by as string;
   if (raw.at !== undefined) tag.at = raw.at as string;
+  if (review !== undefined && typeof review !== 'string') tag.review = review;
   if (raw.orphaned === true) tag.orphaned = true;
   return { ok: true, value: tag, warnings };
+}
+
+/** A review mapping, or what is wrong with it. */
+function checkReview(raw: unknown): Review | string {
+  if (!isRecord(raw)) return `must be a mapping (verdict, by, at), not ${describe(raw)}`;
+  if (!VERDICTS.includes(raw.verdict as Verdict)) return `"verdict" must be one of ${VERDICTS.join(', ')} (got ${JSON.stringify(raw.verdict)})`;
+  const review: Review = { verdict: raw.verdict as Verdict };
+  for (const key of ['by', 'at'] as const) {
+    if (raw[key] === undefined) continue;
+    if (typeof raw[key] !== 'string') return `"${key}" must be a string`;
+    review[key] = raw[key] as string;
+  }
+  return review;
 }
 
 export function checkDismissalEntry(raw: unknown): EntryCheck<Dismissal> {
