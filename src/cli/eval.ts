@@ -15,7 +15,7 @@ import { flag, listOption, parseCommandLine, requiredOption, stringOption } from
 import { analyseText, analysisContext } from './analysis';
 import { BODY_LABEL, BOILERPLATE_LABEL, reanchorSidecar, readSidecar } from './documents';
 import { type CliEnv, loadLexicons } from './env';
-import type { Reporter } from './report';
+import { type Reporter, terminalSafe } from './report';
 
 /** A gold record and whether its spans are entity gold (the boilerplate dev set has body lines only). */
 interface EvalRecord {
@@ -84,7 +84,7 @@ export async function evalCommand(argv: readonly string[], env: CliEnv): Promise
     }
   }
   const report: EvalReport = { documents: scored, body: withBody > 0 ? scoresOf(body) : null, spans: spanScores(spans) };
-  env.io.stdout.write(flag(args, 'json') ? `${JSON.stringify(report, null, 2)}\n` : evalTable(report));
+  env.io.stdout.write(flag(args, 'json') ? `${JSON.stringify(report, null, 2)}\n` : terminalSafe(evalTable(report)));
   return reporter.errors > 0 ? 1 : 0;
 }
 

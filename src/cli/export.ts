@@ -11,7 +11,7 @@ import { choiceOption, listOption, parseCommandLine, requiredOption, stringOptio
 import { analyseText, analysisContext, buildCorpus } from './analysis';
 import { BODY_LABEL, reanchorSidecar, readSidecar } from './documents';
 import { type CliEnv, loadLexicons } from './env';
-import { UsageError } from './report';
+import { UsageError, terminalSafe } from './report';
 import { listCorpus, requireFolder } from './walk';
 
 /** Formats that fall back to detected body lines for documents without `body` tags. */
@@ -94,7 +94,7 @@ export async function exportCommand(argv: readonly string[], env: CliEnv): Promi
     sink.close();
   }
   reporter.endProgress();
-  env.io.stdout.write(exportSummary(manifest, outDir, brokenSkipped));
+  env.io.stdout.write(terminalSafe(exportSummary(manifest, outDir, brokenSkipped)));
   return reporter.errors > 0 ? 1 : 0;
 }
 

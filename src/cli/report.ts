@@ -25,19 +25,20 @@ export class Reporter {
 
   constructor(private readonly io: CliIo) {}
 
+  /** Human-readable output: control characters from the data are shown as escapes, never sent raw. */
   out(text: string): void {
-    this.io.stdout.write(text);
+    this.io.stdout.write(terminalSafe(text));
   }
 
   /** An error about a position in a file (1-based line and column). */
   error(file: string, line: number, col: number, message: string): void {
     this.errors++;
-    this.line(`${file}:${line}:${col}: ${message}`);
+    this.line(`${quotedPath(file)}:${line}:${col}: ${terminalSafe(message, false)}`);
   }
 
   warning(file: string, line: number, col: number, message: string): void {
     this.warnings++;
-    this.line(`${file}:${line}:${col}: warning: ${message}`);
+    this.line(`${quotedPath(file)}:${line}:${col}: warning: ${terminalSafe(message, false)}`);
   }
 
   problem(file: string, problem: Problem): void {
@@ -76,4 +77,29 @@ export function positionOf(text: string, offset: number): { line: number; col: n
     lineStart = i + 1;
   }
   return { line, col: offset - lineStart + 1 };
+}
+
+// C0 and C1 control characters (terminal escapes start with ESC or CSI) and the bidirectional overrides that
+// can make a line read differently from what it contains.
+const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/gu;
+const UNSAFE_IN_LINE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u;
+
+function escapeChar(char: string): string {
+  const code = char.codePointAt(0) ?? 0;
+  return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u{${code.toString(16)}}`;
+}
+
+/** Text from data made safe to print: control characters become visible escapes (`\x1b`). */
+export function terminalSafe(text: string, keepLineBreaks = true): string {
+  const safe = text.replace(UNSAFE, escapeChar);
+  return keepLineBreaks ? safe : safe.replace(/[\n\t]/g, escapeChar);
+}
+
+/**
+ * A path as the first field of `PATH:LINE:COL`: as it is when printable, else quoted with its control
+ * characters escaped, so a name with a newline or an escape sequence cannot split or forge a problem line.
+ */
+export function quotedPath(file: string): string {
+  if (!UNSAFE_IN_LINE.test(file)) return file;
+  return `"${file.replace(/["\\]/g, '\\$&').replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/gu, escapeChar)}"`;
 }

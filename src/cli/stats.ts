@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import { flag, parseCommandLine, stringOption } from './args';
 import { reanchorSidecar, readSidecar } from './documents';
 import type { CliEnv } from './env';
-import { UsageError } from './report';
+import { UsageError, terminalSafe } from './report';
 import { listCorpus, requireFolder } from './walk';
 import { addReviewCounts, isFullyReviewed, reviewCounts, reviewSummary, type ReviewCounts } from '../core/review';
 
@@ -72,7 +72,7 @@ export async function statsCommand(argv: readonly string[], env: CliEnv): Promis
     .sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0))
     .slice(0, Number(topText))
     .map(([name, count]) => ({ name, count }));
-  env.io.stdout.write(flag(args, 'json') ? `${JSON.stringify(stats, null, 2)}\n` : statsText(stats));
+  env.io.stdout.write(flag(args, 'json') ? `${JSON.stringify(stats, null, 2)}\n` : terminalSafe(statsText(stats)));
   return reporter.errors > 0 ? 1 : 0;
 }
 

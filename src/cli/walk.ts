@@ -1,7 +1,8 @@
 // Listing the documents named on the command line, with missing paths and escaping links reported.
 
 import * as fs from 'node:fs';
-import { type CorpusFile, globToRegExp, walkCorpus } from '../node/files';
+import { compileFileNamePattern } from '../core/fileNamePattern';
+import { type CorpusFile, walkCorpus } from '../node/files';
 import { type Reporter, UsageError } from './report';
 
 /** The corpus files under `paths`; a path that does not exist is reported and left out. */
@@ -12,7 +13,7 @@ export function listCorpus(paths: readonly string[], glob: string, reporter: Rep
     return false;
   });
   try {
-    globToRegExp(glob);
+    compileFileNamePattern(glob);
   } catch (error) {
     throw new UsageError((error as Error).message);
   }

@@ -4,6 +4,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ExportSink } from '../core/export/types';
+import { compileFileNamePattern } from '../core/fileNamePattern';
 
 export interface CorpusFile {
   /** The path to open and to show: the argument joined with the path below it. */
@@ -21,36 +22,13 @@ export interface WalkOptions {
   onEscape?: (entryPath: string, target: string) => void;
 }
 
-/** A glob of the base name as a RegExp. Throws on patterns with a path separator or `..`. */
-export function globToRegExp(glob: string): RegExp {
-  if (glob === '' || /[\\/]/.test(glob) || glob.includes('..')) {
-    throw new Error(`the pattern "${glob}" must be a file name pattern (no "/" or "..")`);
-  }
-  let source = '';
-  let inAlternatives = false;
-  for (const char of glob) {
-    if (char === '*') source += '[^/]*';
-    else if (char === '?') source += '[^/]';
-    else if (char === '{' && !inAlternatives) {
-      source += '(?:';
-      inAlternatives = true;
-    } else if (char === '}' && inAlternatives) {
-      source += ')';
-      inAlternatives = false;
-    } else if (char === ',' && inAlternatives) source += '|';
-    else source += char.replace(/[.+^$()|[\]\\]/g, '\\$&');
-  }
-  if (inAlternatives) throw new Error(`unclosed "{" in the pattern "${glob}"`);
-  return new RegExp(`^${source}$`, 'u');
-}
-
 /**
  * Every file under the folders given (files given directly are taken as they are), sorted by path. Hidden
  * entries (".git", ".bench") and node_modules are skipped, so are symbolic links that lead outside the
  * folder being walked. Sidecars never match unless the pattern asks for them.
  */
 export function walkCorpus(roots: readonly string[], options: WalkOptions): CorpusFile[] {
-  const pattern = globToRegExp(options.glob);
+  const pattern = compileFileNamePattern(options.glob);
   const found: CorpusFile[] = [];
   for (const root of roots) {
     const stat = fs.statSync(root); // throws ENOENT: the caller reports a missing argument
