@@ -17,6 +17,27 @@ Problems are printed on stderr as PATH:LINE:COL: message. Exit status: 0 ok, 1 p
 `;
 
 export const COMMAND_HELP: Record<string, string> = {
+  agree: `Usage: newsmark agree A B [C...] [options]
+
+Compares annotators. Each of A, B, C... is one annotator's folder of sidecars: a mirrored folder (such as
+.newsmark/tags/alice, what the newsmark.sidecars.folder setting makes) or a copy of the corpus with the
+sidecars beside its pages. The pages compared are those every folder has a sidecar for; their text is read
+from the corpus folder (--corpus, default the current folder) or beside the sidecar. Tags are first put
+back in the current text; tags that cannot be found are reported and left out.
+
+Prints, per label and for all labels, span F1 exact (same start and end) and overlap (any shared
+character; one-to-one matching) for every pair of annotators and as the mean of the pairs; Cohen's kappa
+(two annotators) or Fleiss' kappa (more) over tokens, each token's category being the labels covering it;
+how often spans tagged alike have the same normalised value (ISO date, canonical name); the same per page;
+and last the disagreements, one a line as PATH:LINE:COL: label "text" A vs "text" B (or: none, another
+label, another value), the most frequent patterns first. Krippendorff's alpha is not computed.
+
+Options:
+  --json          everything as JSON (pairs, per page, disagreements, pages not compared)
+  --corpus DIR    the folder holding the pages (default ".")
+  --labels A,B    compare only these labels
+  --names A,B     annotator names (default: the folders' names)
+`,
   detect: `Usage: newsmark detect PATH... [options]
 
 Every file given, and every file under the folders given, is one corpus: pass 1 reads all of them once

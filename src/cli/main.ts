@@ -1,6 +1,7 @@
 // Dispatch of `newsmark <command>`: help, exit statuses (0 ok, 1 problems, 2 usage) and the last-resort
 // handler that turns an unexpected exception into one line on stderr.
 
+import { agreeCommand } from './agree';
 import { detectCommand } from './detect';
 import type { CliEnv } from './env';
 import { evalCommand } from './eval';
@@ -11,6 +12,7 @@ import { UsageError } from './report';
 import { statsCommand } from './stats';
 
 const COMMANDS: Record<string, (argv: readonly string[], env: CliEnv) => Promise<number>> = {
+  agree: agreeCommand,
   detect: detectCommand,
   eval: evalCommand,
   export: exportCommand,
