@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { isWrittenTwice } from '../../../src/core/detect/body/doubled';
-import { looksLikeTimestamp } from '../../../src/core/detect/body/timestamp';
-import { isCutShort } from '../../../src/core/detect/body/linkList';
-import { countInnerSentenceEnds, endsLikeSentence } from '../../../src/core/detect/body/lineInfo';
+import { isWrittenTwice } from '../../../src/core/detect/body/signals/doubled';
+import { looksLikeTimestamp } from '../../../src/core/detect/body/signals/timestamp';
+import { isCutShort } from '../../../src/core/detect/body/signals/linkList';
+import { countInnerSentenceEnds, endsLikeSentence } from '../../../src/core/detect/body/signals/sentences';
 
 test('isWrittenTwice: "X X" and "X\' X" (first copy cut short), not ordinary repetition', () => {
   assert.equal(isWrittenTwice('Nhà báo bị hành hung khi chất vấn Nhà báo bị hành hung khi chất vấn'), true);

@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { detectLines } from '../../../src/core/detect/body/index';
-import { looksLikeCredit } from '../../../src/core/detect/body/credit';
-import { itemNumber, speakerLabel } from '../../../src/core/detect/body/structure';
+import { looksLikeCredit } from '../../../src/core/detect/body/signals/credit';
+import { itemNumber, speakerLabel } from '../../../src/core/detect/body/signals/structure';
 import { CorpusModel } from '../../../src/core/detect/corpus';
 import type { LineDecision } from '../../../src/core/model/types';
 import { loadShippedStopwords } from './shippedStopwords';

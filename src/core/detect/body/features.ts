@@ -3,43 +3,14 @@
 // these per line text, so re-running detectLines after an edit recomputes only the edited lines; the
 // page-level passes that follow are linear in the number of lines and cheap.
 
-import { looksLikeCredit } from './credit';
-import { isWrittenTwiceLine } from './doubled';
-import { countInnerSentenceEnds, endsLikeSentence } from './lineInfo';
-import { splitLine } from './normalize';
-import { itemNumber, speakerLabel } from './structure';
-import { isTimestampCandidate } from './timestamp';
 import type { StopwordLexicon } from '../stopwords';
-
-export interface LineFeatures {
-  /** Hash of the normalised line (lineKeyHash). */
-  readonly hash: number;
-  /** wordHash of each case-folded word; shared, never mutated. */
-  readonly wordHashes: readonly number[];
-  /** Words made only of digits. */
-  readonly numberWords: number;
-  readonly endsSentence: boolean;
-  readonly innerSentenceEnds: number;
-  /** A title rendered twice on one line (doubled.ts). */
-  readonly writtenTwice: boolean;
-  /** Short and built around a time or date (timestamp.ts). */
-  readonly timestampLike: boolean;
-  /** A photo credit or byline (credit.ts). */
-  readonly creditLike: boolean;
-  /** The number of a numbered item, the label of a dialogue turn (structure.ts). */
-  readonly itemNumber: number | undefined;
-  readonly speakerLabel: string | undefined;
-  /**
-   * Filled when first needed (slug.ts): the first word case-folded (null: none) and its slug form, the
-   * line's leading lower-case ASCII words.
-   */
-  firstWord?: string | null;
-  firstWordSlug?: string;
-  /** The line's slug form, or a prefix of it longer than every slug it was compared with. */
-  slugPrefix?: string;
-  slugComplete?: boolean;
-  leadingAscii?: { readonly whole: boolean; readonly words: readonly string[] };
-}
+import { splitLine } from './normalize';
+import { looksLikeCredit } from './signals/credit';
+import { isWrittenTwiceLine } from './signals/doubled';
+import { countInnerSentenceEnds, endsLikeSentence } from './signals/sentences';
+import { itemNumber, speakerLabel } from './signals/structure';
+import { isTimestampCandidate } from './signals/timestamp';
+import type { LineFeatures } from './types';
 
 export function computeLineFeatures(text: string): LineFeatures {
   const split = splitLine(text);

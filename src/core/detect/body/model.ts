@@ -5,8 +5,7 @@
 // together. detectLines does not use it: measured that way it did not beat the hand-set decision without
 // dropping headlines, which our guidelines count as body (see the script's header for the numbers).
 
-import type { Block } from './context';
-import type { LineInfo } from './lineInfo';
+import type { Block, LineInfo } from './types';
 
 /** What the hand-set passes found on a page, as the model reads it. */
 export interface PageEvidence {

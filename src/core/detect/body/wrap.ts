@@ -3,14 +3,7 @@
 // its own, so the detector first joins the physical lines of each wrapped paragraph and judges them
 // together. Texts with one paragraph a line (lines longer than any wrap width) are left alone.
 
-export interface PhysicalLine {
-  /** 0-based line number and UTF-16 offsets of the line without its break. */
-  line: number;
-  start: number;
-  end: number;
-  /** The line without surrounding whitespace. */
-  text: string;
-}
+import type { PhysicalLine } from './types';
 
 /** A text whose longest line is longer than this is not hard-wrapped. */
 const MAX_WRAP_WIDTH = 100;

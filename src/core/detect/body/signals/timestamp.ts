@@ -1,7 +1,8 @@
 // Timestamp and dateline lines of a page header or footer ("06:16 | 23/03/2021 GMT+7", "Nov 18, 2019 at
 // 9:24 pm ET", "Updated: 18 Nov 2019"): short lines built around a time or a date.
 
-import { addEvidence, markConclusive, type LineInfo } from './lineInfo';
+import type { EvidenceLog } from '../evidence';
+import type { LineInfo } from '../types';
 
 const TIME = /(?:^|\D)\d{1,2}[:h]\d{2}(?:\D|$)/;
 const NUMERIC_DATE = /(?:^|\D)\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}(?:\D|$)/;
@@ -23,10 +24,10 @@ export function isTimestampCandidate(text: string, wordCount: number): boolean {
   return wordCount <= MAX_WORDS && text.length <= MAX_CHARS && looksLikeTimestamp(text);
 }
 
-export function addTimestampEvidence(info: LineInfo): void {
+export function addTimestampEvidence(log: EvidenceLog, info: LineInfo): void {
   if (!info.timestampLike) return;
   info.dated = true;
   const wordsBesidesNumbers = info.wordHashes.length - info.numberWords;
-  if (wordsBesidesNumbers <= BARE_DATE_WORDS) markConclusive(info, -3, 'page timestamp');
-  else addEvidence(info, -2, 'dateline');
+  if (wordsBesidesNumbers <= BARE_DATE_WORDS) log.markConclusive(info, -3, 'page timestamp');
+  else log.add(info, -2, 'dateline');
 }

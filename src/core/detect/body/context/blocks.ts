@@ -4,15 +4,9 @@
 // prose-like lines (teasers of other articles, comments) are boilerplate, unless they form a further block
 // nearly as heavy as the main one close to it.
 
-import { isTitleLike } from './linkList';
-import type { LineInfo } from './lineInfo';
-import { isDataRow } from './structure';
-
-export interface Block {
-  /** Indices into the non-empty lines, inclusive. */
-  first: number;
-  last: number;
-}
+import { isTitleLike } from '../signals/linkList';
+import { isDataRow } from '../signals/structure';
+import type { Block, LineInfo } from '../types';
 
 const MAX_LINE_COST = 3;
 const MAX_LINK_COST = 1;

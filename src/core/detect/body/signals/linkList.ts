@@ -1,7 +1,8 @@
 // Lists of links: runs of short title-like lines (menus, "most read" lists, related articles), and the
 // teasers under linked titles, which are often cut short ("...", a broken character, mid-sentence).
 
-import { addEvidence, addSharedEvidence, type Evidence, type LineInfo } from './lineInfo';
+import type { EvidenceLog } from '../evidence';
+import type { Evidence, LineInfo } from '../types';
 
 // Vietnamese counts syllables as words, so a title may have 30 of them.
 const TITLE_MAX_WORDS = 30;
@@ -33,7 +34,7 @@ export function isCutShort(text: string): boolean {
   return last > 64 && lastChar.toLowerCase() !== lastChar.toUpperCase();
 }
 
-export function addLinkListEvidence(lines: readonly LineInfo[]): void {
+export function addLinkListEvidence(log: EvidenceLog, lines: readonly LineInfo[]): void {
   let runStart = 0;
   for (let i = 0; i <= lines.length; i++) {
     if (i < lines.length && lines[i].titleLike) continue;
@@ -41,7 +42,7 @@ export function addLinkListEvidence(lines: readonly LineInfo[]): void {
     if (runLength >= MIN_RUN) {
       const weight = -(0.5 + 0.2 * Math.min(runLength - MIN_RUN, 7));
       const item: Evidence = { weight, reason: `link list (${runLength} short lines)` };
-      for (let j = runStart; j < i; j++) addSharedEvidence(lines[j], item);
+      for (let j = runStart; j < i; j++) log.addShared(lines[j], item);
     }
     runStart = i + 1;
   }
@@ -52,7 +53,7 @@ export function addLinkListEvidence(lines: readonly LineInfo[]): void {
  * an inline related link; a chain of them (title, teaser, title, teaser) is a list of other articles. Run
  * after the signals that mark linked titles (linkLike).
  */
-export function addTeaserEvidence(lines: readonly LineInfo[]): void {
+export function addTeaserEvidence(log: EvidenceLog, lines: readonly LineInfo[]): void {
   // teaser[i]: UNDER_LINK for a line under a link, CHAINED when also the nearest line under a link before
   // or after it is reached across link lines only.
   const teaser = new Uint8Array(lines.length);
@@ -73,9 +74,9 @@ export function addTeaserEvidence(lines: readonly LineInfo[]): void {
   for (let index = 0; index < lines.length; index++) {
     const info = lines[index];
     if (info.titleLike) continue;
-    if (isCutShort(info.text)) addEvidence(info, -1.2, 'cut short like a teaser');
-    if (teaser[index] === CHAINED) addEvidence(info, -2.5, 'teaser in a list of links');
-    else if (teaser[index] === UNDER_LINK) addEvidence(info, -0.3, 'under a linked title');
+    if (isCutShort(info.text)) log.add(info, -1.2, 'cut short like a teaser');
+    if (teaser[index] === CHAINED) log.add(info, -2.5, 'teaser in a list of links');
+    else if (teaser[index] === UNDER_LINK) log.add(info, -0.3, 'under a linked title');
   }
 }
 
@@ -93,7 +94,7 @@ const TEASER_LIST_WEIGHT = -1.5;
  * Lists of other articles shown as title, teaser, title, teaser...: a strict alternation of title-like
  * lines and prose lines, several pairs long. An article's text has runs of paragraphs instead.
  */
-export function addTitleTeaserListEvidence(lines: readonly LineInfo[]): void {
+export function addTitleTeaserListEvidence(log: EvidenceLog, lines: readonly LineInfo[]): void {
   let i = 0;
   while (i < lines.length - 1) {
     let j = i;
@@ -101,7 +102,7 @@ export function addTitleTeaserListEvidence(lines: readonly LineInfo[]): void {
     const pairs = (j - i) / 2;
     if (pairs >= MIN_TEASER_PAIRS) {
       const item: Evidence = { weight: TEASER_LIST_WEIGHT, reason: `titles with teasers (${pairs} pairs)` };
-      for (let k = i; k < j; k++) addSharedEvidence(lines[k], item);
+      for (let k = i; k < j; k++) log.addShared(lines[k], item);
       i = j;
     } else {
       i++;

@@ -11,7 +11,8 @@
 // figures (several numbers a row) also weigh a little towards the block, so that a page made mostly of a
 // results table finds its article there.
 
-import { addSharedEvidence, type Evidence, type LineInfo } from './lineInfo';
+import type { EvidenceLog } from '../evidence';
+import type { Evidence, LineInfo, StructureKind } from '../types';
 
 const MIN_TABLE_ROWS = 4;
 const MIN_ROW_NUMBERS = 2;
@@ -20,8 +21,6 @@ const MIN_LIST_ITEMS = 3;
 /** At most this many other lines between two numbered items. */
 const MAX_ITEM_GAP = 1;
 const MAX_ITEM_NUMBER = 999;
-
-export type StructureKind = 'table' | 'list' | 'dialogue';
 
 /** Numbers on a table row for it to count as a row of figures. */
 const DATA_ROW_NUMBERS = 3;
@@ -102,9 +101,9 @@ const STRUCTURE_REASONS: Record<StructureKind, Evidence> = {
 };
 
 /** Marks the lines of table, numbered-list and dialogue runs (LineInfo.structure). */
-export function markStructuredRuns(lines: readonly LineInfo[]): void {
+export function markStructuredRuns(log: EvidenceLog, lines: readonly LineInfo[]): void {
   markRuns(lines);
-  for (const info of lines) if (info.structure) addSharedEvidence(info, STRUCTURE_REASONS[info.structure]);
+  for (const info of lines) if (info.structure) log.addShared(info, STRUCTURE_REASONS[info.structure]);
 }
 
 function markRuns(lines: readonly LineInfo[]): void {

@@ -2,8 +2,9 @@
 // lists of other articles) and within the page (a linked title shown twice, a copy of the headline as
 // image alt text).
 
-import type { CorpusModel } from '../corpus';
-import { addNumberedEvidence, markConclusive, markConclusiveNumbered, NumberedReason, type LineInfo } from './lineInfo';
+import type { CorpusModel } from '../../corpus';
+import { NumberedReason, type EvidenceLog } from '../evidence';
+import type { LineInfo } from '../types';
 
 /** Lines at least this long are prose; finding one on another page is weaker evidence (a quoted teaser). */
 const PROSE_CHARS = 120;
@@ -45,7 +46,7 @@ export function duplicateCount(lines: readonly LineInfo[], selfInCorpus: boolean
 const SUBSTANTIAL_WORDS = 8;
 const MIN_SUBSTANTIAL_LINES = 3;
 
-export function addCorpusRepeatEvidence(info: LineInfo, view: CorpusView): void {
+export function addCorpusRepeatEvidence(log: EvidenceLog, info: LineInfo, view: CorpusView): void {
   const { corpus, ownCopies } = view;
   const others = info.documentFrequency - ownCopies;
   const otherPages = corpus.documentCount - ownCopies;
@@ -55,24 +56,24 @@ export function addCorpusRepeatEvidence(info: LineInfo, view: CorpusView): void 
   const saturation = Math.max(1, Math.min(4, otherPages / 2));
   const strength = Math.min(1, others / saturation);
   if (info.text.length >= PROSE_CHARS) {
-    addNumberedEvidence(info, -1 - 1.5 * strength, reason, others);
+    log.addNumbered(info, -1 - 1.5 * strength, reason, others);
   } else if (others >= 2 || strength >= 1) {
-    markConclusiveNumbered(info, -2.5 - 1.5 * strength, reason, others);
+    log.markConclusiveNumbered(info, -2.5 - 1.5 * strength, reason, others);
   } else {
-    addNumberedEvidence(info, -2.2, reason, others);
+    log.addNumbered(info, -2.2, reason, others);
   }
 }
 
 const TAGGED_BOILERPLATE = new NumberedReason((pages) => `tagged boilerplate on ${pages} other page(s)`);
 const TAGGED_BODY = new NumberedReason((pages) => `tagged body on ${pages} other page(s)`);
 
-export function addLearnedEvidence(info: LineInfo, corpus: CorpusModel): void {
+export function addLearnedEvidence(log: EvidenceLog, info: LineInfo, corpus: CorpusModel): void {
   const counts = corpus.peekLearnedCounts(info.hash);
   if (counts === undefined) return;
   const { body, boilerplate } = counts;
-  if (boilerplate > body) markConclusiveNumbered(info, -5, TAGGED_BOILERPLATE, boilerplate);
+  if (boilerplate > body) log.markConclusiveNumbered(info, -5, TAGGED_BOILERPLATE, boilerplate);
   else if (body > boilerplate) {
-    addNumberedEvidence(info, 5, TAGGED_BODY, body);
+    log.addNumbered(info, 5, TAGGED_BODY, body);
     info.taggedBody = true;
   }
 }
@@ -85,20 +86,20 @@ const COPY_OF_LINE = new NumberedReason((line) => `copy of line ${line}`, 0);
  * copy of an earlier line is a copy (image alt text, repeated link) and the first occurrence keeps its
  * chance (the headline).
  */
-export function addPageRepeatEvidence(lines: readonly LineInfo[]): void {
+export function addPageRepeatEvidence(log: EvidenceLog, lines: readonly LineInfo[]): void {
   const firstIndexOf = new Map<number, number>();
   for (let index = 0; index < lines.length; index++) {
     const info = lines[index];
     const hash = info.hash;
     const first = firstIndexOf.get(hash);
     if ((index > 0 && lines[index - 1].hash === hash) || (index + 1 < lines.length && lines[index + 1].hash === hash)) {
-      markConclusive(info, -3, 'linked title shown twice');
+      log.markConclusive(info, -3, 'linked title shown twice');
       info.linkLike = true;
     } else if (first !== undefined) {
       // Weak: repeated questions of an interview or "Buy it for $X" lines are body; menus repeated in a
       // footer are outside the article anyway.
       info.copied = true;
-      addNumberedEvidence(info, -1, COPY_OF_LINE, lines[first].line + 1);
+      log.addNumbered(info, -1, COPY_OF_LINE, lines[first].line + 1);
     }
     if (first === undefined) firstIndexOf.set(hash, index);
   }

@@ -2,8 +2,9 @@
 // front of a linked title. A slug is recognised when it is the de-accented copy of another line of the
 // page, or, on a page written with diacritics, when a line is nothing but lower-case ASCII words.
 
-import { markConclusive, type LineInfo } from './lineInfo';
-import { firstWordOf, slugForm } from './normalize';
+import type { EvidenceLog } from '../evidence';
+import { firstWordOf, slugForm } from '../normalize';
+import type { LineInfo } from '../types';
 
 const MIN_SLUG_WORDS = 4;
 const ASCII_LOWER_WORD = /^[a-z0-9]+$/;
@@ -29,7 +30,7 @@ function startsLowerAscii(text: string): boolean {
   return (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
 }
 
-export function addSlugEvidence(lines: readonly LineInfo[], pageHasDiacritics: () => boolean): void {
+export function addSlugEvidence(log: EvidenceLog, lines: readonly LineInfo[], pageHasDiacritics: () => boolean): void {
   const candidates = lines
     .filter((info) => startsLowerAscii(info.text))
     .map((info) => ({ info, leading: (info.features.leadingAscii ??= leadingAsciiWords(info.text)) }))
@@ -70,10 +71,10 @@ export function addSlugEvidence(lines: readonly LineInfo[], pageHasDiacritics: (
       end -= leading.words[n - 1].length + 1;
     }
     if (matched) {
-      markConclusive(info, -4, 'slug of a title');
+      log.markConclusive(info, -4, 'slug of a title');
       info.linkLike = true;
     } else if (leading.whole && (diacritics ??= pageHasDiacritics())) {
-      markConclusive(info, -3, 'lower case without diacritics');
+      log.markConclusive(info, -3, 'lower case without diacritics');
     }
   }
 }

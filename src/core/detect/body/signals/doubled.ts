@@ -1,7 +1,8 @@
 // "X X": a linked title rendered twice on one line (image alt text + link text), sometimes with the first
 // copy cut short ("X' X" where X' is a prefix of X).
 
-import { markConclusive, type LineInfo } from './lineInfo';
+import type { EvidenceLog } from '../evidence';
+import type { LineInfo } from '../types';
 
 const MIN_COPY_CHARS = 12;
 
@@ -23,9 +24,9 @@ export function isWrittenTwiceLine(text: string): boolean {
   return text.length >= 2 * MIN_COPY_CHARS && isWrittenTwice(text);
 }
 
-export function addDoubledEvidence(info: LineInfo): void {
+export function addDoubledEvidence(log: EvidenceLog, info: LineInfo): void {
   if (info.writtenTwice) {
-    markConclusive(info, -4, 'title written twice');
+    log.markConclusive(info, -4, 'title written twice');
     info.linkLike = true;
   }
 }

@@ -11,9 +11,8 @@
 // block then ends before the header. A subheading over further paragraphs of the article and a header
 // announcing a list (a colon) are left alone.
 
-import type { Block } from './context';
-import { isTitleLike } from './linkList';
-import type { LineInfo } from './lineInfo';
+import { isTitleLike } from '../signals/linkList';
+import type { Block, LineInfo } from '../types';
 
 const HEADER_MAX_CHARS = 60;
 /** Lines of the article before the header. */

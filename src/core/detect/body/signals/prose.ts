@@ -1,7 +1,8 @@
 // Running prose vs page furniture, from the line alone: length, stop-word density (jusText's strongest
 // signal) and sentence punctuation.
 
-import { addSharedEvidence, markConclusive, type Evidence, type LineInfo } from './lineInfo';
+import type { EvidenceLog } from '../evidence';
+import type { Evidence, LineInfo } from '../types';
 
 /** Lines with fewer words are too short for their stop-word density to mean anything. */
 export const MIN_DENSITY_WORDS = 3;
@@ -14,25 +15,25 @@ const MIN_PROSE_LEVEL = 0.2;
  * density is judged relative to it, so the thresholds hold for lists that cover much of a language
  * (Vietnamese: even titles reach 0.4) as well as for sparse ones (English prose: about 0.45).
  */
-export function addProseEvidence(info: LineInfo, proseLevel: number | undefined): void {
+export function addProseEvidence(log: EvidenceLog, info: LineInfo, proseLevel: number | undefined): void {
   const chars = info.text.length;
   if (info.wordHashes.length === 0) {
-    markConclusive(info, -4, 'no words');
+    log.markConclusive(info, -4, 'no words');
     return;
   }
-  if (chars < 20) addSharedEvidence(info, VERY_SHORT);
-  else if (chars < 45) addSharedEvidence(info, SHORT);
-  else if (chars >= 150) addSharedEvidence(info, LONG);
-  else if (chars >= 90) addSharedEvidence(info, FAIRLY_LONG);
+  if (chars < 20) log.addShared(info, VERY_SHORT);
+  else if (chars < 45) log.addShared(info, SHORT);
+  else if (chars >= 150) log.addShared(info, LONG);
+  else if (chars >= 90) log.addShared(info, FAIRLY_LONG);
 
   if (proseLevel !== undefined && info.wordHashes.length >= MIN_DENSITY_WORDS) {
     const relative = info.stopwordShare / Math.max(proseLevel, MIN_PROSE_LEVEL);
     const level = relative >= 0.75 ? 0 : relative >= 0.5 ? 1 : relative >= 0.25 ? 2 : 3;
-    addSharedEvidence(info, densityEvidence(info.stopwordShare, level));
+    log.addShared(info, densityEvidence(info.stopwordShare, level));
   }
 
-  if (info.endsSentence) addSharedEvidence(info, ENDS_SENTENCE);
-  if (info.innerSentenceEnds > 0) addSharedEvidence(info, SEVERAL_SENTENCES[Math.min(info.innerSentenceEnds, 3) - 1]);
+  if (info.endsSentence) log.addShared(info, ENDS_SENTENCE);
+  if (info.innerSentenceEnds > 0) log.addShared(info, SEVERAL_SENTENCES[Math.min(info.innerSentenceEnds, 3) - 1]);
 }
 
 const VERY_SHORT: Evidence = { weight: -1.6, reason: 'very short line' };

@@ -3,7 +3,8 @@
 // joined by slashes or bars, or carrying a copyright sign. They sit between an article's paragraphs
 // (under its photos) but are not its text.
 
-import { addEvidence, type LineInfo } from './lineInfo';
+import type { EvidenceLog } from '../evidence';
+import type { LineInfo } from '../types';
 
 const MAX_CREDIT_CHARS = 70;
 const CREDIT_WEIGHT = -2.5;
@@ -24,6 +25,6 @@ export function looksLikeCredit(text: string): boolean {
   return false;
 }
 
-export function addCreditEvidence(info: LineInfo): void {
-  if (info.creditLike) addEvidence(info, CREDIT_WEIGHT, 'credit or byline');
+export function addCreditEvidence(log: EvidenceLog, info: LineInfo): void {
+  if (info.creditLike) log.add(info, CREDIT_WEIGHT, 'credit or byline');
 }

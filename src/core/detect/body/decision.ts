@@ -1,0 +1,364 @@
+// The decision: runs the stages of the body detector over one page. The page's lines become LineInfo
+// (features.ts, with the feature cache; wrap.ts joins hard-wrapped paragraphs), every signal adds its
+// log-odds evidence to them in one EvidenceLog owned by this analysis (signals/), the context step picks
+// the article's main block (context/blocks.ts: tables, numbered lists and dialogue inside it do not break
+// it), ends it before a box that closes it (context/articleEnd.ts), finds its headline, and the evidence
+// becomes a label, a score in [0, 1] and the reasons behind it.
+
+import type { LineDecision } from '../../model/types';
+import { forEachLine, isBlank } from '../../text/lines';
+import type { CorpusModel } from '../corpus';
+import type { StopwordLexicon } from '../stopwords';
+import { trimArticleTail } from './context/articleEnd';
+import { articleBlocks, betweenBodyLines, extendBackOverTableHead, extendOverStructure, findHeadline, TABLE_LEAD_LINES } from './context/blocks';
+import { EvidenceLog, PRIOR_LOGIT } from './evidence';
+import { computeLineFeatures, type LineFeatureCache, type LineFeatureCacheEntry } from './features';
+import { FEATURE_COUNT, lineModelFeatures, type PageEvidence } from './model';
+import { isWordCode } from './normalize';
+import { addCreditEvidence } from './signals/credit';
+import { addDoubledEvidence } from './signals/doubled';
+import { addLinkListEvidence, addTeaserEvidence, addTitleTeaserListEvidence, isTitleLikeLine, markTitlesUnderSectionHeaders } from './signals/linkList';
+import { addProseEvidence, MIN_DENSITY_WORDS } from './signals/prose';
+import { addCorpusRepeatEvidence, addLearnedEvidence, addPageRepeatEvidence, duplicateCount, type CorpusView } from './signals/repeats';
+import { addSlugEvidence } from './signals/slug';
+import { isDataRow, markStructuredRuns } from './signals/structure';
+import { addTimestampEvidence } from './signals/timestamp';
+import type { Block, LineFeatures, LineInfo, PhysicalLine } from './types';
+import { mayBeHardWrapped, paragraphGroups } from './wrap';
+
+export interface DetectOptions {
+  /** Id under which the document was added to the corpus, so it does not count as its own repeat. */
+  documentId?: string;
+  /** Stop-word language to use instead of guessing it from the text. */
+  language?: string;
+  /**
+   * Per-line features of earlier runs on this document: after an edit only the changed lines are analysed
+   * again. The decisions are the same with or without it.
+   */
+  cache?: LineFeatureCache;
+}
+
+/** Added to lines inside an article block, subtracted outside. */
+const BLOCK_PULL = 2.2;
+/** Inside a block, a line without conclusive evidence against it is body above this. */
+const INSIDE_BLOCK_MIN = -4;
+const HEADLINE_MIN = 1;
+const TAGGED_MIN = 1;
+/** A line gets a handful of pieces of evidence: the log is made that large from the start. */
+const EXPECTED_EVIDENCE_PER_LINE = 4;
+
+/** The hand-set passes over a page: its lines' evidence, the context's verdict and the reason for it. */
+interface HandSetAnalysis extends PageEvidence {
+  /** The page's evidence, with its reasons. */
+  readonly log: EvidenceLog;
+  readonly contextReasons: string[];
+}
+
+function analysePage(
+  text: string,
+  corpus: CorpusModel,
+  stopwords: StopwordLexicon,
+  options: DetectOptions,
+): HandSetAnalysis | undefined {
+  // The non-blank lines: numbers, offsets and trimmed texts (PhysicalLine objects only for a text that may
+  // be hard-wrapped, as few are).
+  const lineNumbers: number[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const texts: string[] = [];
+  forEachLine(text, (line, start, end) => {
+    if (isBlank(text, start, end)) return;
+    lineNumbers.push(line);
+    starts.push(start);
+    ends.push(end);
+    texts.push(text.slice(start, end).trim());
+  });
+  let groups: PhysicalLine[][] | undefined;
+  if (mayBeHardWrapped(texts)) {
+    const physical: PhysicalLine[] = [];
+    for (let i = 0; i < texts.length; i++) physical.push({ line: lineNumbers[i], start: starts[i], end: ends[i], text: texts[i] });
+    groups = paragraphGroups(physical);
+  }
+  const cache = options.cache;
+  cache?.beginRun();
+  const entries: LineFeatureCacheEntry[] | undefined = cache ? [] : undefined;
+  const lines: LineInfo[] = [];
+  const addLine = (line: number, start: number, end: number, lineText: string, members: readonly PhysicalLine[] | undefined): void => {
+    let features: LineFeatures;
+    if (entries) {
+      const entry = (cache as LineFeatureCache).entry(lineText);
+      entries.push(entry);
+      features = entry.features;
+    } else {
+      features = computeLineFeatures(lineText);
+    }
+    lines.push(lineInfo(line, start, end, lineText, members, features, corpus.hashDocumentFrequency(features.hash)));
+  };
+  if (groups) {
+    for (const group of groups) {
+      const first = group[0];
+      if (group.length === 1) addLine(first.line, first.start, first.end, first.text, undefined);
+      else addLine(first.line, first.start, first.end, group.map((line) => line.text).join(' '), group);
+    }
+  } else {
+    for (let i = 0; i < texts.length; i++) addLine(lineNumbers[i], starts[i], ends[i], texts[i], undefined);
+  }
+  if (lines.length === 0) return undefined;
+  const log = new EvidenceLog(lines.length * EXPECTED_EVIDENCE_PER_LINE);
+  const language = options.language ?? stopwords.guessLanguageOfWords(proseSample(lines));
+  cache?.useStopwords(stopwords, language);
+  for (let i = 0; i < lines.length; i++) {
+    const info = lines[i];
+    // Shorter lines are judged without their density (see prose.ts).
+    if (info.wordHashes.length < MIN_DENSITY_WORDS) continue;
+    const entry = entries?.[i];
+    let count = entry ? entry.stopwords : -1;
+    if (count < 0) {
+      count = stopwords.countStopwords(info.wordHashes, language);
+      if (entry) entry.stopwords = count;
+    }
+    info.stopwordShare = count / info.wordHashes.length;
+  }
+  cache?.endRun();
+
+  const selfInCorpus = options.documentId !== undefined && corpus.hasDocument(options.documentId);
+  const ownCopies = (selfInCorpus ? 1 : 0) + duplicateCount(lines, selfInCorpus);
+  const proseLevel = language === undefined ? undefined : typicalProseDensity(lines);
+  const corpusView: CorpusView = { corpus, ownCopies };
+  for (const info of lines) {
+    addProseEvidence(log, info, proseLevel);
+    addCorpusRepeatEvidence(log, info, corpusView);
+    addLearnedEvidence(log, info, corpus);
+    addDoubledEvidence(log, info);
+    addTimestampEvidence(log, info);
+    addCreditEvidence(log, info);
+  }
+  addPageRepeatEvidence(log, lines);
+  addSlugEvidence(log, lines, () => hasDiacritics(text));
+  addLinkListEvidence(log, lines);
+  addTeaserEvidence(log, lines);
+  addTitleTeaserListEvidence(log, lines);
+  markStructuredRuns(log, lines);
+
+  const logits = new Float64Array(lines.length);
+  for (let i = 0; i < lines.length; i++) logits[i] = lines[i].logit;
+  const blocks = articleBlocks(lines, logits);
+  // The lines [boxFrom, boxTo] are a box after the article, taken out of the main block.
+  const boxTo = blocks.length > 0 ? blocks[0].last : -1;
+  const boxFrom = blocks.length > 0 ? trimArticleTail(lines, blocks[0], (word) => isStopwordOf(stopwords, language, word)) : undefined;
+  const announcedFrom = blocks.length > 0 ? extendOverStructure(lines, blocks[0]) : undefined;
+  const tableHeadFrom = blocks.length > 0 ? extendBackOverTableHead(lines, blocks[0]) : undefined;
+  const headline = blocks.length > 0 ? findHeadline(lines, blocks[0]) : undefined;
+  const blockOf = new Array<Block | undefined>(lines.length);
+  for (const block of blocks) {
+    blockOf.fill(block, block.first, block.last + 1);
+    markTitlesUnderSectionHeaders(lines, logits, ownCopies, block.first, block.last);
+  }
+  // The lead (sapo) may be cut off from the block by inline links and a photo: between the headline and
+  // the main block, lines with evidence of their own are body.
+  const leadEnd = headline === undefined ? -1 : blocks[0].first;
+
+  const adjustedLogits = new Float64Array(lines.length);
+  const contextReasons: string[] = [];
+  for (let index = 0; index < lines.length; index++) {
+    const info = lines[index];
+    const logit = logits[index];
+    let adjusted: number;
+    let contextReason: string;
+    if (info.taggedBody) {
+      // The annotator's own tags on other pages outweigh the context.
+      adjusted = Math.max(logit, TAGGED_MIN);
+      contextReason = blockOf[index] ? 'inside the main block' : 'outside the main block';
+    } else if (index === headline) {
+      adjusted = Math.max(logit + BLOCK_PULL, HEADLINE_MIN);
+      contextReason = 'headline before the main block';
+    } else if (blockOf[index]) {
+      const block = blockOf[index] as Block;
+      if (info.conclusive) adjusted = Math.min(logit, -1);
+      else if (info.listed) adjusted = Math.min(logit, -0.2);
+      else if (logit > 0) adjusted = logit + BLOCK_PULL;
+      else if (
+        (announcedFrom !== undefined && index >= announcedFrom) ||
+        (tableHeadFrom !== undefined && index >= tableHeadFrom && index < tableHeadFrom + TABLE_LEAD_LINES) ||
+        isDataRow(info) ||
+        (info.structure && betweenBodyLines(lines, logits, index, block))
+      ) {
+        adjusted = Math.max(logit + BLOCK_PULL, 0.2);
+      } else if (logit > INSIDE_BLOCK_MIN && betweenBodyLines(lines, logits, index, block)) adjusted = Math.max(logit + BLOCK_PULL, 0.2);
+      else adjusted = Math.min(logit, -0.2);
+      contextReason = block === blocks[0] ? 'inside the main block' : 'inside a further article block';
+      if (info.listed) contextReason += ', title under a section header repeated on other pages';
+    } else if (headline !== undefined && index > headline && index < leadEnd && logit > 0 && !info.conclusive) {
+      adjusted = logit;
+      contextReason = 'lead after the headline';
+    } else {
+      adjusted = Math.min(logit - BLOCK_PULL, -0.2);
+      contextReason =
+        boxFrom !== undefined && index >= boxFrom && index <= boxTo ? 'after the article: a box under a section header' : 'outside the main block';
+    }
+    adjustedLogits[index] = adjusted;
+    contextReasons.push(contextReason);
+  }
+  return {
+    log,
+    lines,
+    logits,
+    adjusted: adjustedLogits,
+    blocks,
+    headline,
+    proseLevel,
+    otherPages: Math.max(0, corpus.documentCount - ownCopies),
+    ownCopies,
+    contextReasons,
+  };
+}
+
+export function detectLines(
+  text: string,
+  corpus: CorpusModel,
+  stopwords: StopwordLexicon,
+  options: DetectOptions = {},
+): LineDecision[] {
+  const page = analysePage(text, corpus, stopwords, options);
+  if (!page) return [];
+  const { log, lines, adjusted, contextReasons } = page;
+  const decisions: LineDecision[] = [];
+  for (let index = 0; index < lines.length; index++) {
+    const info = lines[index];
+    const label = adjusted[index] >= 0 ? 'body' : 'boilerplate';
+    const score = 1 / (1 + Math.exp(-adjusted[index]));
+    if (!info.members) {
+      const reasons = log.reasonsOf(info, contextReasons[index], undefined);
+      decisions.push({ line: info.line, start: info.start, end: info.end, label, score, reasons });
+      continue;
+    }
+    const reasons = log.reasonsOf(info, contextReasons[index], `wrapped paragraph of ${info.members.length} lines`);
+    for (const member of info.members) {
+      decisions.push({ line: member.line, start: member.start, end: member.end, label, score, reasons });
+    }
+  }
+  return decisions;
+}
+
+/**
+ * One line (or wrapped paragraph) as a learned combination of the evidence would see it (model.ts): the
+ * input of scripts/fit-body-model.ts, which measures whether such a model beats the hand-set decision.
+ */
+export interface LineModelRow {
+  /** The document lines it stands for (several for a wrapped paragraph). */
+  readonly lines: readonly number[];
+  readonly features: Float64Array;
+}
+
+/** The model's input for every non-empty line of a page, in the page's order. */
+export function lineModelRows(
+  text: string,
+  corpus: CorpusModel,
+  stopwords: StopwordLexicon,
+  options: DetectOptions = {},
+): LineModelRow[] {
+  const page = analysePage(text, corpus, stopwords, options);
+  if (!page) return [];
+  return page.lines.map((info, index) => {
+    const features = new Float64Array(FEATURE_COUNT);
+    lineModelFeatures(page, index, features);
+    return { lines: info.members ? info.members.map((member) => member.line) : [info.line], features };
+  });
+}
+
+/** Whether a word (its wordHash) is a single-word stop word of the language (none when it is unknown). */
+function isStopwordOf(stopwords: StopwordLexicon, language: string | undefined, word: number): boolean {
+  return language !== undefined && stopwords.isStopword(word, language);
+}
+
+const PROSE_MIN_WORDS = 15;
+const PROSE_MIN_LINES = 3;
+/** Density assumed for a page with too little prose to measure it (jusText's thresholds follow from it). */
+const DEFAULT_PROSE_LEVEL = 0.4;
+
+/**
+ * The stop-word density of the page's long lines (their median): what prose looks like in this language
+ * and with this list. Vietnamese lists hit even titles often, English lists much less.
+ */
+function typicalProseDensity(lines: readonly LineInfo[]): number {
+  let count = 0;
+  for (const info of lines) if (info.wordHashes.length >= PROSE_MIN_WORDS) count++;
+  if (count < PROSE_MIN_LINES) return DEFAULT_PROSE_LEVEL;
+  const densities = new Float64Array(count);
+  count = 0;
+  for (const info of lines) if (info.wordHashes.length >= PROSE_MIN_WORDS) densities[count++] = info.stopwordShare;
+  densities.sort();
+  return densities[Math.floor(densities.length / 2)];
+}
+
+function lineInfo(
+  line: number,
+  start: number,
+  end: number,
+  text: string,
+  members: readonly PhysicalLine[] | undefined,
+  features: LineFeatures,
+  documentFrequency: number,
+): LineInfo {
+  return {
+    line,
+    start,
+    end,
+    members,
+    text,
+    features,
+    hash: features.hash,
+    wordHashes: features.wordHashes,
+    numberWords: features.numberWords,
+    documentFrequency,
+    stopwordShare: 0,
+    endsSentence: features.endsSentence,
+    innerSentenceEnds: features.innerSentenceEnds,
+    writtenTwice: features.writtenTwice,
+    timestampLike: features.timestampLike,
+    creditLike: features.creditLike,
+    titleLike: isTitleLikeLine(text, features.wordHashes.length, features.innerSentenceEnds, features.endsSentence),
+    logit: PRIOR_LOGIT,
+    firstEvidence: -1,
+    lastEvidence: -1,
+    // Every field from the start, so that all lines share one object shape.
+    conclusive: undefined,
+    linkLike: undefined,
+    taggedBody: undefined,
+    structure: undefined,
+    dated: undefined,
+    copied: undefined,
+    listed: undefined,
+  };
+}
+
+const SAMPLE_MIN_WORDS = 8;
+const SAMPLE_WORDS = 250;
+
+/** Words of the page's longer lines (prose, where stop words are), enough to guess the language. */
+function proseSample(lines: readonly LineInfo[]): number[] {
+  const sample: number[] = [];
+  for (const info of lines) {
+    if (info.wordHashes.length < SAMPLE_MIN_WORDS) continue;
+    for (const word of info.wordHashes) sample.push(word);
+    if (sample.length >= SAMPLE_WORDS) return sample;
+  }
+  // A page without prose: any words will do.
+  return sample.length > 0 ? sample : lines.flatMap((info) => info.wordHashes).slice(0, SAMPLE_WORDS);
+}
+
+const DIACRITICS_SAMPLE_CHARS = 2_000;
+const DIACRITICS_MIN_SHARE = 0.03;
+
+/** Whether the page's letters include a fair share of non-ASCII ones (Vietnamese, French, Czech...). */
+function hasDiacritics(text: string): boolean {
+  const limit = Math.min(text.length, DIACRITICS_SAMPLE_CHARS);
+  let ascii = 0;
+  let other = 0;
+  for (let i = 0; i < limit; i++) {
+    const code = text.charCodeAt(i);
+    if ((code >= 97 && code <= 122) || (code >= 65 && code <= 90)) ascii++;
+    else if (code > 127 && isWordCode(code)) other++;
+  }
+  return other > DIACRITICS_MIN_SHARE * (ascii + other);
+}
