@@ -45,7 +45,7 @@ export function buildCorpus(files: readonly CorpusFile[], reporter: Reporter, le
     corpus.addDocument(file.path, text);
     if (!learn) return;
     const read = readSidecar(file.path, reporter);
-    if (read.data) learnFromTags(text, reanchorSidecar({ ...read, data: read.data }, text).data.annotations, corpus, acceptances);
+    if (read.data) learnFromTags(text, reanchorSidecar({ ...read, data: read.data }, text).data.annotations, corpus, acceptances, read.data.dismissed);
   });
   reporter.endProgress();
   return { corpus, acceptances, bytes };

@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import type { CorpusModel } from '../core/detect/corpus';
 import { LearnedEntities } from '../core/detect/learned';
 import { sortAnnotations } from '../core/model/annotations';
-import type { Annotation, SidecarData } from '../core/model/types';
+import type { Annotation, Dismissal, SidecarData } from '../core/model/types';
 import { reanchor } from '../core/sidecar/anchor';
 import { parseSidecar, type ParsedSidecar } from '../core/sidecar/codec';
 import { resolveDocumentRef, sidecarPathFor } from '../core/sidecar/paths';
@@ -81,18 +81,20 @@ export function reanchorSidecar(read: SidecarRead & { data: SidecarData }, docTe
   return { data: { ...data, annotations }, orphaned: result.orphaned, moved: result.moved.length };
 }
 
-/** An entity the annotator confirmed, replayed into LearnedEntities (also in worker threads). */
+/** An entity the annotator confirmed (or, with `dismissed`, a suggestion they rejected), replayed into
+ * LearnedEntities (also in worker threads). */
 export interface Acceptance {
   label: string;
   text: string;
   value?: string;
+  dismissed?: true;
 }
 
 /**
  * What pass 1 learns from a document's confirmed tags: the lines inside `body` and `boilerplate` tags go to
  * the corpus model, other tags are entities to suggest again elsewhere.
  */
-export function learnFromTags(docText: string, tags: readonly Annotation[], corpus: CorpusModel, acceptances: Acceptance[]): void {
+export function learnFromTags(docText: string, tags: readonly Annotation[], corpus: CorpusModel, acceptances: Acceptance[], dismissed: readonly Dismissal[] = []): void {
   const lineTags = tags.filter((tag) => !tag.orphaned && (tag.label === BODY_LABEL || tag.label === BOILERPLATE_LABEL));
   if (lineTags.length > 0) {
     for (const line of lineSpans(docText)) {
@@ -107,10 +109,14 @@ export function learnFromTags(docText: string, tags: readonly Annotation[], corp
     if (typeof tag.value === 'string') acceptance.value = tag.value;
     acceptances.push(acceptance);
   }
+  for (const d of dismissed) if (d.label !== BODY_LABEL && d.label !== BOILERPLATE_LABEL) acceptances.push({ label: d.label, text: d.text, dismissed: true });
 }
 
 export function learnedFrom(acceptances: readonly Acceptance[]): LearnedEntities {
   const learned = new LearnedEntities();
-  for (const a of acceptances) learned.accept(a.label, a.text, a.value);
+  for (const a of acceptances) {
+    if (a.dismissed) learned.dismiss(a.label, a.text);
+    else learned.accept(a.label, a.text, a.value);
+  }
   return learned;
 }

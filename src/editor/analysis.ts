@@ -189,7 +189,15 @@ export class AnalysisService implements vscode.Disposable {
   /** Accepted actors and dates become suggestions elsewhere; body tags and dismissed body lines teach the template. */
   learnFrom(data: Pick<SidecarData, 'annotations' | 'dismissed'>): void {
     for (const a of data.annotations) this.learnTag(a);
-    for (const d of data.dismissed) if (d.label === 'body') this.learnLine(d.text, 'boilerplate');
+    for (const d of data.dismissed) {
+      if (d.label === 'body') this.learnLine(d.text, 'boilerplate');
+      else this.learnDismissal(d.label, d.text);
+    }
+  }
+
+  /** A dismissed entity suggestion: its text is propagated less (or no more) elsewhere. */
+  learnDismissal(label: string, text: string, forget = false): void {
+    this.send({ type: 'dismissEntity', label, text, forget });
   }
 
   learnTag(tag: Annotation): void {

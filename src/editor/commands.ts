@@ -282,7 +282,9 @@ export function registerCommands(ctx: EditorContext): void {
     if (!target) return false;
     const s = await suggestionAt(ctx, target.doc, args);
     if (!s) return false;
-    return ctx.store.dismiss(target.state, [{ label: s.label, start: s.start, end: s.end, text: s.text }]);
+    const done = ctx.store.dismiss(target.state, [{ label: s.label, start: s.start, end: s.end, text: s.text }]);
+    if (done) ctx.analysis.learnDismissal(s.label, s.text);
+    return done;
   });
 
   reg(Cmd.acceptAllOfLabel, async (args?: TagArgs) => {

@@ -16,6 +16,8 @@ export type EngineRequest =
   | { type: 'forget'; key: string }
   | { type: 'learnLine'; text: string; label: LineLabel; forget: boolean }
   | { type: 'learnEntity'; label: string; text: string; value?: string; forget: boolean }
+  /** A suggestion of `text` as `label` was dismissed (`forget`: the dismissal was undone). */
+  | { type: 'dismissEntity'; label: string; text: string; forget: boolean }
   | {
       type: 'analyse';
       text: string;
@@ -72,6 +74,9 @@ export class EngineState {
       case 'learnEntity':
         if (req.forget) this.learned.forget(req.label, req.text, 1);
         else this.learned.accept(req.label, req.text, req.value);
+        return { ok: true };
+      case 'dismissEntity':
+        this.learned.dismiss(req.label, req.text, req.forget);
         return { ok: true };
       case 'analyse': {
         const started = performance.now();

@@ -16,7 +16,7 @@
 
 import type { Suggestion } from '../model/types';
 import type { EntityLexicon } from './lexicons';
-import { containsWords, type LearnedEntities } from './learned';
+import { containsWords, type LearnedEntities, type NameFacts, shortFormAllowed, type TitleTest } from './learned';
 import { lineSpans } from '../text/lines';
 import { IdTable, lineIndexOf, type PhraseMatch, PhraseMatcher, TOKEN_PUNCT, TOKEN_WORD, type Tokens, tokenize, Vocabulary, WordSet } from './words';
 
@@ -1147,22 +1147,82 @@ function hasKnownWord(tokens: Tokens, grammar: ActorGrammar): boolean {
   return false;
 }
 
-/** Occurrences of accepted actors on one line. */
-function learnedOn(entry: ScannedLine, learned: LearnedEntities, found: DocCandidate[]): void {
-  for (const match of learned.matchTokens(entry.scan.tokens)) {
+/** Occurrences of accepted actors on one line, scored by the annotator's decisions on the same text. */
+function learnedOn(entry: ScannedLine, learned: LearnedEntities, titles: TitleTest, found: DocCandidate[]): void {
+  for (const match of learned.matchTokens(entry.scan.tokens, titles)) {
     if (match.entry.label !== 'actor') continue;
-    const count = match.entry.count;
+    const { count, dismissed } = match.entry;
+    const reasons = [`accepted ${count} time${count === 1 ? '' : 's'} elsewhere`];
+    if (dismissed > 0) reasons.push(`dismissed ${dismissed} time${dismissed === 1 ? '' : 's'}`);
     found.push({
       start: entry.start + match.start,
       end: entry.start + match.end,
       text: match.entry.text,
       line: entry.line,
-      score: Math.min(0.95, 0.7 + 0.05 * count),
-      reasons: [`accepted ${count} time${count === 1 ? '' : 's'} elsewhere`],
+      score: learned.score(match.entry),
+      reasons,
       person: false,
     });
   }
 }
+
+const titleTests = new WeakMap<ActorGrammar, TitleTest>();
+
+/**
+ * Whether a word before a name is no part of it, per grammar (stable, for caches): a title, honorific or
+ * organisation descriptor ends there ("President", "hãng tin"), or it opens the sentence and starts a
+ * lexicon phrase ("Hãng Kyodo", capitalised only by the sentence).
+ */
+function titleTest(grammar: ActorGrammar): TitleTest {
+  let test = titleTests.get(grammar);
+  if (!test) {
+    test = (tokens, index) => {
+      if (tokens.sentenceStart(index) && grammar.triggers.has(tokens.word(index))) return true;
+      for (let back = 0; back < 4 && index - back >= 0; back++) {
+        const from = index - back;
+        for (const phrases of [grammar.titles, grammar.honorifics, grammar.orgDescriptors]) {
+          if (phrases.matchAt(tokens, from, index + 1)?.length === back + 1) return true;
+        }
+      }
+      return false;
+    };
+    titleTests.set(grammar, test);
+  }
+  return test;
+}
+
+/**
+ * What a name is, for short forms: an organisation (a head or tail word, a lower-case word that is no name
+ * particle, an acronym, a digit or a symbol, more than four words), and whether it is in Vietnamese order (a
+ * family name first, or Vietnamese letters).
+ */
+function nameFacts(text: string, grammar: ActorGrammar): NameFacts {
+  let cache = factCaches.get(grammar);
+  if (!cache) factCaches.set(grammar, (cache = new Map()));
+  let facts = cache.get(text);
+  if (facts === undefined) {
+    if (cache.size > MAX_CACHED_FACTS) cache.clear();
+    cache.set(text, (facts = computeNameFacts(text, grammar)));
+  }
+  return facts;
+}
+
+const factCaches = new WeakMap<ActorGrammar, Map<string, NameFacts>>();
+const MAX_CACHED_FACTS = 100_000;
+
+function computeNameFacts(text: string, grammar: ActorGrammar): NameFacts {
+  const tokens = tokenize(text, grammar.vocabulary);
+  let organisation = tokens.count > 4 || grammar.orgHeads.matchAt(tokens, 0) !== undefined;
+  for (let k = 0; k < tokens.count && !organisation; k++) {
+    if (!tokens.isWord(k)) organisation = !(tokens.isChar(k, 45) || tokens.isChar(k, 46)); // "-" and "." join names
+    else if (grammar.orgWords.has(tokens, k) || (tokens.acronym(k) && tokens.end(k) - tokens.start(k) > 1)) organisation = true;
+    else if (!tokens.capitalised(k) && !grammar.nameParticles.has(tokens, k)) organisation = true;
+  }
+  const vietnamese = grammar.familyNames.has(tokens, 0) || VIETNAMESE_LETTERS.test(text);
+  return { organisation, vietnamese };
+}
+
+const VIETNAMESE_LETTERS = /[ăđơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/iu;
 
 /**
  * The best candidates where candidates overlap, in document order; reasons of identical spans are merged.
@@ -1240,17 +1300,17 @@ export function resolveActors(
     const entry = scanned[k];
     if (report && !report(entry.line)) continue;
     known.repeatOn(entry, grammar, found);
-    if (withLearned) learnedOn(entry, withLearned, found);
+    if (withLearned) learnedOn(entry, withLearned, titleTest(grammar), found);
   }
   const chosen = bestCandidates(found, report);
 
-  const learnedNames = learned ? learned.entries('actor').map((entry) => ({ words: entry.words, text: entry.text })) : [];
-  const longNames = [...learnedNames, ...[...known.names.values()].filter((name) => name.words.length > 1)];
+  const learnedNames = learned ? learned.entries('actor').filter((entry) => entry.words.length > 1).map((entry) => ({ words: entry.words, text: entry.text, samePage: false })) : [];
+  const longNames = [...learnedNames, ...[...known.names.values()].filter((name) => name.words.length > 1).map((name) => ({ ...name, samePage: true }))];
   const canonical = new Map<string, string>();
   for (const candidate of found) if (candidate.full !== undefined && !canonical.has(candidate.text)) canonical.set(candidate.text, learned?.get('actor', candidate.full)?.value ?? candidate.full);
   return chosen.map((candidate) => {
     let value = canonical.get(candidate.text);
-    if (value === undefined) canonical.set(candidate.text, (value = canonicalName(candidate.text, longNames, learned, grammar.vocabulary)));
+    if (value === undefined) canonical.set(candidate.text, (value = canonicalName(candidate.text, longNames, learned, grammar)));
     const suggestion: Suggestion = {
       start: candidate.start,
       end: candidate.end,
@@ -1276,25 +1336,31 @@ function wordsAt(tokens: Tokens, index: number, words: readonly string[]): boole
   return true;
 }
 
-/** The longest name on the page or among accepted ones that ends with (or contains) `text`. */
+/**
+ * The longest name on the page or among accepted ones that `text` may stand for (shortFormAllowed: a part
+ * of a person's name on the same page, a Western family name across pages, never part of an
+ * organisation's name), a name ending with it first.
+ */
 function canonicalName(
   text: string,
-  longNames: readonly { words: string[]; text: string }[],
+  longNames: readonly { words: string[]; text: string; samePage: boolean }[],
   learned: LearnedEntities | undefined,
-  vocabulary: Vocabulary,
+  grammar: ActorGrammar,
 ): string {
   const accepted = learned?.get('actor', text)?.value;
   if (accepted !== undefined) return accepted;
-  const words = tokenize(text, vocabulary).texts();
+  const words = tokenize(text, grammar.vocabulary).texts();
   let best: { words: string[]; text: string } | undefined;
   let bestIsSuffix = false;
   for (const candidate of longNames) {
     const longer = candidate.words;
-    if (longer.length <= words.length || !containsWords(longer, words)) continue;
+    if (longer.length <= words.length) continue;
     // family names: a name ending with the short form beats one merely containing it
     const isSuffix = longer.slice(longer.length - words.length).join('\u0000') === words.join('\u0000');
     if (best && bestIsSuffix && !isSuffix) continue;
     if (best && isSuffix === bestIsSuffix && longer.length <= best.words.length) continue;
+    if (!isSuffix && !(candidate.samePage && containsWords(longer, words))) continue;
+    if (!shortFormAllowed(longer, words, nameFacts(candidate.text, grammar), candidate.samePage)) continue;
     best = candidate;
     bestIsSuffix = isSuffix;
   }

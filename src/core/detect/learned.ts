@@ -1,6 +1,15 @@
 // Entities the annotator accepted, suggested again wherever the same text occurs (a string-matching
-// recommender: counts per label and text, whole-word matches only). Short forms link to the longest
-// accepted name that ends with them ("Macron" -> "Emmanuel Macron"), which becomes the suggestion's value.
+// recommender: counts per label and text, whole-word matches only). A match must be the whole name there: an
+// accepted "An" is not suggested inside "Nghệ An". Each propagated suggestion carries a score estimated from
+// the annotator's decisions on that text (accepted vs dismissed), and texts dismissed more often than
+// accepted are not propagated at all.
+//
+// Short forms: a text links to a longer accepted name (which becomes its value) only when the corpus shows the
+// form used for that name — an accepted short mention with that value, or the form beside the full name on
+// the same page — or, across pages, when the form is a Western person's family name (the last word:
+// "Macron" -> "Emmanuel Macron"). An organisation never shortens to a word of its name ("An" is no short form
+// of "Bệnh viện Đa khoa Nghệ An"), and a Vietnamese person's given name (the last syllable) stands for the
+// full name only with evidence.
 
 import { TOKEN_NUMBER, TOKEN_WORD, type Tokens, tokenize, Vocabulary } from './words';
 
@@ -11,6 +20,8 @@ export interface LearnedEntry {
   value?: string;
   /** How many times it was accepted. */
   count: number;
+  /** How many times a suggestion of this text and label was dismissed. */
+  dismissed: number;
   /** The text as word tokens (case kept). */
   words: string[];
 }
@@ -21,6 +32,43 @@ export interface LearnedMatch {
   end: number;
   entry: LearnedEntry;
 }
+
+/** What the caller's grammar knows about a name (the lexicons live with the actor detector). */
+export interface NameFacts {
+  /** An organisation's name (a head or tail word, lower-case words, an acronym, digits...). */
+  organisation: boolean;
+  /** Written in Vietnamese name order: family name first, given name last. */
+  vietnamese: boolean;
+}
+
+/**
+ * Whether `short` may stand for the name `full` (both as words). `samePage`: the short form occurs on the
+ * page of the full name, which shows it used for that entity. Across pages only a Western person's family
+ * name (the last words) may; an organisation never shortens to part of its name.
+ */
+export function shortFormAllowed(full: readonly string[], short: readonly string[], facts: NameFacts, samePage: boolean): boolean {
+  if (facts.organisation || short.length >= full.length) return false;
+  if (samePage) return containsWords(full, short);
+  if (facts.vietnamese) return false;
+  return endsWithWords(full, short);
+}
+
+/** Prior of the propagation score: an accepted text is right at its other occurrences about this often. */
+const PRIOR_PRECISION = 0.7;
+const PRIOR_WEIGHT = 2;
+const MAX_SCORE = 0.95;
+
+/**
+ * A count-based estimate of how often a propagated suggestion is right: acceptances and dismissals of the
+ * same text and label, smoothed towards a prior (one acceptance: 0.8; as many dismissals as acceptances: 0.6
+ * and falling).
+ */
+export function propagationScore(accepted: number, dismissed: number): number {
+  return Math.min(MAX_SCORE, (accepted + PRIOR_PRECISION * PRIOR_WEIGHT) / (accepted + dismissed + PRIOR_WEIGHT));
+}
+
+/** Propagated suggestions scoring lower than this are not made (the text is dismissed more than accepted). */
+export const MIN_PROPAGATION_SCORE = 0.5;
 
 function key(label: string, text: string): string {
   return `${label}\u0000${text}`;
@@ -44,8 +92,10 @@ export class LearnedEntities {
   /** First word id -> entries starting with it, longest first. */
   private readonly byFirstWord: LearnedEntry[][] = [];
   private versionCounter = 0;
+  /** Dismissals per label and text, also of texts never accepted (so a later acceptance starts from them). */
+  private readonly dismissals = new Map<string, number>();
   /** Matches per line's tokens (line scans are cached and reused across analyses), valid for one version. */
-  private readonly matchCache = new WeakMap<Tokens, { version: number; matches: readonly LearnedMatch[] }>();
+  private readonly matchCache = new WeakMap<Tokens, { version: number; titles: TitleTest | undefined; matches: readonly LearnedMatch[] }>();
 
   /** Changes whenever the set of entries changes (callers cache on it). */
   get version(): number {
@@ -69,7 +119,7 @@ export class LearnedEntities {
     }
     const words = wordsOf(trimmed);
     if (words.length === 0) return;
-    const entry: LearnedEntry = { label, text: trimmed, count: 1, words };
+    const entry: LearnedEntry = { label, text: trimmed, count: 1, dismissed: this.dismissals.get(key(label, trimmed)) ?? 0, words };
     if (value !== undefined) entry.value = value;
     this.entriesByKey.set(key(label, trimmed), entry);
     const list = (this.byFirstWord[this.firstWords.intern(words[0])] ??= []);
@@ -92,6 +142,27 @@ export class LearnedEntities {
     return true;
   }
 
+  /** Records one dismissal of a suggestion of `text` as `label` (`forget`: undoes one). */
+  dismiss(label: string, text: string, forget = false): void {
+    const k = key(label, text.trim());
+    const count = Math.max(0, (this.dismissals.get(k) ?? 0) + (forget ? -1 : 1));
+    if (count === 0) this.dismissals.delete(k);
+    else this.dismissals.set(k, count);
+    const entry = this.entriesByKey.get(k);
+    if (entry) entry.dismissed = count;
+    this.versionCounter++;
+  }
+
+  /** How many times a suggestion of `text` as `label` was dismissed. */
+  dismissedCount(label: string, text: string): number {
+    return this.dismissals.get(key(label, text.trim())) ?? 0;
+  }
+
+  /** The estimated precision of suggesting `entry` at another occurrence. */
+  score(entry: LearnedEntry): number {
+    return propagationScore(entry.count, entry.dismissed);
+  }
+
   get(label: string, text: string): LearnedEntry | undefined {
     return this.entriesByKey.get(key(label, text.trim()));
   }
@@ -108,17 +179,19 @@ export class LearnedEntities {
 
   /**
    * Whole-word occurrences of accepted entries among `tokens` (one line), longest first and not
-   * overlapping each other. Words must follow each other with at most spacing between them.
+   * overlapping each other. Words must follow each other with at most spacing between them. A one-word
+   * entry must be a name of its own there, not a word of a longer capitalised run ("An" in "Nghệ An"), and
+   * entries dismissed more often than accepted are left out.
    */
-  matchTokens(tokens: Tokens): readonly LearnedMatch[] {
+  matchTokens(tokens: Tokens, titles?: TitleTest): readonly LearnedMatch[] {
     const cached = this.matchCache.get(tokens);
-    if (cached !== undefined && cached.version === this.versionCounter) return cached.matches;
-    const matches = this.findMatches(tokens);
-    this.matchCache.set(tokens, { version: this.versionCounter, matches });
+    if (cached !== undefined && cached.version === this.versionCounter && cached.titles === titles) return cached.matches;
+    const matches = this.findMatches(tokens, titles);
+    this.matchCache.set(tokens, { version: this.versionCounter, titles, matches });
     return matches;
   }
 
-  private findMatches(tokens: Tokens): LearnedMatch[] {
+  private findMatches(tokens: Tokens, titles: TitleTest | undefined): LearnedMatch[] {
     const matches: LearnedMatch[] = [];
     let index = 0;
     while (index < tokens.count) {
@@ -132,6 +205,8 @@ export class LearnedEntities {
           // whole words: not glued to a letter on either side
           if (tokens.isWord(next) && !tokens.spaceBefore(next)) continue;
           if (tokens.isWord(index - 1) && !tokens.spaceBefore(index)) continue;
+          if ((entry.words.length === 1 && continuesRun(tokens, index - 1, index, titles)) || (entry.words.length === 1 && continuesRun(tokens, next, next, titles))) continue;
+          if (this.score(entry) < MIN_PROPAGATION_SCORE) continue;
           matches.push({ start: tokens.start(index), end: tokens.end(next - 1), entry });
           matched = entry.words.length;
           break;
@@ -144,16 +219,17 @@ export class LearnedEntities {
 
   /**
    * The canonical name for `text` among accepted `label` entries: an accepted value for the same text, or
-   * the longest accepted entry whose words end with (or contain) the words of `text`.
+   * the longest accepted entry that `text` may stand for (shortFormAllowed; `facts` tells what each entry
+   * is, by default a Western person's name).
    */
-  canonical(label: string, text: string): string | undefined {
+  canonical(label: string, text: string, facts: (entry: LearnedEntry) => NameFacts = () => WESTERN_PERSON): string | undefined {
     const own = this.get(label, text);
     if (own?.value !== undefined) return own.value;
     const words = wordsOf(text.trim());
     let best: LearnedEntry | undefined;
     for (const entry of this.entriesByKey.values()) {
       if (entry.label !== label || entry.words.length <= words.length) continue;
-      if (!containsWords(entry.words, words)) continue;
+      if (!shortFormAllowed(entry.words, words, facts(entry), false)) continue;
       if (!best || entry.words.length > best.words.length || (entry.words.length === best.words.length && entry.count > best.count)) best = entry;
     }
     if (best) return best.value ?? best.text;
@@ -161,11 +237,35 @@ export class LearnedEntities {
   }
 }
 
+const WESTERN_PERSON: NameFacts = { organisation: false, vietnamese: false };
+
+/** Whether the word at `index` is (the end of) a title or honorific, which a name may follow ("President"). */
+export type TitleTest = (tokens: Tokens, index: number) => boolean;
+
+/**
+ * Whether the word at `neighbour` continues a capitalised run across the space before `joined` (the token
+ * after the neighbour, or the neighbour itself when it follows). A title before the name does not
+ * ("President Putin"), nor, without a title test, a capitalised lexicon word opening the sentence ("Ông An").
+ */
+function continuesRun(tokens: Tokens, neighbour: number, joined: number, titles: TitleTest | undefined): boolean {
+  if (!tokens.isNameWord(neighbour) || !tokens.spaceBefore(joined)) return false;
+  if (neighbour > joined) return true;
+  return titles ? !titles(tokens, neighbour) : !(tokens.sentenceStart(neighbour) && tokens.word(neighbour) >= 0);
+}
+
 function wordsMatchAt(tokens: Tokens, index: number, words: readonly string[]): boolean {
   if (index + words.length > tokens.count) return false;
   for (let k = 0; k < words.length; k++) {
     if (!tokens.textIs(index + k, words[k])) return false;
   }
+  return true;
+}
+
+/** Whether `longer` ends with `words`. */
+export function endsWithWords(longer: readonly string[], words: readonly string[]): boolean {
+  if (words.length > longer.length) return false;
+  const from = longer.length - words.length;
+  for (let k = 0; k < words.length; k++) if (longer[from + k] !== words[k]) return false;
   return true;
 }
 
