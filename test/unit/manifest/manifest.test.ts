@@ -269,3 +269,13 @@ describe('manifest: language, grammar, schema, walkthrough and icons', () => {
     JSON.parse(fs.readFileSync(path.join(ROOT, 'l10n/bundle.l10n.vi.json'), 'utf8'));
   });
 });
+
+describe('untrusted workspaces', () => {
+  it('ignore the workspace values of every setting that decides which files are read, how big, or which file opens', () => {
+    const pkg = readJson('package.json') as { capabilities: { untrustedWorkspaces: { restrictedConfigurations: string[] } } };
+    const restricted = new Set(pkg.capabilities.untrustedWorkspaces.restrictedConfigurations);
+    for (const key of ['newsmark.corpus', 'newsmark.corpusFolders', 'newsmark.guidelines', 'newsmark.lexicons', 'newsmark.sidecars.folder', 'newsmark.sidecars.maxSizeMB']) {
+      assert.ok(restricted.has(key), `${key} is read from an untrusted workspace`);
+    }
+  });
+});
