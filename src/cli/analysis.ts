@@ -7,6 +7,7 @@ import { CorpusModel } from '../core/detect/corpus';
 import type { EntityLexicon } from '../core/detect/lexicons';
 import type { StopwordLexicon } from '../core/detect/stopwords';
 import type { LineDecision, Suggestion } from '../core/model/types';
+import { suggesterOfSource } from '../core/suggesters/config';
 import { isBlank, lineSpans } from '../core/text/lines';
 import * as fs from 'node:fs';
 import type { CorpusFile } from '../node/files';
@@ -66,8 +67,11 @@ export function analyseText(id: string, text: string, ctx: AnalysisContext): Doc
   return analyseDocument(text, { ...ctx, options: { ...ctx.options, documentId: id } });
 }
 
-/** One JSON Lines record: every non-empty line's decision and every suggestion (UTF-16 offsets). */
-export function detectionJson(displayPath: string, analysis: DocumentAnalysis): string {
+/**
+ * One JSON Lines record: every non-empty line's decision and every suggestion (UTF-16 offsets); `extra`
+ * fields (what the external suggesters said) come last.
+ */
+export function detectionJson(displayPath: string, analysis: DocumentAnalysis, extra?: Record<string, unknown>): string {
   const record = {
     path: displayPath,
     lines: analysis.lines.map((d: LineDecision) => ({ line: d.line, label: d.label, score: d.score, reasons: d.reasons })),
@@ -77,8 +81,12 @@ export function detectionJson(displayPath: string, analysis: DocumentAnalysis): 
       out.score = s.score;
       out.reasons = s.reasons;
       out.line = s.line;
+      if (s.source !== undefined) out.source = s.source;
+      const suggester = suggesterOfSource(s.source);
+      if (suggester !== undefined) out.suggester = suggester;
       return out;
     }),
+    ...extra,
   };
   return `${JSON.stringify(record)}\n`;
 }
@@ -104,7 +112,8 @@ export function detectionSummary(displayPath: string, text: string, analysis: Do
   const top = [...analysis.suggestions].sort((a, b) => onBody(a) - onBody(b) || b.score - a.score || a.start - b.start).slice(0, TOP_SUGGESTIONS);
   for (const s of top) {
     const value = s.value !== undefined && s.value !== s.text ? ` = ${Array.isArray(s.value) ? s.value.join(' | ') : s.value}` : '';
-    out.push(`    ${s.label.padEnd(8)} ${s.score.toFixed(2)}  line ${s.line + 1}  "${s.text}"${value}`);
+    const from = suggesterOfSource(s.source);
+    out.push(`    ${s.label.padEnd(8)} ${s.score.toFixed(2)}  line ${s.line + 1}  "${s.text}"${value}${from !== undefined ? `  (${from})` : ''}`);
   }
   return `${out.join('\n')}\n\n`;
 }

@@ -9,7 +9,7 @@ export type OptionSpec = NonNullable<ParseArgsConfig['options']>;
 
 export interface ParsedArgs {
   positionals: string[];
-  values: Record<string, string | boolean | undefined>;
+  values: Record<string, string | boolean | string[] | undefined>;
 }
 
 export function parseCommandLine(argv: readonly string[], options: OptionSpec): ParsedArgs {
@@ -34,6 +34,12 @@ export function requiredOption(args: ParsedArgs, name: string): string {
 
 export function flag(args: ParsedArgs, name: string): boolean {
   return args.values[name] === true;
+}
+
+/** Every value of a repeatable option (`multiple: true`), in order. */
+export function repeatedOption(args: ParsedArgs, name: string): string[] {
+  const value = args.values[name];
+  return Array.isArray(value) ? value : typeof value === 'string' ? [value] : [];
 }
 
 /** A comma-separated list ("a,b"); empty items are dropped. */

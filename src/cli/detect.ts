@@ -7,6 +7,7 @@ import { analyseText, analysisContext, buildCorpus, detectionJson, detectionSumm
 import { type CliEnv, loadLexicons, writeOut } from './env';
 import { runInWorkers } from './pool';
 import { UsageError } from './report';
+import { CliSuggesters, type PageSuggestions, SUGGESTER_OPTIONS, withPageSuggestions } from './suggest';
 import { listCorpus } from './walk';
 
 export async function detectCommand(argv: readonly string[], env: CliEnv): Promise<number> {
@@ -17,6 +18,7 @@ export async function detectCommand(argv: readonly string[], env: CliEnv): Promi
     jobs: { type: 'string' },
     lexicons: { type: 'string' },
     'relative-dates': { type: 'boolean' },
+    ...SUGGESTER_OPTIONS,
   });
   if (args.positionals.length === 0) throw new UsageError('detect needs at least one file or folder');
   const json = flag(args, 'json');
@@ -30,30 +32,67 @@ export async function detectCommand(argv: readonly string[], env: CliEnv): Promi
   const { corpus, acceptances } = buildCorpus(files, reporter, true);
 
   const selected = files.map((file) => file.path).filter((_, index) => !shard || index % shard.count === shard.index);
-  const format = (path: string, text: string, analysis: ReturnType<typeof analyseText>): string =>
-    json ? detectionJson(path, analysis) : detectionSummary(path, text, analysis);
-
-  if (jobs > 1 && env.workerFile && selected.length > 1) {
-    const init = { corpus: corpus.toJSON(), lexicons: lexicons.files, acceptances, settings, json };
-    await runInWorkers(env.workerFile, init, jobs, selected, async (index, result) => {
-      reporter.progress('analysing', index + 1, selected.length);
-      if (result.error !== undefined) reporter.error(selected[index], 1, 1, result.error);
-      else await writeOut(env, result.output ?? '');
-    });
-  } else {
-    const ctx = analysisContext(corpus, lexicons.stopwords, lexicons.entities, acceptances, settings);
-    for (let index = 0; index < selected.length; index++) {
+  // Suggesters are asked by the page's path relative to its corpus folder; problems are shown at the page.
+  const idOf = new Map(files.map((file) => [file.path, file.rel]));
+  const pathOf = new Map(files.map((file) => [file.rel, file.path]));
+  const suggesters = CliSuggesters.fromArgs(args, reporter, (id) => pathOf.get(id) ?? id);
+  const format = (path: string, text: string, analysis: ReturnType<typeof analyseText>, page?: PageSuggestions): string => {
+    const merged = withPageSuggestions(analysis, page);
+    return json ? detectionJson(path, merged, page && { suggesters: page.suggesters }) : detectionSummary(path, text, merged);
+  };
+  // A page's suggesters are asked while the detectors work on it (and, with workers, a few pages ahead).
+  const asked = new Map<number, Promise<{ text?: string; page?: PageSuggestions }>>();
+  const ask = (index: number, known?: string): Promise<{ text?: string; page?: PageSuggestions }> => {
+    let promise = asked.get(index);
+    if (!promise) {
       const path = selected[index];
-      reporter.progress('analysing', index + 1, selected.length);
-      let text: string;
+      let text = known;
       try {
-        text = fs.readFileSync(path, 'utf8');
-      } catch (error) {
-        reporter.error(path, 1, 1, `cannot read: ${(error as Error).message}`);
-        continue;
+        text ??= fs.readFileSync(path, 'utf8');
+      } catch {
+        text = undefined; // the worker reports it
       }
-      await writeOut(env, format(path, text, analyseText(path, text, ctx)));
+      promise = text === undefined || !suggesters ? Promise.resolve({ text }) : suggesters.ask(idOf.get(path) ?? path, text).then((page) => ({ text, page }));
+      asked.set(index, promise);
     }
+    return promise;
+  };
+
+  try {
+    if (jobs > 1 && env.workerFile && selected.length > 1) {
+      const init = { corpus: corpus.toJSON(), lexicons: lexicons.files, acceptances, settings, json, raw: suggesters !== undefined };
+      if (suggesters) for (let ahead = 0; ahead < Math.min(selected.length, jobs * 2); ahead++) void ask(ahead);
+      await runInWorkers(env.workerFile, init, jobs, selected, async (index, result) => {
+        reporter.progress('analysing', index + 1, selected.length);
+        if (suggesters) for (let ahead = index; ahead < Math.min(selected.length, index + 1 + jobs * 2); ahead++) void ask(ahead);
+        if (result.error !== undefined) reporter.error(selected[index], 1, 1, result.error);
+        else if (result.analysis) {
+          const { text, page } = await ask(index);
+          asked.delete(index);
+          await writeOut(env, format(selected[index], text ?? '', result.analysis, page));
+        } else await writeOut(env, result.output ?? '');
+      });
+    } else {
+      const ctx = analysisContext(corpus, lexicons.stopwords, lexicons.entities, acceptances, settings);
+      for (let index = 0; index < selected.length; index++) {
+        const path = selected[index];
+        reporter.progress('analysing', index + 1, selected.length);
+        let text: string;
+        try {
+          text = fs.readFileSync(path, 'utf8');
+        } catch (error) {
+          reporter.error(path, 1, 1, `cannot read: ${(error as Error).message}`);
+          continue;
+        }
+        const pending = suggesters ? ask(index, text) : undefined;
+        const analysis = analyseText(path, text, ctx);
+        const page = pending && (await pending).page;
+        asked.delete(index);
+        await writeOut(env, format(path, text, analysis, page));
+      }
+    }
+  } finally {
+    await suggesters?.close();
   }
   reporter.endProgress();
   return reporter.errors > 0 ? 1 : 0;

@@ -11,11 +11,12 @@ import {
 import type { LineDecision } from '../core/model/types';
 import { isBlank, lineSpans } from '../core/text/lines';
 import { readTextIfExists, walkCorpus } from '../node/files';
-import { flag, listOption, parseCommandLine, requiredOption, stringOption } from './args';
+import { choiceOption, flag, listOption, parseCommandLine, requiredOption, stringOption } from './args';
 import { analyseText, analysisContext } from './analysis';
 import { BODY_LABEL, BOILERPLATE_LABEL, reanchorSidecar, readSidecar } from './documents';
 import { type CliEnv, loadLexicons } from './env';
-import { type Reporter, terminalSafe } from './report';
+import { readPredFile } from './evalPred';
+import { type Reporter, terminalSafe, UsageError } from './report';
 
 /** A gold record and whether its spans are entity gold (the boilerplate dev set has body lines only). */
 interface EvalRecord {
@@ -40,6 +41,8 @@ export async function evalCommand(argv: readonly string[], env: CliEnv): Promise
     gold: { type: 'string' },
     json: { type: 'boolean' },
     predictions: { type: 'string' },
+    pred: { type: 'string' },
+    offsets: { type: 'string' },
     lexicons: { type: 'string' },
     'relative-dates': { type: 'boolean' },
   });
@@ -59,7 +62,14 @@ export async function evalCommand(argv: readonly string[], env: CliEnv): Promise
   const spanGold = records.some((r) => r.hasSpanGold && r.gold.spans.length > 0);
 
   const predictionsFile = stringOption(args, 'predictions');
-  const predict = predictionsFile !== undefined
+  const predFile = stringOption(args, 'pred');
+  if (predFile !== undefined && predictionsFile !== undefined) throw new UsageError('give --pred or --predictions, not both');
+  const offsets = choiceOption(args, 'offsets', ['utf16', 'codepoint'] as const, 'utf16');
+  if (args.values.offsets !== undefined && predFile === undefined) throw new UsageError('--offsets goes with --pred');
+  const pred = predFile !== undefined ? readPredFile(predFile, records.map((r) => r.gold), offsets, reporter) : undefined;
+  const predict = pred
+    ? (gold: GoldRecord) => pred.predict(gold)
+    : predictionsFile !== undefined
     ? savedPredictions(predictionsFile, reporter)
     : detectorPredictions(records, env, listOption(args, 'lexicons') ?? [], flag(args, 'relative-dates'));
 
@@ -74,7 +84,7 @@ export async function evalCommand(argv: readonly string[], env: CliEnv): Promise
       continue;
     }
     scored++;
-    if (gold.body_lines) {
+    if (gold.body_lines && (!pred || pred.predictsBody)) {
       addCounts(body, evaluateBody(gold, prediction.lines));
       withBody++;
     }

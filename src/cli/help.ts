@@ -6,7 +6,7 @@ Usage: newsmark <command> [options]
 
 Commands:
   detect PATH...        suggest body lines, actors and dates for every document
-  eval --gold GOLD      score the detectors against gold data
+  eval --gold GOLD      score the detectors (or any system's predictions) against gold data
   export DIR            write tags in a training-data format
   import SRC --into DIR read tags back from brat, jsonl or doccano files
   stats DIR             documents, tags, review progress, actors, orphans and broken sidecars
@@ -57,6 +57,19 @@ Options:
   --lexicons A,B     extra lexicon files or folders: <kind>.<lang>.txt entity lexicons, other .txt files
                      are stop-word lists named after the file
   --relative-dates   also suggest relative dates ("yesterday", "hôm qua")
+  --suggester CMD    also ask an external suggester (your own model): a program started once and kept
+                     running, sent {"id", "text"} a line on stdin, answering {"id", "spans": [{"start",
+                     "end", "label", "score"?}], "body_lines"?} a line on stdout (offsets in code points).
+                     CMD is split into words like a shell does, and run without a shell. Or a JSON object
+                     as in the newsmark.suggesters setting: {"name", "command", "labels", "offsets", "timeout"}.
+                     Repeatable. Its suggestions carry "source": "suggester:NAME" and "suggester": NAME;
+                     each --json record lists "suggesters": [{"name", "answered", "body_lines"?}].
+  --suggester-url URL
+                     the same, from an HTTP endpoint: the request is POSTed, the answer is the response
+                     body. Repeatable; a JSON object as for --suggester works too.
+                     A suggester that fails (ends, hangs past its timeout, prints what is not an answer,
+                     answers for another page) costs only its own suggestions: it is reported once on
+                     stderr with its name, restarted with backoff, and stopped after 5 failures in a row.
 
 On a cluster: give every job the same corpus and a different shard, then concatenate the outputs:
   newsmark detect corpus/ --json --shard 1/8 > part-1.jsonl    # job 1 of 8
@@ -86,6 +99,11 @@ Options:
   --json               the scores as JSON
   --predictions FILE   score the output of "newsmark detect --json" instead of running the detectors
                        (records matched by path: equal to the gold id, or ending in "/" + id)
+  --pred PRED.jsonl    score any system's predictions instead: one record a line, {"id", "spans":
+                       [{"start", "end", "label"}], "body_lines"?}, matched to the gold by id. A gold record
+                       without a prediction counts as predicting nothing. Body lines are scored only when
+                       some record has "body_lines".
+  --offsets UNIT       with --pred: utf16 (default, as in the gold file) or codepoint (as Python counts)
   --lexicons A,B       extra lexicon files or folders (see detect)
   --relative-dates     also suggest relative dates
 `,

@@ -3,6 +3,7 @@
 // tasks per worker are in flight, so memory does not grow with the corpus.
 
 import { Worker } from 'node:worker_threads';
+import type { DocumentAnalysis } from '../core/detect/analyse';
 import type { CorpusModelData } from '../core/detect/corpus';
 import type { LexiconFile } from '../node/lexicons';
 import type { DetectSettings } from './analysis';
@@ -14,6 +15,8 @@ export interface DetectWorkerInit {
   acceptances: Acceptance[];
   settings: DetectSettings;
   json: boolean;
+  /** Send back the analysis instead of formatted output (the main thread adds the suggesters' suggestions). */
+  raw?: boolean;
 }
 
 export interface DetectTask {
@@ -24,6 +27,8 @@ export interface DetectTask {
 export interface DetectResult {
   seq: number;
   output?: string;
+  /** With `raw`. */
+  analysis?: DocumentAnalysis;
   error?: string;
 }
 

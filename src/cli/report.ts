@@ -41,6 +41,17 @@ export class Reporter {
     this.line(`${quotedPath(file)}:${line}:${col}: warning: ${terminalSafe(message, false)}`);
   }
 
+  /** An error that belongs to no file (a suggester, the run as a whole). */
+  generalError(message: string): void {
+    this.errors++;
+    this.line(`error: ${terminalSafe(message, false)}`);
+  }
+
+  generalWarning(message: string): void {
+    this.warnings++;
+    this.line(`warning: ${terminalSafe(message, false)}`);
+  }
+
   problem(file: string, problem: Problem): void {
     if (problem.severity === 'error') this.error(file, problem.line, problem.col, problem.message);
     else this.warning(file, problem.line, problem.col, problem.message);

@@ -18,7 +18,8 @@ parentPort?.on('message', (task: DetectTask) => {
   try {
     const text = fs.readFileSync(task.path, 'utf8');
     const analysis = analyseText(task.path, text, ctx);
-    result = { seq: task.seq, output: init.json ? detectionJson(task.path, analysis) : detectionSummary(task.path, text, analysis) };
+    if (init.raw) result = { seq: task.seq, analysis };
+    else result = { seq: task.seq, output: init.json ? detectionJson(task.path, analysis) : detectionSummary(task.path, text, analysis) };
   } catch (error) {
     result = { seq: task.seq, error: (error as Error).message };
   }

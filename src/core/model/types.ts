@@ -103,6 +103,8 @@ export interface Suggestion extends Span {
   reasons: string[];
   /** 0-based line of `start`. */
   line: number;
+  /** Where it came from when not the built-in detectors: `suggester:NAME` for an external suggester. */
+  source?: string;
 }
 
 export const CONTEXT_CHARS = 32;
