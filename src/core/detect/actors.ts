@@ -1233,7 +1233,9 @@ function bestCandidates(found: readonly DocCandidate[], report: ((line: number) 
   // a stable sort (found holds a few runs in line order: little more than a merge)
   const inLineOrder = found.slice().sort((a, b) => a.line - b.line);
   const chosen: DocCandidate[] = [];
-  const line: DocCandidate[] = [];
+  // Which chosen span covers each character of the current line (index in `chosen` + 1; 0 for none), so
+  // a line with thousands of candidates (a page without line breaks) is decided in time linear in its size.
+  let owner = new Int32Array(0);
   for (let from = 0; from < inLineOrder.length; ) {
     const lineNumber = inLineOrder[from].line;
     let to = from + 1;
@@ -1242,40 +1244,39 @@ function bestCandidates(found: readonly DocCandidate[], report: ((line: number) 
       from = to;
       continue;
     }
-    line.length = 0;
-    for (let k = from; k < to; k++) line.push(inLineOrder[k]);
+    const line = inLineOrder.slice(from, to);
     from = to;
-    if (line.length > 1) insertionSort(line, betterCandidateFirst);
+    if (line.length > 1) line.sort(betterCandidateFirst);
+    let lineStart = Infinity;
+    let lineEnd = 0;
+    for (const candidate of line) {
+      if (candidate.start < lineStart) lineStart = candidate.start;
+      if (candidate.end > lineEnd) lineEnd = candidate.end;
+    }
+    if (owner.length < lineEnd - lineStart) owner = new Int32Array(Math.max(lineEnd - lineStart, owner.length * 2));
+    else owner.fill(0, 0, lineEnd - lineStart);
     const first = chosen.length;
     next: for (const candidate of line) {
-      for (let k = first; k < chosen.length; k++) {
-        const other = chosen[k];
+      const at = owner[candidate.start - lineStart];
+      if (at !== 0) {
+        const other = chosen[at - 1];
         if (other.start === candidate.start && other.end === candidate.end) {
           for (const reason of candidate.reasons) if (!other.reasons.includes(reason)) other.reasons.push(reason);
-          continue next;
+          continue;
         }
       }
-      for (let k = first; k < chosen.length; k++) if (chosen[k].start < candidate.end && candidate.start < chosen[k].end) continue next;
+      for (let k = candidate.start; k < candidate.end; k++) if (owner[k - lineStart] !== 0) continue next;
       chosen.push(candidate);
+      for (let k = candidate.start; k < candidate.end; k++) owner[k - lineStart] = chosen.length;
     }
     // lines come in document order and the chosen spans of a line do not overlap: sorting each line's
     // spans by start sorts them all
-    if (chosen.length - first > 1) insertionSort(chosen, (a, b) => a.start - b.start, first);
+    if (chosen.length - first > 1) {
+      const ofLine = chosen.slice(first).sort((a, b) => a.start - b.start);
+      for (let k = 0; k < ofLine.length; k++) chosen[first + k] = ofLine[k];
+    }
   }
   return chosen;
-}
-
-/** A stable in-place sort of list[from...], for the few candidates of one line. */
-function insertionSort<T>(list: T[], compare: (a: T, b: T) => number, from = 0): void {
-  for (let i = from + 1; i < list.length; i++) {
-    const item = list[i];
-    let j = i - 1;
-    while (j >= from && compare(list[j], item) > 0) {
-      list[j + 1] = list[j];
-      j--;
-    }
-    list[j + 1] = item;
-  }
 }
 
 /**

@@ -186,3 +186,17 @@ test('an organisation name ends before a speech verb, a date word or a known pla
   assert.deepEqual(texts(actors('Bộ Ngoại giao Nga đã ra tuyên bố.')), ['Bộ Ngoại giao Nga']);
   assert.deepEqual(texts(actors('Bộ Ngoại giao Pháp ngày 3/4 cho biết.', { lex: noPlaces })), ['Bộ Ngoại giao Pháp']);
 });
+
+test('a page without line breaks gets the same names as the same sentences on separate lines', () => {
+  const sentences = [
+    'President Barack Obama met the Ministry of Finance on Monday.',
+    'Ông Nguyễn Văn An nói với Bộ Tài chính.',
+    'The European Central Bank (ECB) raised rates, and the ECB said so.',
+  ];
+  const many = Array.from({ length: 300 }, (_, i) => sentences[i % sentences.length]);
+  const lines = actors(many.join('\n'), { lang: 'en' });
+  const oneLine = actors(many.join(' '), { lang: 'en' });
+  assert.ok(lines.length >= 300, `${lines.length} names`);
+  assert.deepEqual(texts(oneLine), texts(lines));
+  for (let k = 1; k < oneLine.length; k++) assert.ok(oneLine[k - 1].end <= oneLine[k].start, 'in order, not overlapping');
+});
