@@ -7,6 +7,7 @@ import { AnalysisService } from './editor/analysis';
 import { createApi, type NewsmarkApi } from './editor/api';
 import { registerCodeActions } from './editor/codeActions';
 import { registerCommands } from './editor/commands';
+import { registerCompare } from './editor/compare';
 import type { EditorContext } from './editor/context';
 import { Decorations } from './editor/decorations';
 import { registerDiagnostics } from './editor/diagnostics';
@@ -19,6 +20,7 @@ import { register as registerGuidelines } from './editor/guidelines';
 import { register as registerLanguage } from './editor/language';
 import { register as registerStatusBar } from './editor/statusBar';
 import { register as registerViews } from './editor/views';
+import { registerReview } from './editor/review';
 
 /** Documents Newsmark works on: the news-text language, and plain .txt pages. */
 const SELECTOR: vscode.DocumentSelector = [{ language: LANGUAGE_ID }, { pattern: '**/*.txt' }];
@@ -66,6 +68,8 @@ export function activate(context: vscode.ExtensionContext): NewsmarkApi {
   registerCommands(ctx);
   registerHover(ctx, SELECTOR);
   registerCodeActions(ctx, SELECTOR);
+  registerReview(ctx, annotator);
+  const compare = registerCompare(ctx, SELECTOR);
   registerDiagnostics(ctx);
   registerLanguage(ctx);
   const views = registerViews(ctx);
@@ -104,7 +108,7 @@ export function activate(context: vscode.ExtensionContext): NewsmarkApi {
 
   const activationMs = Date.now() - started;
   log.info(`Newsmark activated in ${activationMs} ms`);
-  return createApi(ctx, decorations, views, ready.then(() => undefined), activationMs);
+  return createApi(ctx, decorations, views, ready.then(() => undefined), activationMs, compare);
 }
 
 /** VS Code does not hand files over 50 MB to extensions: say so instead of showing a page without Newsmark. */

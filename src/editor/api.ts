@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { DocumentAnalysis } from '../core/detect/analyse';
 import type { Annotation, Dismissal, DocStatus, Problem } from '../core/model/types';
 import type { DocView } from './analysis';
+import type { CompareService } from './compare';
 import type { EditorContext } from './context';
 import type { Decorations } from './decorations';
 import type { NewsmarkViews } from './views';
@@ -40,9 +41,11 @@ export interface NewsmarkApi {
   lastAnalysis(uri: vscode.Uri): { ms: number; quick: boolean } | undefined;
   /** The document's last analysis as the detectors gave it (suggestions on every line, nothing filtered). */
   analysis(uri: vscode.Uri): DocumentAnalysis | undefined;
+  /** Compare mode: the other annotators' tags drawn as ghosts on the document (after its last redraw). */
+  ghosts(uri: vscode.Uri): Promise<Array<{ annotator: string; kind: string; label: string; start: number; end: number; text: string; mine: string[] }>>;
 }
 
-export function createApi(ctx: EditorContext, decorations: Decorations, views: NewsmarkViews, ready: Promise<void>, activationMs: number): NewsmarkApi {
+export function createApi(ctx: EditorContext, decorations: Decorations, views: NewsmarkViews, ready: Promise<void>, activationMs: number, compare: CompareService): NewsmarkApi {
   const docOf = (uri: vscode.Uri) => vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
   return {
     ready,
@@ -69,6 +72,13 @@ export function createApi(ctx: EditorContext, decorations: Decorations, views: N
     editHandlingMs: () => ctx.store.lastEditMs,
     lastAnalysis: (uri) => ctx.analysis.lastDurations.get(uri.toString()),
     analysis: (uri) => ctx.analysis.lastAnalysis(uri)?.analysis,
+    async ghosts(uri) {
+      const doc = docOf(uri);
+      const editor = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString());
+      if (editor) await compare.draw(editor);
+      const ghosts = compare.drawnGhosts(uri) ?? (doc ? await compare.ghosts(doc) : []);
+      return ghosts.map((g) => ({ annotator: g.annotator, kind: g.kind, label: g.tag.label, start: g.tag.start, end: g.tag.end, text: g.tag.text, mine: g.mine.map((m) => m.id) }));
+    },
     decorations(uri) {
       const doc = docOf(uri);
       const drawn = decorations.ranges(uri);

@@ -77,7 +77,7 @@ async function suggestionAt(ctx: EditorContext, doc: vscode.TextDocument, args: 
   return view.suggestions.find((s) => s.start <= offset && offset <= s.end);
 }
 
-async function pickTag(ctx: EditorContext, doc: vscode.TextDocument, state: DocState, args: TagArgs | undefined): Promise<Annotation | undefined> {
+export async function pickTag(ctx: EditorContext, doc: vscode.TextDocument, state: DocState, args: TagArgs | undefined): Promise<Annotation | undefined> {
   if (args?.id) return state.data.annotations.find((a) => a.id === args.id);
   const editor = vscode.window.activeTextEditor;
   if (!editor || editor.document !== doc) return undefined;

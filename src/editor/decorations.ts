@@ -17,6 +17,9 @@ interface Kinds {
   entitySuggestion: Map<string, vscode.TextEditorDecorationType>;
   bodySuggestion: vscode.TextEditorDecorationType;
   boilerplate: vscode.TextEditorDecorationType;
+  /** Review verdicts, drawn over the label's own mark: rejected tags struck through, approved ones ticked. */
+  rejected: vscode.TextEditorDecorationType;
+  approved: vscode.TextEditorDecorationType;
 }
 
 function color(label: LabelConfig, part: 'Background' | 'Border'): vscode.ThemeColor | string {
@@ -125,6 +128,12 @@ export class Decorations implements vscode.Disposable {
       editor.setDecorations(type, ranges);
       out[`tag:${label}`] = ranges;
     }
+    for (const verdict of ['rejected', 'approved'] as const) {
+      // Body tags are whole lines: their verdict shows in the hover and the views, not over the text.
+      const ranges = tags.filter((t) => t.review?.verdict === verdict && t.label !== 'body').map((t) => toRange(doc, t));
+      editor.setDecorations(this.kinds[verdict], ranges);
+      out[`review:${verdict}`] = ranges;
+    }
   }
 
   private createKinds(): Kinds {
@@ -139,6 +148,16 @@ export class Decorations implements vscode.Disposable {
         borderColor: new vscode.ThemeColor('newsmark.suggestedBodyBorder'),
       }),
       boilerplate: vscode.window.createTextEditorDecorationType({ opacity: '0.5', isWholeLine: true }),
+      rejected: vscode.window.createTextEditorDecorationType({
+        textDecoration: 'line-through',
+        overviewRulerColor: new vscode.ThemeColor('newsmark.rejectedRuler'),
+        overviewRulerLane: vscode.OverviewRulerLane.Right,
+        rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
+      }),
+      approved: vscode.window.createTextEditorDecorationType({
+        after: { contentText: '✓', color: new vscode.ThemeColor('newsmark.approvedMark'), margin: '0 0 0 1px' },
+        rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
+      }),
     };
   }
 
@@ -207,6 +226,8 @@ export class Decorations implements vscode.Disposable {
     for (const t of this.kinds.entitySuggestion.values()) t.dispose();
     this.kinds.bodySuggestion.dispose();
     this.kinds.boilerplate.dispose();
+    this.kinds.rejected.dispose();
+    this.kinds.approved.dispose();
   }
 
   dispose(): void {

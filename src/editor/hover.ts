@@ -34,8 +34,18 @@ export function tagMarkdown(ctx: EditorContext, uri: vscode.Uri, tag: Annotation
   if (value) md.appendMarkdown(`${vscode.l10n.t('Value')}: ${esc(value)}\n\n`);
   const who = [tag.by, tag.at].filter(Boolean).join(', ');
   md.appendMarkdown(`${vscode.l10n.t('Source')}: ${esc(tag.source)}${who ? ` · ${esc(who)}` : ''}\n\n`);
+  if (tag.review) {
+    const verdict = tag.review.verdict === 'approved' ? vscode.l10n.t('Approved') : vscode.l10n.t('Rejected');
+    const reviewWho = [tag.review.by, tag.review.at].filter(Boolean).join(', ');
+    md.appendMarkdown(`${tag.review.verdict === 'approved' ? '$(pass)' : '$(error)'} **${verdict}**${reviewWho ? ` · ${esc(reviewWho)}` : ''}\n\n`);
+  } else md.appendMarkdown(`*${vscode.l10n.t('Not reviewed')}*\n\n`);
   const args = { uri: uri.toString(), id: tag.id };
-  md.appendMarkdown(`${commandLink(vscode.l10n.t('Remove'), Cmd.removeTag, args)} · ${commandLink(vscode.l10n.t('Change label'), Cmd.changeLabel, args)}`);
+  const review = [
+    tag.review?.verdict !== 'approved' ? commandLink(vscode.l10n.t('Approve'), Cmd.approveTag, args) : undefined,
+    tag.review?.verdict !== 'rejected' ? commandLink(vscode.l10n.t('Reject'), Cmd.rejectTag, args) : undefined,
+    tag.review ? commandLink(vscode.l10n.t('Clear verdict'), Cmd.clearReview, args) : undefined,
+  ].filter(Boolean);
+  md.appendMarkdown(`${review.join(' · ')} · ${commandLink(vscode.l10n.t('Remove'), Cmd.removeTag, args)} · ${commandLink(vscode.l10n.t('Change label'), Cmd.changeLabel, args)}`);
   return md;
 }
 

@@ -28,12 +28,23 @@ export const Cmd = {
   placeOrphan: 'newsmark.placeOrphan',
   refreshCorpus: 'newsmark.refreshCorpus',
   filterDocuments: 'newsmark.filterDocuments',
+  approveTag: 'newsmark.approveTag',
+  rejectTag: 'newsmark.rejectTag',
+  clearReview: 'newsmark.clearReview',
+  approvePage: 'newsmark.approvePage',
+  compareWith: 'newsmark.compareWith',
+  stopComparing: 'newsmark.stopComparing',
+  takeTheirs: 'newsmark.takeTheirs',
+  keepMine: 'newsmark.keepMine',
+  keepBoth: 'newsmark.keepBoth',
+  mergeAgreed: 'newsmark.mergeAgreed',
 } as const;
 
 /** Commands that hover and view links may run (MarkdownString.isTrusted.enabledCommands). */
 export const LINK_COMMANDS: readonly string[] = [
   Cmd.removeTag, Cmd.changeLabel, Cmd.acceptSuggestion, Cmd.dismissSuggestion, Cmd.acceptEverywhere,
-  Cmd.revealOccurrence, Cmd.deleteOrphan, Cmd.placeOrphan,
+  Cmd.revealOccurrence, Cmd.deleteOrphan, Cmd.placeOrphan, Cmd.approveTag, Cmd.rejectTag, Cmd.clearReview,
+  Cmd.takeTheirs, Cmd.keepMine, Cmd.keepBoth,
 ];
 
 export const SECTION = 'newsmark';

@@ -1,6 +1,7 @@
 // The status bar entry of the active news document: its tags per label, pending suggestions and status.
 // Clicking it sets the status.
 import * as vscode from 'vscode';
+import { reviewCounts } from '../core/review';
 import type { EditorContext } from './context';
 import { Cmd, LANGUAGE_ID } from './ids';
 import { countsText, statusIcon, statusLabel } from './views';
@@ -34,7 +35,10 @@ export function register(ctx: EditorContext): void {
     const pending = view?.suggestions.length ?? 0;
     const tags = countsText(counts, ctx.settings().labels.map((l) => l.id)) || vscode.l10n.t('no tags');
     const status = statusLabel(state.data.status);
+    const review = reviewCounts(state.data.annotations);
+    const reviewed = review.approved + review.rejected;
     const parts = [`$(tag) ${tags}`];
+    if (review.tags > 0) parts.push(`$(check) ${reviewed}/${review.tags}`);
     if (pending > 0) parts.push(`$(lightbulb) ${pending}`);
     if (orphaned > 0) parts.push(`$(warning) ${orphaned}`);
     if (view?.partial) parts.push(`$(eye) ${vscode.l10n.t('visible part analysed')}`);
@@ -45,6 +49,7 @@ export function register(ctx: EditorContext): void {
     tooltip.appendMarkdown(`**${vscode.l10n.t('Newsmark')}** — ${vscode.workspace.asRelativePath(doc.uri, false)}\n\n`);
     tooltip.appendMarkdown(`${vscode.l10n.t('Tags: {0}', tags)}\n\n`);
     tooltip.appendMarkdown(`${vscode.l10n.t('Pending suggestions: {0}', pending)}\n\n`);
+    if (review.tags > 0) tooltip.appendMarkdown(`${vscode.l10n.t('Reviewed: {0} of {1} tags ({2} approved, {3} rejected)', reviewed, review.tags, review.approved, review.rejected)}\n\n`);
     if (orphaned > 0) tooltip.appendMarkdown(`${vscode.l10n.t('Tags that could not be placed in the text: {0}', orphaned)}\n\n`);
     if (view?.partial) tooltip.appendMarkdown(`${vscode.l10n.t('This page is very large: suggestions cover what is visible plus a margin, and follow as you scroll.')}\n\n`);
     if (!state.writable) tooltip.appendMarkdown(`${vscode.l10n.t('The sidecar cannot be read safely: tags are read-only.')}\n\n`);

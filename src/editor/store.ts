@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { addTag, mergeById, mergeDismissals, newAnnotationId, sortAnnotations } from '../core/model/annotations';
 import { AnnotationHistory } from '../core/model/history';
 import { rebase } from '../core/model/rebase';
+import { dropStaleReviews } from '../core/review';
 import type { Annotation, Dismissal, DocStatus, Problem, SidecarData, Span, TagSource } from '../core/model/types';
 import { reanchor, withContext } from '../core/sidecar/anchor';
 import { checkLabels, newSidecar, parseSidecar, serialiseSidecar, type ParsedSidecar } from '../core/sidecar/codec';
@@ -163,7 +164,7 @@ export class AnnotationStore implements vscode.Disposable {
   mutate(state: DocState, what: string, change: (annotations: Annotation[]) => Annotation[]): boolean {
     if (!this.ensureWritable(state)) return false;
     const before = state.data.annotations;
-    const after = sortAnnotations(change([...before]));
+    const after = sortAnnotations(dropStaleReviews(before, change([...before])));
     if (!state.history.record(before, after, what)) return false;
     state.data = { ...state.data, annotations: after };
     this.changed(state, 'tags');
@@ -226,6 +227,14 @@ export class AnnotationStore implements vscode.Disposable {
     return true;
   }
 
+  /** Marks the sidecar as adjudicated from these annotators' tags (`source: curated`). */
+  setCuration(state: DocState, annotators: string[]): boolean {
+    if (!this.ensureWritable(state)) return false;
+    state.data = { ...state.data, source: 'curated', annotators };
+    this.changed(state, 'status');
+    return true;
+  }
+
   undo(state: DocState): boolean {
     if (!this.ensureWritable(state)) return false;
     const restored = state.history.undo(state.data.annotations);
@@ -275,7 +284,9 @@ export class AnnotationStore implements vscode.Disposable {
     const edits = toEdits(e.contentChanges);
     const live = state.data.annotations.filter((a) => !a.orphaned);
     const orphans = state.data.annotations.filter((a) => a.orphaned);
-    const anns = rebase(live, edits, newText);
+    const rebased = rebase(live, edits, newText);
+    // A tag whose text was edited is not what was reviewed any more.
+    const anns = { ...rebased, kept: dropStaleReviews(live, rebased.kept) };
     const dis = rebase(state.data.dismissed, edits, newText);
     state.text = newText;
     if (anns.removed.length > 0) {

@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import type { Annotation, DocStatus } from '../core/model/types';
 import { DOC_STATUSES } from '../core/model/types';
+import { addReviewCounts, emptyReviewCounts, reviewCounts, type ReviewCounts } from '../core/review';
 import { reanchor } from '../core/sidecar/anchor';
 import { parseSidecar } from '../core/sidecar/codec';
 import { documentPathForSidecar } from '../core/sidecar/paths';
@@ -41,6 +42,8 @@ export interface DocumentEntry {
   /** Placed tags per label. */
   counts: Record<string, number>;
   occurrences: Occurrence[];
+  /** Verdicts of the placed tags. */
+  review: ReviewCounts;
   /** The sidecar exists but could not be read. */
   broken: boolean;
 }
@@ -76,6 +79,13 @@ class CorpusIndex implements vscode.Disposable {
 
   documents(): DocumentEntry[] {
     return [...this.entries.values()];
+  }
+
+  /** Verdicts over the corpus. */
+  review(): ReviewCounts {
+    const total = emptyReviewCounts();
+    for (const entry of this.entries.values()) addReviewCounts(total, entry.review);
+    return total;
   }
 
   private async loadAll(): Promise<void> {
@@ -165,7 +175,7 @@ function entryFrom(uri: vscode.Uri, status: DocStatus | undefined, annotations: 
     }
     occurrences.push({ uri, label: a.label, name: canonicalName(a), start: a.start, end: a.end, line, context: contextOf(a) });
   }
-  return { uri, status, counts, occurrences, broken };
+  return { uri, status, counts, occurrences, review: reviewCounts(annotations), broken };
 }
 
 function canonicalName(a: Annotation): string {
@@ -234,9 +244,10 @@ export class DocumentsProvider implements vscode.TreeDataProvider<DocumentEntry>
     const item = new vscode.TreeItem(vscode.workspace.asRelativePath(entry.uri, false), vscode.TreeItemCollapsibleState.None);
     item.resourceUri = entry.uri;
     const counts = countsText(entry.counts, this.labelOrder());
+    const reviewed = entry.review.tags > 0 ? vscode.l10n.t('{0}/{1} reviewed', entry.review.approved + entry.review.rejected, entry.review.tags) : '';
     item.description = entry.broken
       ? vscode.l10n.t('sidecar cannot be read')
-      : [statusLabel(entry.status), counts].filter(Boolean).join(' · ');
+      : [statusLabel(entry.status), counts, reviewed].filter(Boolean).join(' · ');
     item.iconPath = entry.broken ? new vscode.ThemeIcon('warning') : statusIcon(entry.status);
     item.tooltip = `${vscode.workspace.asRelativePath(entry.uri, false)}\n${vscode.l10n.t('Status: {0}', statusLabel(entry.status))}\n${counts || vscode.l10n.t('no tags')}`;
     item.contextValue = 'newsmark.document';
@@ -325,6 +336,8 @@ export interface NewsmarkViews {
   dates: EntitiesProvider;
   /** Resolves when the views' corpus data is loaded (after a refresh: reloaded). */
   ready(): Promise<void>;
+  /** Review progress over the corpus, as the Documents view shows it. */
+  review(): ReviewCounts;
 }
 
 export function register(ctx: EditorContext): NewsmarkViews {
@@ -363,7 +376,14 @@ export function register(ctx: EditorContext): NewsmarkViews {
     if (docPath) index.invalidate(sidecarUri.with({ path: docPath }));
   };
   subs.push(watcher, watcher.onDidChange(onSidecar), watcher.onDidCreate(onSidecar), watcher.onDidDelete(onSidecar));
-  return { documents, actors, dates, ready: () => index.ready() };
+  // Corpus review progress stands in the Documents view's message line.
+  const showProgress = () => {
+    const r = index.review();
+    documentsView.message = r.tags === 0 ? undefined
+      : vscode.l10n.t('Reviewed {0} of {1} tags ({2}%): {3} approved, {4} rejected', r.approved + r.rejected, r.tags, Math.floor(((r.approved + r.rejected) / r.tags) * 100), r.approved, r.rejected);
+  };
+  subs.push(index.onDidChange(showProgress));
+  return { documents, actors, dates, ready: () => index.ready(), review: () => index.review() };
 }
 
 async function pickFilter(current: DocumentFilter): Promise<DocumentFilter | undefined> {

@@ -20,6 +20,7 @@ export function sameReviewedContent(before: Annotation, after: Annotation): bool
  * review was itself changed are kept as they are: setting a verdict is not a change of the tag.
  */
 export function dropStaleReviews(before: readonly Annotation[], after: readonly Annotation[]): Annotation[] {
+  if (!after.some((t) => t.review !== undefined)) return after as Annotation[]; // the usual case while typing
   const old = new Map(before.map((t) => [t.id, t]));
   let changed = false;
   const out = after.map((tag) => {
@@ -30,7 +31,7 @@ export function dropStaleReviews(before: readonly Annotation[], after: readonly 
     const { review: _stale, ...rest } = tag;
     return rest;
   });
-  return changed ? out : [...after];
+  return changed ? out : (after as Annotation[]);
 }
 
 export interface ReviewCounts {
