@@ -29,6 +29,8 @@ export interface ExportArgs {
   onlyDone?: boolean;
   include?: 'accepted' | 'pending';
   offsets?: OffsetUnit;
+  /** 'approved': only tags a reviewer approved. */
+  review?: 'any' | 'approved';
 }
 
 export interface ImportArgs {
@@ -220,9 +222,19 @@ async function exportData(ctx: EditorContext, args?: ExportArgs): Promise<Manife
     if (args.onlyDone !== undefined) options.onlyDone = args.onlyDone;
     if (args.include) options.include = args.include;
     if (args.offsets) options.offsets = args.offsets;
+    if (args.review) options.review = args.review;
   } else {
     format = await pickFormat(ctx);
     if (!format) return undefined;
+    const review = await vscode.window.showQuickPick(
+      [
+        { label: vscode.l10n.t('All tags'), review: 'any' as const },
+        { label: vscode.l10n.t('Only tags a reviewer approved'), review: 'approved' as const },
+      ],
+      { placeHolder: vscode.l10n.t('Which tags to export?') },
+    );
+    if (!review) return undefined;
+    options.review = review.review;
     out = await pickOutputFolder(format);
   }
   if (!format || !out) return undefined;
@@ -252,6 +264,7 @@ async function exportData(ctx: EditorContext, args?: ExportArgs): Promise<Manife
   if (run.broken.length > 0) message += ' ' + vscode.l10n.t('{0} documents left out because their sidecar cannot be read: {1}.', run.broken.length, run.broken.slice(0, 3).join(', '));
   const notExported = m.orphaned.total + m.invalid.total + m.dropped.total;
   if (notExported > 0) message += ' ' + vscode.l10n.t('{0} tags not exported (see manifest.json).', notExported);
+  if (m.review.leftOut > 0) message += ' ' + vscode.l10n.t('{0} tags left out as not approved ({1} rejected, {2} not reviewed).', m.review.leftOut, m.review.rejected, m.review.unreviewed);
   void showExportSummary(message, folder, run.broken.length > 0);
   return m;
 }

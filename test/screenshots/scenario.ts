@@ -1,6 +1,8 @@
 // Drives the real editor into the states the README shows; scripts/screenshots.js photographs each one when
 // this logs `NEWSMARK_SHOT name`.
 import * as vscode from 'vscode';
+import type { Annotation, SidecarData } from '../../src/core/model/types';
+import { serialiseSidecar } from '../../src/core/sidecar/codec';
 import type { NewsmarkApi } from '../../src/editor/api';
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -49,5 +51,32 @@ export async function run(): Promise<void> {
   await vscode.commands.executeCommand('workbench.view.extension.newsmark');
   await nm.views.ready();
   await shot('view');
+
+  // Compare mode: a second annotator tagged the same page a little differently.
+  await vscode.commands.executeCommand('workbench.action.closeSidebar');
+  const mine = nm.document(uri)!.annotations.filter((a) => a.label === 'actor');
+  const extra = (await nm.view(uri))!.suggestions.filter((x) => x.label === 'actor' || x.label === 'date').slice(0, 2);
+  const text = editor.document.getText();
+  const lastWord = (a: { start: number; end: number }) => {
+    const cut = text.slice(a.start, a.end).lastIndexOf(' ');
+    return cut > 0 ? { start: a.start + cut + 1, end: a.end } : a;
+  };
+  const theirs: Annotation[] = [
+    ...mine.map((a, i) => (i === 1 ? { ...a, id: `b${i}`, ...lastWord(a), text: text.slice(lastWord(a).start, a.end) } : { ...a, id: `b${i}` })),
+    ...extra.map((x, i) => ({ id: `x${i}`, label: x.label, start: x.start, end: x.end, text: x.text, source: 'manual' as const })),
+  ].map((a) => ({ ...a, by: 'bob' }));
+  const bob = vscode.Uri.joinPath(folder, '.newsmark/tags/bob/000_a01ac1149689500e.txt.ann.yaml');
+  const data: SidecarData = { newsmark: 1, document: '000_a01ac1149689500e.txt', status: 'done', annotations: theirs, dismissed: [] };
+  await vscode.workspace.fs.writeFile(bob, new TextEncoder().encode(serialiseSidecar(data)));
+  await vscode.commands.executeCommand('newsmark.compareWith', [{ name: 'bob', folder: '.newsmark/tags/bob' }]);
+  const ghost = (await nm.ghosts(uri)).find((g) => g.kind === 'boundary') ?? (await nm.ghosts(uri))[0];
+  if (ghost) {
+    editor.selection = new vscode.Selection(editor.document.positionAt(ghost.start + 1), editor.document.positionAt(ghost.start + 1));
+    editor.revealRange(new vscode.Range(editor.selection.active, editor.selection.active), vscode.TextEditorRevealType.InCenter);
+    await pause(500);
+    await vscode.commands.executeCommand('editor.action.showHover');
+    await shot('compare');
+    await vscode.commands.executeCommand('editor.action.hideHover');
+  }
   console.log(`NEWSMARK_RESULT ${JSON.stringify({ passed: 1, failed: 0, skipped: 0 })}`);
 }
