@@ -107,6 +107,12 @@ suite('review on hover, compare mode and adjudication', () => {
     await nm.settle();
     const onDisk = (await sidecarData(PAGE))!.annotations.map((a) => a.review?.verdict);
     assert.deepEqual(onDisk, ['approved', 'rejected', 'approved']);
+    // The Newsmark view shows the page's progress and the corpus's.
+    await nm.views.ready();
+    await eventually(() => nm.views.review().approved === 2 && nm.views.review().rejected === 1, 5000, 'corpus review progress');
+    const entries = await nm.views.documents.getChildren();
+    const entry = entries.find((e) => e.uri.toString() === uri.toString())!;
+    assert.match(String(nm.views.documents.getTreeItem(entry).description), /3\/3 reviewed/);
   });
 
   test('compare mode draws another annotator\'s differing tags as ghosts; quick fixes take theirs, keep mine, keep both', async () => {
