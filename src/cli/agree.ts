@@ -12,7 +12,7 @@ import { SIDECAR_SUFFIX } from '../core/sidecar/paths';
 import { walkCorpus } from '../node/files';
 import { flag, listOption, parseCommandLine, stringOption } from './args';
 import type { CliEnv } from './env';
-import { UsageError } from './report';
+import { quotedPath, terminalSafe, UsageError } from './report';
 import { requireFolder } from './walk';
 
 interface AnnotatorFolder {
@@ -51,7 +51,7 @@ export async function agreeCommand(argv: readonly string[], env: CliEnv): Promis
   const report = agreement(names, pages);
   const out = flag(args, 'json')
     ? `${JSON.stringify({ ...report, notCompared: { notInEveryFolder: [...notShared].sort(), unreadable: unusable } }, null, 2)}\n`
-    : agreementText(report, notShared.size, unusable);
+    : terminalSafe(agreementText(report, notShared.size, unusable));
   env.io.stdout.write(out);
   return reporter.errors > 0 ? 1 : 0;
 }
@@ -126,9 +126,9 @@ function agreementText(r: AgreementReport, notShared: number, unusable: number):
   }
   if (r.perPage.length > 0) {
     lines.push('per page (exact F1, overlap F1, kappa):');
-    for (const p of r.perPage) lines.push(`  ${p.path}  ${f3(p.spans.all.exact)}  ${f3(p.spans.all.overlap)}  ${f3(p.kappa.all)}`);
+    for (const p of r.perPage) lines.push(`  ${quotedPath(p.path)}  ${f3(p.spans.all.exact)}  ${f3(p.spans.all.overlap)}  ${f3(p.kappa.all)}`);
   }
   lines.push(r.disagreements.length === 0 ? 'disagreements: none' : `disagreements (${r.disagreements.length}, most frequent first):`);
-  for (const d of r.disagreements) lines.push(disagreementLine(d));
+  for (const d of r.disagreements) lines.push(disagreementLine({ ...d, path: quotedPath(d.path) }));
   return `${lines.join('\n')}\n`;
 }
