@@ -31,7 +31,7 @@ function staticChecks() {
   banner('static: type-check and lint');
   for (const [name, args] of [
     ['type-check (tsc --noEmit)', [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '--noEmit', '-p', '.']],
-    ['lint (eslint)', [path.join(ROOT, 'node_modules', 'eslint', 'bin', 'eslint.js'), 'src', 'test', 'scripts']],
+    ['lint (eslint)', [path.join(ROOT, 'node_modules', 'eslint', 'bin', 'eslint.js'), 'src', 'test', 'scripts', 'research']],
   ]) {
     const ok = sh(process.execPath, args).status === 0;
     process.stdout.write(`${ok ? 'ok' : 'FAILED'}: ${name}\n`);

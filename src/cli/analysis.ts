@@ -14,8 +14,13 @@ import type { CorpusFile } from '../node/files';
 import { type Acceptance, learnedFrom, learnFromTags, reanchorSidecar, readSidecar } from './documents';
 import type { Reporter } from './report';
 
+/** Values of --date-ranges. */
+export const DATE_RANGE_CHOICES = ['whole', 'ends'] as const;
+
 export interface DetectSettings {
   relativeDates: boolean;
+  /** A date range as one span (default) or its two ends. */
+  dateRanges?: 'whole' | 'ends';
 }
 
 export interface CorpusBuild {
@@ -59,7 +64,7 @@ export function analysisContext(
   acceptances: readonly Acceptance[],
   settings: DetectSettings,
 ): AnalysisContext {
-  return { corpus, stopwords, entities, learned: learnedFrom(acceptances), options: { relativeDates: settings.relativeDates } };
+  return { corpus, stopwords, entities, learned: learnedFrom(acceptances), options: { relativeDates: settings.relativeDates, dateRanges: settings.dateRanges ?? 'whole' } };
 }
 
 /** Pass 2 for one document; `id` is the id it has in the corpus model, so its own lines are no repeats. */

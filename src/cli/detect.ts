@@ -2,8 +2,8 @@
 // (pass 2), in this thread or in worker threads, printed in path order as soon as each is ready.
 
 import * as fs from 'node:fs';
-import { flag, jobsOption, listOption, parseCommandLine, shardOption, stringOption } from './args';
-import { analyseText, analysisContext, buildCorpus, detectionJson, detectionSummary, type DetectSettings } from './analysis';
+import { choiceOption, flag, jobsOption, listOption, parseCommandLine, shardOption, stringOption } from './args';
+import { analyseText, analysisContext, buildCorpus, DATE_RANGE_CHOICES, detectionJson, detectionSummary, type DetectSettings } from './analysis';
 import { type CliEnv, loadLexicons, writeOut } from './env';
 import { runInWorkers } from './pool';
 import { UsageError } from './report';
@@ -19,12 +19,13 @@ export async function detectCommand(argv: readonly string[], env: CliEnv): Promi
     lexicons: { type: 'string' },
     'relative-dates': { type: 'boolean' },
     ...SUGGESTER_OPTIONS,
+    'date-ranges': { type: 'string' },
   });
   if (args.positionals.length === 0) throw new UsageError('detect needs at least one file or folder');
   const json = flag(args, 'json');
   const shard = shardOption(args);
   const jobs = jobsOption(args);
-  const settings: DetectSettings = { relativeDates: flag(args, 'relative-dates') };
+  const settings: DetectSettings = { relativeDates: flag(args, 'relative-dates'), dateRanges: choiceOption(args, 'date-ranges', DATE_RANGE_CHOICES, 'whole') };
   const { reporter } = env;
 
   const files = listCorpus(args.positionals, stringOption(args, 'glob') ?? '*.txt', reporter);

@@ -12,7 +12,7 @@ import type { LineDecision } from '../core/model/types';
 import { isBlank, lineSpans } from '../core/text/lines';
 import { readTextIfExists, walkCorpus } from '../node/files';
 import { choiceOption, flag, listOption, parseCommandLine, requiredOption, stringOption } from './args';
-import { analyseText, analysisContext } from './analysis';
+import { analyseText, analysisContext, DATE_RANGE_CHOICES, type DetectSettings } from './analysis';
 import { BODY_LABEL, BOILERPLATE_LABEL, reanchorSidecar, readSidecar } from './documents';
 import { type CliEnv, loadLexicons } from './env';
 import { readPredFile } from './evalPred';
@@ -45,6 +45,7 @@ export async function evalCommand(argv: readonly string[], env: CliEnv): Promise
     offsets: { type: 'string' },
     lexicons: { type: 'string' },
     'relative-dates': { type: 'boolean' },
+    'date-ranges': { type: 'string' },
   });
   const goldPath = requiredOption(args, 'gold');
   const { reporter } = env;
@@ -71,7 +72,7 @@ export async function evalCommand(argv: readonly string[], env: CliEnv): Promise
     ? (gold: GoldRecord) => pred.predict(gold)
     : predictionsFile !== undefined
     ? savedPredictions(predictionsFile, reporter)
-    : detectorPredictions(records, env, listOption(args, 'lexicons') ?? [], flag(args, 'relative-dates'));
+    : detectorPredictions(records, env, listOption(args, 'lexicons') ?? [], { relativeDates: flag(args, 'relative-dates'), dateRanges: choiceOption(args, 'date-ranges', DATE_RANGE_CHOICES, 'whole') });
 
   const body = emptyCounts();
   let withBody = 0;
@@ -98,11 +99,11 @@ export async function evalCommand(argv: readonly string[], env: CliEnv): Promise
   return reporter.errors > 0 ? 1 : 0;
 }
 
-function detectorPredictions(records: readonly EvalRecord[], env: CliEnv, lexiconPaths: string[], relativeDates: boolean): (gold: GoldRecord) => Prediction {
+function detectorPredictions(records: readonly EvalRecord[], env: CliEnv, lexiconPaths: string[], settings: DetectSettings): (gold: GoldRecord) => Prediction {
   const corpus = new CorpusModel();
   for (const { gold } of records) corpus.addDocument(gold.id, gold.text);
   const lexicons = loadLexicons(env, lexiconPaths);
-  const ctx = analysisContext(corpus, lexicons.stopwords, lexicons.entities, [], { relativeDates });
+  const ctx = analysisContext(corpus, lexicons.stopwords, lexicons.entities, [], settings);
   return (gold) => {
     const analysis = analyseText(gold.id, gold.text, ctx);
     return { lines: analysis.lines, spans: analysis.suggestions };

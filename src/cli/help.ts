@@ -57,6 +57,8 @@ Options:
   --lexicons A,B     extra lexicon files or folders: <kind>.<lang>.txt entity lexicons, other .txt files
                      are stop-word lists named after the file
   --relative-dates   also suggest relative dates ("yesterday", "hôm qua")
+  --date-ranges ends suggest a date range's two ends apart ("20" and "22/3" for "20-22/3"; the convention
+                     of PhoNER-COVID19 and TimeML) instead of one span with an interval value (whole)
   --suggester CMD    also ask an external suggester (your own model): a program started once and kept
                      running, sent {"id", "text"} a line on stdin, answering {"id", "spans": [{"start",
                      "end", "label", "score"?}], "body_lines"?} a line on stdout (offsets in code points).
@@ -106,6 +108,7 @@ Options:
   --offsets UNIT       with --pred: utf16 (default, as in the gold file) or codepoint (as Python counts)
   --lexicons A,B       extra lexicon files or folders (see detect)
   --relative-dates     also suggest relative dates
+  --date-ranges ends   a date range as its two ends (see detect)
 `,
   export: `Usage: newsmark export DIR --format FORMAT --out OUTDIR [options]
 

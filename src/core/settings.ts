@@ -14,7 +14,7 @@ export interface NewsmarkSettings {
   labels: LabelConfig[];
   corpusGlobs: string[];
   lexicons: string[];
-  suggestions: { entities: boolean; boilerplate: boolean; bodyBlock: boolean; relativeDates: boolean };
+  suggestions: { entities: boolean; boilerplate: boolean; bodyBlock: boolean; relativeDates: boolean; dateRanges: 'whole' | 'ends' };
   /** Empty: sidecars beside their documents; else a folder (workspace-relative) mirroring the corpus. */
   sidecarFolder: string;
   annotator: string;
@@ -75,6 +75,7 @@ export function normaliseSettings(get: (key: string) => unknown): NewsmarkSettin
       boilerplate: bool(get('suggestions.boilerplate'), true),
       bodyBlock: bool(get('suggestions.bodyBlock'), true),
       relativeDates: bool(get('suggestions.relativeDates'), false),
+      dateRanges: get('suggestions.dateRanges') === 'ends' ? 'ends' : 'whole',
     },
     sidecarFolder: str(get('sidecars.folder'), ''),
     annotator: str(get('annotator'), ''),

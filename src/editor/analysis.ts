@@ -238,7 +238,8 @@ export class AnalysisService implements vscode.Disposable {
   }
 
   private options(documentId: string | undefined): AnalysisOptions {
-    return { relativeDates: this.settings().suggestions.relativeDates, documentId: documentId && this.corpusIds.has(documentId) ? documentId : undefined };
+    const { relativeDates, dateRanges } = this.settings().suggestions;
+    return { relativeDates, dateRanges, documentId: documentId && this.corpusIds.has(documentId) ? documentId : undefined };
   }
 
   /** The view model of the document's current version, analysing it first when needed. */

@@ -11,7 +11,7 @@ import { forEachLine, isBlank } from '../text/lines';
 import { actorGrammar, type LineActorScan, resolveActors, scanActorLine, type ScannedLine } from './actors';
 import { detectLines, LineFeatureCache } from './body/index';
 import type { CorpusModel } from './corpus';
-import { dateGrammar, findPublicationDate, type PartialDate, type RawDate, resolveDate, scanDateTokens } from './dates';
+import { type DatePage, type DateRangeSpans, dateGrammar, findPublicationDate, hasDashDates, type PartialDate, type RawDate, resolveDates, scanDateTokens } from './dates';
 import type { LearnedEntities } from './learned';
 import type { EntityLexicon } from './lexicons';
 import type { StopwordLexicon } from './stopwords';
@@ -20,6 +20,8 @@ import { tokenize } from './words';
 export interface AnalysisOptions {
   /** Suggest relative dates ("hôm qua", "last week"). */
   relativeDates?: boolean;
+  /** A date range as one span (default) or as its two ends ("20-22/3" -> "20", "22/3"). */
+  dateRanges?: DateRangeSpans;
   /** Language to use instead of guessing it (a code of the entity lexicons, "vi", or a stop-word list name). */
   language?: string;
   /** Corpus id of the document, so its own lines do not count as repeats. */
@@ -183,6 +185,7 @@ export function applyDelta(previous: DocumentAnalysis, delta: AnalysisDelta): Do
     if (s.start <= oldEnd) continue;
     const moved: Suggestion = { start: s.start + shift, end: s.end + shift, label: s.label, text: s.text, score: s.score, reasons: s.reasons, line: s.line + lineShift };
     if (s.value !== undefined) moved.value = s.value;
+    if (s.rules !== undefined) moved.rules = s.rules;
     suggestions.push(moved);
   }
   const lines: LineDecision[] = [];
@@ -391,6 +394,10 @@ function findEntities(
   report: (start: number, end: number) => boolean,
 ): FoundEntities {
   const publicationDate = findPublicationDate(text, ctx.entities);
+  // every line is evidence of how the page writes its dates, reported or not
+  let dashDates = false;
+  for (let i = 0; i < scans.length && !dashDates; i++) dashDates = hasDashDates(scans[i].scan.dates);
+  const datePage: DatePage = { publication: publicationDate, dashDates, ranges: ctx.options.dateRanges ?? 'whole' };
   const scanned: ScannedLine[] = new Array<ScannedLine>(scans.length);
   const suggestions: Suggestion[] = [];
   // the reported lines are consecutive: the first and last suffice (blank lines have no candidates)
@@ -403,7 +410,7 @@ function findEntities(
     if (firstReported < 0) firstReported = line;
     lastReported = line;
     const found = scan.dates; // indexed: mostly the shared empty array, for-of would allocate an iterator
-    for (let k = 0; k < found.length; k++) suggestions.push(resolveDate(found[k], text, line, publicationDate, lineStart));
+    for (let k = 0; k < found.length; k++) resolveDates(found[k], text, line, datePage, lineStart, suggestions);
     // entities of other labels the annotator accepted (actors are handled with the actor evidence)
     if (ctx.learned.size > 0) {
       for (const match of ctx.learned.matchTokens(scan.actors.tokens)) {

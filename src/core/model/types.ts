@@ -101,6 +101,9 @@ export interface Suggestion extends Span {
   value?: string | string[];
   score: number;
   reasons: string[];
+  /** Ids of the rules or sources that made it (actors: ACTOR_RULES in detect/actors.ts), for learners and
+   * the per-rule quality counts. */
+  rules?: string[];
   /** 0-based line of `start`. */
   line: number;
   /** Where it came from when not the built-in detectors: `suggester:NAME` for an external suggester. */
