@@ -26,7 +26,7 @@ if (!production) {
   // The in-host suites (integration, package): one bundle per file; mocha and vscode come from the host side.
   const fs = require('node:fs');
   const entries = [];
-  for (const dir of ['test/integration', 'test/package', 'test/bench', 'test/screenshots']) {
+  for (const dir of ['test/integration', 'test/untrusted', 'test/package', 'test/bench', 'test/screenshots']) {
     if (!fs.existsSync(path.join(__dirname, dir))) continue;
     for (const f of fs.readdirSync(path.join(__dirname, dir))) if (f.endsWith('.ts')) entries.push(`${dir}/${f}`);
   }

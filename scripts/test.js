@@ -76,10 +76,11 @@ function add(counts, label) {
   if (label) process.stdout.write(`${label}: ${counts.passed} passed, ${counts.failed} failed\n`);
 }
 
-async function inHost(tier, { testsEntry, extensionPath, extensionsDir }) {
+async function inHost(tier, { testsEntry, extensionPath, extensionsDir, userSettings }) {
   const { ws, cleanup } = scratchCorpus(tier);
   try {
-    const { code, counts } = await runSuiteInHost({ testsEntry, workspace: ws, extensionPath, extensionsDir, timeoutMs: 15 * 60_000 });
+    const settings = typeof userSettings === 'function' ? userSettings(ws) : userSettings;
+    const { code, counts } = await runSuiteInHost({ testsEntry, workspace: ws, extensionPath, extensionsDir, userSettings: settings, timeoutMs: 15 * 60_000 });
     if (!counts.reported || (code !== 0 && counts.failed === 0)) {
       process.stdout.write(`${tier}: the suite ended with code ${code} without a full report\n`);
       counts.failed = Math.max(counts.failed, 1);
@@ -93,6 +94,18 @@ async function inHost(tier, { testsEntry, extensionPath, extensionsDir }) {
 async function integration() {
   banner('integration: mocha in a real VS Code extension host (code-server)');
   await inHost('integration', { testsEntry: path.join(ROOT, 'out/test/integration/index.js'), extensionPath: ROOT });
+  // The same host with workspace trust on and the folder not trusted (restricted mode), and a program
+  // suggester in the user settings that must not start there.
+  await inHost('integration (untrusted workspace)', {
+    testsEntry: path.join(ROOT, 'out/test/untrusted/index.js'),
+    extensionPath: ROOT,
+    userSettings: (ws) => ({
+      'security.workspace.trust.enabled': true,
+      'security.workspace.trust.startupPrompt': 'never',
+      'security.workspace.trust.untrustedFiles': 'open',
+      'newsmark.suggesters': [{ name: 'program', command: `python3 ${path.join(ROOT, 'test/fixtures/suggesters/misbehaving.py')} good ${path.join(ws, 'program.started')}` }],
+    }),
+  });
 }
 
 /** The .vsix is small and ships only what users run (the .vscodeignore allow-list works). */

@@ -15,6 +15,7 @@ import { registerHover } from './editor/hover';
 import { LANGUAGE_ID, SECTION } from './editor/ids';
 import { createLog } from './editor/log';
 import { AnnotationStore } from './editor/store';
+import { SuggesterService } from './editor/suggesters';
 import { register as registerExportImport } from './editor/exportImport';
 import { register as registerGuidelines } from './editor/guidelines';
 import { register as registerLanguage } from './editor/language';
@@ -78,9 +79,19 @@ export function activate(context: vscode.ExtensionContext): NewsmarkApi {
   registerGuidelines(ctx);
 
   const isNewsDocument = (doc: vscode.TextDocument) => vscode.languages.match(SELECTOR, doc) > 0 && !doc.uri.path.endsWith('.ann.yaml');
+  const suggesters = new SuggesterService({
+    log,
+    trusted: () => vscode.workspace.isTrusted,
+    labels: () => settings.labels.map((l) => l.id),
+    isNewsDocument: (doc) => isNewsDocument(doc) && store.get(doc.uri) !== undefined,
+    changed: (uri) => analysis.refresh(uri),
+  });
+  analysis.setMoreSuggestions((uri, version) => suggesters.suggestionsFor(uri, version));
+  context.subscriptions.push(suggesters);
   const open = async (doc: vscode.TextDocument) => {
     if (!isNewsDocument(doc)) return;
     await store.load(doc);
+    suggesters.request(doc);
     await analysis.analyseNow(doc);
   };
 
@@ -108,7 +119,7 @@ export function activate(context: vscode.ExtensionContext): NewsmarkApi {
 
   const activationMs = Date.now() - started;
   log.info(`Newsmark activated in ${activationMs} ms`);
-  return createApi(ctx, decorations, views, ready.then(() => undefined), activationMs, compare);
+  return createApi(ctx, decorations, views, ready.then(() => undefined), activationMs, compare, suggesters);
 }
 
 /** VS Code does not hand files over 50 MB to extensions: say so instead of showing a page without Newsmark. */

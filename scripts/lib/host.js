@@ -144,8 +144,11 @@ function waitForPort(port, timeoutMs) {
   });
 }
 
-/** Starts code-server on loopback; resolves once it listens. Returns { port, proc, stop() }. */
-async function startCodeServer({ workspace, port, userDataDir, extensionsDir, quiet = true, extraArgs = [] }) {
+/**
+ * Starts code-server on loopback; resolves once it listens. Returns { port, proc, stop() }. Workspace trust
+ * is off unless `workspaceTrust` (then the user settings decide, as for a user).
+ */
+async function startCodeServer({ workspace, port, userDataDir, extensionsDir, quiet = true, extraArgs = [], workspaceTrust = false }) {
   port = port || (await freePort());
   const args = [
     CODE_SERVER_BIN,
@@ -153,7 +156,7 @@ async function startCodeServer({ workspace, port, userDataDir, extensionsDir, qu
     '--bind-addr', `127.0.0.1:${port}`,
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    ...(workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--user-data-dir', userDataDir,
     '--extensions-dir', extensionsDir,
     ...extraArgs,

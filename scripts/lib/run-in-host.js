@@ -18,6 +18,7 @@ const RESULT_PREFIX = 'NEWSMARK_RESULT ';
  * @param {string} [o.extensionsDir] extensions folder (an installed .vsix lives here)
  * @param {number} [o.timeoutMs]
  * @param {Record<string,string>} [o.env] extra environment for code-server (and so the extension host)
+ * @param {Record<string,unknown>} [o.userSettings] user settings on top of the test defaults
  * @param {(page: import('playwright-core').Page, port: number) => Promise<void>} [o.whileRunning] hook run once the workbench is open
  * @param {(line: string, page: import('playwright-core').Page) => boolean} [o.onLine] sees each log line first; true swallows it
  */
@@ -27,7 +28,7 @@ async function runSuiteInHost(o) {
   const userDataDir = path.join(scratch, 'user-data');
   const extensionsDir = o.extensionsDir || path.join(scratch, 'extensions');
   fs.mkdirSync(extensionsDir, { recursive: true });
-  writeUserSettings(userDataDir);
+  writeUserSettings(userDataDir, o.userSettings);
   const timeoutMs = o.timeoutMs || 10 * 60_000;
 
   let server;
@@ -36,7 +37,8 @@ async function runSuiteInHost(o) {
   const counts = { passed: 0, failed: 0, skipped: 0, reported: false };
   try {
     Object.assign(process.env, o.env || {});
-    server = await host.startCodeServer({ workspace: o.workspace, userDataDir, extensionsDir });
+    const workspaceTrust = o.userSettings?.['security.workspace.trust.enabled'] === true;
+    server = await host.startCodeServer({ workspace: o.workspace, userDataDir, extensionsDir, workspaceTrust });
     browser = await host.launchChromium();
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     const exitCode = new Promise((resolve) => {
@@ -83,7 +85,7 @@ function isNoise(line) {
   );
 }
 
-function writeUserSettings(userDataDir) {
+function writeUserSettings(userDataDir, extra = {}) {
   const dir = path.join(userDataDir, 'User');
   fs.mkdirSync(dir, { recursive: true });
   fs.writeFileSync(
@@ -99,6 +101,7 @@ function writeUserSettings(userDataDir) {
         'update.mode': 'none',
         'git.enabled': false,
         'window.commandCenter': false,
+        ...extra,
       },
       null,
       2,

@@ -8,6 +8,7 @@ import type { Annotation, LineDecision, LineLabel, SidecarData, Suggestion } fro
 import { parseSidecar } from '../core/sidecar/codec';
 import { isSidecarPath } from '../core/sidecar/paths';
 import type { NewsmarkSettings } from '../core/settings';
+import { withSuggestions } from '../core/suggesters/index';
 import { createAnalysisEngine, type AnalysisEngine, type EngineRequest } from '../node/analysisEngine';
 import type { LexiconFile } from '../node/lexicons';
 import { readText } from './fsio';
@@ -262,6 +263,18 @@ export class AnalysisService implements vscode.Disposable {
     return this.raw.get(uri.toString());
   }
 
+  /** Suggestions from elsewhere (external suggesters) for a version of a document, shown with the detectors'. */
+  private moreSuggestions: (uri: vscode.Uri, version: number) => readonly Suggestion[] = () => [];
+
+  setMoreSuggestions(provider: (uri: vscode.Uri, version: number) => readonly Suggestion[]): void {
+    this.moreSuggestions = provider;
+  }
+
+  /** Shows the document again (more suggestions arrived); no detection. */
+  refresh(uri: vscode.Uri): void {
+    this.refreshView(uri);
+  }
+
   /** The last view computed, possibly of an older version of the document (no analysis is started). */
   current(uri: vscode.Uri): DocView | undefined {
     return this.views.get(uri.toString());
@@ -371,7 +384,8 @@ export class AnalysisService implements vscode.Disposable {
     const raw = this.raw.get(key);
     if (!raw) return;
     const state = this.store.get(uri);
-    this.views.set(key, buildView(raw.version, raw.analysis, state, this.settings(), partial ?? this.views.get(key)?.partial ?? false));
+    const analysis = withSuggestions(raw.analysis, this.moreSuggestions(uri, raw.version));
+    this.views.set(key, buildView(raw.version, analysis, state, this.settings(), partial ?? this.views.get(key)?.partial ?? false));
     this.emitter.fire(uri);
   }
 

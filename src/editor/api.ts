@@ -7,6 +7,7 @@ import type { DocView } from './analysis';
 import type { CompareService } from './compare';
 import type { EditorContext } from './context';
 import type { Decorations } from './decorations';
+import type { SuggesterService } from './suggesters';
 import type { NewsmarkViews } from './views';
 
 export interface DocSnapshot {
@@ -43,9 +44,11 @@ export interface NewsmarkApi {
   analysis(uri: vscode.Uri): DocumentAnalysis | undefined;
   /** Compare mode: the other annotators' tags drawn as ghosts on the document (after its last redraw). */
   ghosts(uri: vscode.Uri): Promise<Array<{ annotator: string; kind: string; label: string; start: number; end: number; text: string; mine: string[] }>>;
+  /** What the external suggesters' problems told the user so far (warnings cannot be read back). */
+  suggesterReports(): string[];
 }
 
-export function createApi(ctx: EditorContext, decorations: Decorations, views: NewsmarkViews, ready: Promise<void>, activationMs: number, compare: CompareService): NewsmarkApi {
+export function createApi(ctx: EditorContext, decorations: Decorations, views: NewsmarkViews, ready: Promise<void>, activationMs: number, compare: CompareService, suggesters: SuggesterService): NewsmarkApi {
   const docOf = (uri: vscode.Uri) => vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
   return {
     ready,
@@ -79,6 +82,7 @@ export function createApi(ctx: EditorContext, decorations: Decorations, views: N
       const ghosts = compare.drawnGhosts(uri) ?? (doc ? await compare.ghosts(doc) : []);
       return ghosts.map((g) => ({ annotator: g.annotator, kind: g.kind, label: g.tag.label, start: g.tag.start, end: g.tag.end, text: g.tag.text, mine: g.mine.map((m) => m.id) }));
     },
+    suggesterReports: () => [...suggesters.reports],
     decorations(uri) {
       const doc = docOf(uri);
       const drawn = decorations.ranges(uri);

@@ -2,6 +2,7 @@
 // Links run only Newsmark's own commands; text from pages and sidecars is escaped, never rendered as HTML.
 import * as vscode from 'vscode';
 import type { Annotation, LineDecision, Suggestion } from '../core/model/types';
+import { suggesterOfSource } from '../core/suggesters/config';
 import type { EditorContext } from './context';
 import { toRange } from './convert';
 import { Cmd, LINK_COMMANDS } from './ids';
@@ -57,6 +58,8 @@ export function suggestionMarkdown(ctx: EditorContext, uri: vscode.Uri, s: Sugge
   const value = valueText(s.value);
   if (value) md.appendMarkdown(`${vscode.l10n.t('Value')}: ${esc(value)}\n\n`);
   if (s.reasons.length) md.appendMarkdown(`${vscode.l10n.t('Why')}: ${s.reasons.map((r) => esc(r)).join('; ')} (${Math.round(s.score * 100)}%)\n\n`);
+  const suggester = suggesterOfSource(s.source);
+  if (suggester !== undefined) md.appendMarkdown(`${vscode.l10n.t('Source')}: ${esc(suggester)}\n\n`);
   const args = { uri: uri.toString(), start: s.start, end: s.end, label: s.label };
   md.appendMarkdown(
     `${commandLink(vscode.l10n.t('Accept'), Cmd.acceptSuggestion, args)} · ${commandLink(vscode.l10n.t('Dismiss'), Cmd.dismissSuggestion, args)} · ${commandLink(vscode.l10n.t('Tag everywhere'), Cmd.acceptEverywhere, { label: s.label, text: s.text, value: typeof s.value === 'string' ? s.value : undefined })}`,
