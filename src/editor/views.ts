@@ -133,8 +133,14 @@ class CorpusIndex implements vscode.Disposable {
   private async refreshStale(): Promise<void> {
     if (!this.loading) return; // nothing shown yet: the first load will read everything
     await this.loading;
-    const keys = [...this.stale];
+    const candidates = [...this.stale];
     this.stale.clear();
+    const keys: string[] = [];
+    for (const key of candidates) {
+      // A sidecar whose page does not exist (another annotator's mirrored folder read with this layout) is
+      // not a corpus document.
+      if (this.entries.has(key) || (await exists(vscode.Uri.parse(key)))) keys.push(key);
+    }
     for (let i = 0; i < keys.length; i += READ_SLICE) {
       const read = await Promise.all(keys.slice(i, i + READ_SLICE).map((key) => this.readEntry(vscode.Uri.parse(key))));
       for (const entry of read) this.entries.set(entry.uri.toString(), entry);
@@ -149,6 +155,15 @@ class CorpusIndex implements vscode.Disposable {
 }
 
 const ENTITY_LABELS = new Set(['actor', 'date']);
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** Tags re-anchored in the current text; those that cannot be placed are left out of the views. */
 function placedIn(text: string, annotations: readonly Annotation[]): Annotation[] {

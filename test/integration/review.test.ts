@@ -179,11 +179,18 @@ suite('review on hover, compare mode and adjudication', () => {
     const curated = await eventually(async () => {
       const d = await sidecarData(MERGE_PAGE);
       return d?.source === 'curated' ? d : undefined;
-    }, 5000, 'curated sidecar');
+    }, 10_000, 'curated sidecar');
     assert.deepEqual(curated.annotators, ['alice', 'bob']);
     assert.deepEqual(curated.annotations.map((a) => a.text), ['Ana Lima']);
     assert.deepEqual((await nm.ghosts(uri)).map((g) => `${g.annotator}:${g.text}`), ['alice:Bo Chen', 'bob:Chen']);
     await vscode.commands.executeCommand('newsmark.keepBoth', { uri: uri.toString(), key: `alice\u0000actor\u0000${at('Bo Chen').start}\u0000${at('Bo Chen').end}` });
     assert.deepEqual(nm.document(uri)!.annotations.map((a) => a.text), ['Ana Lima', 'Bo Chen']);
+    // The annotators' folders are not corpus pages: the Documents view lists the page, not their sidecars.
+    await nm.views.ready();
+    const entries = await eventually(async () => {
+      const all = await nm.views.documents.getChildren();
+      return all.some((e) => e.uri.toString() === uri.toString() && e.counts.actor === 2) ? all : undefined;
+    }, 5000, 'the merged page in the Documents view');
+    assert.deepEqual(entries.filter((e) => e.uri.path.includes('/.newsmark/')).map((e) => e.uri.path), []);
   });
 });
