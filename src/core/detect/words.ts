@@ -73,6 +73,8 @@ function charInfo(): Int32Array {
       const lower = char.toLowerCase();
       // A word is lower-cased only when it has an upper-case letter, so other characters must stay as they are.
       if (cls === CLASS_UPPER) fold = lower.length === 1 && code !== 0x3a3 ? lower.charCodeAt(0) : 0;
+      // a combining accent ("a" + U+0300, as some keyboards write "à"): the word is looked up composed (NFC)
+      else if (code >= 0x300 && code <= 0x36f) fold = 0;
       else fold = lower === char ? code : 0;
     }
     let bits = 0;
@@ -167,7 +169,7 @@ export class Vocabulary {
     let hash = FNV_OFFSET;
     for (let i = start; i < end; i++) {
       const lower = table[source.charCodeAt(i)] >>> FOLD_SHIFT;
-      if (lower === 0) return this.id(lowerWord(source.slice(start, end)));
+      if (lower === 0) return this.id(lowerWord(source.slice(start, end)).normalize('NFC'));
       hash = Math.imul(hash ^ lower, FNV_PRIME);
     }
     return this.idOfFolded(hash, source, start, end);

@@ -17,7 +17,12 @@ test('word ids are those of the lower-cased token texts, special cases included'
   assert.deepEqual(words, ['ngày', 'đảng', 'i̇stanbul', 'οδος', 'σοφια', 'g20', '18th', '.', '-', 'Ngàyx']);
 });
 
-test('property: every token finds the id of its lower-cased text, and only that', () => {
+/** The vocabulary form of a lower-cased word: composed (NFC) when it holds a combining accent ("e" + U+0301). */
+function composed(lower: string): string {
+  return /[\u0300-\u036f]/.test(lower) ? lower.normalize('NFC') : lower;
+}
+
+test('property: every token finds the id of its lower-cased text (composed), and only that', () => {
   const alphabet = fc.constantFrom(...'aĂđĐẠạộỘİıΣσς KkK 0123-/.,:!?“"\'()'.split(''), 'e\u0301', 'ǅ', '😀');
   fc.assert(
     fc.property(fc.array(alphabet, { maxLength: 40 }).map((parts) => parts.join('')), (text) => {
@@ -27,13 +32,13 @@ test('property: every token finds the id of its lower-cased text, and only that'
       for (let index = 0; index < plain.count; index++) {
         const lower = referenceLower(plain.text(index), plain.kind(index) === TOKEN_WORD);
         expected.push(lower);
-        if (index % 2 === 0) vocabulary.intern(lower); // half the words known
+        if (index % 2 === 0) vocabulary.intern(composed(lower)); // half the words known
       }
       const tokens = tokenize(text, vocabulary);
       assert.equal(tokens.count, plain.count);
       for (let index = 0; index < tokens.count; index++) {
         assert.equal(tokens.lower(index), expected[index]);
-        assert.equal(tokens.word(index), vocabulary.id(expected[index]));
+        assert.equal(tokens.word(index), vocabulary.id(composed(expected[index])));
       }
     }),
     { numRuns: 300 },

@@ -84,6 +84,7 @@ test('ranges of days before their month are one span with an ISO interval', () =
     { text: 'tháng 3-4', value: '2020-03/2020-04' },
   ]);
   assert.deepEqual(dates('từ 16 đến ngày 20-3'), [{ text: '16 đến ngày 20-3', value: '2020-03-16/2020-03-20' }]);
+  assert.deepEqual(dates('từ tối 22 đến sáng 24-3'), [{ text: '22 đến sáng 24-3', value: '2020-03-22/2020-03-24' }]);
 });
 
 test('with ranges as ends, each end of a range is its own date', () => {
@@ -136,4 +137,9 @@ test('every date suggestion names its rules, in its reasons and its rules, from 
       assert.ok(suggestion.score <= DATE_RULES[rule as keyof typeof DATE_RULES].weight);
     }
   }
+});
+
+test('date words written with combining accents (decomposed Unicode) are the same words', () => {
+  const decomposed = 'Nga\u0300y 27-3 be\u0323\u0302nh nha\u0302n xuất viện';
+  assert.deepEqual(dates(decomposed), [{ text: '27-3', value: '2020-03-27' }]);
 });

@@ -203,10 +203,12 @@ function lunarMarkerAt(tokens: Tokens, index: number, grammar: DateGrammar): boo
 
 const YEAR_OF_FOLLOWING = 'year from the following date';
 
-/** The token after a connector where the next date starts: a day word may come between a range or list word
- * and the date ("đến ngày 25-7", "và ngày 6/3"), not after a comma ("là 14, ngày 31/7" is no list). */
+/** The token after a connector where the next date starts: a day word or a time of day may come between a
+ * range or list word and the date ("đến ngày 25-7", "đến sáng 24-4"), not after a comma ("là 14, ngày 31/7"
+ * is no list). */
 function afterConnector(tokens: Tokens, connector: number, grammar: DateGrammar): number {
-  return grammar.dayWords.has(tokens, connector + 1) && !tokens.isChar(connector, COMMA) ? connector + 2 : connector + 1;
+  if (tokens.isChar(connector, COMMA) || !tokens.isWord(connector + 1)) return connector + 1;
+  return (grammar.dayWords.has(tokens, connector + 1) || grammar.context.has(tokens, connector + 1)) && !grammar.ranges.has(tokens, connector + 1) ? connector + 2 : connector + 1;
 }
 
 /**
