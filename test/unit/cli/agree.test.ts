@@ -100,6 +100,26 @@ describe('newsmark agree', () => {
     ]);
   });
 
+  it('also compares copies of the corpus with the sidecars beside their pages, and three annotators with Fleiss\' kappa', () => {
+    const root = path.join(tmp, 'copies');
+    for (const [name, tags] of [
+      ['ann', [{ id: 'a1', label: 'actor', start: 0, end: 5 }, { id: 'a2', label: 'actor', start: 9, end: 11 }]],
+      ['bob', [{ id: 'b1', label: 'actor', start: 3, end: 5 }, { id: 'b2', label: 'actor', start: 9, end: 11 }, { id: 'b3', label: 'actor', start: 15, end: 17 }]],
+      ['cat', [{ id: 'c1', label: 'actor', start: 0, end: 5 }, { id: 'c2', label: 'actor', start: 9, end: 11 }]],
+    ] as const) {
+      write(path.join(root, name, 'one.txt'), ONE);
+      write(path.join(root, name, 'one.txt.ann.yaml'), sidecar('one.txt', ONE, [...tags]));
+    }
+    const r = cli(root, 'agree', 'ann', 'bob', 'cat', '--json', '--corpus', 'ann');
+    assert.equal(r.status, 0, r.stderr);
+    const report = JSON.parse(r.stdout);
+    assert.equal(report.pages, 1);
+    assert.equal(report.overall.kappa.method, 'fleiss');
+    // per token n_ij(n_ij - 1) summed: 2, 6, 6, 6, 6, 2 = 28 of 36; actor and outside 9 of 18 each
+    assert.ok(Math.abs(report.overall.kappa.all - (28 / 36 - 0.5) / 0.5) < 1e-9, String(report.overall.kappa.all));
+    assert.ok(Math.abs(report.overall.spans.all.exact - 0.6) < 1e-9, 'mean of 0.4, 1 and 0.4');
+  });
+
   it('refuses fewer than two folders, and folders that do not exist', () => {
     const root = team('usage');
     assert.equal(cli(root, 'agree', '.newsmark/tags/alice').status, 2);
