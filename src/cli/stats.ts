@@ -7,6 +7,7 @@ import { reanchorSidecar, readSidecar } from './documents';
 import type { CliEnv } from './env';
 import { UsageError, terminalSafe } from './report';
 import { listCorpus, requireFolder } from './walk';
+import { type Decision, decisionsOf, qualityReport, type QualityReport, type Tally } from '../core/quality';
 import { addReviewCounts, isFullyReviewed, reviewCounts, reviewSummary, type ReviewCounts } from '../core/review';
 
 export interface CorpusStats {
@@ -21,6 +22,8 @@ export interface CorpusStats {
   review: ReviewCounts & { pagesReviewed: number; pagesWithTags: number };
   orphaned: { document: string; id: string; label: string; text: string }[];
   brokenSidecars: string[];
+  /** Accepted, dismissed and corrected suggestions per source and rule, and the learning curve so far. */
+  suggestions: QualityReport;
 }
 
 const ACTOR_LABEL = 'actor';
@@ -38,7 +41,9 @@ export async function statsCommand(argv: readonly string[], env: CliEnv): Promis
   const stats: CorpusStats = {
     documents: files.length, status: {}, withSidecar: 0, tags: { total: 0, byLabel: {}, bySource: {} }, topActors: [],
     review: { tags: 0, approved: 0, rejected: 0, unreviewed: 0, pagesReviewed: 0, pagesWithTags: 0 }, orphaned: [], brokenSidecars: [],
+    suggestions: qualityReport([]),
   };
+  const decisions: Decision[] = [];
   const actors = new Map<string, number>();
   files.forEach((file, index) => {
     reporter.progress('reading', index + 1, files.length);
@@ -51,6 +56,7 @@ export async function statsCommand(argv: readonly string[], env: CliEnv): Promis
     stats.status[status] = (stats.status[status] ?? 0) + 1;
     if (!read.data) return;
     stats.withSidecar++;
+    for (const d of decisionsOf(read.data)) decisions.push(d);
     const text = fs.readFileSync(file.path, 'utf8');
     const { data, orphaned } = reanchorSidecar({ ...read, data: read.data }, text);
     const pageReview = reviewCounts(data.annotations);
@@ -68,12 +74,18 @@ export async function statsCommand(argv: readonly string[], env: CliEnv): Promis
     }
   });
   reporter.endProgress();
+  stats.suggestions = qualityReport(decisions);
   stats.topActors = [...actors]
     .sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0))
     .slice(0, Number(topText))
     .map(([name, count]) => ({ name, count }));
   env.io.stdout.write(flag(args, 'json') ? `${JSON.stringify(stats, null, 2)}\n` : terminalSafe(statsText(stats)));
   return reporter.errors > 0 ? 1 : 0;
+}
+
+function tallyText(t: Tally): string {
+  const precision = t.precision === undefined ? '-' : t.precision.toFixed(2);
+  return `${t.accepted} accepted, ${t.dismissed} dismissed, ${t.corrected} corrected (precision ${precision})`;
 }
 
 function counts(record: Record<string, number>): string {
@@ -90,7 +102,13 @@ function statsText(stats: CorpusStats): string {
     `review: ${reviewSummary(stats.review)}; pages reviewed: ${stats.review.pagesReviewed} of ${stats.review.pagesWithTags} with tags`,
     `orphaned tags: ${stats.orphaned.length}`,
     `broken sidecars: ${stats.brokenSidecars.length}`,
+    `suggestions decided: ${tallyText(stats.suggestions.total)}`,
   ];
+  for (const source of stats.suggestions.sources) {
+    lines.push(`  ${source.source}: ${tallyText(source.tally)}`);
+    for (const rule of source.rules) lines.push(`    ${rule.rule}: ${tallyText(rule.tally)}`);
+  }
+  if (stats.suggestions.curve.length > 0) lines.push(`learning curve (share accepted per block of decisions): ${stats.suggestions.curve.map((p) => p.precision.toFixed(2)).join(' -> ')}`);
   if (stats.topActors.length > 0) {
     lines.push('top actors:');
     const width = Math.max(...stats.topActors.map((a) => String(a.count).length));

@@ -14,7 +14,17 @@ export interface NewsmarkSettings {
   labels: LabelConfig[];
   corpusGlobs: string[];
   lexicons: string[];
-  suggestions: { entities: boolean; boilerplate: boolean; bodyBlock: boolean; relativeDates: boolean; dateRanges: 'whole' | 'ends' };
+  suggestions: {
+    entities: boolean;
+    boilerplate: boolean;
+    bodyBlock: boolean;
+    relativeDates: boolean;
+    /** Entity suggestions whose (calibrated) score is below this are hidden; 0 shows all. */
+    minScore: number;
+    /** "Next suggestion" goes to the least certain suggestion of the page first. */
+    leastCertainFirst: boolean;
+    dateRanges: 'whole' | 'ends';
+  };
   /** Empty: sidecars beside their documents; else a folder (workspace-relative) mirroring the corpus. */
   sidecarFolder: string;
   annotator: string;
@@ -30,6 +40,11 @@ export const DEFAULT_LABELS: readonly LabelConfig[] = [
 ];
 
 const LABEL_ID = /^[a-z][a-z0-9_-]{0,31}$/;
+
+/** A number from 0 to 1 (out-of-range numbers are clamped). */
+function fraction(v: unknown, fallback: number): number {
+  return typeof v === 'number' && Number.isFinite(v) ? Math.min(1, Math.max(0, v)) : fallback;
+}
 
 function bool(v: unknown, fallback: boolean): boolean {
   return typeof v === 'boolean' ? v : fallback;
@@ -76,6 +91,8 @@ export function normaliseSettings(get: (key: string) => unknown): NewsmarkSettin
       bodyBlock: bool(get('suggestions.bodyBlock'), true),
       relativeDates: bool(get('suggestions.relativeDates'), false),
       dateRanges: get('suggestions.dateRanges') === 'ends' ? 'ends' : 'whole',
+      minScore: fraction(get('suggestions.minScore'), 0),
+      leastCertainFirst: bool(get('suggestions.leastCertainFirst'), false),
     },
     sidecarFolder: str(get('sidecars.folder'), ''),
     annotator: str(get('annotator'), ''),

@@ -65,6 +65,8 @@ export class AnalysisService implements vscode.Disposable {
   /** How long the last analysis of each document took (ms) and whether it was a quick one, for the benchmark. */
   readonly lastDurations = new Map<string, { ms: number; quick: boolean }>();
   readonly onDidChange = this.emitter.event;
+  /** A suggestion's calibrated score and the decisions behind it (the quality view sets it from the sidecars). */
+  private calibrate: (s: Suggestion) => { score: number; decisions: number } = (s) => ({ score: s.score, decisions: 0 });
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -231,6 +233,17 @@ export class AnalysisService implements vscode.Disposable {
     void this.engine.request(req).then((r) => !r.ok && this.log.warn(`analysis engine: ${r.error}`));
   }
 
+  /** Sets how raw scores map to calibrated ones; what is shown is filtered again (newsmark.suggestions.minScore). */
+  setCalibration(calibrate: (s: Suggestion) => { score: number; decisions: number }): void {
+    this.calibrate = calibrate;
+    for (const key of this.raw.keys()) this.refreshView(vscode.Uri.parse(key));
+  }
+
+  /** The suggestion's calibrated score and how many of the annotator's decisions it rests on. */
+  calibrated(s: Suggestion): { score: number; decisions: number } {
+    return this.calibrate(s);
+  }
+
   /** Analyses any text with the corpus statistics (export uses it for documents that are not open). */
   async analyseText(text: string, documentId?: string): Promise<DocumentAnalysis> {
     const reply = await this.engine.request({ type: 'analyse', text, options: this.options(documentId) });
@@ -385,7 +398,9 @@ export class AnalysisService implements vscode.Disposable {
     if (!raw) return;
     const state = this.store.get(uri);
     const analysis = withSuggestions(raw.analysis, this.moreSuggestions(uri, raw.version));
-    this.views.set(key, buildView(raw.version, analysis, state, this.settings(), partial ?? this.views.get(key)?.partial ?? false));
+    const minScore = this.settings().suggestions.minScore;
+    const shown = minScore > 0 ? (s: Suggestion) => this.calibrate(s).score >= minScore : () => true;
+    this.views.set(key, buildView(raw.version, analysis, state, this.settings(), partial ?? this.views.get(key)?.partial ?? false, shown));
     this.emitter.fire(uri);
   }
 
@@ -414,7 +429,9 @@ export class AnalysisService implements vscode.Disposable {
   }
 }
 
-function buildView(version: number, analysis: DocumentAnalysis, state: DocState | undefined, settings: NewsmarkSettings, partial: boolean): DocView {
+function buildView(
+  version: number, analysis: DocumentAnalysis, state: DocState | undefined, settings: NewsmarkSettings, partial: boolean, shown: (s: Suggestion) => boolean,
+): DocView {
   const tags = state?.data.annotations.filter((a) => !a.orphaned) ?? [];
   const dismissedKeys = new Set((state?.data.dismissed ?? []).map((d) => spanKey(d.label, d.start, d.end)));
   const isDismissed = (label: string, start: number, end: number) => dismissedKeys.has(spanKey(label, start, end));
@@ -436,7 +453,7 @@ function buildView(version: number, analysis: DocumentAnalysis, state: DocState 
     return l.label === 'body' ? !dismissedBody(l) : bodyTagged(s.start, s.end) && bodyTagCovers(s);
   };
   const suggestions = settings.suggestions.entities
-    ? analysis.suggestions.filter((s) => onBody(s) && !isDismissed(s.label, s.start, s.end) && !isTagged(s))
+    ? analysis.suggestions.filter((s) => onBody(s) && !isDismissed(s.label, s.start, s.end) && !isTagged(s) && shown(s))
     : [];
   const bodyLines = settings.suggestions.bodyBlock ? analysis.lines.filter((l) => l.label === 'body' && !taggedBody(l) && !dismissedBody(l)) : [];
   const boilerplateLines = settings.suggestions.boilerplate

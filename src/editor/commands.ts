@@ -3,6 +3,7 @@
 // name exactly what they act on.
 import * as vscode from 'vscode';
 import type { Annotation, DocStatus, Suggestion } from '../core/model/types';
+import { leastCertainFirst, suggestedBy } from '../core/quality';
 import { DOC_STATUSES } from '../core/model/types';
 import type { EditorContext } from './context';
 import { toRange, toSpan } from './convert';
@@ -202,6 +203,18 @@ function placed(tag: Annotation, start: number, end: number, text: string): Anno
   return { ...rest, start, end, text };
 }
 
+/**
+ * The next (or previous) suggestion in least-certain-first order: from the suggestion at the cursor, else
+ * the least certain one of the page.
+ */
+function stepByCertainty(items: readonly Suggestion[], offset: number, direction: 1 | -1): Suggestion | undefined {
+  const order = leastCertainFirst(items);
+  if (order.length === 0) return undefined;
+  const here = order.findIndex((s) => s.start === offset);
+  if (here < 0) return direction > 0 ? order[0] : order[order.length - 1];
+  return order[(here + direction + order.length) % order.length];
+}
+
 function reveal(editor: vscode.TextEditor, range: vscode.Range): void {
   editor.selection = new vscode.Selection(range.start, range.start);
   editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
@@ -236,7 +249,9 @@ export function registerCommands(ctx: EditorContext): void {
     const label = args?.label ?? (await pickLabel(ctx, vscode.l10n.t('New label for "{0}"', tag.text.slice(0, 40)), tag.label));
     if (!label || label === tag.label) return false;
     ctx.analysis.forgetTag(tag);
-    const done = ctx.store.mutate(target.state, 'change label', (list) => list.map((a) => (a.id === tag.id ? { ...a, label } : a)));
+    // a tag accepted from a suggestion keeps what was suggested: its label change is a correction
+    const suggested = tag.suggested && tag.suggested.label === undefined ? { suggested: { ...tag.suggested, label: tag.label } } : {};
+    const done = ctx.store.mutate(target.state, 'change label', (list) => list.map((a) => (a.id === tag.id ? { ...a, label, ...suggested } : a)));
     ctx.analysis.learnTag({ ...tag, label });
     return done;
   });
@@ -272,7 +287,9 @@ export function registerCommands(ctx: EditorContext): void {
       return [];
     }
     const label = args?.asLabel ?? s.label;
-    const added = ctx.store.addTags(target.state, [{ start: s.start, end: s.end, label, source: 'accepted', ...(s.value !== undefined && label === s.label ? { value: s.value } : {}) }], 'accept suggestion');
+    // accepted as another label: the suggestion was corrected
+    const suggested = { ...suggestedBy(s), ...(label !== s.label ? { label: s.label } : {}) };
+    const added = ctx.store.addTags(target.state, [{ start: s.start, end: s.end, label, source: 'accepted', suggested, ...(s.value !== undefined && label === s.label ? { value: s.value } : {}) }], 'accept suggestion');
     for (const tag of added) ctx.analysis.learnTag(tag);
     return added;
   });
@@ -282,7 +299,8 @@ export function registerCommands(ctx: EditorContext): void {
     if (!target) return false;
     const s = await suggestionAt(ctx, target.doc, args);
     if (!s) return false;
-    const done = ctx.store.dismiss(target.state, [{ label: s.label, start: s.start, end: s.end, text: s.text }]);
+    const at = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+    const done = ctx.store.dismiss(target.state, [{ label: s.label, start: s.start, end: s.end, text: s.text, at, suggested: suggestedBy(s) }]);
     if (done) ctx.analysis.learnDismissal(s.label, s.text);
     return done;
   });
@@ -295,7 +313,7 @@ export function registerCommands(ctx: EditorContext): void {
     const suggestions = (await ctx.analysis.view(target.doc))?.suggestions.filter((s) => s.label === label) ?? [];
     const added = ctx.store.addTags(
       target.state,
-      suggestions.map((s) => ({ start: s.start, end: s.end, label, source: 'accepted' as const, ...(s.value !== undefined ? { value: s.value } : {}) })),
+      suggestions.map((s) => ({ start: s.start, end: s.end, label, source: 'accepted' as const, suggested: suggestedBy(s), ...(s.value !== undefined ? { value: s.value } : {}) })),
       `accept all ${label}`,
     );
     for (const tag of added) ctx.analysis.learnTag(tag);
@@ -332,7 +350,9 @@ export function registerCommands(ctx: EditorContext): void {
     if (!editor) return undefined;
     const items = (await ctx.analysis.view(editor.document))?.suggestions ?? [];
     const offset = editor.document.offsetAt(editor.selection.active);
-    const next = direction > 0 ? items.find((s) => s.start > offset) ?? items[0] : [...items].reverse().find((s) => s.start < offset) ?? items[items.length - 1];
+    const next = ctx.settings().suggestions.leastCertainFirst
+      ? stepByCertainty(items, offset, direction)
+      : direction > 0 ? items.find((s) => s.start > offset) ?? items[0] : [...items].reverse().find((s) => s.start < offset) ?? items[items.length - 1];
     if (next) reveal(editor, toRange(editor.document, next));
     return next;
   };

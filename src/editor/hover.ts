@@ -57,7 +57,8 @@ export function suggestionMarkdown(ctx: EditorContext, uri: vscode.Uri, s: Sugge
   md.appendMarkdown(`${vscode.l10n.t('Suggested')} **${esc(label)}** · ${esc(clip(s.text))}\n\n`);
   const value = valueText(s.value);
   if (value) md.appendMarkdown(`${vscode.l10n.t('Value')}: ${esc(value)}\n\n`);
-  if (s.reasons.length) md.appendMarkdown(`${vscode.l10n.t('Why')}: ${s.reasons.map((r) => esc(r)).join('; ')} (${Math.round(s.score * 100)}%)\n\n`);
+  if (s.reasons.length) md.appendMarkdown(`${vscode.l10n.t('Why')}: ${s.reasons.map((r) => esc(r)).join('; ')}\n\n`);
+  md.appendMarkdown(`${scoreText(ctx, s)}\n\n`);
   const suggester = suggesterOfSource(s.source);
   if (suggester !== undefined) md.appendMarkdown(`${vscode.l10n.t('Source')}: ${esc(suggester)}\n\n`);
   const args = { uri: uri.toString(), start: s.start, end: s.end, label: s.label };
@@ -65,6 +66,14 @@ export function suggestionMarkdown(ctx: EditorContext, uri: vscode.Uri, s: Sugge
     `${commandLink(vscode.l10n.t('Accept'), Cmd.acceptSuggestion, args)} · ${commandLink(vscode.l10n.t('Dismiss'), Cmd.dismissSuggestion, args)} · ${commandLink(vscode.l10n.t('Tag everywhere'), Cmd.acceptEverywhere, { label: s.label, text: s.text, value: typeof s.value === 'string' ? s.value : undefined })}`,
   );
   return md;
+}
+
+/** "Score 80%", calibrated on the annotator's decisions when there are some for its source and score. */
+function scoreText(ctx: EditorContext, s: Suggestion): string {
+  const raw = Math.round(s.score * 100);
+  const { score, decisions } = ctx.analysis.calibrated(s);
+  if (decisions === 0) return vscode.l10n.t('Score: {0}% (not calibrated yet)', raw);
+  return vscode.l10n.t('Score: {0}% (calibrated on {1} of your decisions; detector said {2}%)', Math.round(score * 100), decisions, raw);
 }
 
 export function registerHover(ctx: EditorContext, selector: vscode.DocumentSelector): void {

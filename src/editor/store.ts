@@ -5,7 +5,7 @@ import { addTag, mergeById, mergeDismissals, newAnnotationId, sortAnnotations } 
 import { AnnotationHistory } from '../core/model/history';
 import { rebase } from '../core/model/rebase';
 import { dropStaleReviews } from '../core/review';
-import type { Annotation, Dismissal, DocStatus, Problem, SidecarData, Span, TagSource } from '../core/model/types';
+import type { Annotation, Dismissal, DocStatus, Problem, SidecarData, Span, SuggestedBy, TagSource } from '../core/model/types';
 import { reanchor, withContext } from '../core/sidecar/anchor';
 import { checkLabels, newSidecar, parseSidecar, serialiseSidecar, type ParsedSidecar } from '../core/sidecar/codec';
 import { sha256Utf8 } from '../core/sidecar/hash';
@@ -41,6 +41,8 @@ export interface NewTag extends Span {
   label: string;
   value?: string | string[];
   source: TagSource;
+  /** The suggestion it is accepted from. */
+  suggested?: SuggestedBy;
 }
 
 const SAVE_DELAY_MS = 250;
@@ -189,6 +191,7 @@ export class AnnotationStore implements vscode.Disposable {
           source: t.source,
           by: this.annotator(),
           at: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
+          ...(t.suggested !== undefined ? { suggested: t.suggested } : {}),
         });
         const r = addTag(current, ann);
         if (r.added) {

@@ -1,9 +1,13 @@
-// The "Newsmark" side bar: every corpus document with its status and tag counts, and the actors and dates
-// tagged across the corpus. Sidecars of closed documents are read in slices (so a 10,000-page corpus does
+// The "Newsmark" side bar: every corpus document with its status and tag counts, the actors and dates
+// tagged across the corpus, and the suggestion quality measured on the annotator's decisions. Sidecars of closed documents are read in slices (so a 10,000-page corpus does
 // not stall the extension host) and cached; open documents come from the store, which is always current.
 import * as vscode from 'vscode';
-import type { Annotation, DocStatus } from '../core/model/types';
+import type { Annotation, Dismissal, DocStatus, Suggestion } from '../core/model/types';
 import { DOC_STATUSES } from '../core/model/types';
+import {
+  Calibration, type CurvePoint, type Decision, decisionCount, decisionsOf, handTagged, qualityReport, SOURCE_LEARNED, SOURCE_PROPAGATION,
+  SOURCE_RULES, suggestedBy, type Tally,
+} from '../core/quality';
 import { addReviewCounts, emptyReviewCounts, reviewCounts, type ReviewCounts } from '../core/review';
 import { reanchor } from '../core/sidecar/anchor';
 import { parseSidecar } from '../core/sidecar/codec';
@@ -14,7 +18,7 @@ import { Cmd } from './ids';
 
 /** Not in the shared Cmd table yet: the Documents view's filter (view/title). */
 export const FILTER_DOCUMENTS_COMMAND = 'newsmark.filterDocuments';
-export const VIEW_IDS = { documents: 'newsmark.documents', actors: 'newsmark.actors', dates: 'newsmark.dates' } as const;
+export const VIEW_IDS = { documents: 'newsmark.documents', actors: 'newsmark.actors', dates: 'newsmark.dates', quality: 'newsmark.quality' } as const;
 
 const READ_SLICE = 32;
 const UPDATE_DELAY_MS = 250;
@@ -44,6 +48,10 @@ export interface DocumentEntry {
   occurrences: Occurrence[];
   /** Verdicts of the placed tags. */
   review: ReviewCounts;
+  /** The annotator's decisions on suggestions (accepted, dismissed, corrected). */
+  decisions: Decision[];
+  /** Entity tags added without a suggestion. */
+  handTagged: number;
   /** The sidecar exists but could not be read. */
   broken: boolean;
 }
@@ -105,7 +113,7 @@ class CorpusIndex implements vscode.Disposable {
 
   private async readEntry(uri: vscode.Uri): Promise<DocumentEntry> {
     const state = this.ctx.store.get(uri);
-    if (state) return entryFrom(uri, state.data.status, state.data.annotations, state.text, false);
+    if (state) return entryFrom(uri, state.data.status, state.data.annotations, state.text, false, state.data.dismissed);
     try {
       const sidecarText = await readText(this.ctx.store.sidecarUriFor(uri));
       if (sidecarText === undefined) return entryFrom(uri, undefined, [], '', false);
@@ -116,7 +124,7 @@ class CorpusIndex implements vscode.Disposable {
       const needsText = placed.some((a) => ENTITY_LABELS.has(a.label));
       const text = needsText ? ((await readText(uri)) ?? '') : '';
       const annotations = needsText ? placedIn(text, data.annotations) : placed;
-      return entryFrom(uri, data.status, annotations, text, false);
+      return entryFrom(uri, data.status, annotations, text, false, data.dismissed, data.annotations);
     } catch (err) {
       this.ctx.log.warn(`views: cannot read ${uri.toString(true)}: ${err instanceof Error ? err.message : String(err)}`);
       return entryFrom(uri, undefined, [], '', true);
@@ -171,7 +179,10 @@ function placedIn(text: string, annotations: readonly Annotation[]): Annotation[
   return [...r.placed, ...r.moved];
 }
 
-function entryFrom(uri: vscode.Uri, status: DocStatus | undefined, annotations: readonly Annotation[], text: string, broken: boolean): DocumentEntry {
+function entryFrom(
+  uri: vscode.Uri, status: DocStatus | undefined, annotations: readonly Annotation[], text: string, broken: boolean,
+  dismissed: readonly Dismissal[] = [], allAnnotations: readonly Annotation[] = annotations,
+): DocumentEntry {
   const counts: Record<string, number> = {};
   const entities: Annotation[] = [];
   for (const a of annotations) {
@@ -190,7 +201,10 @@ function entryFrom(uri: vscode.Uri, status: DocStatus | undefined, annotations: 
     }
     occurrences.push({ uri, label: a.label, name: canonicalName(a), start: a.start, end: a.end, line, context: contextOf(a) });
   }
-  return { uri, status, counts, occurrences, review: reviewCounts(annotations), broken };
+  const decided = { annotations: [...allAnnotations], dismissed: [...dismissed] };
+  return {
+    uri, status, counts, occurrences, review: reviewCounts(annotations), decisions: decisionsOf(decided), handTagged: handTagged(decided, ENTITY_LABELS), broken,
+  };
 }
 
 function canonicalName(a: Annotation): string {
@@ -334,6 +348,114 @@ export class EntitiesProvider implements vscode.TreeDataProvider<EntityNode> {
   }
 }
 
+export type QualityNode =
+  | { kind: 'empty' }
+  | { kind: 'total'; tally: Tally }
+  | { kind: 'source'; source: string; tally: Tally; rules: Array<{ rule: string; tally: Tally }> }
+  | { kind: 'rule'; source: string; rule: string; tally: Tally }
+  | { kind: 'curve'; curve: CurvePoint[] }
+  | { kind: 'hand'; count: number };
+
+/** What the annotator's decisions say about each suggestion source, its rules, and the learning curve. */
+export class QualityProvider implements vscode.TreeDataProvider<QualityNode> {
+  private readonly emitter = new vscode.EventEmitter<void>();
+  readonly onDidChangeTreeData = this.emitter.event;
+
+  constructor(private readonly index: CorpusIndex) {
+    index.onDidChange(() => this.emitter.fire());
+  }
+
+  async getChildren(element?: QualityNode): Promise<QualityNode[]> {
+    if (element) {
+      return element.kind === 'source' ? element.rules.map((r) => ({ kind: 'rule', source: element.source, rule: r.rule, tally: r.tally })) : [];
+    }
+    await this.index.ready();
+    const docs = this.index.documents();
+    const report = qualityReport(docs.flatMap((d) => d.decisions));
+    const hand = docs.reduce((n, d) => n + d.handTagged, 0);
+    const nodes: QualityNode[] = [];
+    if (decisionCount(report.total) === 0) nodes.push({ kind: 'empty' });
+    else {
+      nodes.push({ kind: 'total', tally: report.total });
+      for (const s of report.sources) nodes.push({ kind: 'source', source: s.source, tally: s.tally, rules: s.rules });
+      if (report.curve.length > 0) nodes.push({ kind: 'curve', curve: report.curve });
+    }
+    if (hand > 0) nodes.push({ kind: 'hand', count: hand });
+    return nodes;
+  }
+
+  getTreeItem(node: QualityNode): vscode.TreeItem {
+    switch (node.kind) {
+      case 'empty': {
+        const item = new vscode.TreeItem(vscode.l10n.t('No decisions on suggestions yet'));
+        item.tooltip = vscode.l10n.t('Accept, dismiss or correct suggestions: their precision per source and rule shows here.');
+        return item;
+      }
+      case 'total':
+        return tallyItem(vscode.l10n.t('All suggestions'), node.tally, vscode.TreeItemCollapsibleState.None, 'graph');
+      case 'source':
+        return tallyItem(sourceName(node.source), node.tally, vscode.TreeItemCollapsibleState.Collapsed, sourceIcon(node.source), `quality:${node.source}`);
+      case 'rule':
+        return tallyItem(node.rule, node.tally, vscode.TreeItemCollapsibleState.None, undefined, `quality:${node.source}:${node.rule}`);
+      case 'curve': {
+        const item = new vscode.TreeItem(vscode.l10n.t('Learning curve'));
+        item.description = node.curve.map((p) => percent(p.precision)).join(' → ');
+        item.tooltip = [
+          vscode.l10n.t('Share of suggestions accepted, in blocks of your decisions in the order you made them:'),
+          ...node.curve.map((p) => vscode.l10n.t('decisions {0}–{1}: {2} accepted', p.upTo - p.decisions + 1, p.upTo, percent(p.precision))),
+        ].join('\n');
+        item.iconPath = new vscode.ThemeIcon('pulse');
+        return item;
+      }
+      case 'hand': {
+        const item = new vscode.TreeItem(vscode.l10n.t('Tagged by hand'));
+        item.description = String(node.count);
+        item.tooltip = vscode.l10n.t('Actors and dates you tagged without a suggestion: what the suggestions missed.');
+        item.iconPath = new vscode.ThemeIcon('edit');
+        return item;
+      }
+    }
+  }
+
+  dispose(): void {
+    this.emitter.dispose();
+  }
+}
+
+function percent(x: number | undefined): string {
+  return x === undefined ? '—' : `${Math.round(x * 100)}%`;
+}
+
+function tallyItem(label: string, tally: Tally, state: vscode.TreeItemCollapsibleState, icon?: string, id?: string): vscode.TreeItem {
+  const item = new vscode.TreeItem(label, state);
+  item.description = vscode.l10n.t('{0} precision · {1} accepted · {2} dismissed · {3} corrected', percent(tally.precision), tally.accepted, tally.dismissed, tally.corrected);
+  item.tooltip = vscode.l10n.t('{0}: {1} of {2} decisions accepted as suggested; {3} dismissed; {4} corrected (another label or other bounds).',
+    label, tally.accepted, decisionCount(tally), tally.dismissed, tally.corrected);
+  if (icon) item.iconPath = new vscode.ThemeIcon(icon);
+  if (id) item.id = id;
+  return item;
+}
+
+function sourceName(source: string): string {
+  switch (source) {
+    case SOURCE_RULES:
+      return vscode.l10n.t('Rules');
+    case SOURCE_LEARNED:
+      return vscode.l10n.t('Learned model');
+    case SOURCE_PROPAGATION:
+      return vscode.l10n.t('Propagation');
+    default:
+      return source;
+  }
+}
+
+function sourceIcon(source: string): string {
+  if (source === SOURCE_LEARNED) return 'mortar-board';
+  if (source === SOURCE_PROPAGATION) return 'references';
+  if (source === SOURCE_RULES) return 'symbol-ruler';
+  return 'extensions';
+}
+
 /** Opens a document and selects [start, end) (UTF-16 offsets), e.g. an occurrence clicked in a view. */
 async function revealOccurrence(args?: RevealArgs): Promise<boolean> {
   if (!args || typeof args.uri !== 'string' || !Number.isInteger(args.start) || !Number.isInteger(args.end)) return false;
@@ -349,6 +471,7 @@ export interface NewsmarkViews {
   documents: DocumentsProvider;
   actors: EntitiesProvider;
   dates: EntitiesProvider;
+  quality: QualityProvider;
   /** Resolves when the views' corpus data is loaded (after a refresh: reloaded). */
   ready(): Promise<void>;
   /** Review progress over the corpus, as the Documents view shows it. */
@@ -362,6 +485,18 @@ export function register(ctx: EditorContext): NewsmarkViews {
   const documents = new DocumentsProvider(index, labelOrder);
   const actors = new EntitiesProvider(index, 'actor');
   const dates = new EntitiesProvider(index, 'date');
+  const quality = new QualityProvider(index);
+  // Scores are calibrated on the decisions in every sidecar: read them when a score threshold is set (the
+  // views read them anyway when shown).
+  const calibrate = () => {
+    const calibration = new Calibration(index.documents().flatMap((d) => d.decisions));
+    ctx.analysis.setCalibration((s: Suggestion) => {
+      const source = suggestedBy(s).source;
+      return { score: calibration.score(source, s.score), decisions: calibration.evidence(source, s.score) };
+    });
+  };
+  index.onDidChange(calibrate);
+  if (ctx.settings().suggestions.minScore > 0) void index.ready();
   const documentsView = vscode.window.createTreeView(VIEW_IDS.documents, { treeDataProvider: documents });
   subs.push(
     index,
@@ -371,6 +506,11 @@ export function register(ctx: EditorContext): NewsmarkViews {
     documentsView,
     vscode.window.createTreeView(VIEW_IDS.actors, { treeDataProvider: actors, showCollapseAll: true }),
     vscode.window.createTreeView(VIEW_IDS.dates, { treeDataProvider: dates, showCollapseAll: true }),
+    quality,
+    vscode.window.createTreeView(VIEW_IDS.quality, { treeDataProvider: quality }),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('newsmark.suggestions.minScore') && ctx.settings().suggestions.minScore > 0) void index.ready();
+    }),
     ctx.store.onDidChange(({ state, reason }) => {
       if (reason !== 'load') index.invalidate(state.uri);
     }),
@@ -398,7 +538,7 @@ export function register(ctx: EditorContext): NewsmarkViews {
       : vscode.l10n.t('Reviewed {0} of {1} tags ({2}%): {3} approved, {4} rejected', r.approved + r.rejected, r.tags, Math.floor(((r.approved + r.rejected) / r.tags) * 100), r.approved, r.rejected);
   };
   subs.push(index.onDidChange(showProgress));
-  return { documents, actors, dates, ready: () => index.ready(), review: () => index.review() };
+  return { documents, actors, dates, quality, ready: () => index.ready(), review: () => index.review() };
 }
 
 async function pickFilter(current: DocumentFilter): Promise<DocumentFilter | undefined> {

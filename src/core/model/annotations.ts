@@ -1,6 +1,6 @@
 // Operations on lists of tags: ids, ordering, lookup, equality and three-way merging.
 import { randomBytes } from 'node:crypto';
-import { Annotation, Dismissal, Review, Span } from './types';
+import { Annotation, Dismissal, Review, Span, SuggestedBy } from './types';
 
 type SortableTag = Span & { label: string; text?: string; id?: string; before?: string; after?: string };
 
@@ -82,6 +82,16 @@ export function sameDismissal(a: Dismissal, b: Dismissal): boolean {
     && a.before === b.before && a.after === b.after;
 }
 
+/** Equal in every stored field, `at` and `suggested` too (sameDismissal compares the span fields only). */
+export function sameDismissalEntry(a: Dismissal, b: Dismissal): boolean {
+  return sameDismissal(a, b) && a.at === b.at && sameSuggested(a.suggested, b.suggested);
+}
+
+export function sameSuggested(a: SuggestedBy | undefined, b: SuggestedBy | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  return a.source === b.source && a.rule === b.rule && a.score === b.score && a.label === b.label;
+}
+
 export function sameReview(a: Review | undefined, b: Review | undefined): boolean {
   if (a === undefined || b === undefined) return a === b;
   return a.verdict === b.verdict && a.by === b.by && a.at === b.at;
@@ -90,7 +100,8 @@ export function sameReview(a: Review | undefined, b: Review | undefined): boolea
 /** Equal in every stored field (`orphaned: false` and no `orphaned` are the same). */
 export function sameAnnotation(a: Annotation, b: Annotation): boolean {
   return a.id === b.id && sameDismissal(a, b) && sameValue(a.value, b.value) && a.source === b.source
-    && a.by === b.by && a.at === b.at && sameReview(a.review, b.review) && (a.orphaned === true) === (b.orphaned === true);
+    && a.by === b.by && a.at === b.at && sameReview(a.review, b.review) && sameSuggested(a.suggested, b.suggested)
+    && (a.orphaned === true) === (b.orphaned === true);
 }
 
 /** A deep copy, so that later changes to the original do not show in the copy. */
@@ -98,18 +109,20 @@ export function cloneAnnotation<T extends Annotation | Dismissal>(tag: T): T {
   const copy = { ...tag };
   if ('value' in copy && Array.isArray(copy.value)) copy.value = [...copy.value]; // an existing key: shape kept
   if ('review' in copy && copy.review) copy.review = { ...copy.review };
+  if ('suggested' in copy && copy.suggested) copy.suggested = { ...copy.suggested };
   return copy;
 }
 
 // Fields merged as one unit: a span's offsets, text, context and orphaned flag only make sense together.
 const MERGE_GROUPS = [
-  ['start', 'end', 'text', 'before', 'after', 'orphaned'], ['label'], ['value'], ['source'], ['by'], ['at'], ['review'],
+  ['start', 'end', 'text', 'before', 'after', 'orphaned'], ['label'], ['value'], ['source'], ['by'], ['at'], ['review'], ['suggested'],
 ] as const;
 type MergedField = (typeof MERGE_GROUPS)[number][number];
 
 function sameField(field: MergedField, a: Annotation, b: Annotation): boolean {
   if (field === 'value') return sameValue(a.value, b.value);
   if (field === 'review') return sameReview(a.review, b.review);
+  if (field === 'suggested') return sameSuggested(a.suggested, b.suggested);
   if (field === 'orphaned') return (a.orphaned === true) === (b.orphaned === true);
   return a[field] === b[field];
 }

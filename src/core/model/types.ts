@@ -21,6 +21,18 @@ export interface Review {
   at?: string;
 }
 
+/**
+ * The suggestion a tag or dismissal was decided on (format 1 extension; older versions keep it as an unknown
+ * key): its source (rules, learned, propagation, suggester:NAME), rule id and score, and its label when the
+ * tag's label was changed afterwards (a correction).
+ */
+export interface SuggestedBy {
+  source: string;
+  rule?: string;
+  score?: number;
+  label?: string;
+}
+
 export type DocStatus = 'todo' | 'in-progress' | 'done';
 export const DOC_STATUSES: readonly DocStatus[] = ['todo', 'in-progress', 'done'];
 
@@ -40,6 +52,8 @@ export interface Annotation extends Span {
   at?: string;
   /** The reviewer's verdict (format 1 extension; older versions keep it as an unknown key). */
   review?: Review;
+  /** The suggestion it was accepted from. */
+  suggested?: SuggestedBy;
   /** Set when the tag could not be placed in the current text; it is kept, never dropped. */
   orphaned?: boolean;
 }
@@ -50,6 +64,10 @@ export interface Dismissal extends Span {
   text: string;
   before?: string;
   after?: string;
+  /** When it was dismissed (ISO 8601). */
+  at?: string;
+  /** The suggestion that was dismissed. */
+  suggested?: SuggestedBy;
 }
 
 /** The content of a sidecar (format 1). */
@@ -104,6 +122,8 @@ export interface Suggestion extends Span {
   /** Ids of the rules or sources that made it (actors: ACTOR_RULES in detect/actors.ts), for learners and
    * the per-rule quality counts. */
   rules?: string[];
+  /** Best minus second-best label score where a model scored every label (the smaller, the less certain). */
+  margin?: number;
   /** 0-based line of `start`. */
   line: number;
   /** Where it came from when not the built-in detectors: `suggester:NAME` for an external suggester. */

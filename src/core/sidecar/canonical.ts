@@ -3,7 +3,7 @@
 // tags). The scan accepts a text only if it is exactly what writeCanonical would write for what was read
 // (fixed lines and key order, sorted entries, each scalar in its canonical form), so it never disagrees with a
 // YAML reading: it only recognises Newsmark's own output.
-import { Annotation, Dismissal, Review, SidecarData, TAG_SOURCES, TagSource, Verdict, VERDICTS } from '../model/types';
+import { Annotation, Dismissal, Review, SidecarData, SuggestedBy, TAG_SOURCES, TagSource, Verdict, VERDICTS } from '../model/types';
 import { compareTags, sortAnnotations } from '../model/annotations';
 import { isDocStatus, SIDECAR_FORMAT_VERSION } from './schema';
 import { readYamlString, yamlString } from './scalars';
@@ -33,8 +33,24 @@ function annotationText(tag: Annotation): string {
     if (tag.review.by !== undefined) out += `      by: ${yamlString(tag.review.by)}\n`;
     if (tag.review.at !== undefined) out += `      at: ${yamlString(tag.review.at)}\n`;
   }
+  out += suggestedText(tag.suggested);
   if (tag.orphaned) out += '    orphaned: true\n';
   return out;
+}
+
+function suggestedText(suggested: SuggestedBy | undefined): string {
+  if (suggested === undefined) return '';
+  let out = `    suggested:\n      source: ${yamlString(suggested.source)}\n`;
+  if (suggested.rule !== undefined) out += `      rule: ${yamlString(suggested.rule)}\n`;
+  if (suggested.score !== undefined) out += `      score: ${String(suggested.score)}\n`;
+  if (suggested.label !== undefined) out += `      label: ${yamlString(suggested.label)}\n`;
+  return out;
+}
+
+function dismissalText(d: Dismissal): string {
+  let out = spanFields(d, '  - ');
+  if (d.at !== undefined) out += `    at: ${yamlString(d.at)}\n`;
+  return out + suggestedText(d.suggested);
 }
 
 /** `list` sorted, without copying when it already is (the usual case). */
@@ -68,7 +84,7 @@ export function writeCanonical(data: SidecarData): string {
   if (data.dismissed.length === 0) pieces.push('dismissed: []\n');
   else {
     pieces.push('dismissed:\n');
-    for (const d of sorted(data.dismissed)) pieces.push(spanFields(d, '  - '));
+    for (const d of sorted(data.dismissed)) pieces.push(dismissalText(d));
   }
   return pieces.join('');
 }
@@ -117,6 +133,15 @@ class LineCursor {
     if (!this.text.startsWith(prefix, this.pos)) return undefined;
     const end = this.lineEnd();
     const value = readYamlString(this.text.slice(this.pos + prefix.length, end));
+    this.next(end);
+    return value;
+  }
+
+  /** Consumes a line starting with `prefix`; returns the rest of the line as written. */
+  raw(prefix: string): string | undefined {
+    if (!this.text.startsWith(prefix, this.pos)) return undefined;
+    const end = this.lineEnd();
+    const value = this.text.slice(this.pos + prefix.length, end);
     this.next(end);
     return value;
   }
@@ -203,8 +228,37 @@ function readAnnotation(c: LineCursor): Annotation | undefined {
     }
     tag.review = review;
   }
+  if (!readSuggested(c, tag)) return undefined;
   if (c.exact('    orphaned: true')) tag.orphaned = true;
   return tag;
+}
+
+/** A score as String(number) writes it, from 0 to 1. */
+const SCORE = /^(?:0|1|0\.[0-9]*[1-9])$/;
+
+/** The optional `suggested` mapping of an entry; false when it is there but not canonical. */
+function readSuggested(c: LineCursor, entry: Annotation | Dismissal): boolean {
+  if (!c.exact('    suggested:')) return true;
+  const source = c.string('      source: ');
+  if (!source) return false;
+  const suggested: SuggestedBy = { source };
+  if (c.at('      rule: ')) {
+    const rule = c.string('      rule: ');
+    if (rule === undefined) return false;
+    suggested.rule = rule;
+  }
+  if (c.at('      score: ')) {
+    const score = c.raw('      score: ');
+    if (score === undefined || !SCORE.test(score)) return false;
+    suggested.score = Number(score);
+  }
+  if (c.at('      label: ')) {
+    const label = c.string('      label: ');
+    if (label === undefined) return false;
+    suggested.label = label;
+  }
+  entry.suggested = suggested;
+  return true;
 }
 
 /**
@@ -261,7 +315,12 @@ export function readCanonical(text: string): CanonicalReading | undefined {
     while (c.at('  - ')) {
       dismissalLines.push(c.line);
       const d = readSpanFields(c, '  - label: ', (label, start, end, text): Dismissal => ({ label, start, end, text }));
-      if (!d || (dismissed.length > 0 && compareTags(dismissed[dismissed.length - 1], d) > 0)) return undefined;
+      if (d && c.at('    at: ')) {
+        const at = c.string('    at: ');
+        if (at === undefined) return undefined;
+        d.at = at;
+      }
+      if (!d || !readSuggested(c, d) || (dismissed.length > 0 && compareTags(dismissed[dismissed.length - 1], d) > 0)) return undefined;
       dismissed.push(d);
     }
   }

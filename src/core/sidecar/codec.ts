@@ -2,11 +2,11 @@
 // else (hand edits, comments, unknown keys, invalid entries) goes through the `yaml` Document API, and saving
 // edits that Document in place so that what the annotator wrote by hand survives.
 import { Document, isMap, isNode, isScalar, isSeq, LineCounter, Pair, parseDocument, Scalar, YAMLError, YAMLMap, YAMLSeq } from 'yaml';
-import { Annotation, DocStatus, Dismissal, Problem, Review, SidecarData } from '../model/types';
-import { cloneAnnotation, sameAnnotation, sameDismissal, sameReview, sameValue, sortAnnotations } from '../model/annotations';
+import { Annotation, DocStatus, Dismissal, Problem, Review, SidecarData, SuggestedBy } from '../model/types';
+import { cloneAnnotation, sameAnnotation, sameDismissalEntry, sameValue, sortAnnotations } from '../model/annotations';
 import { readCanonical, writeCanonical } from './canonical';
 import {
-  ANNOTATION_KEYS, checkAnnotationEntry, checkDismissalEntry, DISMISSAL_KEYS, isDocStatus, REVIEW_KEYS, SIDECAR_FORMAT_VERSION, TOP_KEYS,
+  ANNOTATION_KEYS, checkAnnotationEntry, checkDismissalEntry, DISMISSAL_KEYS, isDocStatus, NESTED_KEYS, SIDECAR_FORMAT_VERSION, TOP_KEYS,
 } from './schema';
 import { isPlainSafe } from './scalars';
 import { sha256Utf8 } from './hash';
@@ -371,12 +371,22 @@ function sameList<T extends Annotation | Dismissal>(a: readonly T[], b: readonly
 function sameSidecar(a: SidecarData, b: SidecarData): boolean {
   return a.newsmark === b.newsmark && a.document === b.document && a.sha256 === b.sha256 && a.status === b.status
     && a.source === b.source && sameValue(a.annotators, b.annotators)
-    && sameList(a.annotations, b.annotations, sameAnnotation) && sameList(a.dismissed, b.dismissed, sameDismissal);
+    && sameList(a.annotations, b.annotations, sameAnnotation) && sameList(a.dismissed, b.dismissed, sameDismissalEntry);
 }
 
 const TO_STRING = { lineWidth: 0, minContentWidth: 0, doubleQuotedAsJSON: true } as const;
 
-type FieldValue = string | number | boolean | string[] | Review;
+/** A mapping nested in an entry (review, suggested): its known keys' values. */
+type Nested = Review | SuggestedBy;
+type FieldValue = string | number | boolean | string[] | Nested;
+
+function nestedValue(value: Nested, key: string): string | number | undefined {
+  return (value as unknown as Record<string, string | number | undefined>)[key];
+}
+
+function scalarNode(doc: Document, value: string | number): Scalar {
+  return typeof value === 'string' ? stringScalar(doc, value) : (doc.createNode(value) as Scalar);
+}
 
 function stringScalar(doc: Document, value: string): Scalar {
   const node = doc.createNode(value) as Scalar;
@@ -384,7 +394,7 @@ function stringScalar(doc: Document, value: string): Scalar {
   return node;
 }
 
-function valueNode(doc: Document, value: FieldValue): Scalar | YAMLSeq | YAMLMap {
+function valueNode(doc: Document, value: FieldValue, nestedKeys: readonly string[] = []): Scalar | YAMLSeq | YAMLMap {
   if (typeof value === 'string') return stringScalar(doc, value);
   if (Array.isArray(value)) {
     const seq = new YAMLSeq<Scalar>(doc.schema);
@@ -393,9 +403,9 @@ function valueNode(doc: Document, value: FieldValue): Scalar | YAMLSeq | YAMLMap
   }
   if (typeof value === 'object') {
     const map = new YAMLMap(doc.schema);
-    for (const key of REVIEW_KEYS) {
-      const v = value[key];
-      if (v !== undefined) map.items.push(new Pair(doc.createNode(key), stringScalar(doc, v)));
+    for (const key of nestedKeys) {
+      const v = nestedValue(value, key);
+      if (v !== undefined) map.items.push(new Pair(doc.createNode(key), scalarNode(doc, v)));
     }
     return map;
   }
@@ -406,13 +416,14 @@ function valueNode(doc: Document, value: FieldValue): Scalar | YAMLSeq | YAMLMap
  *  after the nearest known key that precedes them in `order`. */
 function setField(doc: Document, map: YAMLMap, key: string, value: FieldValue, order: readonly string[]): void {
   const pair = findPair(map, key);
+  const nestedKeys = NESTED_KEYS[key] ?? [];
   if (pair && isMap(pair.value) && typeof value === 'object' && !Array.isArray(value)) {
-    // A review edited in place: keys Newsmark does not know (a reviewer's note) stay.
+    // A review (or suggestion) edited in place: keys Newsmark does not know (a reviewer's note) stay.
     const nested = pair.value;
-    for (const k of REVIEW_KEYS) {
-      const v = value[k];
+    for (const k of nestedKeys) {
+      const v = nestedValue(value, k);
       if (v === undefined) nested.delete(k);
-      else setField(doc, nested, k, v, REVIEW_KEYS);
+      else setField(doc, nested, k, v, nestedKeys);
     }
     return;
   }
@@ -424,7 +435,7 @@ function setField(doc: Document, map: YAMLMap, key: string, value: FieldValue, o
       else if (scalar.type === Scalar.PLAIN || scalar.type === undefined) scalar.type = isPlainSafe(value) ? Scalar.PLAIN : Scalar.QUOTE_DOUBLE;
       return;
     }
-    pair.value = valueNode(doc, value);
+    pair.value = valueNode(doc, value, nestedKeys);
     return;
   }
   const rank = order.indexOf(key);
@@ -433,7 +444,7 @@ function setField(doc: Document, map: YAMLMap, key: string, value: FieldValue, o
     const itemRank = order.indexOf(String(isScalar(item.key) ? item.key.value : item.key));
     if (itemRank >= 0 && itemRank < rank) insertAt = i + 1;
   });
-  map.items.splice(insertAt, 0, new Pair(doc.createNode(key), valueNode(doc, value)));
+  map.items.splice(insertAt, 0, new Pair(doc.createNode(key), valueNode(doc, value, nestedKeys)));
 }
 
 function fieldOf(tag: Annotation | Dismissal, key: string): FieldValue | undefined {
@@ -443,7 +454,10 @@ function fieldOf(tag: Annotation | Dismissal, key: string): FieldValue | undefin
 
 function sameFieldValue(a: FieldValue | undefined, b: FieldValue | undefined): boolean {
   if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((v, i) => v === b[i]);
-  if (typeof a === 'object' && typeof b === 'object' && !Array.isArray(a) && !Array.isArray(b)) return sameReview(a, b);
+  if (typeof a === 'object' && typeof b === 'object' && !Array.isArray(a) && !Array.isArray(b)) {
+    const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+    return [...keys].every((k) => nestedValue(a, k) === nestedValue(b, k));
+  }
   return a === b;
 }
 
@@ -460,7 +474,7 @@ function newEntry(doc: Document, tag: Annotation | Dismissal, keys: readonly str
   const map = new YAMLMap(doc.schema);
   for (const key of keys) {
     const value = fieldOf(tag, key);
-    if (value !== undefined) map.items.push(new Pair(doc.createNode(key), valueNode(doc, value)));
+    if (value !== undefined) map.items.push(new Pair(doc.createNode(key), valueNode(doc, value, NESTED_KEYS[key])));
   }
   return map;
 }
@@ -597,7 +611,7 @@ function editDocument(data: SidecarData, source: DocumentSource): string {
     const i = takeFrom(byLoose.get(looseKey(d)));
     if (i !== undefined) dismissalMatches.set(d, i);
   }
-  rebuildList(doc, top, 'dismissed', source.dismissalEntries, data.dismissed, dismissalMatches, DISMISSAL_KEYS, sameDismissal);
+  rebuildList(doc, top, 'dismissed', source.dismissalEntries, data.dismissed, dismissalMatches, DISMISSAL_KEYS, sameDismissalEntry);
 
   return doc.toString({ ...TO_STRING, indentSeq: source.indentSeq });
 }

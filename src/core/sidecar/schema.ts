@@ -1,16 +1,19 @@
 // Schema of sidecar format 1, checked on plain values (whatever the YAML reader produced). Shared by the
 // fast canonical reader and the general YAML path so that both accept exactly the same entries.
-import { Annotation, DOC_STATUSES, DocStatus, Dismissal, Review, TAG_SOURCES, TagSource, Verdict, VERDICTS } from '../model/types';
+import { Annotation, DOC_STATUSES, DocStatus, Dismissal, Review, SuggestedBy, TAG_SOURCES, TagSource, Verdict, VERDICTS } from '../model/types';
 
 export const SIDECAR_FORMAT_VERSION = 1;
 
 /** Known keys in the order Newsmark writes them. */
 export const TOP_KEYS = ['newsmark', 'document', 'sha256', 'status', 'source', 'annotators', 'annotations', 'dismissed'] as const;
 export const ANNOTATION_KEYS = [
-  'id', 'label', 'start', 'end', 'text', 'before', 'after', 'value', 'source', 'by', 'at', 'review', 'orphaned',
+  'id', 'label', 'start', 'end', 'text', 'before', 'after', 'value', 'source', 'by', 'at', 'review', 'suggested', 'orphaned',
 ] as const;
 export const REVIEW_KEYS = ['verdict', 'by', 'at'] as const;
-export const DISMISSAL_KEYS = ['label', 'start', 'end', 'text', 'before', 'after'] as const;
+export const SUGGESTED_KEYS = ['source', 'rule', 'score', 'label'] as const;
+export const DISMISSAL_KEYS = ['label', 'start', 'end', 'text', 'before', 'after', 'at', 'suggested'] as const;
+/** Known keys of the mappings nested in entries. */
+export const NESTED_KEYS: Readonly<Record<string, readonly string[]>> = { review: REVIEW_KEYS, suggested: SUGGESTED_KEYS };
 
 export type EntryCheck<T> =
   | { ok: true; value: T; warnings: string[] }
@@ -91,8 +94,35 @@ export function checkAnnotationEntry(raw: unknown): EntryCheck<Annotation> {
   if (raw.by !== undefined) tag.by = raw.by as string;
   if (raw.at !== undefined) tag.at = raw.at as string;
   if (review !== undefined && typeof review !== 'string') tag.review = review;
+  const suggested = readSuggested(raw, warnings);
+  if (suggested !== undefined) tag.suggested = suggested;
   if (raw.orphaned === true) tag.orphaned = true;
   return { ok: true, value: tag, warnings };
+}
+
+/** The entry's `suggested` mapping; one that cannot be read is left in the file and not used (a warning). */
+function readSuggested(raw: Raw, warnings: string[]): SuggestedBy | undefined {
+  if (raw.suggested === undefined || raw.suggested === null) return undefined;
+  const checked = checkSuggested(raw.suggested);
+  if (typeof checked !== 'string') return checked;
+  warnings.push(`"suggested" ${checked}; it is not counted in the suggestion quality`);
+  return undefined;
+}
+
+function checkSuggested(raw: unknown): SuggestedBy | string {
+  if (!isRecord(raw)) return `must be a mapping (source, rule, score), not ${describe(raw)}`;
+  if (typeof raw.source !== 'string' || raw.source === '') return '"source" must be a non-empty string';
+  const suggested: SuggestedBy = { source: raw.source };
+  for (const key of ['rule', 'label'] as const) {
+    if (raw[key] === undefined) continue;
+    if (typeof raw[key] !== 'string') return `"${key}" must be a string`;
+    suggested[key] = raw[key] as string;
+  }
+  if (raw.score !== undefined) {
+    if (typeof raw.score !== 'number' || !(raw.score >= 0 && raw.score <= 1)) return '"score" must be a number from 0 to 1';
+    suggested.score = raw.score;
+  }
+  return suggested;
 }
 
 /** A review mapping, or what is wrong with it. */
@@ -122,6 +152,10 @@ export function checkDismissalEntry(raw: unknown): EntryCheck<Dismissal> {
   };
   if (raw.before !== undefined) dismissal.before = raw.before as string;
   if (raw.after !== undefined) dismissal.after = raw.after as string;
+  if (typeof raw.at === 'string') dismissal.at = raw.at;
+  else if (raw.at !== undefined) warnings.push('"at" is not a string; it is ignored');
+  const suggested = readSuggested(raw, warnings);
+  if (suggested !== undefined) dismissal.suggested = suggested;
   return { ok: true, value: dismissal, warnings };
 }
 

@@ -261,6 +261,36 @@ describe('newsmark stats', () => {
   });
 });
 
+describe('newsmark stats: suggestion quality', () => {
+  it('counts accepted, dismissed and corrected suggestions per source and rule, as the Suggestion quality view does', () => {
+    const page = 'Chiều nay ông Lê Văn Tám và bà Hoa gặp nhau.\n';
+    const at = (s: string) => page.indexOf(s);
+    const sidecarText = [
+      'newsmark: 1', 'document: q.txt', 'status: done', 'annotations:',
+      '  - id: a1', '    label: actor', `    start: ${at('Lê Văn Tám')}`, `    end: ${at('Lê Văn Tám') + 10}`, '    text: Lê Văn Tám', '    source: accepted',
+      '    suggested:', '      source: rules', '      rule: honorific', '      score: 0.9',
+      '  - id: a2', '    label: date', `    start: ${at('Chiều nay')}`, `    end: ${at('Chiều nay') + 9}`, '    text: Chiều nay', '    source: accepted',
+      '    suggested:', '      source: rules', '      rule: capitalised', '      score: 0.5', '      label: actor',
+      'dismissed:',
+      '  - label: actor', `    start: ${at('Hoa')}`, `    end: ${at('Hoa') + 3}`, '    text: Hoa', '    at: 2026-12-01T10:00:00Z',
+      '    suggested:', '      source: propagation', '      rule: accepted', '      score: 0.8',
+    ].join('\n');
+    const dir = path.join(tmp, 'stats-quality');
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, 'q.txt'), page);
+    fs.writeFileSync(path.join(dir, 'q.txt.ann.yaml'), `${sidecarText}\n`);
+    const r = cli('stats', dir, '--json');
+    assert.equal(r.status, 0, r.stderr);
+    const quality = JSON.parse(r.stdout).suggestions;
+    assert.deepEqual(quality.total, { accepted: 1, dismissed: 1, corrected: 1, precision: 1 / 3 });
+    const rules = quality.sources.find((s: { source: string }) => s.source === 'rules');
+    assert.deepEqual(rules.rules.map((x: { rule: string; tally: { accepted: number; corrected: number } }) => [x.rule, x.tally.accepted, x.tally.corrected]), [['capitalised', 0, 1], ['honorific', 1, 0]]);
+    const text = cli('stats', dir);
+    assert.match(text.stdout, /suggestions decided: 1 accepted, 1 dismissed, 1 corrected \(precision 0\.33\)/);
+    assert.match(text.stdout, /  propagation: 0 accepted, 1 dismissed/);
+  });
+});
+
 describe('newsmark eval', () => {
   // Line 0 "Tin nhanh", 1 "", 2 "Ông An gặp bà Bình hôm 3/4.", 3 "Liên hệ".
   const TEXT = 'Tin nhanh\n\nÔng An gặp bà Bình hôm 3/4.\nLiên hệ\n';

@@ -1,0 +1,130 @@
+// Suggestions that learn from the annotator, in the real editor: an accepted name is suggested at its other
+// occurrences with a score (a wrong short form is not), the Suggestion quality view counts the decisions,
+// and newsmark.suggestions.minScore hides suggestions under a score.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { parseSidecar } from '../../src/core/sidecar/codec';
+import type { QualityNode } from '../../src/editor/views';
+import { api, corpusUri, eventually, readFile, writeFile } from './helpers';
+
+const FIRST = 'learning/first.txt';
+const SECOND = 'learning/second.txt';
+const THIRD = 'learning/third.txt';
+
+const PAGES: Record<string, string> = {
+  [FIRST]: 'Hội thảo nông nghiệp\n\nÔng Trần Văn Khải cho biết vụ lúa năm nay được mùa. Chị Bình, một nông dân trong xã, đồng ý với ông.\n',
+  [SECOND]: 'Mùa gặt\n\nHôm qua Trần Văn Khải lại đến thăm cánh đồng ở tỉnh Ninh Bình cùng các cán bộ khuyến nông.\n',
+  [THIRD]: 'Tin vắn\n\nBà Lê Thị Hạnh và ông Phạm Quốc Dũng dự lễ khánh thành cây cầu mới ở Đông Hà.\n',
+};
+
+async function open(name: string): Promise<vscode.TextEditor> {
+  return vscode.window.showTextDocument(await vscode.workspace.openTextDocument(corpusUri(name)), { preview: false });
+}
+
+async function qualityNodes(): Promise<QualityNode[]> {
+  return (await api()).views.quality.getChildren();
+}
+
+async function totals(): Promise<{ accepted: number; dismissed: number; corrected: number }> {
+  const total = (await qualityNodes()).find((n) => n.kind === 'total');
+  return total?.kind === 'total' ? total.tally : { accepted: 0, dismissed: 0, corrected: 0 };
+}
+
+suite('suggestions that learn from the annotator', () => {
+  suiteSetup(async () => {
+    for (const [name, text] of Object.entries(PAGES)) await writeFile(corpusUri(name), text);
+  });
+
+  suiteTeardown(async () => {
+    await vscode.workspace.getConfiguration('newsmark').update('suggestions.minScore', undefined, vscode.ConfigurationTarget.Workspace);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.workspace.fs.delete(corpusUri('learning'), { recursive: true }).then(undefined, () => undefined);
+  });
+
+  test('an accepted name is suggested on another page with a score; an accepted given name is not suggested inside a place name', async () => {
+    const nm = await api();
+    const first = await open(FIRST);
+    await nm.settle();
+    const view = (await nm.view(first.document.uri))!;
+    const text = first.document.getText();
+    const khai = view.suggestions.find((s) => s.text === 'Trần Văn Khải');
+    const binh = view.suggestions.find((s) => s.text === 'Bình');
+    assert.ok(khai && binh, view.suggestions.map((s) => s.text).join(', '));
+    for (const s of [khai, binh]) await vscode.commands.executeCommand('newsmark.acceptSuggestion', { uri: first.document.uri.toString(), start: s.start, end: s.end, label: 'actor' });
+    await nm.settle();
+    // the tags record the suggestion they were accepted from
+    const saved = await eventually(async () => {
+      const sidecar = await readFile(corpusUri(`${FIRST}.ann.yaml`));
+      const data = sidecar === undefined ? undefined : parseSidecar(sidecar).data;
+      return data && data.annotations.length === 2 ? data : undefined;
+    }, 10_000, 'the accepted tags in the sidecar');
+    for (const tag of saved.annotations) {
+      assert.equal(tag.suggested?.source, 'rules', JSON.stringify(tag));
+      assert.equal(typeof tag.suggested?.score, 'number');
+    }
+    assert.equal(text.slice(khai.start, khai.end), 'Trần Văn Khải');
+
+    const second = await open(SECOND);
+    await nm.settle();
+    const suggestions = await eventually(async () => {
+      const found = (await nm.view(second.document.uri))?.suggestions;
+      return found?.some((s) => s.text === 'Trần Văn Khải' && s.reasons.some((r) => r.startsWith('accepted'))) ? found : undefined;
+    }, 10_000, 'the accepted name suggested on the second page');
+    const propagated = suggestions.find((s) => s.text === 'Trần Văn Khải')!;
+    assert.ok(propagated.score > 0.5 && propagated.score < 1, `score ${propagated.score}`);
+    const place = second.document.getText().indexOf('Ninh Bình');
+    assert.ok(!suggestions.some((s) => s.text === 'Bình' && s.start === place + 'Ninh '.length), 'the given name is not suggested inside "Ninh Bình"');
+    // the hover tells the score
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', second.document.uri, second.document.positionAt(propagated.start + 1));
+    const hoverText = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    assert.match(hoverText, /Score: \d+%/);
+    assert.match(hoverText, /accepted 1 time elsewhere/);
+  });
+
+  test('the Suggestion quality view counts accepted and dismissed suggestions', async () => {
+    const nm = await api();
+    await nm.views.ready();
+    const before = await totals();
+    const third = await open(THIRD);
+    await nm.settle();
+    const view = (await nm.view(third.document.uri))!;
+    const actors = view.suggestions.filter((s) => s.label === 'actor');
+    assert.ok(actors.length >= 2, actors.map((s) => s.text).join(', '));
+    const args = (s: (typeof actors)[number]) => ({ uri: third.document.uri.toString(), start: s.start, end: s.end, label: s.label });
+    await vscode.commands.executeCommand('newsmark.acceptSuggestion', args(actors[0]));
+    await vscode.commands.executeCommand('newsmark.dismissSuggestion', args(actors[1]));
+    await nm.settle();
+    const after = await eventually(async () => {
+      const now = await totals();
+      return now.accepted === before.accepted + 1 && now.dismissed === before.dismissed + 1 ? now : undefined;
+    }, 10_000, 'the quality counts to include the new decisions');
+    assert.equal(after.corrected, before.corrected);
+    const nodes = await qualityNodes();
+    const rules = nodes.find((n) => n.kind === 'source' && n.source === 'rules');
+    assert.ok(rules, JSON.stringify(nodes));
+    const item = nm.views.quality.getTreeItem(rules);
+    assert.match(String(item.description), /\d+% precision · \d+ accepted · \d+ dismissed · \d+ corrected/);
+    const perRule = await nm.views.quality.getChildren(rules);
+    assert.ok(perRule.length > 0 && perRule.every((n) => n.kind === 'rule'), JSON.stringify(perRule));
+  });
+
+  test('newsmark.suggestions.minScore hides suggestions under the score, and 0 shows them again', async () => {
+    const nm = await api();
+    const second = await open(SECOND);
+    await nm.settle();
+    const all = (await nm.view(second.document.uri))!.suggestions.length;
+    assert.ok(all > 0);
+    const config = vscode.workspace.getConfiguration('newsmark');
+    await config.update('suggestions.minScore', 0.99, vscode.ConfigurationTarget.Workspace);
+    await eventually(async () => {
+      await nm.settle();
+      return (await nm.view(second.document.uri))!.suggestions.length < all;
+    }, 10_000, 'suggestions under the score hidden');
+    assert.equal(nm.decorations(second.document.uri)!['suggestion:actor']?.length ?? 0, (await nm.view(second.document.uri))!.suggestions.filter((s) => s.label === 'actor').length);
+    await config.update('suggestions.minScore', 0, vscode.ConfigurationTarget.Workspace);
+    await eventually(async () => {
+      await nm.settle();
+      return (await nm.view(second.document.uri))!.suggestions.length === all;
+    }, 10_000, 'every suggestion shown again');
+  });
+});
