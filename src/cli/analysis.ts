@@ -6,12 +6,14 @@ import { analyseDocument, type AnalysisContext, type DocumentAnalysis } from '..
 import { CorpusModel } from '../core/detect/corpus';
 import type { EntityLexicon } from '../core/detect/lexicons';
 import type { StopwordLexicon } from '../core/detect/stopwords';
-import type { LineDecision, Suggestion } from '../core/model/types';
+import { SpanLearner, type TrainingExample } from '../core/learn/learner';
+import { trainingExample } from '../core/learn/examples';
+import type { LineDecision, SidecarData, Suggestion } from '../core/model/types';
 import { suggesterOfSource } from '../core/suggesters/config';
 import { isBlank, lineSpans } from '../core/text/lines';
 import * as fs from 'node:fs';
 import type { CorpusFile } from '../node/files';
-import { type Acceptance, learnedFrom, learnFromTags, reanchorSidecar, readSidecar } from './documents';
+import { type Acceptance, BODY_LABEL, BOILERPLATE_LABEL, learnedFrom, learnFromTags, reanchorSidecar, readSidecar } from './documents';
 import type { Reporter } from './report';
 
 /** Values of --date-ranges. */
@@ -26,6 +28,8 @@ export interface DetectSettings {
 export interface CorpusBuild {
   corpus: CorpusModel;
   acceptances: Acceptance[];
+  /** Pages whose sidecars teach the span learner (span tags, dismissals or status done). */
+  annotated: AnnotatedPage[];
   /** UTF-8 bytes read. */
   bytes: number;
 }
@@ -37,6 +41,7 @@ export interface CorpusBuild {
 export function buildCorpus(files: readonly CorpusFile[], reporter: Reporter, learn: boolean): CorpusBuild {
   const corpus = new CorpusModel();
   const acceptances: Acceptance[] = [];
+  const annotated: AnnotatedPage[] = [];
   let bytes = 0;
   files.forEach((file, index) => {
     reporter.progress('reading corpus', index, files.length);
@@ -51,10 +56,35 @@ export function buildCorpus(files: readonly CorpusFile[], reporter: Reporter, le
     corpus.addDocument(file.path, text);
     if (!learn) return;
     const read = readSidecar(file.path, reporter);
-    if (read.data) learnFromTags(text, reanchorSidecar({ ...read, data: read.data }, text).data.annotations, corpus, acceptances, read.data.dismissed);
+    if (!read.data) return;
+    const data = reanchorSidecar({ ...read, data: read.data }, text).data;
+    learnFromTags(text, data.annotations, corpus, acceptances, data.dismissed);
+    const teaches = data.status === 'done' || data.dismissed.length > 0 || data.annotations.some((tag) => !tag.orphaned && tag.label !== BODY_LABEL && tag.label !== BOILERPLATE_LABEL);
+    if (teaches) annotated.push({ path: file.path, text, data });
   });
   reporter.endProgress();
-  return { corpus, acceptances, bytes };
+  return { corpus, acceptances, annotated, bytes };
+}
+
+/** A page and its (re-anchored) sidecar data. */
+export interface AnnotatedPage {
+  path: string;
+  text: string;
+  data: SidecarData;
+}
+
+/**
+ * The span learner of a corpus: `base` (a loaded model, or nothing learned) trained on the decisions of the
+ * annotated pages, as the editor trains it. Without annotated pages, `base` itself.
+ */
+export function learnerFor(pages: readonly AnnotatedPage[], ctx: AnalysisContext, base: SpanLearner | undefined): SpanLearner | undefined {
+  const examples: TrainingExample[] = [];
+  for (const page of pages) {
+    const example = trainingExample(page.text, page.data, { ...ctx, options: { ...ctx.options, documentId: page.path } });
+    if (example) examples.push(example);
+  }
+  if (examples.length === 0) return base;
+  return (base ?? SpanLearner.empty()).train(examples);
 }
 
 export function analysisContext(

@@ -3,9 +3,10 @@
 
 import * as fs from 'node:fs';
 import { choiceOption, flag, jobsOption, listOption, parseCommandLine, shardOption, stringOption } from './args';
-import { analyseText, analysisContext, buildCorpus, DATE_RANGE_CHOICES, detectionJson, detectionSummary, type DetectSettings } from './analysis';
+import { analyseText, analysisContext, buildCorpus, DATE_RANGE_CHOICES, learnerFor, detectionJson, detectionSummary, type DetectSettings } from './analysis';
 import { type CliEnv, loadLexicons, writeOut } from './env';
-import { runInWorkers } from './pool';
+import { readModelOption } from './model';
+import { type DetectWorkerInit, runInWorkers } from './pool';
 import { UsageError } from './report';
 import { CliSuggesters, type PageSuggestions, SUGGESTER_OPTIONS, withPageSuggestions } from './suggest';
 import { listCorpus } from './walk';
@@ -20,6 +21,7 @@ export async function detectCommand(argv: readonly string[], env: CliEnv): Promi
     'relative-dates': { type: 'boolean' },
     ...SUGGESTER_OPTIONS,
     'date-ranges': { type: 'string' },
+    model: { type: 'string' },
   });
   if (args.positionals.length === 0) throw new UsageError('detect needs at least one file or folder');
   const json = flag(args, 'json');
@@ -30,7 +32,13 @@ export async function detectCommand(argv: readonly string[], env: CliEnv): Promi
 
   const files = listCorpus(args.positionals, stringOption(args, 'glob') ?? '*.txt', reporter);
   const lexicons = loadLexicons(env, listOption(args, 'lexicons') ?? []);
-  const { corpus, acceptances } = buildCorpus(files, reporter, true);
+  const base = readModelOption(args, env);
+  if (base === null) return 1;
+  const { corpus, acceptances, annotated } = buildCorpus(files, reporter, true);
+  // the span learner trained on the corpus's decisions, as the editor trains it (from --model when given)
+  const ctx = analysisContext(corpus, lexicons.stopwords, lexicons.entities, acceptances, settings);
+  const learner = learnerFor(annotated, ctx, base);
+  if (learner) ctx.learner = learner;
 
   const selected = files.map((file) => file.path).filter((_, index) => !shard || index % shard.count === shard.index);
   // Suggesters are asked by the page's path relative to its corpus folder; problems are shown at the page.
@@ -61,7 +69,8 @@ export async function detectCommand(argv: readonly string[], env: CliEnv): Promi
 
   try {
     if (jobs > 1 && env.workerFile && selected.length > 1) {
-      const init = { corpus: corpus.toJSON(), lexicons: lexicons.files, acceptances, settings, json, raw: suggesters !== undefined };
+      const init: DetectWorkerInit = { corpus: corpus.toJSON(), lexicons: lexicons.files, acceptances, settings, json, raw: suggesters !== undefined };
+      if (learner?.changesSuggestions) init.model = learner.toJSON();
       if (suggesters) for (let ahead = 0; ahead < Math.min(selected.length, jobs * 2); ahead++) void ask(ahead);
       await runInWorkers(env.workerFile, init, jobs, selected, async (index, result) => {
         reporter.progress('analysing', index + 1, selected.length);
@@ -74,7 +83,6 @@ export async function detectCommand(argv: readonly string[], env: CliEnv): Promi
         } else await writeOut(env, result.output ?? '');
       });
     } else {
-      const ctx = analysisContext(corpus, lexicons.stopwords, lexicons.entities, acceptances, settings);
       for (let index = 0; index < selected.length; index++) {
         const path = selected[index];
         reporter.progress('analysing', index + 1, selected.length);

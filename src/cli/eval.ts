@@ -16,10 +16,13 @@ import { analyseText, analysisContext, DATE_RANGE_CHOICES, type DetectSettings }
 import { BODY_LABEL, BOILERPLATE_LABEL, reanchorSidecar, readSidecar } from './documents';
 import { type CliEnv, loadLexicons } from './env';
 import { readPredFile } from './evalPred';
+import type { SpanLearner } from '../core/learn/learner';
+import { learningCurveCommand } from './learningCurve';
+import { readModelOption } from './model';
 import { type Reporter, terminalSafe, UsageError } from './report';
 
 /** A gold record and whether its spans are entity gold (the boilerplate dev set has body lines only). */
-interface EvalRecord {
+export interface EvalRecord {
   gold: GoldRecord;
   hasSpanGold: boolean;
 }
@@ -46,6 +49,9 @@ export async function evalCommand(argv: readonly string[], env: CliEnv): Promise
     lexicons: { type: 'string' },
     'relative-dates': { type: 'boolean' },
     'date-ranges': { type: 'string' },
+    'learning-curve': { type: 'string' },
+    model: { type: 'string' },
+    out: { type: 'string' },
   });
   const goldPath = requiredOption(args, 'gold');
   const { reporter } = env;
@@ -57,6 +63,15 @@ export async function evalCommand(argv: readonly string[], env: CliEnv): Promise
   if (records.length === 0) {
     reporter.error(goldPath, 1, 1, 'no gold records');
     return 1;
+  }
+
+  const model = readModelOption(args, env);
+  if (model === null) return 1;
+  const curve = stringOption(args, 'learning-curve');
+  if (curve !== undefined) {
+    if (!/^[1-9]\d*$/.test(curve) || Number(curve) < 2) throw new UsageError(`--learning-curve needs a number of batches of 2 or more (got "${curve}")`);
+    if (stringOption(args, 'predictions') !== undefined || stringOption(args, 'pred') !== undefined) throw new UsageError('--learning-curve runs the detectors itself: leave out --predictions and --pred');
+    return learningCurveCommand(records.map((r) => r.gold), Number(curve), model, args, env);
   }
 
   // Gold without a single span is body-line gold only: predicted entities would all count as false alarms.
@@ -72,7 +87,7 @@ export async function evalCommand(argv: readonly string[], env: CliEnv): Promise
     ? (gold: GoldRecord) => pred.predict(gold)
     : predictionsFile !== undefined
     ? savedPredictions(predictionsFile, reporter)
-    : detectorPredictions(records, env, listOption(args, 'lexicons') ?? [], { relativeDates: flag(args, 'relative-dates'), dateRanges: choiceOption(args, 'date-ranges', DATE_RANGE_CHOICES, 'whole') });
+    : detectorPredictions(records, env, listOption(args, 'lexicons') ?? [], { relativeDates: flag(args, 'relative-dates'), dateRanges: choiceOption(args, 'date-ranges', DATE_RANGE_CHOICES, 'whole') }, model);
 
   const body = emptyCounts();
   let withBody = 0;
@@ -99,11 +114,12 @@ export async function evalCommand(argv: readonly string[], env: CliEnv): Promise
   return reporter.errors > 0 ? 1 : 0;
 }
 
-function detectorPredictions(records: readonly EvalRecord[], env: CliEnv, lexiconPaths: string[], settings: DetectSettings): (gold: GoldRecord) => Prediction {
+function detectorPredictions(records: readonly EvalRecord[], env: CliEnv, lexiconPaths: string[], settings: DetectSettings, model: SpanLearner | undefined): (gold: GoldRecord) => Prediction {
   const corpus = new CorpusModel();
   for (const { gold } of records) corpus.addDocument(gold.id, gold.text);
   const lexicons = loadLexicons(env, lexiconPaths);
   const ctx = analysisContext(corpus, lexicons.stopwords, lexicons.entities, [], settings);
+  if (model) ctx.learner = model;
   return (gold) => {
     const analysis = analyseText(gold.id, gold.text, ctx);
     return { lines: analysis.lines, spans: analysis.suggestions };
@@ -133,7 +149,7 @@ function savedPredictions(file: string, reporter: Reporter): (gold: GoldRecord) 
 }
 
 /** Gold records from a .jsonl file, each checked; bad lines are reported and left out. */
-function readGoldLines(file: string, reporter: Reporter): EvalRecord[] {
+export function readGoldLines(file: string, reporter: Reporter): EvalRecord[] {
   const records: EvalRecord[] = [];
   fs.readFileSync(file, 'utf8').split('\n').forEach((line, index) => {
     if (line.trim() === '') return;

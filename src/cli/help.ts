@@ -6,7 +6,9 @@ Usage: newsmark <command> [options]
 
 Commands:
   detect PATH...        suggest body lines, actors and dates for every document
-  eval --gold GOLD      score the detectors (or any system's predictions) against gold data
+  eval --gold GOLD      score the detectors (or any system's predictions) against gold data, or simulate
+                        learning (--learning-curve K)
+  train --gold GOLD     train a span model on gold data or an annotated corpus
   export DIR            write tags in a training-data format
   import SRC --into DIR read tags back from brat, jsonl or doccano files
   stats DIR             documents, tags, review progress, actors, orphans and broken sidecars
@@ -42,7 +44,8 @@ Options:
 
 Every file given, and every file under the folders given, is one corpus: pass 1 reads all of them once
 to learn which lines repeat across pages (and what the annotator confirmed in existing sidecars: body and
-boilerplate lines, accepted entities); pass 2 analyses each document and prints its result as soon as it
+boilerplate lines, accepted entities, and the span model trained on the tags, dismissals and done pages,
+as the editor trains it); pass 2 analyses each document and prints its result as soon as it
 is ready. Only line hashes are kept between the passes, so memory stays flat as the corpus grows.
 
 Options:
@@ -72,6 +75,7 @@ Options:
                      A suggester that fails (ends, hangs past its timeout, prints what is not an answer,
                      answers for another page) costs only its own suggestions: it is reported once on
                      stderr with its name, restarted with backoff, and stopped after 5 failures in a row.
+  --model FILE       start from a span model made by "newsmark train" (the sidecars refine it)
 
 On a cluster: give every job the same corpus and a different shard, then concatenate the outputs:
   newsmark detect corpus/ --json --shard 1/8 > part-1.jsonl    # job 1 of 8
@@ -109,6 +113,31 @@ Options:
   --lexicons A,B       extra lexicon files or folders (see detect)
   --relative-dates     also suggest relative dates
   --date-ranges ends   a date range as its two ends (see detect)
+  --model FILE         with a span model made by "newsmark train"
+  --learning-curve K   simulate an annotator: the gold records in file order make K batches; before batch k
+                       the batches before it are annotated (their gold as tags on done pages). Prints per
+                       batch the exact and overlap F1 per label and the effort (actions / tagging by hand:
+                       accept or dismiss 1, fix a boundary 2, add a missing tag 2, bulk-accept a page 1; by
+                       hand 2 per tag) of the control (rules + every earlier tag's text suggested again)
+                       beside learning (the span learner trained on the earlier batches)
+  --out FILE           with --learning-curve: also write the results (with commit and machine) as JSON
+`,
+  train: `Usage: newsmark train --gold GOLD.jsonl|DIR --out MODEL.json [options]
+
+Trains the span learner (an averaged perceptron over the tokens, with the rules' suggestions, the lexicons
+and the tagged texts as evidence) and writes it as a model file. GOLD is a gold .jsonl file (see eval;
+every record counts as a fully annotated page) or a corpus folder annotated in Newsmark (its sidecars' tags
+of any source, dismissed suggestions, and pages with status done as fully annotated). The done pages are
+also split into folds to measure the model against the rules: the model replaces the rules for a label
+only where it measured better. Use the file with "detect --model", "eval --model" or the newsmark.model
+setting. A model file from another version of Newsmark is refused: train it again.
+
+Options:
+  --out FILE       the model file to write (required)
+  --model FILE     start from this model and refine it
+  --labels A,B     labels to learn (default: actor and every tagged label except body, boilerplate, date)
+  --epochs N       passes over the training data (default 6)
+  --lexicons A,B   extra lexicon files or folders (see detect)
 `,
   export: `Usage: newsmark export DIR --format FORMAT --out OUTDIR [options]
 

@@ -10,6 +10,7 @@ import { COMMAND_HELP, MAIN_HELP } from './help';
 import { importCommand } from './import';
 import { UsageError } from './report';
 import { statsCommand } from './stats';
+import { trainCommand } from './train';
 
 const COMMANDS: Record<string, (argv: readonly string[], env: CliEnv) => Promise<number>> = {
   agree: agreeCommand,
@@ -18,6 +19,7 @@ const COMMANDS: Record<string, (argv: readonly string[], env: CliEnv) => Promise
   export: exportCommand,
   import: importCommand,
   stats: statsCommand,
+  train: trainCommand,
 };
 
 export async function runCli(argv: readonly string[], env: CliEnv): Promise<number> {

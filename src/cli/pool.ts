@@ -2,6 +2,7 @@
 // worker, results wait in a small reorder buffer until every earlier one has been written. At most a few
 // tasks per worker are in flight, so memory does not grow with the corpus.
 
+import type { ModelFile } from '../core/learn/learner';
 import { Worker } from 'node:worker_threads';
 import type { DocumentAnalysis } from '../core/detect/analyse';
 import type { CorpusModelData } from '../core/detect/corpus';
@@ -17,6 +18,8 @@ export interface DetectWorkerInit {
   json: boolean;
   /** Send back the analysis instead of formatted output (the main thread adds the suggesters' suggestions). */
   raw?: boolean;
+  /** The learner trained in pass 1 (a model file's JSON), when there is one. */
+  model?: ModelFile;
 }
 
 export interface DetectTask {

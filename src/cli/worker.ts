@@ -5,6 +5,7 @@
 import * as fs from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { CorpusModel } from '../core/detect/corpus';
+import { SpanLearner } from '../core/learn/learner';
 import { lexiconsFromFiles } from '../node/lexicons';
 import { analyseText, analysisContext, detectionJson, detectionSummary } from './analysis';
 import type { DetectTask, DetectWorkerInit, DetectResult } from './pool';
@@ -12,6 +13,7 @@ import type { DetectTask, DetectWorkerInit, DetectResult } from './pool';
 const init = workerData as DetectWorkerInit;
 const { stopwords, entities } = lexiconsFromFiles(init.lexicons);
 const ctx = analysisContext(CorpusModel.fromJSON(init.corpus), stopwords, entities, init.acceptances, init.settings);
+if (init.model) ctx.learner = SpanLearner.fromJSON(init.model);
 
 parentPort?.on('message', (task: DetectTask) => {
   let result: DetectResult;

@@ -30,6 +30,8 @@ export interface NewsmarkSettings {
   annotator: string;
   maxSidecarBytes: number;
   guidelines: string;
+  /** A span model file made by `newsmark train` (workspace-relative or absolute); empty: none. */
+  model: string;
   export: { format: string; offsets: 'codepoint' | 'utf16' };
 }
 
@@ -98,6 +100,7 @@ export function normaliseSettings(get: (key: string) => unknown): NewsmarkSettin
     annotator: str(get('annotator'), ''),
     maxSidecarBytes: (typeof maxMb === 'number' && maxMb > 0 ? Math.min(maxMb, 500) : 20) * 1024 * 1024,
     guidelines: str(get('guidelines'), ''),
+    model: str(get('model'), ''),
     export: {
       format: str(get('export.format'), 'jsonl') || 'jsonl',
       offsets: offsets === 'utf16' ? 'utf16' : 'codepoint',

@@ -116,6 +116,20 @@ export function actorGrammar(lexicon: EntityLexicon, lang?: string): ActorGramma
   });
 }
 
+/**
+ * Ids of the rules behind actor suggestions (a suggestion's `rules`): the line-scan evidence kinds
+ * (ActorEvidence) and the page-level rules. A learner reads them as features, so a rule's id must not change
+ * meaning; a new rule gets a new id.
+ */
+export const ACTOR_RULES = [
+  'honorific', 'title', 'title-abbreviation', 'org', 'org-descriptor', 'standalone', 'source', 'speech', 'capitalised',
+  'organisation-word', 'family-name', 'capitalised-phrase', 'abbreviation', 'speaker', 'repeat', 'abbreviation-repeat',
+  'short-form-last', 'short-form-first', 'accepted',
+] as const;
+
+/** The rule id of suggestions repeating what the annotator accepted elsewhere (propagation). */
+export const ACCEPTED_RULE = 'accepted';
+
 export type ActorEvidence =
   | 'honorific' | 'title' | 'org' | 'org-descriptor' | 'standalone' | 'source' | 'speech' | 'capitalised'
   | 'organisation-word' | 'family-name' | 'capitalised-phrase' | 'abbreviation';
@@ -812,6 +826,8 @@ interface DocCandidate {
   line: number;
   score: number;
   reasons: string[];
+  /** Ids of the rules that found it (ACTOR_RULES), parallel to nothing: a span found twice lists both. */
+  rules: string[];
   /** Found as a person's name: its last word (and first) may stand for it elsewhere on the page. */
   person: boolean;
   /** An abbreviation's full name ("ECB" -> "Ngân hàng Trung ương châu Âu"). */
@@ -889,6 +905,7 @@ function lineFindings(entry: ScannedLine, grammar: ActorGrammar, evidence: PageE
       line,
       score: candidate.score,
       reasons: [candidate.cue],
+      rules: [candidate.evidence],
       person: PERSON_EVIDENCE.has(candidate.evidence),
       full: candidate.full,
     });
@@ -896,7 +913,7 @@ function lineFindings(entry: ScannedLine, grammar: ActorGrammar, evidence: PageE
   const speaker = scan.speaker;
   const speakerLines = speaker ? (evidence.speakers.get(speaker.text) ?? 0) : 0;
   if (speaker && speakerLines >= 2) {
-    found.push({ start: start + speaker.start, end: start + speaker.end, text: speaker.text, line, score: 0.7, reasons: [`speaker label on ${speakerLines} lines`], person: true });
+    found.push({ start: start + speaker.start, end: start + speaker.end, text: speaker.text, line, score: 0.7, reasons: [`speaker label on ${speakerLines} lines`], rules: ['speaker'], person: true });
   }
   for (let r = 0; r < titleRuns.length; r++) {
     const run = titleRuns[r];
@@ -911,7 +928,7 @@ function lineFindings(entry: ScannedLine, grammar: ActorGrammar, evidence: PageE
       // "Chủ tịch Fed Jerome Powell": an organisation's abbreviation before the name
       skip = 1;
       why = `'${words[0].text}' is an abbreviation on this page`;
-      found.push({ start: start + words[0].start, end: start + words[0].end, text: words[0].text, line, score: 0.8, reasons: [`abbreviation after title '${run.title}'`], person: false });
+      found.push({ start: start + words[0].start, end: start + words[0].end, text: words[0].text, line, score: 0.8, reasons: [`abbreviation after title '${run.title}'`], rules: ['title-abbreviation'], person: false });
     } else if (qualifiers.has(words[0].text)) {
       skip = 1;
       why = `'${words[0].text}' qualifies titles on this page`;
@@ -939,7 +956,7 @@ function lineFindings(entry: ScannedLine, grammar: ActorGrammar, evidence: PageE
     const score = nameWords.length >= 2 || known ? 0.85 : 0.6;
     const reasons = [`after title '${run.title}'`];
     if (why) reasons.push(why);
-    found.push({ start: start + nameWords[0].start, end: start + nameWords[nameWords.length - 1].end, text, line, score, reasons, person: true });
+    found.push({ start: start + nameWords[0].start, end: start + nameWords[nameWords.length - 1].end, text, line, score, reasons, rules: ['title'], person: true });
   }
 }
 
@@ -964,6 +981,8 @@ interface KnownName {
   text: string;
   score: number;
   reason: string;
+  /** Rule id of its repeats. */
+  rule: string;
   /** Document offset of the occurrence that made it known (found there already: not a repeat of itself). */
   origin: number;
   /** A short form (one word of a longer person's name): it must stand alone, and where it may open a
@@ -1000,7 +1019,7 @@ class KnownNames {
       } else {
         this.names.set(candidate.text, { words, text: candidate.text });
         const reason = candidate.full !== undefined ? `abbreviation of '${candidate.full}' (line ${candidate.line + 1})` : `same name as on line ${candidate.line + 1}`;
-        this.register({ words, text: candidate.text, score: candidate.score, reason, origin: candidate.start });
+        this.register({ words, text: candidate.text, score: candidate.score, reason, rule: candidate.full !== undefined ? 'abbreviation-repeat' : 'repeat', origin: candidate.start });
       }
       if (!candidate.person || words.length < 2) continue;
       // a weak name (a bare capitalised run) gives short forms only when it looks like a person's: two or
@@ -1021,6 +1040,7 @@ class KnownNames {
         text: word,
         score: last && strong ? 0.8 : 0.55,
         reason: `short for '${candidate.text}' (line ${candidate.line + 1})`,
+        rule: last ? 'short-form-last' : 'short-form-first',
         origin: -1,
         short: { full: candidate.text, atSentenceStart: last, weak: !strong },
       });
@@ -1068,7 +1088,7 @@ class KnownNames {
         // nor a name the page also writes in lower case ("Chính sách ..." with "ông Chính" elsewhere)
         if (!name.short && tokens.sentenceStart(index) && name.words.length === 1 && this.writtenInLowerCase(tokens.lower(index))) break;
         const reasons = [name.reason];
-        found.push({ start: start + from, end: start + to, text: name.text, line, score: Math.min(0.8, name.score - 0.05), reasons, person: false });
+        found.push({ start: start + from, end: start + to, text: name.text, line, score: Math.min(0.8, name.score - 0.05), reasons, rules: [name.rule], person: false });
         index = endIndex - 1;
         break;
       }
@@ -1161,6 +1181,7 @@ function learnedOn(entry: ScannedLine, learned: LearnedEntities, titles: TitleTe
       line: entry.line,
       score: learned.score(match.entry),
       reasons,
+      rules: [ACCEPTED_RULE],
       person: false,
     });
   }
@@ -1262,6 +1283,7 @@ function bestCandidates(found: readonly DocCandidate[], report: ((line: number) 
         const other = chosen[at - 1];
         if (other.start === candidate.start && other.end === candidate.end) {
           for (const reason of candidate.reasons) if (!other.reasons.includes(reason)) other.reasons.push(reason);
+          for (const rule of candidate.rules) if (!other.rules.includes(rule)) other.rules.push(rule);
           continue;
         }
       }
@@ -1320,6 +1342,7 @@ export function resolveActors(
       value,
       score: candidate.score,
       reasons: candidate.reasons,
+      rules: candidate.rules,
       line: candidate.line,
     };
     if (value !== candidate.text) suggestion.reasons = [...candidate.reasons, `short for '${value}'`];

@@ -8,11 +8,12 @@
 
 import type { LineDecision, Suggestion } from '../model/types';
 import { forEachLine, isBlank } from '../text/lines';
-import { actorGrammar, type LineActorScan, resolveActors, scanActorLine, type ScannedLine } from './actors';
+import { ACCEPTED_RULE, actorGrammar, type LineActorScan, resolveActors, scanActorLine, type ScannedLine } from './actors';
 import { detectLines, LineFeatureCache } from './body/index';
 import type { CorpusModel } from './corpus';
 import { type DatePage, type DateRangeSpans, dateGrammar, findPublicationDate, hasDashDates, type PartialDate, type RawDate, resolveDates, scanDateTokens } from './dates';
-import type { LearnedEntities } from './learned';
+import { LearnedEntities } from './learned';
+import type { LearningDocument, SpanLearner } from '../learn/learner';
 import type { EntityLexicon } from './lexicons';
 import type { StopwordLexicon } from './stopwords';
 import { tokenize } from './words';
@@ -33,6 +34,9 @@ export interface AnalysisContext {
   stopwords: StopwordLexicon;
   entities: EntityLexicon;
   learned: LearnedEntities;
+  /** A span learner trained on the annotator's decisions (core/learn): where it measured better than the
+   * rules it replaces their suggestions, elsewhere it scores them by their measured precision. */
+  learner?: SpanLearner;
   options: AnalysisOptions;
 }
 
@@ -132,9 +136,7 @@ interface LineEntry {
 /** A full (or range) analysis that a later `reanalyseEdit` can start from. */
 export function analyseFrom(text: string, range: { start: number; end: number } | undefined, ctx: AnalysisContext): AnalysisBase {
   const { stopwords, options } = ctx;
-  const stopwordLanguage = options.language !== undefined
-    ? stopwords.languages.find((name) => name === options.language || languageCode(name) === options.language)
-    : stopwords.guessLanguage(text);
+  const stopwordLanguage = stopwordLanguageOf(text, ctx);
   const lines = detectLines(text, ctx.corpus, stopwords, {
     documentId: options.documentId,
     language: stopwordLanguage,
@@ -151,6 +153,27 @@ export function analyseFrom(text: string, range: { start: number; end: number } 
   if (found.language !== undefined) analysis.language = found.language;
   if (found.publicationDate !== undefined) analysis.publicationDate = found.publicationDate;
   return { text, analysis, stopwordLanguage, scans, scanKey: setup.key };
+}
+
+function stopwordLanguageOf(text: string, ctx: AnalysisContext): string | undefined {
+  const { stopwords, options } = ctx;
+  return options.language !== undefined
+    ? stopwords.languages.find((name) => name === options.language || languageCode(name) === options.language)
+    : stopwords.guessLanguage(text);
+}
+
+const NOTHING_LEARNED = new LearnedEntities();
+
+/**
+ * What a span learner reads of a page: its lines' tokens and the rules' suggestions, without anything
+ * learned (no propagation of accepted names, no learner), so training sees the rules as they are.
+ */
+export function learningDocument(text: string, ctx: AnalysisContext): LearningDocument {
+  const bare: AnalysisContext = { corpus: ctx.corpus, stopwords: ctx.stopwords, entities: ctx.entities, learned: NOTHING_LEARNED, options: ctx.options };
+  const setup = entitySetup(bare, stopwordLanguageOf(text, bare));
+  const scans = scanLines(text, 0, text.length, 0, setup);
+  const found = findEntities(text, bare, setup, scans, () => true);
+  return { lines: scans.map((entry) => ({ line: entry.line, start: entry.start, tokens: entry.scan.actors.tokens })), suggestions: found.suggestions, grammar: setup.actors };
 }
 
 /** The first reason of a changed line's decision until the whole page is analysed again. */
@@ -424,6 +447,7 @@ function findEntities(
           text: text.slice(start, end),
           score: Math.min(0.95, 0.7 + 0.05 * match.entry.count),
           reasons: [`accepted ${match.entry.count} time${match.entry.count === 1 ? '' : 's'} elsewhere`],
+          rules: [ACCEPTED_RULE],
           line,
         };
         if (match.entry.value !== undefined) suggestion.value = match.entry.value;
@@ -435,7 +459,25 @@ function findEntities(
   const actorSuggestions = resolveActors(scanned, setup.actors, ctx.learned, reportLine);
   for (let k = 0; k < actorSuggestions.length; k++) suggestions.push(actorSuggestions[k]);
   suggestions.sort((a, b) => a.start - b.start || a.end - b.end);
-  const result: FoundEntities = { suggestions: dropOverlapsWithDates(suggestions) };
+  let learnedSuggestions = suggestions;
+  const learner = ctx.learner;
+  if (learner !== undefined && learner.changesSuggestions) {
+    const lines: LearningDocument['lines'][number][] = [];
+    for (let i = 0; i < scans.length; i++) {
+      const { line, start, scan } = scans[i];
+      if (line >= firstReported && line <= lastReported) lines.push({ line, start, tokens: scan.actors.tokens });
+    }
+    // the learner's evidence is the rules alone, as in training: without the repeats of accepted names
+    let evidence: Suggestion[] = suggestions;
+    if (ctx.learned.size > 0) {
+      evidence = suggestions.filter((s) => s.label !== 'actor' && !s.rules?.includes(ACCEPTED_RULE));
+      const bare = resolveActors(scanned, setup.actors, undefined, reportLine);
+      for (let k = 0; k < bare.length; k++) evidence.push(bare[k]);
+      evidence.sort((a, b) => a.start - b.start || a.end - b.end);
+    }
+    learnedSuggestions = learner.apply({ lines, suggestions: evidence, grammar: setup.actors }, suggestions);
+  }
+  const result: FoundEntities = { suggestions: dropOverlapsWithDates(learnedSuggestions) };
   if (setup.language !== undefined) result.language = setup.language;
   if (publicationDate !== undefined) result.publicationDate = publicationDate;
   return result;

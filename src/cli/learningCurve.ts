@@ -1,0 +1,86 @@
+// `newsmark eval --learning-curve K`: the simulated annotator of core/learn/simulate.ts over a gold corpus,
+// printed as a table per batch (control vs learning) and, with --out, written as a result file.
+
+import * as os from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { CorpusModel } from '../core/detect/corpus';
+import type { GoldRecord } from '../core/eval';
+import type { SpanLearner } from '../core/learn/learner';
+import { type BatchResult, learningCurve } from '../core/learn/simulate';
+import { writeFileAtomic } from '../node/files';
+import { flag, listOption, type ParsedArgs, stringOption } from './args';
+import { analysisContext } from './analysis';
+import { type CliEnv, loadLexicons } from './env';
+
+export { readModelOption } from './model';
+
+export interface LearningCurveFile {
+  kind: 'learning-curve';
+  gold: string;
+  batches: number;
+  documents: number;
+  commit: string;
+  machine: { host: string; cores: number };
+  model?: string;
+  results: BatchResult[];
+}
+
+function commitOf(): string {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return 'unknown';
+  }
+}
+
+export async function learningCurveCommand(records: GoldRecord[], batches: number, model: SpanLearner | undefined, args: ParsedArgs, env: CliEnv): Promise<number> {
+  if (records.length < batches) {
+    env.reporter.error(stringOption(args, 'gold') ?? '', 1, 1, `${records.length} gold records cannot make ${batches} batches`);
+    return 1;
+  }
+  const corpus = new CorpusModel();
+  for (const r of records) corpus.addDocument(r.id, r.text);
+  const lexicons = loadLexicons(env, listOption(args, 'lexicons') ?? []);
+  const ctx = analysisContext(corpus, lexicons.stopwords, lexicons.entities, [], { relativeDates: flag(args, 'relative-dates') });
+  const results = learningCurve(records, ctx, batches, {
+    base: model,
+    progress: (batch, total) => env.reporter.progress('learning curve', batch, total),
+  });
+  env.reporter.endProgress();
+  const file: LearningCurveFile = {
+    kind: 'learning-curve',
+    gold: stringOption(args, 'gold') ?? '',
+    batches,
+    documents: records.length,
+    commit: commitOf(),
+    machine: { host: os.hostname(), cores: os.availableParallelism?.() ?? os.cpus().length },
+    results,
+  };
+  const modelFile = stringOption(args, 'model');
+  if (modelFile !== undefined) file.model = modelFile;
+  const out = stringOption(args, 'out');
+  if (out !== undefined) writeFileAtomic(out, `${JSON.stringify(file, null, 2)}\n`);
+  env.io.stdout.write(flag(args, 'json') ? `${JSON.stringify(file, null, 2)}\n` : curveTable(results));
+  return env.reporter.errors > 0 ? 1 : 0;
+}
+
+/** One row per batch and label: exact and overlap F1 and effort, control beside learning. */
+export function curveTable(results: readonly BatchResult[]): string {
+  const labels = [...new Set(results.flatMap((r) => [...Object.keys(r.control.spans), ...Object.keys(r.learning.spans)]))].sort();
+  const rows: string[][] = [['batch', 'pages before', 'label', 'control exact', 'learning exact', 'control overlap', 'learning overlap', 'control effort', 'learning effort', 'tagger used']];
+  for (const r of results) {
+    for (const label of labels) {
+      const c = r.control.spans[label];
+      const l = r.learning.spans[label];
+      rows.push([
+        String(r.batch), String(r.trainedOn), label,
+        c ? c.exact.f1.toFixed(3) : '-', l ? l.exact.f1.toFixed(3) : '-',
+        c ? c.overlap.f1.toFixed(3) : '-', l ? l.overlap.f1.toFixed(3) : '-',
+        r.control.effort.ratio.toFixed(3), r.learning.effort.ratio.toFixed(3),
+        r.gate[label]?.active ? 'yes' : 'no',
+      ]);
+    }
+  }
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((row) => row[c].length)));
+  return `${rows.map((row) => row.map((cell, c) => (c < 3 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ').trimEnd()).join('\n')}\n`;
+}

@@ -1,0 +1,27 @@
+// Training examples from what the annotator did on a page (its sidecar data), the same way for the editor
+// and the command line.
+
+import { type AnalysisContext, learningDocument } from '../detect/analyse';
+import type { Annotation, Dismissal, DocStatus } from '../model/types';
+import type { TrainingExample } from './learner';
+
+/** Labels of line tags: the body detector learns from those, not the span learner. */
+const LINE_LABELS = new Set(['body', 'boilerplate']);
+
+/**
+ * The training example of one page: its placed span tags (any source), its dismissed suggestions and
+ * whether it is done. Undefined when the page teaches nothing (no span tag, no dismissal, not done).
+ */
+export function trainingExample(
+  text: string,
+  page: { annotations: readonly Annotation[]; dismissed: readonly Dismissal[]; status: DocStatus },
+  ctx: AnalysisContext,
+): TrainingExample | undefined {
+  const tags = page.annotations
+    .filter((tag) => !tag.orphaned && !LINE_LABELS.has(tag.label) && tag.end <= text.length)
+    .map((tag) => ({ start: tag.start, end: tag.end, label: tag.label }));
+  const dismissed = page.dismissed.filter((d) => d.end <= text.length).map((d) => ({ start: d.start, end: d.end, label: d.label }));
+  const done = page.status === 'done';
+  if (tags.length === 0 && dismissed.length === 0 && !done) return undefined;
+  return { doc: learningDocument(text, ctx), tags, dismissed, done };
+}

@@ -1,0 +1,716 @@
+// The span learner: a sequence tagger trained on the annotator's decisions, gated by its measured quality.
+//
+// Training input (TrainingExample): a page's rule analysis (LearningDocument, from learningDocument() in
+// detect/analyse.ts), its tags (any source), its dismissed suggestions, and whether it is done. On a done
+// page every untagged token is a negative; elsewhere only the tagged tokens (and the dismissed ones) teach.
+//
+// Self-gating: the done pages are split into folds; for each fold a tagger trained on everything else
+// tags it, beside the control (the rules plus exact repeats of tagged texts, which is what Newsmark
+// suggests without learning). The learned tagger replaces the rules for a label only when its exact F1 on
+// those held-out pages is higher. The same held-out predictions calibrate its scores (Platt scaling of
+// the Viterbi margin) and measure each rule's precision, which becomes the score of that rule's
+// suggestions. With no done page nothing is measured and the rules' output is left exactly as it is.
+
+import { ACCEPTED_RULE, type ActorGrammar } from '../detect/actors';
+import type { Tokens } from '../detect/words';
+import type { Suggestion } from '../model/types';
+import { FEATURE_VERSION, lineFeatures, mix, ruleFeatures, spanPosition, T_MEMORY, T_MEMORY_COUNT, T_MEMORY_SHAPE } from './features';
+import { type MemoryJson, SpanMemory } from './memory';
+import { Perceptron, PerceptronTrainer, random, type Sequence, TAG_O, tagLabel, tagOf, tagPosition } from './tagger';
+
+/** One non-blank line of a page: its 0-based number, its offset in the page and its tokens (line-relative). */
+export interface LearningLine {
+  line: number;
+  start: number;
+  tokens: Tokens;
+}
+
+/** What the learner reads of a page: its lines' tokens and the rules' suggestions on it. */
+export interface LearningDocument {
+  lines: readonly LearningLine[];
+  /** Rule suggestions (document offsets), any label; propagation (rule 'accepted') is not used as evidence. */
+  suggestions: readonly Suggestion[];
+  /** The grammar the tokens were made with (lexicon features). */
+  grammar: ActorGrammar;
+}
+
+export interface LabelledSpan {
+  start: number;
+  end: number;
+  label: string;
+}
+
+export interface TrainingExample {
+  doc: LearningDocument;
+  /** Confirmed tags of the page (document offsets); labels the learner does not learn are ignored. */
+  tags: readonly LabelledSpan[];
+  /** Suggestions the annotator dismissed there. */
+  dismissed?: readonly LabelledSpan[];
+  /** Status done: the page is fully annotated. */
+  done: boolean;
+}
+
+export interface LearnerOptions {
+  /** Labels to learn; default: 'actor' and every label tagged in the examples except body, boilerplate and
+   * date (date suggestions carry ISO values a tagger cannot make). */
+  labels?: readonly string[];
+  /** Passes over the training data (default 6). */
+  epochs?: number;
+  /** Folds of the done pages for gating and calibration (default 4; 0: no gating, trust the model). */
+  folds?: number;
+  /** Weight buckets, as a power of two (default 19). */
+  bits?: number;
+}
+
+export interface SpanScores {
+  precision: number;
+  recall: number;
+  f1: number;
+  tp: number;
+  fp: number;
+  fn: number;
+}
+
+/** What the last training measured, for the Suggestion quality view and the model file. */
+export interface LearnerQuality {
+  /** Pages trained on, done pages among them, tags learned from. */
+  documents: number;
+  done: number;
+  tags: number;
+  /** Folds of the held-out measurement (0: not measured). */
+  folds: number;
+  /** Per label: the learned tagger and the control on held-out done pages, and whether the tagger is used. */
+  labels: Record<string, { active: boolean; learned: SpanScores; control: SpanScores }>;
+  /** Per "label:rule id": suggestions on held-out done pages and how many were exactly right. */
+  rules: Record<string, { suggested: number; correct: number }>;
+}
+
+export const MODEL_FORMAT = 'newsmark-model';
+export const MODEL_VERSION = 1;
+
+/** A model file (JSON). */
+export interface ModelFile {
+  format: typeof MODEL_FORMAT;
+  version: number;
+  features: number;
+  labels: string[];
+  bits: number;
+  /** Non-zero emission weights: base64 of little-endian Int32 indexes and Float32 values. */
+  weightIndexes: string;
+  weightValues: string;
+  transitions: number[];
+  calibration: { a: number; b: number };
+  quality: LearnerQuality;
+  memory: MemoryJson;
+}
+
+/** A model file that cannot be used, with a message that says why and what to do. */
+export class ModelFileError extends Error {}
+
+const DEFAULT_EPOCHS = 6;
+const DEFAULT_FOLDS = 4;
+const DEFAULT_BITS = 19;
+/** The rule id of the learned tagger's suggestions. */
+export const LEARNED_RULE = 'learned';
+const IGNORED_RULES: ReadonlySet<string> = new Set([ACCEPTED_RULE, LEARNED_RULE]);
+const NOT_LEARNED = new Set(['body', 'boilerplate', 'date']);
+
+interface PreparedLine {
+  tokens: Tokens;
+  /** Line and rule feature hashes per token. */
+  offsets: Int32Array;
+  feats: Int32Array;
+  shapes: Uint8Array;
+  /** Allowed tags per token (training); undefined for lines that do not teach. */
+  mask?: Uint32Array;
+  full: boolean;
+  start: number;
+}
+
+interface PreparedDoc {
+  index: number;
+  lines: PreparedLine[];
+  example?: TrainingExample;
+}
+
+interface Fitted {
+  model: Perceptron;
+  memory: SpanMemory;
+}
+
+function emptyScores(): SpanScores {
+  return { precision: 0, recall: 0, f1: 0, tp: 0, fp: 0, fn: 0 };
+}
+
+function finish(s: SpanScores): SpanScores {
+  s.precision = s.tp + s.fp > 0 ? s.tp / (s.tp + s.fp) : 0;
+  s.recall = s.tp + s.fn > 0 ? s.tp / (s.tp + s.fn) : 0;
+  s.f1 = s.precision + s.recall > 0 ? (2 * s.precision * s.recall) / (s.precision + s.recall) : 0;
+  return s;
+}
+
+export class SpanLearner {
+  private constructor(
+    readonly labels: readonly string[],
+    private readonly bits: number,
+    private model: Perceptron | undefined,
+    private memory: SpanMemory,
+    private calibration: { a: number; b: number },
+    private measured: LearnerQuality,
+    private readonly base?: { model: Perceptron; memory: SpanMemory },
+  ) {}
+
+  /** A learner that has learned nothing: it leaves the rules' suggestions as they are. */
+  static empty(): SpanLearner {
+    return new SpanLearner([], DEFAULT_BITS, undefined, new SpanMemory(), { a: 1, b: 0 }, emptyQuality(), undefined);
+  }
+
+  /** What the last training measured. */
+  get quality(): LearnerQuality {
+    return this.measured;
+  }
+
+  /** Whether the learned tagger replaces the rules for `label`. */
+  active(label: string): boolean {
+    return this.model !== undefined && this.measured.labels[label]?.active === true;
+  }
+
+  /** Whether the learner changes anything about suggestions (a tagger in use, or rule scores measured). */
+  get changesSuggestions(): boolean {
+    return this.model !== undefined && (this.labels.some((l) => this.active(l)) || Object.keys(this.measured.rules).length > 0);
+  }
+
+  /**
+   * A new learner trained on `examples` (this one's model, if any, is the starting point: a model loaded
+   * from a file is refined by the corpus's own decisions). Deterministic: the same examples give the same
+   * model.
+   */
+  train(examples: readonly TrainingExample[], options: LearnerOptions = {}): SpanLearner {
+    const labels = chooseLabels(examples, options.labels ?? (this.model ? this.labels : undefined));
+    const base = this.model && sameLabels(this.labels, labels) ? { model: this.model, memory: this.memory } : this.base;
+    const epochs = options.epochs ?? DEFAULT_EPOCHS;
+    const bits = base?.model.bits ?? options.bits ?? DEFAULT_BITS;
+    const labelIndex = new Map(labels.map((l, i) => [l, i]));
+    const docs = examples.map((example, index) => prepare(example.doc, index, example, labelIndex));
+    const taught = docs.filter((d) => d.lines.some((l) => l.mask !== undefined));
+    const tagCount = examples.reduce((n, e) => n + e.tags.filter((t) => labelIndex.has(t.label)).length, 0);
+    const doneDocs = taught.filter((d) => d.example!.done);
+    if (taught.length === 0 || labels.length === 0) {
+      // nothing to learn from: a loaded model stays as it was
+      return base ? new SpanLearner(labels, bits, base.model, base.memory, this.calibration, this.measured, this.base) : SpanLearner.empty();
+    }
+    const quality: LearnerQuality = { documents: taught.length, done: doneDocs.length, tags: tagCount, folds: 0, labels: {}, rules: {} };
+    for (const label of labels) quality.labels[label] = { active: false, learned: emptyScores(), control: emptyScores() };
+    const folds = Math.min(options.folds ?? DEFAULT_FOLDS, doneDocs.length >= 2 ? doneDocs.length : 0);
+    const points: { margin: number; correct: boolean }[] = [];
+    for (let fold = 0; fold < folds; fold++) {
+      const heldOut = new Set(doneDocs.filter((_, i) => i % folds === fold).map((d) => d.index));
+      const fitted = fit(taught.filter((d) => !heldOut.has(d.index)), labels, bits, epochs, base, fold + 1);
+      for (const doc of taught) {
+        if (!heldOut.has(doc.index)) continue;
+        measureDoc(doc, fitted, labels, quality, points);
+      }
+    }
+    quality.folds = folds;
+    for (const label of labels) {
+      const entry = quality.labels[label];
+      finish(entry.learned);
+      finish(entry.control);
+      // the tagger takes over only where it measured better than the rules; an unmeasured refinement of a
+      // loaded model keeps that model's own verdict
+      entry.active = folds > 0 ? entry.learned.f1 > entry.control.f1 : options.folds === 0 || (this.measured.labels[label]?.active ?? false);
+    }
+    const calibration = points.length >= 10 ? platt(points) : this.calibration;
+    const fitted = fit(taught, labels, bits, epochs, base, 0);
+    return new SpanLearner(labels, bits, fitted.model, fitted.memory.merged(undefined), calibration, quality, base);
+  }
+
+  /** The learned spans of a page (all labels learned), with calibrated scores. */
+  tag(doc: LearningDocument): Suggestion[] {
+    if (!this.model) return [];
+    const prepared = prepare(doc, -1, undefined, new Map(this.labels.map((l, i) => [l, i])));
+    return tagPrepared(prepared, { model: this.model, memory: this.memory }, this.labels, -1).map((span) => this.suggestion(span, doc));
+  }
+
+  /**
+   * The suggestions of a page after learning: for each label the tagger took over, the rules' suggestions
+   * of that label give way to the tagger's (keeping the value and reasons of a rule suggestion of the same
+   * span); other suggestions keep their place, scored by the measured precision of their rules. `doc` holds
+   * the rule suggestions the tagger reads (as learningDocument makes them); `shown` what would be suggested
+   * without the learner (default: the same). Returns `shown` unchanged when nothing was learned.
+   */
+  apply(doc: LearningDocument, shown: readonly Suggestion[] = doc.suggestions): Suggestion[] {
+    const suggestions = shown as Suggestion[];
+    if (!this.changesSuggestions) return suggestions;
+    const taken = this.labels.filter((l) => this.active(l));
+    const out: Suggestion[] = [];
+    for (const s of suggestions) {
+      if (taken.includes(s.label)) continue;
+      out.push(this.rescored(s));
+    }
+    if (taken.length > 0) for (const s of this.tag(doc)) if (taken.includes(s.label)) out.push(s);
+    out.sort((a, b) => a.start - b.start || a.end - b.end);
+    return out;
+  }
+
+  private rescored(s: Suggestion): Suggestion {
+    const rules = s.rules;
+    if (!rules || rules.length === 0) return s;
+    let suggested = 0;
+    let correct = 0;
+    for (const rule of rules) {
+      const measured = this.measured.rules[`${s.label}:${rule}`];
+      if (measured) {
+        suggested += measured.suggested;
+        correct += measured.correct;
+      }
+    }
+    if (suggested === 0) return s;
+    // the measured precision, pulled towards the rule's own score while there are few measurements
+    const score = (correct + 2 * s.score) / (suggested + 2);
+    return { ...s, score: Math.round(score * 1000) / 1000 };
+  }
+
+  private suggestion(span: TaggedSpan, doc: LearningDocument): Suggestion {
+    const label = this.labels[span.label];
+    // a probability, never certainty: a few held-out pages cannot prove a span right
+    const score = Math.min(0.99, Math.max(0.01, Math.round(sigmoid(this.calibration.a * span.margin + this.calibration.b) * 1000) / 1000));
+    const same = doc.suggestions.find((s) => s.start === span.start && s.end === span.end && s.label === label);
+    const line = doc.lines[span.lineIndex];
+    const text = line.tokens.source.slice(span.start - line.start, span.end - line.start);
+    const reasons = [`learned from ${this.measured.documents} annotated page${this.measured.documents === 1 ? '' : 's'}`];
+    const rules = [LEARNED_RULE];
+    if (same) {
+      for (const reason of same.reasons) reasons.push(reason);
+      for (const rule of same.rules ?? []) if (!rules.includes(rule)) rules.push(rule);
+    }
+    const out: Suggestion = { start: span.start, end: span.end, label, text, score, reasons, rules, line: line.line };
+    if (same?.value !== undefined) out.value = same.value;
+    return out;
+  }
+
+  /** The model file of this learner. */
+  toJSON(): ModelFile {
+    if (!this.model) throw new ModelFileError('nothing learned yet: train on annotated pages first');
+    const weights = this.model.weights;
+    const indexes: number[] = [];
+    for (let i = 0; i < weights.length; i++) if (weights[i] !== 0) indexes.push(i);
+    const values = new Float32Array(indexes.length);
+    indexes.forEach((index, k) => (values[k] = weights[index]));
+    return {
+      format: MODEL_FORMAT,
+      version: MODEL_VERSION,
+      features: FEATURE_VERSION,
+      labels: [...this.labels],
+      bits: this.bits,
+      weightIndexes: toBase64(new Uint8Array(Int32Array.from(indexes).buffer)),
+      weightValues: toBase64(new Uint8Array(values.buffer)),
+      transitions: Array.from(this.model.transitions),
+      calibration: this.calibration,
+      quality: this.measured,
+      memory: this.memory.toJSON(),
+    };
+  }
+
+  /** A learner from a model file's JSON; throws ModelFileError when it is not one this version reads. */
+  static fromJSON(raw: unknown): SpanLearner {
+    if (typeof raw !== 'object' || raw === null || (raw as { format?: unknown }).format !== MODEL_FORMAT) {
+      throw new ModelFileError('not a Newsmark model file (make one with `newsmark train`)');
+    }
+    const file = raw as ModelFile;
+    if (file.version !== MODEL_VERSION || file.features !== FEATURE_VERSION) {
+      throw new ModelFileError(
+        `model file version ${String(file.version)} (features ${String(file.features)}); this Newsmark reads version ${MODEL_VERSION} (features ${FEATURE_VERSION}): train the model again with \`newsmark train\``,
+      );
+    }
+    if (!Array.isArray(file.labels) || !Number.isInteger(file.bits) || file.bits < 8 || file.bits > 24 || !Array.isArray(file.transitions)) {
+      throw new ModelFileError('damaged model file: labels, bits or transitions missing');
+    }
+    const model = new Perceptron(file.labels.length, file.bits);
+    const indexes = new Int32Array(fromBase64(file.weightIndexes).buffer);
+    const values = new Float32Array(fromBase64(file.weightValues).buffer);
+    if (indexes.length !== values.length || file.transitions.length !== model.tags * model.tags) throw new ModelFileError('damaged model file: weights do not fit its labels');
+    for (let k = 0; k < indexes.length; k++) {
+      if (indexes[k] < 0 || indexes[k] >= model.weights.length) throw new ModelFileError('damaged model file: weight index out of range');
+      model.weights[indexes[k]] = values[k];
+    }
+    model.transitions.set(file.transitions);
+    return new SpanLearner(file.labels, file.bits, model, SpanMemory.fromJSON(file.memory ?? []), file.calibration ?? { a: 1, b: 0 }, file.quality ?? emptyQuality(), undefined);
+  }
+}
+
+function emptyQuality(): LearnerQuality {
+  return { documents: 0, done: 0, tags: 0, folds: 0, labels: {}, rules: {} };
+}
+
+function sameLabels(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((l, i) => l === b[i]);
+}
+
+function chooseLabels(examples: readonly TrainingExample[], wanted: readonly string[] | undefined): string[] {
+  if (wanted) return [...wanted];
+  const labels = ['actor'];
+  for (const e of examples) for (const t of e.tags) if (!NOT_LEARNED.has(t.label) && !labels.includes(t.label)) labels.push(t.label);
+  return labels;
+}
+
+function sigmoid(x: number): number {
+  return 1 / (1 + Math.exp(-x));
+}
+
+/** Platt scaling: a, b of p = sigmoid(a * margin + b), fitted by Newton's method on log loss. */
+function platt(points: readonly { margin: number; correct: boolean }[]): { a: number; b: number } {
+  let a = 0.5;
+  let b = 0;
+  for (let iteration = 0; iteration < 30; iteration++) {
+    let ga = 0, gb = 0, haa = 1e-6, hab = 0, hbb = 1e-6;
+    for (const { margin, correct } of points) {
+      const p = sigmoid(a * margin + b);
+      const y = correct ? 1 : 0;
+      const w = p * (1 - p);
+      ga += (p - y) * margin;
+      gb += p - y;
+      haa += w * margin * margin;
+      hab += w * margin;
+      hbb += w;
+    }
+    const det = haa * hbb - hab * hab;
+    if (Math.abs(det) < 1e-12) break;
+    const da = (hbb * ga - hab * gb) / det;
+    const db = (haa * gb - hab * ga) / det;
+    a -= da;
+    b -= db;
+    if (Math.abs(da) + Math.abs(db) < 1e-6) break;
+  }
+  return Number.isFinite(a) && Number.isFinite(b) && a > 0 ? { a, b } : { a: 0.5, b: 0 };
+}
+
+/** Line and rule features of every line of a page, and (for an example) the tags it teaches. */
+function prepare(doc: LearningDocument, index: number, example: TrainingExample | undefined, labelIndex: ReadonlyMap<string, number>): PreparedDoc {
+  const byLine = new Map<number, Suggestion[]>();
+  for (const s of doc.suggestions) {
+    let list = byLine.get(s.line);
+    if (!list) byLine.set(s.line, (list = []));
+    list.push(s);
+  }
+  const lines: PreparedLine[] = [];
+  for (const line of doc.lines) {
+    const tokens = line.tokens;
+    if (tokens.count === 0) continue;
+    const base = lineFeatures(tokens, doc.grammar);
+    const rules = byLine.get(line.line);
+    let offsets = base.offsets;
+    let feats = base.feats;
+    if (rules) {
+      const extra: number[][] = [];
+      for (let k = 0; k < tokens.count; k++) extra.push([]);
+      ruleFeatures(tokens, line.start, rules, base.shapes, IGNORED_RULES, extra);
+      ({ offsets, feats } = merged(base.offsets, base.feats, extra));
+    }
+    const prepared: PreparedLine = { tokens, offsets, feats, shapes: base.shapes, full: false, start: line.start };
+    if (example) teach(prepared, example, labelIndex);
+    lines.push(prepared);
+  }
+  return { index, lines, example };
+}
+
+function merged(offsets: Int32Array, feats: Int32Array, extra: readonly number[][]): { offsets: Int32Array; feats: Int32Array } {
+  let added = 0;
+  for (const list of extra) added += list.length;
+  if (added === 0) return { offsets, feats };
+  const n = offsets.length - 1;
+  const outOffsets = new Int32Array(n + 1);
+  const out = new Int32Array(feats.length + added);
+  let at = 0;
+  for (let k = 0; k < n; k++) {
+    outOffsets[k] = at;
+    out.set(feats.subarray(offsets[k], offsets[k + 1]), at);
+    at += offsets[k + 1] - offsets[k];
+    for (const f of extra[k]) out[at++] = f;
+  }
+  outOffsets[n] = at;
+  return { offsets: outOffsets, feats: out };
+}
+
+/** Token range [from, to) covered by a span of document offsets on a line, or an empty range. */
+function tokenRange(line: PreparedLine, start: number, end: number): [number, number] {
+  const tokens = line.tokens;
+  let from = 0;
+  while (from < tokens.count && line.start + tokens.end(from) <= start) from++;
+  let to = from;
+  while (to < tokens.count && line.start + tokens.start(to) < end) to++;
+  return [from, to];
+}
+
+/** The allowed tags of a line's tokens from a page's decisions; lines that teach nothing get no mask. */
+function teach(line: PreparedLine, example: TrainingExample, labelIndex: ReadonlyMap<string, number>): void {
+  const n = line.tokens.count;
+  const lineEnd = line.start + line.tokens.end(n - 1);
+  const labels = labelIndex.size;
+  const all = (1 << (1 + 4 * labels)) - 1;
+  const mask = new Uint32Array(n).fill(example.done ? 1 << TAG_O : all);
+  let teaches = example.done;
+  for (const tag of example.tags) {
+    const label = labelIndex.get(tag.label);
+    if (label === undefined || tag.end <= line.start || tag.start >= lineEnd) continue;
+    const [from, to] = tokenRange(line, tag.start, tag.end);
+    if (to <= from) continue;
+    for (let k = from; k < to; k++) mask[k] = 1 << tagOf(label, spanPosition(k, from, to));
+    teaches = true;
+  }
+  for (const dismissal of example.dismissed ?? []) {
+    const label = labelIndex.get(dismissal.label);
+    if (label === undefined || dismissal.end <= line.start || dismissal.start >= lineEnd) continue;
+    const [from, to] = tokenRange(line, dismissal.start, dismissal.end);
+    for (let k = from; k < to; k++) {
+      if (mask[k] !== all) continue; // a tag decides these tokens
+      // not this label here: outside or another label
+      let allowed = all;
+      for (let p = 0; p < 4; p++) allowed &= ~(1 << tagOf(label, p));
+      mask[k] = allowed;
+      teaches = true;
+    }
+  }
+  if (!teaches) return;
+  line.mask = mask;
+  line.full = mask.every((m) => (m & (m - 1)) === 0);
+}
+
+/** Memory of the tags of `docs`, with untagged occurrences counted on the done ones. */
+function buildMemory(docs: readonly PreparedDoc[], labels: readonly string[], base: SpanMemory | undefined): SpanMemory {
+  const memory = base ? base.merged(undefined) : new SpanMemory();
+  for (const doc of docs) {
+    for (const line of doc.lines) {
+      if (!line.mask) continue;
+      forSpans(line.mask, (label, from, to) => memory.addTagged(labels[label], line.tokens, from, to, doc.index));
+    }
+  }
+  for (const doc of docs) {
+    if (!doc.example?.done) continue;
+    for (const line of doc.lines) {
+      if (!line.mask) continue;
+      const tagged = new Set<string>();
+      forSpans(line.mask, (label, from, to) => tagged.add(`${labels[label]}:${from}:${to}`));
+      for (const match of memory.match(line.tokens)) {
+        if (!tagged.has(`${match.entry.label}:${match.from}:${match.to}`)) memory.addSeen(match.entry, doc.index);
+      }
+    }
+  }
+  return memory;
+}
+
+/** Calls `f` for each fully determined span of a mask. */
+function forSpans(mask: Uint32Array, f: (label: number, from: number, to: number) => void): void {
+  let open = -1;
+  for (let k = 0; k < mask.length; k++) {
+    const m = mask[k];
+    if ((m & (m - 1)) !== 0) {
+      open = -1;
+      continue;
+    }
+    const tag = 31 - Math.clz32(m);
+    const p = tagPosition(tag);
+    if (p === 3) f(tagLabel(tag), k, k + 1);
+    else if (p === 0) open = k;
+    else if (p === 2 && open >= 0) {
+      f(tagLabel(tag), open, k + 1);
+      open = -1;
+    } else if (p === -1) open = -1;
+  }
+}
+
+/** A line's sequence with memory features (counts without document `exclude`'s own). */
+function sequenceOf(line: PreparedLine, memory: SpanMemory, mask: number, exclude: number): Sequence {
+  let offsets = line.offsets;
+  let feats = line.feats;
+  if (memory.size > 0) {
+    const matches = memory.match(line.tokens);
+    if (matches.length > 0) {
+      let extra: number[][] | undefined;
+      for (const match of matches) {
+        const [tagged, seen] = memory.counts(match.entry, exclude);
+        if (tagged <= 0) continue;
+        extra ??= Array.from({ length: line.tokens.count }, () => []);
+        const label = mix(0x51, match.entry.words.length > 1 ? 1 : 0) ^ hashLabel(match.entry.label);
+        const ratio = Math.min(4, Math.floor((5 * tagged) / (tagged + seen)));
+        const count = Math.min(3, tagged);
+        for (let k = match.from; k < match.to; k++) {
+          const pos = spanPosition(k, match.from, match.to);
+          extra[k].push(mix(mix(mix(T_MEMORY, label), pos), ratio));
+          extra[k].push(mix(mix(mix(T_MEMORY_COUNT, label), pos), count));
+          extra[k].push(mix(mix(mix(T_MEMORY_SHAPE, label), pos), line.shapes[k]));
+        }
+      }
+      if (extra) ({ offsets, feats } = merged(offsets, feats, extra));
+    }
+  }
+  const buckets = new Int32Array(feats.length);
+  for (let i = 0; i < feats.length; i++) buckets[i] = feats[i] & mask;
+  return { offsets, buckets };
+}
+
+const labelHashes = new Map<string, number>();
+function hashLabel(label: string): number {
+  let h = labelHashes.get(label);
+  if (h === undefined) {
+    h = 0;
+    for (let i = 0; i < label.length; i++) h = Math.imul(h ^ label.charCodeAt(i), 0x01000193) >>> 0;
+    labelHashes.set(label, h);
+  }
+  return h;
+}
+
+function fit(docs: readonly PreparedDoc[], labels: readonly string[], bits: number, epochs: number, base: { model: Perceptron; memory: SpanMemory } | undefined, seed: number): Fitted {
+  const memory = buildMemory(docs, labels, base?.memory);
+  const start = base ? new Perceptron(labels.length, bits, Float32Array.from(base.model.weights), Float32Array.from(base.model.transitions)) : new Perceptron(labels.length, bits);
+  const trainer = new PerceptronTrainer(start);
+  const mask = start.bucketMask;
+  const items: { seq: Sequence; mask: Uint32Array; full: boolean }[] = [];
+  for (const doc of docs) {
+    for (const line of doc.lines) {
+      if (line.mask) items.push({ seq: sequenceOf(line, memory, mask, doc.index), mask: line.mask, full: line.full });
+    }
+  }
+  const next = random(0x5eed + seed);
+  const order = items.map((_, i) => i);
+  for (let epoch = 0; epoch < epochs; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(next() * (i + 1));
+      [order[i], order[j]] = [order[j], order[i]];
+    }
+    for (const i of order) trainer.step(items[i].seq, items[i].mask, items[i].full);
+  }
+  return { model: trainer.averaged(), memory };
+}
+
+interface TaggedSpan {
+  start: number;
+  end: number;
+  label: number;
+  margin: number;
+  lineIndex: number;
+}
+
+function tagPrepared(doc: PreparedDoc, fitted: Fitted, labels: readonly string[], exclude: number): TaggedSpan[] {
+  const spans: TaggedSpan[] = [];
+  const { model, memory } = fitted;
+  let margins = new Float32Array(256);
+  doc.lines.forEach((line, lineIndex) => {
+    const seq = sequenceOf(line, memory, model.bucketMask, exclude);
+    const n = line.tokens.count;
+    if (margins.length < n) margins = new Float32Array(n * 2);
+    const path = model.viterbi(model.emissions(seq), n, undefined, margins);
+    let open = -1;
+    for (let k = 0; k < n; k++) {
+      const p = tagPosition(path[k]);
+      if (p === 0) open = k;
+      if (p === 3) open = k;
+      if (p === 2 || p === 3) {
+        let margin = Infinity;
+        for (let j = open; j <= k; j++) margin = Math.min(margin, margins[j]);
+        spans.push({ start: line.start + line.tokens.start(open), end: line.start + line.tokens.end(k), label: tagLabel(path[k]), margin, lineIndex });
+        open = -1;
+      }
+    }
+  });
+  void labels;
+  return spans;
+}
+
+/** Held-out measurement of one done page: the tagger, the control and every rule, against its tags. */
+function measureDoc(doc: PreparedDoc, fitted: Fitted, labels: readonly string[], quality: LearnerQuality, points: { margin: number; correct: boolean }[]): void {
+  const example = doc.example!;
+  const gold = new Set(example.tags.filter((t) => labels.includes(t.label)).map((t) => `${t.label}\u0000${t.start}\u0000${t.end}`));
+  const key = (label: string, start: number, end: number): string => `${label}\u0000${start}\u0000${end}`;
+  const learned = tagPrepared(doc, fitted, labels, -1);
+  for (const label of labels) {
+    const entry = quality.labels[label];
+    const goldCount = example.tags.filter((t) => t.label === label).length;
+    let tp = 0;
+    let predicted = 0;
+    for (const span of learned) {
+      if (labels[span.label] !== label) continue;
+      predicted++;
+      const correct = gold.has(key(label, span.start, span.end));
+      if (correct) tp++;
+      points.push({ margin: span.margin, correct });
+    }
+    entry.learned.tp += tp;
+    entry.learned.fp += predicted - tp;
+    entry.learned.fn += goldCount - tp;
+    const control = controlSpans(doc, fitted.memory, label);
+    let ctp = 0;
+    for (const span of control) if (gold.has(key(label, span.start, span.end))) ctp++;
+    entry.control.tp += ctp;
+    entry.control.fp += control.length - ctp;
+    entry.control.fn += goldCount - ctp;
+  }
+  for (const s of example.doc.suggestions) {
+    if (!labels.includes(s.label)) continue;
+    const correct = gold.has(key(s.label, s.start, s.end));
+    for (const rule of s.rules ?? [s.label]) {
+      const id = `${s.label}:${rule}`;
+      const counts = (quality.rules[id] ??= { suggested: 0, correct: 0 });
+      counts.suggested++;
+      if (correct) counts.correct++;
+    }
+  }
+}
+
+/** What Newsmark suggests without learning: exact repeats of tagged texts, then the rules where free. */
+function controlSpans(doc: PreparedDoc, memory: SpanMemory, label: string): { start: number; end: number }[] {
+  const spans: { start: number; end: number }[] = [];
+  for (const line of doc.lines) {
+    for (const match of memory.match(line.tokens)) {
+      if (match.entry.label !== label) continue;
+      spans.push({ start: line.start + line.tokens.start(match.from), end: line.start + line.tokens.end(match.to - 1) });
+    }
+  }
+  const repeats = spans.length;
+  for (const s of doc.example!.doc.suggestions) {
+    if (s.label !== label || (s.rules?.length === 1 && s.rules[0] === ACCEPTED_RULE)) continue;
+    let free = true;
+    for (let k = 0; k < repeats && free; k++) free = !(spans[k].start < s.end && s.start < spans[k].end);
+    if (free) spans.push({ start: s.start, end: s.end });
+  }
+  return spans;
+}
+
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+function toBase64(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 3) {
+    const a = bytes[i];
+    const b = i + 1 < bytes.length ? bytes[i + 1] : 0;
+    const c = i + 2 < bytes.length ? bytes[i + 2] : 0;
+    const n = (a << 16) | (b << 8) | c;
+    out += ALPHABET[(n >> 18) & 63] + ALPHABET[(n >> 12) & 63];
+    out += i + 1 < bytes.length ? ALPHABET[(n >> 6) & 63] : '=';
+    out += i + 2 < bytes.length ? ALPHABET[n & 63] : '=';
+  }
+  return out;
+}
+
+function fromBase64(text: string): Uint8Array {
+  if (typeof text !== 'string' || text.length % 4 !== 0) throw new ModelFileError('damaged model file: weights are not base64');
+  const lookup = new Int16Array(128).fill(-1);
+  for (let i = 0; i < ALPHABET.length; i++) lookup[ALPHABET.charCodeAt(i)] = i;
+  const padding = text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0;
+  const bytes = new Uint8Array((text.length / 4) * 3 - padding);
+  let at = 0;
+  for (let i = 0; i < text.length; i += 4) {
+    let n = 0;
+    for (let j = 0; j < 4; j++) {
+      const ch = text.charCodeAt(i + j);
+      const v = ch === 61 ? 0 : ch < 128 ? lookup[ch] : -1;
+      if (v < 0) throw new ModelFileError('damaged model file: weights are not base64');
+      n = (n << 6) | v;
+    }
+    if (at < bytes.length) bytes[at++] = (n >> 16) & 255;
+    if (at < bytes.length) bytes[at++] = (n >> 8) & 255;
+    if (at < bytes.length) bytes[at++] = n & 255;
+  }
+  if (bytes.length % 4 !== 0) throw new ModelFileError('damaged model file: weights are cut short');
+  return bytes;
+}

@@ -1,0 +1,262 @@
+// An averaged structured perceptron over BILOU tags with Viterbi decoding (Collins 2002), on hashed
+// features. Tags: 0 = outside; for label l, 1 + 4l + (B, I, L, U). Transitions that make no span (I after
+// O, B of one label then L of another) are impossible, so every decoded path is a list of whole spans.
+// Training sequences may be partly labelled: a mask lists the allowed tags of each token, and the "gold"
+// path is the best path the mask allows (a latent-variable perceptron), so a tag on a page not marked done
+// teaches its own tokens without calling the rest of the line outside.
+
+export const TAG_O = 0;
+
+export function tagCount(labels: number): number {
+  return 1 + 4 * labels;
+}
+
+/** 0 B, 1 I, 2 L, 3 U; -1 for O. */
+export function tagPosition(tag: number): number {
+  return tag === 0 ? -1 : (tag - 1) & 3;
+}
+
+export function tagLabel(tag: number): number {
+  return tag === 0 ? -1 : (tag - 1) >> 2;
+}
+
+export function tagOf(label: number, position: number): number {
+  return 1 + 4 * label + position;
+}
+
+/** One sequence: token k's feature buckets are buckets[offsets[k] .. offsets[k + 1]). */
+export interface Sequence {
+  offsets: Int32Array;
+  buckets: Int32Array;
+}
+
+const NEG = -1e30;
+
+function allowedTransition(from: number, to: number): boolean {
+  const fp = tagPosition(from);
+  const tp = tagPosition(to);
+  const open = fp === 0 || fp === 1; // B or I: the span goes on
+  if (open) return (tp === 1 || tp === 2) && tagLabel(from) === tagLabel(to);
+  return tp === -1 || tp === 0 || tp === 3;
+}
+
+function allowedStart(tag: number): boolean {
+  const p = tagPosition(tag);
+  return p === -1 || p === 0 || p === 3;
+}
+
+function allowedEnd(tag: number): boolean {
+  const p = tagPosition(tag);
+  return p === -1 || p === 2 || p === 3;
+}
+
+export class Perceptron {
+  readonly tags: number;
+  readonly bucketMask: number;
+  /** Emission weights: bucket * tags + tag. */
+  weights: Float32Array;
+  /** Transition weights: from * tags + to. */
+  transitions: Float32Array;
+  private readonly structure: Float32Array;
+
+  constructor(readonly labels: number, readonly bits: number, weights?: Float32Array, transitions?: Float32Array) {
+    this.tags = tagCount(labels);
+    this.bucketMask = (1 << bits) - 1;
+    this.weights = weights ?? new Float32Array((1 << bits) * this.tags);
+    this.transitions = transitions ?? new Float32Array(this.tags * this.tags);
+    // hard structure: 0 where allowed, NEG elsewhere; row `tags` is the start, column-wise end in endRow
+    const T = this.tags;
+    this.structure = new Float32Array((T + 2) * T);
+    for (let a = 0; a < T; a++) for (let b = 0; b < T; b++) this.structure[a * T + b] = allowedTransition(a, b) ? 0 : NEG;
+    for (let b = 0; b < T; b++) {
+      this.structure[T * T + b] = allowedStart(b) ? 0 : NEG;
+      this.structure[(T + 1) * T + b] = allowedEnd(b) ? 0 : NEG;
+    }
+  }
+
+  /** Emission scores of every token and tag. */
+  emissions(seq: Sequence, out?: Float32Array): Float32Array {
+    const T = this.tags;
+    const n = seq.offsets.length - 1;
+    const scores = out && out.length >= n * T ? out : new Float32Array(n * T);
+    scores.fill(0, 0, n * T);
+    const w = this.weights;
+    const { offsets, buckets } = seq;
+    for (let k = 0; k < n; k++) {
+      const row = k * T;
+      for (let f = offsets[k]; f < offsets[k + 1]; f++) {
+        const base = buckets[f] * T;
+        for (let t = 0; t < T; t++) scores[row + t] += w[base + t];
+      }
+    }
+    return scores;
+  }
+
+  /**
+   * The best tag path given emission scores; `mask` (bits of allowed tags per token) constrains it.
+   * With `marginOut`, also each token's margin: the best path's score minus the best score of a path
+   * giving that token another tag.
+   */
+  viterbi(emissions: Float32Array, n: number, mask?: Uint32Array, marginOut?: Float32Array): Int32Array {
+    const T = this.tags;
+    const path = new Int32Array(n);
+    if (n === 0) return path;
+    const tr = this.transitions;
+    const st = this.structure;
+    const alpha = new Float64Array(n * T);
+    const back = new Int32Array(n * T);
+    for (let t = 0; t < T; t++) {
+      const ok = mask === undefined || (mask[0] >>> t) & 1;
+      alpha[t] = ok ? emissions[t] + st[T * T + t] : NEG;
+    }
+    for (let k = 1; k < n; k++) {
+      const row = k * T;
+      const prev = row - T;
+      for (let t = 0; t < T; t++) {
+        if (mask !== undefined && !((mask[k] >>> t) & 1)) {
+          alpha[row + t] = NEG;
+          continue;
+        }
+        let best = NEG * 2;
+        let arg = 0;
+        for (let p = 0; p < T; p++) {
+          const s = alpha[prev + p] + tr[p * T + t] + st[p * T + t];
+          if (s > best) {
+            best = s;
+            arg = p;
+          }
+        }
+        alpha[row + t] = best + emissions[row + t];
+        back[row + t] = arg;
+      }
+    }
+    let best = NEG * 2;
+    let arg = 0;
+    const last = (n - 1) * T;
+    for (let t = 0; t < T; t++) {
+      const s = alpha[last + t] + st[(T + 1) * T + t];
+      if (s > best) {
+        best = s;
+        arg = t;
+      }
+    }
+    path[n - 1] = arg;
+    for (let k = n - 1; k > 0; k--) path[k - 1] = back[k * T + path[k]];
+    if (marginOut) {
+      // backward max scores (emission of the token itself excluded)
+      const beta = new Float64Array(n * T);
+      for (let t = 0; t < T; t++) beta[last + t] = st[(T + 1) * T + t];
+      for (let k = n - 2; k >= 0; k--) {
+        const row = k * T;
+        const next = row + T;
+        for (let t = 0; t < T; t++) {
+          let b = NEG * 2;
+          for (let q = 0; q < T; q++) {
+            const s = tr[t * T + q] + st[t * T + q] + emissions[next + q] + beta[next + q];
+            if (s > b) b = s;
+          }
+          beta[row + t] = b;
+        }
+      }
+      for (let k = 0; k < n; k++) {
+        const row = k * T;
+        let other = NEG * 2;
+        for (let t = 0; t < T; t++) if (t !== path[k]) other = Math.max(other, alpha[row + t] + beta[row + t]);
+        marginOut[k] = best - other;
+      }
+    }
+    return path;
+  }
+}
+
+/** Training state of a perceptron: running sums for the averaged weights (Daumé's trick: w - u / c). */
+export class PerceptronTrainer {
+  private readonly w: Float64Array;
+  private readonly u: Float64Array;
+  private readonly tw: Float64Array;
+  private readonly tu: Float64Array;
+  private c = 1;
+  private scratch = new Float32Array(1024);
+
+  constructor(readonly model: Perceptron) {
+    this.w = Float64Array.from(model.weights);
+    this.u = new Float64Array(model.weights.length);
+    this.tw = Float64Array.from(model.transitions);
+    this.tu = new Float64Array(model.transitions.length);
+  }
+
+  /** One perceptron step on a sequence whose allowed tags are `mask`; returns whether it erred. */
+  step(seq: Sequence, mask: Uint32Array, fullyLabelled: boolean): boolean {
+    const model = this.model;
+    const T = model.tags;
+    const n = seq.offsets.length - 1;
+    if (n === 0) return false;
+    // current (not averaged) weights drive training
+    model.weights = this.current ??= new Float32Array(this.w);
+    model.transitions = this.currentTransitions ??= new Float32Array(this.tw);
+    if (this.scratch.length < n * T) this.scratch = new Float32Array(n * T * 2);
+    const emissions = model.emissions(seq, this.scratch);
+    const predicted = model.viterbi(emissions, n);
+    let gold: Int32Array;
+    if (fullyLabelled) {
+      gold = new Int32Array(n);
+      for (let k = 0; k < n; k++) gold[k] = 31 - Math.clz32(mask[k]);
+    } else gold = model.viterbi(emissions, n, mask);
+    let erred = false;
+    for (let k = 0; k < n; k++) {
+      const g = gold[k];
+      const p = predicted[k];
+      if (g !== p) {
+        erred = true;
+        for (let f = seq.offsets[k]; f < seq.offsets[k + 1]; f++) {
+          const base = seq.buckets[f] * T;
+          this.update(base + g, 1);
+          this.update(base + p, -1);
+        }
+      }
+      if (k > 0 && (g !== p || gold[k - 1] !== predicted[k - 1])) {
+        this.updateTransition(gold[k - 1] * T + g, 1);
+        this.updateTransition(predicted[k - 1] * T + p, -1);
+      }
+    }
+    this.c++;
+    return erred;
+  }
+
+  private current: Float32Array | undefined;
+  private currentTransitions: Float32Array | undefined;
+
+  private update(index: number, delta: number): void {
+    this.w[index] += delta;
+    this.u[index] += this.c * delta;
+    this.current![index] = this.w[index];
+  }
+
+  private updateTransition(index: number, delta: number): void {
+    this.tw[index] += delta;
+    this.tu[index] += this.c * delta;
+    this.currentTransitions![index] = this.tw[index];
+  }
+
+  /** The averaged model (the trainer's own state stays as it is). */
+  averaged(): Perceptron {
+    const weights = new Float32Array(this.w.length);
+    const c = this.c;
+    for (let i = 0; i < weights.length; i++) if (this.u[i] !== 0 || this.w[i] !== 0) weights[i] = this.w[i] - this.u[i] / c;
+    const transitions = new Float32Array(this.tw.length);
+    for (let i = 0; i < transitions.length; i++) transitions[i] = this.tw[i] - this.tu[i] / c;
+    return new Perceptron(this.model.labels, this.model.bits, weights, transitions);
+  }
+}
+
+/** A small deterministic random generator (mulberry32), for shuffling training sequences. */
+export function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

@@ -1,0 +1,115 @@
+// The span learner as the analysis uses it: cold start equals the rules, it learns what the rules miss
+// from done pages, it keeps the rules where it does not measure better, and its model file round-trips.
+
+import { strict as assert } from 'node:assert';
+import { describe, it } from 'node:test';
+import { type AnalysisContext, analyseDocument, learningDocument } from '../../../src/core/detect/analyse';
+import { CorpusModel } from '../../../src/core/detect/corpus';
+import { LearnedEntities } from '../../../src/core/detect/learned';
+import { LEARNED_RULE, ModelFileError, SpanLearner, type TrainingExample } from '../../../src/core/learn';
+import { pageEffort } from '../../../src/core/learn/simulate';
+import { shippedEntityLexicon } from '../actors/fixture';
+import { loadShippedStopwords } from '../body/shippedStopwords';
+import { syntheticPage } from './pages';
+
+const entities = shippedEntityLexicon();
+const stopwords = loadShippedStopwords();
+
+function context(): AnalysisContext {
+  return { corpus: new CorpusModel(), stopwords, entities, learned: new LearnedEntities(), options: { language: 'en' } };
+}
+
+function examples(from: number, to: number, ctx: AnalysisContext): TrainingExample[] {
+  const out: TrainingExample[] = [];
+  for (let n = from; n < to; n++) {
+    const page = syntheticPage(n);
+    out.push({ doc: learningDocument(page.text, ctx), tags: page.spans, done: true });
+  }
+  return out;
+}
+
+const actors = (ctx: AnalysisContext, text: string): string[] =>
+  analyseDocument(text, ctx).suggestions.filter((s) => s.label === 'actor').map((s) => text.slice(s.start, s.end));
+
+describe('span learner', () => {
+  it('with nothing learned, leaves the rules\' suggestions exactly as they are', () => {
+    const ctx = context();
+    const { text } = syntheticPage(100);
+    assert.deepEqual(analyseDocument(text, { ...ctx, learner: SpanLearner.empty() }), analyseDocument(text, ctx));
+    assert.deepEqual(analyseDocument(text, { ...ctx, learner: SpanLearner.empty().train([]) }), analyseDocument(text, ctx));
+  });
+
+  it('learns from done pages what the rules miss, and suggests it on a new page with a calibrated score', () => {
+    const ctx = context();
+    const page = syntheticPage(200);
+    const rules = actors(ctx, page.text);
+    assert.ok(!rules.some((name) => /^[a-z]+$/.test(name)), `the rules find no code name: ${rules.join(', ')}`);
+    const learner = SpanLearner.empty().train(examples(0, 24, ctx));
+    assert.equal(learner.active('actor'), true, JSON.stringify(learner.quality.labels.actor));
+    assert.ok(learner.quality.labels.actor.learned.f1 > learner.quality.labels.actor.control.f1);
+    const suggestions = analyseDocument(page.text, { ...ctx, learner }).suggestions.filter((s) => s.label === 'actor');
+    const expected = page.spans.map((s) => page.text.slice(s.start, s.end));
+    assert.deepEqual(suggestions.map((s) => s.text), expected);
+    for (const s of suggestions) {
+      assert.ok(s.rules?.includes(LEARNED_RULE));
+      assert.ok(s.score > 0 && s.score < 1, `score ${s.score}`);
+    }
+  });
+
+  it('keeps the rules where it cannot measure better than them', () => {
+    const ctx = context();
+    // pages whose gold is exactly what the rules suggest: learning cannot win
+    const rulePages: TrainingExample[] = [];
+    for (let n = 0; n < 12; n++) {
+      const doc = learningDocument(syntheticPage(n).text, ctx);
+      rulePages.push({ doc, tags: doc.suggestions.filter((s) => s.label === 'actor'), done: true });
+    }
+    const learner = SpanLearner.empty().train(rulePages);
+    assert.equal(learner.active('actor'), false);
+    const { text } = syntheticPage(300);
+    const spans = (analysis: ReturnType<typeof analyseDocument>): string[] => analysis.suggestions.map((s) => `${s.label} ${s.start}-${s.end}`);
+    assert.deepEqual(spans(analyseDocument(text, { ...ctx, learner })), spans(analyseDocument(text, ctx)));
+  });
+
+  it('learns from tags on pages that are not done without calling their other words negatives', () => {
+    const ctx = context();
+    const partial = examples(0, 24, ctx).map((e) => ({ ...e, tags: e.tags.filter((_, i) => i > 0), done: false }));
+    const learner = SpanLearner.empty().train([...partial, ...examples(24, 28, ctx)]);
+    const page = syntheticPage(400);
+    const tagged = learner.tag(learningDocument(page.text, ctx)).map((s) => s.text);
+    assert.ok(tagged.includes(page.text.slice(page.spans[1].start, page.spans[1].end)), tagged.join(', '));
+  });
+
+  it('writes a model file that gives the same suggestions when read back, and refuses other versions', () => {
+    const ctx = context();
+    const learner = SpanLearner.empty().train(examples(0, 16, ctx));
+    const file = JSON.parse(JSON.stringify(learner.toJSON()));
+    const again = SpanLearner.fromJSON(file);
+    const { text } = syntheticPage(500);
+    assert.deepEqual(analyseDocument(text, { ...ctx, learner: again }), analyseDocument(text, { ...ctx, learner }));
+    assert.throws(() => SpanLearner.fromJSON({ ...file, version: 99 }), (error: Error) => error instanceof ModelFileError && /version 99.*train the model again/.test(error.message));
+    assert.throws(() => SpanLearner.fromJSON({ hello: 1 }), /not a Newsmark model file/);
+    assert.throws(() => SpanLearner.fromJSON({ ...file, weightValues: 'AAAA' }), ModelFileError);
+  });
+
+  it('trains the same model from the same pages', () => {
+    const ctx = context();
+    const a = SpanLearner.empty().train(examples(0, 10, ctx)).toJSON();
+    const b = SpanLearner.empty().train(examples(0, 10, ctx)).toJSON();
+    assert.deepEqual(a, b);
+  });
+});
+
+describe('simulated effort', () => {
+  const gold = [{ start: 0, end: 5, label: 'actor' }, { start: 10, end: 15, label: 'actor' }, { start: 20, end: 25, label: 'actor' }];
+  const labels = new Set(['actor']);
+  it('counts accepts, boundary fixes, additions and dismissals', () => {
+    const effort = pageEffort(gold, [{ start: 0, end: 5, label: 'actor' }, { start: 10, end: 13, label: 'actor' }, { start: 30, end: 33, label: 'actor' }], labels);
+    assert.deepEqual({ ...effort }, { accepts: 1, dismissals: 1, fixes: 1, additions: 1, bulkAccepts: 0, actions: 6, byHand: 6 });
+  });
+  it('takes a bulk accept when it is cheaper', () => {
+    const effort = pageEffort(gold, gold, labels);
+    assert.equal(effort.bulkAccepts, 1);
+    assert.equal(effort.actions, 1);
+  });
+});
