@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { type AnalysisOptions, applyDelta, type DocumentAnalysis } from '../core/detect/analyse';
 import { entityLexiconFileKind } from '../core/detect/lexicons';
+import { SHIPPED_STOPWORD_FOLDERS } from '../core/detect/stopwords';
 import type { Annotation, LineDecision, LineLabel, SidecarData, Suggestion } from '../core/model/types';
 import { parseSidecar } from '../core/sidecar/codec';
 import { isSidecarPath } from '../core/sidecar/paths';
@@ -89,7 +90,7 @@ export class AnalysisService implements vscode.Disposable {
   /** The lexicons shipped in the extension plus the user's `newsmark.lexicons` files and folders. */
   async loadLexicons(): Promise<void> {
     const shipped = vscode.Uri.joinPath(this.extensionUri, 'lexicons');
-    const roots = [vscode.Uri.joinPath(shipped, 'stopwords', 'justext'), vscode.Uri.joinPath(shipped, 'entities')];
+    const roots = [...SHIPPED_STOPWORD_FOLDERS.map((folder) => vscode.Uri.joinPath(shipped, 'stopwords', folder)), vscode.Uri.joinPath(shipped, 'entities')];
     const folder = vscode.workspace.workspaceFolders?.[0];
     for (const p of this.settings().lexicons) roots.push(p.startsWith('/') || !folder ? vscode.Uri.file(p) : vscode.Uri.joinPath(folder.uri, p));
     const files: LexiconFile[] = [];

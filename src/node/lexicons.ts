@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { entityLexiconFileKind, EntityLexicon } from '../core/detect/lexicons';
-import { parseStopwords, StopwordLexicon } from '../core/detect/stopwords';
+import { parseStopwords, SHIPPED_STOPWORD_FOLDERS, StopwordLexicon } from '../core/detect/stopwords';
 import type { Problem } from '../core/model/types';
 
 /** One lexicon file: `kind` says which parser reads it. */
@@ -26,8 +26,6 @@ export interface LoadedLexicons {
   problems: { path: string; problem: Problem }[];
 }
 
-/** Folder of the shipped stop-word lists loaded by default (the jusText lists, one per language). */
-const SHIPPED_STOPWORDS = path.join('lexicons', 'stopwords', 'justext');
 const SHIPPED_ENTITIES = path.join('lexicons', 'entities');
 
 /**
@@ -39,7 +37,7 @@ const SHIPPED_ENTITIES = path.join('lexicons', 'entities');
 export function loadLexiconsFromDisk(extensionRoot: string, userPaths: readonly string[] = []): LoadedLexicons {
   const files: LexiconFile[] = [];
   const problems: LoadedLexicons['problems'] = [];
-  collect(path.join(extensionRoot, SHIPPED_STOPWORDS), files, problems);
+  for (const folder of SHIPPED_STOPWORD_FOLDERS) collect(path.join(extensionRoot, 'lexicons', 'stopwords', folder), files, problems);
   collect(path.join(extensionRoot, SHIPPED_ENTITIES), files, problems);
   for (const userPath of userPaths) collect(userPath, files, problems);
   const built = lexiconsFromFiles(files);

@@ -6,7 +6,7 @@
 // lines need ~24 MB of arrays plus the map (~100-200 MB in V8 in the worst case of all lines distinct).
 
 import type { LineLabel } from '../model/types';
-import { lineKeyHash } from './body/normalize';
+import { lineKeyHash } from '../text/normalize';
 import { isBlank, lineSpans } from '../text/lines';
 
 /** Counts of annotator tags on one normalised line. */

@@ -5,8 +5,16 @@
 // hold several space-separated (or "_"-joined) syllables, as Vietnamese words do ("bởi vì"); such entries
 // match that run of syllables in a line.
 
-import { extendPhraseHash, foldCase, wordHash, wordsOfFolded } from './body/normalize';
+import { hasUnspacedLetters, mainScripts, scriptCounts, type ScriptName } from '../text/script';
+import { forEachWord } from '../text/segment';
+import { extendPhraseHash, foldCase, wordHash, wordsOfFolded } from '../text/normalize';
 import { WordTable } from './wordTable';
+
+/**
+ * The folders under lexicons/stopwords/ whose lists are loaded by default, one `<Language>.txt` a language:
+ * jusText's lists (BSD-2) and, for languages jusText has none for, stopwords-iso's (MIT).
+ */
+export const SHIPPED_STOPWORD_FOLDERS: readonly string[] = ['justext', 'stopwords-iso'];
 
 /**
  * Parses a stop-word list: one entry a line; blank lines and lines starting with "#" are skipped; "_"
@@ -23,9 +31,17 @@ export function parseStopwords(fileText: string): Set<string> {
   return words;
 }
 
-/** The words of text, case-folded: maximal runs of letters, marks and digits. */
+/**
+ * The words of text, case-folded: maximal runs of letters, marks and digits; in text of a script written
+ * without spaces (Chinese, Japanese, Thai...), the words of the word segmenter, as the body detector reads
+ * its lines.
+ */
 export function wordsOf(text: string): string[] {
-  return wordsOfFolded(foldCase(text));
+  const folded = foldCase(text);
+  if (!hasUnspacedLetters(folded)) return wordsOfFolded(folded);
+  const words: string[] = [];
+  forEachWord(folded, (word) => words.push(word));
+  return words;
 }
 
 export interface StopwordStats {
@@ -43,6 +59,11 @@ interface LanguageList {
   /** wordHash of the first words of the multi-word entries (value 1). */
   phraseStarts: WordTable;
   longestPhrase: number;
+  /** Letters of the entries per script (scriptCounts), to tell which scripts the language is written in. */
+  scriptLetters: Uint32Array;
+  /** mainScripts of scriptLetters, as of the lexicon's version scriptsVersion. */
+  scripts?: ScriptName[];
+  scriptsVersion?: number;
 }
 
 /** How many words of a document the language guess looks at; the start of a page is enough. */
@@ -51,6 +72,9 @@ const GUESS_WORD_LIMIT = 4000;
 const GUESS_MIN_HITS = 3;
 const GUESS_MIN_SHARE = 0.04;
 const MAX_LANGUAGES = 31;
+/** A list is written in the scripts holding this share of its entries' letters. */
+const LIST_SCRIPT_SHARE = 0.2;
+const SCRIPT_SAMPLE_ENTRIES = 300;
 
 export class StopwordLexicon {
   private readonly lists = new Map<string, LanguageList>();
@@ -69,11 +93,18 @@ export class StopwordLexicon {
     let list = this.lists.get(lang);
     if (!list) {
       if (this.lists.size >= MAX_LANGUAGES) throw new Error(`at most ${MAX_LANGUAGES} stop-word languages`);
-      list = { words: new WordTable(), phrases: new WordTable(), phraseStarts: new WordTable(), longestPhrase: 1 };
+      list = { words: new WordTable(), phrases: new WordTable(), phraseStarts: new WordTable(), longestPhrase: 1, scriptLetters: new Uint32Array(0) };
       this.lists.set(lang, list);
     }
     const languageBit = 1 << [...this.lists.keys()].indexOf(lang);
+    let sampled = 0;
     for (const raw of words) {
+      // The first entries tell the list's scripts (lists are long; the most frequent words come first).
+      if (sampled++ < SCRIPT_SAMPLE_ENTRIES) {
+        const letters = scriptCounts(raw);
+        if (list.scriptLetters.length === 0) list.scriptLetters = letters;
+        else for (let i = 0; i < letters.length; i++) list.scriptLetters[i] += letters[i];
+      }
       const parts = wordsOf(raw.replace(/_/g, ' ')).map(wordHash);
       if (parts.length === 0) continue;
       if (parts.length === 1) {
@@ -91,19 +122,40 @@ export class StopwordLexicon {
     return [...this.lists.keys()];
   }
 
+  private writtenIn(lang: string, scripts: readonly ScriptName[]): boolean {
+    const list = this.lists.get(lang);
+    if (list === undefined) return false;
+    if (list.scripts === undefined || list.scriptsVersion !== this.changes) {
+      list.scripts = mainScripts(list.scriptLetters, LIST_SCRIPT_SHARE);
+      list.scriptsVersion = this.changes;
+    }
+    return list.scripts.some((script) => scripts.includes(script));
+  }
+
+  /** The scripts a language's list is written in (most letters first). */
+  scriptsOf(lang: string): ScriptName[] {
+    const list = this.lists.get(lang);
+    return list ? mainScripts(list.scriptLetters, LIST_SCRIPT_SHARE) : [];
+  }
+
   /**
    * The language whose single-word stop words cover the largest share of the text's words; undefined when
    * no list covers enough of it.
    */
   guessLanguage(text: string): string | undefined {
     const head = text.length > GUESS_WORD_LIMIT * 12 ? text.slice(0, GUESS_WORD_LIMIT * 12) : text;
-    return this.guessLanguageOfWords(wordsOf(head).map(wordHash));
+    return this.guessLanguageOfWords(wordsOf(head).map(wordHash), mainScripts(scriptCounts(head), LIST_SCRIPT_SHARE));
   }
 
-  /** guessLanguage for word hashes (wordHash of the words; the first GUESS_WORD_LIMIT are looked at). */
-  guessLanguageOfWords(wordHashes: readonly number[]): string | undefined {
+  /**
+   * guessLanguage for word hashes (wordHash of the words; the first GUESS_WORD_LIMIT are looked at). With
+   * the scripts of the text (mainScripts of its letters), only languages whose list is written in one of
+   * them are candidates: a Chinese page is not taken for Japanese for the Han characters both write.
+   */
+  guessLanguageOfWords(wordHashes: readonly number[], scripts?: readonly ScriptName[]): string | undefined {
     const names = [...this.lists.keys()];
     const hits = new Array<number>(names.length).fill(0);
+    const candidate = names.map((name) => scripts === undefined || this.writtenIn(name, scripts));
     const limit = Math.min(wordHashes.length, GUESS_WORD_LIMIT);
     for (let i = 0; i < limit; i++) {
       let bits = this.languagesOfWord.get(wordHashes[i]);
@@ -114,7 +166,7 @@ export class StopwordLexicon {
       }
     }
     let best = -1;
-    for (let i = 0; i < hits.length; i++) if (best < 0 || hits[i] > hits[best]) best = i;
+    for (let i = 0; i < hits.length; i++) if (candidate[i] && (best < 0 || hits[i] > hits[best])) best = i;
     if (best < 0 || hits[best] < GUESS_MIN_HITS || hits[best] < GUESS_MIN_SHARE * limit) return undefined;
     return names[best];
   }

@@ -1,4 +1,4 @@
-// A hash table from word hashes (non-negative 30-bit integers, see body/normalize.ts) to non-zero 32-bit
+// A hash table from word hashes (non-negative 30-bit integers, see text/normalize.ts) to non-zero 32-bit
 // integers, with open addressing over typed arrays. Stop-word lookups run once for every word of every
 // line, and this is several times faster there than a Map or Set of numbers.
 

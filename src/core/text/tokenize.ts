@@ -5,10 +5,17 @@
 //     stay one token, because a date or a quantity is one value and tags must not split it;
 //  2. a run of letters, combining marks, digits and "_" — so each space-separated Vietnamese syllable is
 //     one token, also in NFD text where the tone marks are separate combining characters;
+//     in a script written without spaces (Chinese, Japanese, Thai, Lao, Khmer, Burmese) such a run is cut
+//     into the words of the word segmenter (segment.ts: "国务院总理李强" -> 国务院 | 总理 | 李 | 强), as
+//     tokenised corpora of those languages are;
 //  3. any other single character (one code point): punctuation, symbols, an emoji.
 // Whitespace and control characters separate tokens and are never part of one. Tokens never cross a line
 // break. Vietnamese multi-syllable words ("Ngoại giao") are deliberately not merged: syllable tokens are
 // what Vietnamese NER corpora (VLSP) use, and merging would need a dictionary.
+
+import { hasUnspacedLetters } from './script';
+import { segmentWords } from './segment';
+import { isClosingMark, isSentenceFinal } from './sentences';
 
 export interface Token {
   /** UTF-16 offsets into the text given to tokenize, half-open. */
@@ -61,10 +68,23 @@ export function tokenize(text: string, start = 0, end = text.length): Token[] {
         tokenEnd += next > 0xffff ? 2 : 1;
       }
     }
-    tokens.push({ start: i, end: tokenEnd, text: text.slice(i, tokenEnd) });
+    const tokenText = text.slice(i, tokenEnd);
+    if (kind !== OTHER && hasUnspacedLetters(tokenText)) pushSegmentedRun(text, i, tokenEnd, tokens);
+    else tokens.push({ start: i, end: tokenEnd, text: tokenText });
     i = tokenEnd;
   }
   return tokens;
+}
+
+/** A run of letters cut into the segmenter's words; what lies between two words is a token of its own. */
+function pushSegmentedRun(text: string, start: number, end: number, tokens: Token[]): void {
+  let at = start;
+  for (const word of segmentWords(text, start, end)) {
+    if (word.start > at) tokens.push({ start: at, end: word.start, text: text.slice(at, word.start) });
+    tokens.push(word);
+    at = word.end;
+  }
+  if (at < end) tokens.push({ start: at, end, text: text.slice(at, end) });
 }
 
 /** End of "digits (joiner digits)+" starting at i, or i + 1 when no joiner follows the first digits. */
@@ -89,11 +109,10 @@ function isDigitAt(text: string, index: number): boolean {
   return code < 0xd800 || code > 0xdfff ? classify(code) === DIGIT : false;
 }
 
-const SENTENCE_FINAL = new Set(['.', '!', '?', '…']);
-const CLOSING = new Set(['"', "'", '”', '’', '»', ')', ']', '}']);
 
 /**
- * Whether a sentence may end after tokens[index]: after final punctuation (. ! ? …), or after the closing
+ * Whether a sentence may end after tokens[index]: after final punctuation of any script (. ! ? … 。 ！ ？ ।
+ * ؟ ..., see sentences.ts), or after the closing
  * quotes and brackets that directly follow it ("… tốt.”"). Line ends are handled by the caller.
  */
 export function endsSentence(tokens: readonly Token[], index: number): boolean {
@@ -102,9 +121,9 @@ export function endsSentence(tokens: readonly Token[], index: number): boolean {
   let last = index;
   while (last > 0 && isClosing(tokens[last].text)) last--;
   const text = tokens[last].text;
-  return text.length === 1 && SENTENCE_FINAL.has(text);
+  return text.length === 1 && isSentenceFinal(text.charCodeAt(0));
 }
 
 function isClosing(text: string): boolean {
-  return text.length === 1 && CLOSING.has(text);
+  return text.length === 1 && isClosingMark(text.charCodeAt(0));
 }

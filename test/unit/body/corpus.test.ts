@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { CorpusModel, type CorpusModelData } from '../../../src/core/detect/corpus';
-import { firstWordOf, lineKeyHash, slugForm, splitLine, wordHash } from '../../../src/core/detect/body/normalize';
+import { firstWordOf, lineKeyHash, slugForm, splitLine, wordHash } from '../../../src/core/text/normalize';
 import { wordsOf } from '../../../src/core/detect/stopwords';
 
 test('lineDocumentFrequency counts documents, not occurrences, after normalisation', () => {

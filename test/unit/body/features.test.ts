@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { LineFeatureCache } from '../../../src/core/detect/body/features';
 import { detectLines } from '../../../src/core/detect/body/index';
-import { lineKeyHash, splitLine } from '../../../src/core/detect/body/normalize';
+import { lineKeyHash, splitLine } from '../../../src/core/text/normalize';
 import { CorpusModel } from '../../../src/core/detect/corpus';
 import { WordTable } from '../../../src/core/detect/wordTable';
 import { forEachLine, lineSpans } from '../../../src/core/text/lines';

@@ -4,7 +4,7 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseStopwords, StopwordLexicon } from '../../../src/core/detect/stopwords';
+import { parseStopwords, SHIPPED_STOPWORD_FOLDERS, StopwordLexicon } from '../../../src/core/detect/stopwords';
 
 export const STOPWORD_DIR = path.join(__dirname, '..', '..', '..', 'lexicons', 'stopwords');
 
@@ -15,10 +15,12 @@ export interface ShippedStopwordOptions {
 
 export function loadShippedStopwords(options: ShippedStopwordOptions = {}): StopwordLexicon {
   const lexicon = new StopwordLexicon();
-  const justextDir = path.join(STOPWORD_DIR, 'justext');
-  for (const file of fs.readdirSync(justextDir).sort()) {
-    if (!file.endsWith('.txt')) continue;
-    lexicon.add(path.basename(file, '.txt'), parseStopwords(fs.readFileSync(path.join(justextDir, file), 'utf8')));
+  for (const folder of SHIPPED_STOPWORD_FOLDERS) {
+    const dir = path.join(STOPWORD_DIR, folder);
+    for (const file of fs.readdirSync(dir).sort()) {
+      if (!file.endsWith('.txt')) continue;
+      lexicon.add(path.basename(file, '.txt'), parseStopwords(fs.readFileSync(path.join(dir, file), 'utf8')));
+    }
   }
   if (options.largeVietnamese) {
     const file = path.join(STOPWORD_DIR, 'vietnamese', 'vietnamese-stopwords.txt');

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { isWrittenTwice } from '../../../src/core/detect/body/signals/doubled';
 import { looksLikeTimestamp } from '../../../src/core/detect/body/signals/timestamp';
 import { isCutShort } from '../../../src/core/detect/body/signals/linkList';
-import { countInnerSentenceEnds, endsLikeSentence } from '../../../src/core/detect/body/signals/sentences';
+import { countInnerSentenceEnds, endsLikeSentence } from '../../../src/core/text/sentences';
 
 test('isWrittenTwice: "X X" and "X\' X" (first copy cut short), not ordinary repetition', () => {
   assert.equal(isWrittenTwice('Nhà báo bị hành hung khi chất vấn Nhà báo bị hành hung khi chất vấn'), true);

@@ -7,6 +7,7 @@
 
 import type { LineDecision } from '../../model/types';
 import { forEachLine, isBlank } from '../../text/lines';
+import { mainScripts, scriptCounts, SCRIPTS, type ScriptName } from '../../text/script';
 import type { CorpusModel } from '../corpus';
 import type { StopwordLexicon } from '../stopwords';
 import { trimArticleTail } from './context/articleEnd';
@@ -14,7 +15,7 @@ import { articleBlocks, betweenBodyLines, extendBackOverTableHead, extendOverStr
 import { EvidenceLog, PRIOR_LOGIT } from './evidence';
 import { computeLineFeatures, type LineFeatureCache, type LineFeatureCacheEntry } from './features';
 import { FEATURE_COUNT, lineModelFeatures, type PageEvidence } from './model';
-import { isWordCode } from './normalize';
+import { isWordCode } from '../../text/normalize';
 import { addCreditEvidence } from './signals/credit';
 import { addDoubledEvidence } from './signals/doubled';
 import { addLinkListEvidence, addTeaserEvidence, addTitleTeaserListEvidence, isTitleLikeLine, markTitlesUnderSectionHeaders } from './signals/linkList';
@@ -105,7 +106,7 @@ function analysePage(
   }
   if (lines.length === 0) return undefined;
   const log = new EvidenceLog(lines.length * EXPECTED_EVIDENCE_PER_LINE);
-  const language = options.language ?? stopwords.guessLanguageOfWords(proseSample(lines));
+  const language = options.language ?? stopwords.guessLanguageOfWords(proseSample(lines), pageScripts(lines));
   cache?.useStopwords(stopwords, language);
   for (let i = 0; i < lines.length; i++) {
     const info = lines[i];
@@ -306,6 +307,7 @@ function lineInfo(
     end,
     members,
     text,
+    width: features.width,
     features,
     hash: features.hash,
     wordHashes: features.wordHashes,
@@ -317,7 +319,7 @@ function lineInfo(
     writtenTwice: features.writtenTwice,
     timestampLike: features.timestampLike,
     creditLike: features.creditLike,
-    titleLike: isTitleLikeLine(text, features.wordHashes.length, features.innerSentenceEnds, features.endsSentence),
+    titleLike: isTitleLikeLine(text, features.width, features.wordHashes.length, features.innerSentenceEnds, features.endsSentence),
     logit: PRIOR_LOGIT,
     firstEvidence: -1,
     lastEvidence: -1,
@@ -346,6 +348,31 @@ function proseSample(lines: readonly LineInfo[]): number[] {
   // A page without prose: any words will do.
   return sample.length > 0 ? sample : lines.flatMap((info) => info.wordHashes).slice(0, SAMPLE_WORDS);
 }
+
+const SCRIPT_SAMPLE_CHARS = 1_500;
+
+/**
+ * The scripts of the page's prose (its longer lines; every line on a page without prose): the languages
+ * the stop-word guess may choose from.
+ */
+function pageScripts(lines: readonly LineInfo[]): ScriptName[] {
+  const counts = new Uint32Array(SCRIPTS.length);
+  let sampled = 0;
+  for (const pass of [SAMPLE_MIN_WORDS, 0]) {
+    for (const info of lines) {
+      if (info.wordHashes.length < pass) continue;
+      const letters = scriptCounts(info.text);
+      for (let i = 0; i < letters.length; i++) counts[i] += letters[i];
+      sampled += info.text.length;
+      if (sampled >= SCRIPT_SAMPLE_CHARS) break;
+    }
+    if (sampled > 0) break;
+  }
+  return mainScripts(counts, SCRIPT_SHARE);
+}
+
+/** A page is written in the scripts holding this share of its prose's letters. */
+const SCRIPT_SHARE = 0.2;
 
 const DIACRITICS_SAMPLE_CHARS = 2_000;
 const DIACRITICS_MIN_SHARE = 0.03;

@@ -4,24 +4,30 @@
 // page-level passes that follow are linear in the number of lines and cheap.
 
 import type { StopwordLexicon } from '../stopwords';
-import { splitLine } from './normalize';
+import { splitLine, wordHash } from '../../text/normalize';
 import { looksLikeCredit } from './signals/credit';
 import { isWrittenTwiceLine } from './signals/doubled';
-import { countInnerSentenceEnds, endsLikeSentence } from './signals/sentences';
+import { hasUnspacedLetters, textWidth } from '../../text/script';
+import { forEachWord } from '../../text/segment';
+import { countInnerSentenceEnds, endsLikeSentence } from '../../text/sentences';
 import { itemNumber, speakerLabel } from './signals/structure';
 import { isTimestampCandidate } from './signals/timestamp';
 import type { LineFeatures } from './types';
 
 export function computeLineFeatures(text: string): LineFeatures {
   const split = splitLine(text);
+  const unspaced = hasUnspacedLetters(text);
+  const words = unspaced ? segmentedWords(text) : split;
   return {
     hash: split.lineHash,
-    wordHashes: split.hashes,
-    numberWords: split.numbers,
+    wordHashes: words.hashes,
+    numberWords: words.numbers,
+    width: textWidth(text),
+    unspaced,
     endsSentence: endsLikeSentence(text),
     innerSentenceEnds: countInnerSentenceEnds(text),
     writtenTwice: isWrittenTwiceLine(text),
-    timestampLike: isTimestampCandidate(text, split.hashes.length),
+    timestampLike: isTimestampCandidate(text, words.hashes.length),
     creditLike: looksLikeCredit(text),
     itemNumber: itemNumber(text),
     speakerLabel: speakerLabel(text),
@@ -32,6 +38,22 @@ export function computeLineFeatures(text: string): LineFeatures {
     slugComplete: undefined,
     leadingAscii: undefined,
   };
+}
+
+const DIGITS = /^\p{Nd}+$/u;
+
+/**
+ * The words of a line in a script written without spaces (Chinese, Japanese, Thai...), from the word
+ * segmenter, as word hashes; the line hash stays splitLine's, so the corpus sees the same line either way.
+ */
+function segmentedWords(text: string): { hashes: number[]; numbers: number } {
+  const hashes: number[] = [];
+  let numbers = 0;
+  forEachWord(text, (word) => {
+    hashes.push(wordHash(word));
+    if (DIGITS.test(word)) numbers++;
+  });
+  return { hashes, numbers };
 }
 
 export interface LineFeatureCacheEntry {

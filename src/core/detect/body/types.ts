@@ -36,6 +36,10 @@ export interface LineFeatures {
   readonly wordHashes: readonly number[];
   /** Words made only of digits. */
   readonly numberWords: number;
+  /** The text's length in Latin letters' worth (textWidth: a wide CJK character counts two). */
+  readonly width: number;
+  /** The text holds letters of a script written without spaces: its words come from a word segmenter. */
+  readonly unspaced: boolean;
   readonly endsSentence: boolean;
   readonly innerSentenceEnds: number;
   /** A title rendered twice on one line (signals/doubled.ts). */
@@ -70,6 +74,8 @@ export interface LineInfo {
   members?: readonly PhysicalLine[];
   /** The line (or wrapped paragraph, its lines joined by spaces) without surrounding whitespace. */
   text: string;
+  /** The text's length in Latin letters' worth (a wide CJK character counts two): what length rules read. */
+  width: number;
   /** What the text alone says (shared with the feature cache); the fields below copy the common ones. */
   features: LineFeatures;
   /** Hash of the normalised line (lineKeyHash). */

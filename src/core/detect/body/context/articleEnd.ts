@@ -38,7 +38,7 @@ const PARAGRAPH_COHESION_MARGIN = -0.05;
 function isSectionHeader(info: LineInfo): boolean {
   if (info.structure) return false;
   if (info.wordHashes.length === 0) return true;
-  return isTitleLike(info) && !info.endsSentence && !info.text.endsWith(':') && info.text.length <= HEADER_MAX_CHARS;
+  return isTitleLike(info) && !info.endsSentence && !info.text.endsWith(':') && info.width <= HEADER_MAX_CHARS;
 }
 
 /**
@@ -47,12 +47,12 @@ function isSectionHeader(info: LineInfo): boolean {
  */
 export function trimArticleTail(lines: readonly LineInfo[], block: Block, isStopword: (word: number) => boolean): number | undefined {
   let boxChars = 0;
-  for (let i = block.first; i <= block.last; i++) boxChars += lines[i].text.length;
+  for (let i = block.first; i <= block.last; i++) boxChars += lines[i].width;
   // Walking forward: articleChars covers the lines [first, header), boxChars (header, last].
   let articleChars = 0;
   for (let header = block.first; header < block.last; header++) {
     const info = lines[header];
-    boxChars -= info.text.length;
+    boxChars -= info.width;
     const articleLines = header - block.first;
     const boxLines = block.last - header;
     if (articleLines >= MIN_ARTICLE_LINES && isSectionHeader(info)) {
@@ -67,7 +67,7 @@ export function trimArticleTail(lines: readonly LineInfo[], block: Block, isStop
         return header;
       }
     }
-    articleChars += info.text.length;
+    articleChars += info.width;
   }
   return undefined;
 }

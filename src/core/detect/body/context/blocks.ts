@@ -21,7 +21,7 @@ function blockValue(info: LineInfo, logit: number): number {
   // little to it.
   if (isDataRow(info)) return DATA_ROW_VALUE;
   if (logit <= 0) return info.structure ? 0 : Math.max(logit, info.linkLike ? -MAX_LINK_COST : -MAX_LINE_COST);
-  return logit * (0.4 + Math.min(info.text.length, 400) / 200);
+  return logit * (0.4 + Math.min(info.width, 400) / 200);
 }
 
 /** The maximum-sum segment of values[from, to), or undefined when no segment has a positive sum. */
@@ -128,7 +128,7 @@ export function extendBackOverTableHead(lines: readonly LineInfo[], block: Block
   while (first > 0 && block.first - first < TABLE_LEAD_LINES) {
     const previous = lines[first - 1];
     // Column headings are short and no sentence, though abbreviations may dot them ("Pos. Driver").
-    const heading = !previous.endsSentence && previous.text.length <= TABLE_HEADING_MAX_CHARS;
+    const heading = !previous.endsSentence && previous.width <= TABLE_HEADING_MAX_CHARS;
     if (previous.conclusive || previous.structure || (!heading && !previous.text.endsWith(':'))) break;
     first--;
   }
@@ -158,7 +158,8 @@ export function findHeadline(lines: readonly LineInfo[], block: Block): number |
     const info = lines[i];
     const wordCount = info.wordHashes.length;
     if (wordCount < HEADLINE_MIN_WORDS || wordCount > HEADLINE_MAX_WORDS) continue;
-    if (info.text.split(/\s+/).length < HEADLINE_MIN_WORDS) continue;
+    // Words glued together without spaces are no headline, unless the script writes words that way.
+    if (!info.features.unspaced && info.text.split(/\s+/).length < HEADLINE_MIN_WORDS) continue;
     if (info.conclusive || info.dated || !isTitleLike(info)) continue;
     // The headline is the first occurrence of its text; later copies are alt texts and repeated links.
     if (lines.some((other, j) => j < i && other.hash === info.hash)) continue;

@@ -1,24 +1,38 @@
 // Lists of links: runs of short title-like lines (menus, "most read" lists, related articles), and the
 // teasers under linked titles, which are often cut short ("...", a broken character, mid-sentence).
 
+import { writesWithoutSentenceMarks } from '../../../text/script';
 import type { EvidenceLog } from '../evidence';
 import type { Evidence, LineInfo } from '../types';
 
 // Vietnamese counts syllables as words, so a title may have 30 of them.
 const TITLE_MAX_WORDS = 30;
 const TITLE_MAX_CHARS = 160;
+/**
+ * In a script that marks no sentence end (Thai), a title is told from a paragraph by its length alone:
+ * headlines are rarely longer than this, while paragraphs run on.
+ */
+const UNPUNCTUATED_TITLE_MAX_CHARS = 80;
 const MIN_RUN = 3;
 /** Long lines ending in a letter were cut off mid-sentence. */
 const CUT_SHORT_MIN_CHARS = 100;
 const LINK_TITLE_MIN_WORDS = 4;
 
+/** Question marks of the scripts that have one (Latin, full-width, Arabic, Armenian, Greek). */
+const QUESTION_MARKS = '?？؟՞\u037e';
+
+function endsWithQuestionMark(text: string): boolean {
+  return text.length > 0 && QUESTION_MARKS.includes(text[text.length - 1]);
+}
+
 /** Whether a line is short enough and shaped like the title of an article (LineInfo.titleLike). */
-export function isTitleLikeLine(text: string, wordCount: number, innerSentenceEnds: number, endsSentence: boolean): boolean {
+export function isTitleLikeLine(text: string, width: number, wordCount: number, innerSentenceEnds: number, endsSentence: boolean): boolean {
   return (
     wordCount <= TITLE_MAX_WORDS &&
-    text.length <= TITLE_MAX_CHARS &&
+    width <= TITLE_MAX_CHARS &&
+    (width <= UNPUNCTUATED_TITLE_MAX_CHARS || !writesWithoutSentenceMarks(text)) &&
     innerSentenceEnds === 0 &&
-    (!endsSentence || text.endsWith('?'))
+    (!endsSentence || endsWithQuestionMark(text))
   );
 }
 

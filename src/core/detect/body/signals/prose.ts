@@ -16,7 +16,7 @@ const MIN_PROSE_LEVEL = 0.2;
  * (Vietnamese: even titles reach 0.4) as well as for sparse ones (English prose: about 0.45).
  */
 export function addProseEvidence(log: EvidenceLog, info: LineInfo, proseLevel: number | undefined): void {
-  const chars = info.text.length;
+  const chars = info.width;
   if (info.wordHashes.length === 0) {
     log.markConclusive(info, -4, 'no words');
     return;

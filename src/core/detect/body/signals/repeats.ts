@@ -55,7 +55,7 @@ export function addCorpusRepeatEvidence(log: EvidenceLog, info: LineInfo, view: 
   // One other page is already telling in a small corpus; the strength saturates at four pages or half.
   const saturation = Math.max(1, Math.min(4, otherPages / 2));
   const strength = Math.min(1, others / saturation);
-  if (info.text.length >= PROSE_CHARS) {
+  if (info.width >= PROSE_CHARS) {
     log.addNumbered(info, -1 - 1.5 * strength, reason, others);
   } else if (others >= 2 || strength >= 1) {
     log.markConclusiveNumbered(info, -2.5 - 1.5 * strength, reason, others);

@@ -3,7 +3,7 @@
 // page, or, on a page written with diacritics, when a line is nothing but lower-case ASCII words.
 
 import type { EvidenceLog } from '../evidence';
-import { firstWordOf, slugForm } from '../normalize';
+import { firstWordOf, slugForm } from '../../../text/normalize';
 import type { LineInfo } from '../types';
 
 const MIN_SLUG_WORDS = 4;
