@@ -41,6 +41,9 @@ const ANALYSE_DELAY_MS = 120;
 const QUICK_ANALYSIS_MIN_CHARS = 100_000;
 const QUICK_DELAY_MS = 20;
 const REFRESH_DELAY_MS = 1000;
+/** Pages on screen are analysed again this long after the last entity lesson (an accept, a dismissal), so
+ * what was learned shows on them within a second; lessons in a burst cost one analysis. */
+const RELEARN_DELAY_MS = 300;
 const CORPUS_SLICE_MS = 30;
 const READ_BATCH = 64;
 
@@ -232,6 +235,19 @@ export class AnalysisService implements vscode.Disposable {
   /** Messages whose answer nobody waits for; the engine keeps their order relative to analyses. */
   private send(req: EngineRequest): void {
     void this.engine.request(req).then((r) => !r.ok && this.log.warn(`analysis engine: ${r.error}`));
+    if (req.type === 'learnEntity' || req.type === 'dismissEntity') this.scheduleRelearn();
+  }
+
+  private relearnTimer: ReturnType<typeof setTimeout> | undefined;
+
+  private scheduleRelearn(): void {
+    clearTimeout(this.relearnTimer);
+    this.relearnTimer = setTimeout(() => {
+      this.relearnTimer = undefined;
+      // the pages on screen (pages in background tabs catch up at their next analysis)
+      const shown = new Set(vscode.window.visibleTextEditors.map((e) => e.document));
+      for (const doc of shown) if (this.raw.has(doc.uri.toString())) void this.analyseNow(doc);
+    }, RELEARN_DELAY_MS);
   }
 
   /** Sets how raw scores map to calibrated ones; what is shown is filtered again (newsmark.suggestions.minScore). */
@@ -425,6 +441,7 @@ export class AnalysisService implements vscode.Disposable {
 
   dispose(): void {
     for (const t of [...this.timers.values(), ...this.refreshTimers.values()]) clearTimeout(t);
+    clearTimeout(this.relearnTimer);
     for (const d of this.disposables) d.dispose();
     this.engine.dispose();
   }

@@ -10,10 +10,14 @@ import { api, corpusUri, eventually, readFile, writeFile } from './helpers';
 const FIRST = 'learning/first.txt';
 const SECOND = 'learning/second.txt';
 const THIRD = 'learning/third.txt';
+const FOURTH = 'learning/fourth.txt';
+const FIFTH = 'learning/fifth.txt';
 
 const PAGES: Record<string, string> = {
   [FIRST]: 'Hội thảo nông nghiệp\n\nÔng Trần Văn Khải cho biết vụ lúa năm nay được mùa. Chị Bình, một nông dân trong xã, đồng ý với ông.\n',
   [SECOND]: 'Mùa gặt\n\nHôm qua Trần Văn Khải lại đến thăm cánh đồng ở tỉnh Ninh Bình cùng các cán bộ khuyến nông.\n',
+  [FOURTH]: 'Bóng đá phong trào\n\nSáng nay đội Sấm Sét thắng trận mở màn.\n\nHuấn luyện viên nói đội Sấm Sét còn nhiều việc phải làm.\n',
+  [FIFTH]: 'Họp dân\n\nÔng Nguyễn Văn Bảy, bà Trần Thị Tư và anh Hùng cùng đại diện Hội Nông dân xã dự họp ngày 3/4. Theo Reuters, Liên Hợp Quốc hoan nghênh.\n',
   [THIRD]: 'Tin vắn\n\nBà Lê Thị Hạnh và ông Phạm Quốc Dũng dự lễ khánh thành cây cầu mới ở Đông Hà.\n',
 };
 
@@ -37,6 +41,7 @@ suite('suggestions that learn from the annotator', () => {
 
   suiteTeardown(async () => {
     await vscode.workspace.getConfiguration('newsmark').update('suggestions.minScore', undefined, vscode.ConfigurationTarget.Workspace);
+    await vscode.workspace.getConfiguration('newsmark').update('suggestions.leastCertainFirst', undefined, vscode.ConfigurationTarget.Workspace);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await vscode.workspace.fs.delete(corpusUri('learning'), { recursive: true }).then(undefined, () => undefined);
   });
@@ -79,6 +84,26 @@ suite('suggestions that learn from the annotator', () => {
     const hoverText = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
     assert.match(hoverText, /Score: \d+%/);
     assert.match(hoverText, /accepted 1 time elsewhere/);
+  });
+
+  test('a tag teaches at once: its other occurrence on the open page is suggested within a second, without an edit', async () => {
+    const nm = await api();
+    const editor = await open(FOURTH);
+    await nm.settle();
+    const text = editor.document.getText();
+    const second = text.indexOf('đội Sấm Sét', text.indexOf('đội Sấm Sét') + 1);
+    const before = (await nm.view(editor.document.uri))!.suggestions;
+    assert.ok(!before.some((s) => s.start === second), 'not suggested before anything was taught');
+    const at = text.indexOf('đội Sấm Sét');
+    editor.selection = new vscode.Selection(editor.document.positionAt(at), editor.document.positionAt(at + 'đội Sấm Sét'.length));
+    await vscode.commands.executeCommand('newsmark.tagActor');
+    const version = editor.document.version;
+    const found = await eventually(async () => {
+      const view = await nm.view(editor.document.uri);
+      return view?.suggestions.find((s) => s.start === second && s.reasons.some((r) => r.startsWith('accepted')));
+    }, 10_000, 'the other occurrence suggested');
+    assert.equal(editor.document.version, version, 'the page was not edited');
+    assert.equal(found.text, 'đội Sấm Sét');
   });
 
   test('the Suggestion quality view counts accepted and dismissed suggestions', async () => {
@@ -126,5 +151,22 @@ suite('suggestions that learn from the annotator', () => {
       await nm.settle();
       return (await nm.view(second.document.uri))!.suggestions.length === all;
     }, 10_000, 'every suggestion shown again');
+  });
+
+  test('with newsmark.suggestions.leastCertainFirst, Next Suggestion visits the least certain suggestions first', async () => {
+    const nm = await api();
+    await vscode.workspace.getConfiguration('newsmark').update('suggestions.leastCertainFirst', true, vscode.ConfigurationTarget.Workspace);
+    const editor = await open(FIFTH);
+    await nm.settle();
+    const shown = (await nm.view(editor.document.uri))!.suggestions;
+    assert.ok(shown.length >= 2, shown.map((s) => s.text).join(', '));
+    const doubt = (s: (typeof shown)[number]) => s.margin ?? Math.abs(s.score - 0.5);
+    const expected = [...shown].sort((a, b) => doubt(a) - doubt(b) || a.start - b.start);
+    editor.selection = new vscode.Selection(0, 0, 0, 0);
+    const first = await vscode.commands.executeCommand<{ start: number }>('newsmark.nextSuggestion');
+    assert.equal(first?.start, expected[0].start);
+    assert.equal(editor.document.offsetAt(editor.selection.active), expected[0].start, 'the cursor is on the least certain suggestion');
+    const second = await vscode.commands.executeCommand<{ start: number }>('newsmark.nextSuggestion');
+    assert.equal(second?.start, expected[1].start);
   });
 });
