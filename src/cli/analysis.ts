@@ -84,7 +84,7 @@ export function learnerFor(pages: readonly AnnotatedPage[], ctx: AnalysisContext
     if (example) examples.push(example);
   }
   if (examples.length === 0) return base;
-  return (base ?? SpanLearner.empty()).train(examples);
+  return (base ?? SpanLearner.empty()).train(examples, { context: ctx });
 }
 
 export function analysisContext(

@@ -37,11 +37,13 @@ export async function trainCommand(argv: readonly string[], env: CliEnv): Promis
   if (base === null) return 1;
   const lexicons = loadLexicons(env, listOption(args, 'lexicons') ?? []);
   const examples: TrainingExample[] = [];
+  let context: ReturnType<typeof analysisContext> | undefined;
   if (fs.statSync(goldPath).isDirectory()) {
     // an annotated corpus: every page's sidecar decisions (tags, dismissals, status)
     const files = walkCorpus([goldPath], { glob: '*.txt' });
     const { corpus, annotated } = buildCorpus(files, reporter, true);
     const ctx = analysisContext(corpus, lexicons.stopwords, lexicons.entities, [], { relativeDates: false });
+    context = ctx;
     for (const page of annotated) {
       const example = trainingExample(page.text, page.data, { ...ctx, options: { ...ctx.options, documentId: page.path } });
       if (example) examples.push(example);
@@ -52,6 +54,7 @@ export async function trainCommand(argv: readonly string[], env: CliEnv): Promis
     const corpus = new CorpusModel();
     for (const r of records) corpus.addDocument(r.id, r.text);
     const ctx = analysisContext(corpus, lexicons.stopwords, lexicons.entities, [], { relativeDates: false });
+    context = ctx;
     records.forEach((r, index) => {
       reporter.progress('reading gold', index, records.length);
       examples.push({ doc: learningDocument(r.text, { ...ctx, options: { ...ctx.options, documentId: r.id } }), tags: r.spans, done: true });
@@ -63,7 +66,7 @@ export async function trainCommand(argv: readonly string[], env: CliEnv): Promis
     return 1;
   }
   const labels = listOption(args, 'labels');
-  const learner = (base ?? SpanLearner.empty()).train(examples, { ...(labels ? { labels } : {}), ...(epochs ? { epochs: Number(epochs) } : {}) });
+  const learner = (base ?? SpanLearner.empty()).train(examples, { context, ...(labels ? { labels } : {}), ...(epochs ? { epochs: Number(epochs) } : {}) });
   writeModelFile(out, learner);
   const q = learner.quality;
   const lines = [`${out}: trained on ${q.documents} pages (${q.done} done), ${q.tags} tags`];

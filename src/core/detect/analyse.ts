@@ -173,7 +173,7 @@ export function learningDocument(text: string, ctx: AnalysisContext): LearningDo
   const setup = entitySetup(bare, stopwordLanguageOf(text, bare));
   const scans = scanLines(text, 0, text.length, 0, setup);
   const found = findEntities(text, bare, setup, scans, () => true);
-  return { lines: scans.map((entry) => ({ line: entry.line, start: entry.start, tokens: entry.scan.actors.tokens })), suggestions: found.suggestions, grammar: setup.actors };
+  return { lines: scans.map((entry) => ({ line: entry.line, start: entry.start, tokens: entry.scan.actors.tokens })), suggestions: found.suggestions, grammar: setup.actors, text };
 }
 
 /** The first reason of a changed line's decision until the whole page is analysed again. */

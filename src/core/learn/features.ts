@@ -160,6 +160,23 @@ function markPhrases(tokens: Tokens, lex: Uint32Array, matcher: { matchAt(t: Tok
   }
 }
 
+/** Per word text (case kept): hashes of its lower case, shape, prefix and suffixes. */
+const wordInfo = new Map<string, Uint32Array>();
+const MAX_WORD_INFO = 500_000;
+
+function infoOf(text: string): Uint32Array {
+  let info = wordInfo.get(text);
+  if (info === undefined) {
+    const low = text.toLowerCase();
+    info = Uint32Array.of(hashString(low), hashString(shapeOf(text)), hashString(low.slice(0, 2)), hashString(low.slice(-2)), hashString(low.slice(-3)));
+    if (wordInfo.size >= MAX_WORD_INFO) wordInfo.clear();
+    wordInfo.set(text, info);
+  }
+  return info;
+}
+
+let outBuffer = new Int32Array(1 << 16);
+
 function computeLineFeatures(tokens: Tokens, grammar: ActorGrammar): LineFeatures {
   const n = tokens.count;
   const lower = new Uint32Array(n);
@@ -171,14 +188,13 @@ function computeLineFeatures(tokens: Tokens, grammar: ActorGrammar): LineFeature
   const lex = new Uint32Array(n);
   const run = new Uint32Array(n);
   for (let k = 0; k < n; k++) {
-    const text = tokens.text(k);
-    const low = tokens.lower(k);
-    lower[k] = hashString(low);
-    shape[k] = hashString(shapeOf(text));
+    const info = infoOf(tokens.text(k));
+    lower[k] = info[0];
+    shape[k] = info[1];
     shapes[k] = shapeClass(tokens, k);
-    prefix2[k] = hashString(low.slice(0, 2));
-    suffix2[k] = hashString(low.slice(-2));
-    suffix3[k] = hashString(low.slice(-3));
+    prefix2[k] = info[2];
+    suffix2[k] = info[3];
+    suffix3[k] = info[4];
     let bits = 0;
     if (grammar.orgTails.has(tokens, k)) bits |= 1 << LEX_ORG_TAIL;
     if (grammar.familyNames.has(tokens, k)) bits |= 1 << LEX_FAMILY;
@@ -215,7 +231,11 @@ function computeLineFeatures(tokens: Tokens, grammar: ActorGrammar): LineFeature
   }
 
   const offsets = new Int32Array(n + 1);
-  const out: number[] = [];
+  // at most 19 fixed features and 5 x LEX_BITS lexicon bits per token
+  if (outBuffer.length < n * (19 + 5 * (LEX_BITS + 1))) outBuffer = new Int32Array(n * (19 + 5 * (LEX_BITS + 1)) * 2);
+  const buffer = outBuffer;
+  let used = 0;
+  const out = { push(value: number): void { buffer[used++] = value; }, get length(): number { return used; } };
   const at = (array: Uint32Array, k: number): number => (k >= 0 && k < n ? array[k] : BOUNDARY);
   for (let k = 0; k < n; k++) {
     offsets[k] = out.length;
@@ -246,10 +266,10 @@ function computeLineFeatures(tokens: Tokens, grammar: ActorGrammar): LineFeature
     pushBits(out, T_LEX_NEXT2, k + 2 < n ? lex[k + 2] : 1 << LEX_BITS);
   }
   offsets[n] = out.length;
-  return { offsets, feats: Int32Array.from(out), shapes };
+  return { offsets, feats: buffer.slice(0, used), shapes };
 }
 
-function pushBits(out: number[], template: number, bits: number): void {
+function pushBits(out: { push(value: number): void }, template: number, bits: number): void {
   for (let b = 0; bits !== 0; b++, bits >>>= 1) if (bits & 1) out.push(mix(template, b));
 }
 

@@ -14,6 +14,8 @@
 import { ACCEPTED_RULE, type ActorGrammar } from '../detect/actors';
 import type { Tokens } from '../detect/words';
 import type { Suggestion } from '../model/types';
+import { type AnalysisContext, analyseDocument } from '../detect/analyse';
+import { LearnedEntities } from '../detect/learned';
 import { FEATURE_VERSION, lineFeatures, mix, ruleFeatures, spanPosition, T_MEMORY, T_MEMORY_COUNT, T_MEMORY_SHAPE } from './features';
 import { type MemoryJson, SpanMemory } from './memory';
 import { Perceptron, PerceptronTrainer, random, type Sequence, TAG_O, tagLabel, tagOf, tagPosition } from './tagger';
@@ -32,6 +34,9 @@ export interface LearningDocument {
   suggestions: readonly Suggestion[];
   /** The grammar the tokens were made with (lexicon features). */
   grammar: ActorGrammar;
+  /** The page's text (learningDocument sets it): with LearnerOptions.context, the control is measured by
+   * analysing it as Newsmark does without learning. */
+  text?: string;
 }
 
 export interface LabelledSpan {
@@ -60,6 +65,9 @@ export interface LearnerOptions {
   folds?: number;
   /** Weight buckets, as a power of two (default 19). */
   bits?: number;
+  /** The analysis context: with it, the held-out control is Newsmark's own analysis without the learner
+   * (the rules and the repeats of the other folds' tags, exactly as suggested); without it, an estimate. */
+  context?: AnalysisContext;
 }
 
 export interface SpanScores {
@@ -110,6 +118,8 @@ export class ModelFileError extends Error {}
 const DEFAULT_EPOCHS = 6;
 const DEFAULT_FOLDS = 4;
 const DEFAULT_BITS = 19;
+/** How much better (exact F1 on held-out pages) the tagger must measure to replace the rules. */
+const GATE_MARGIN = 0.02;
 /** The rule id of the learned tagger's suggestions. */
 export const LEARNED_RULE = 'learned';
 const IGNORED_RULES: ReadonlySet<string> = new Set([ACCEPTED_RULE, LEARNED_RULE]);
@@ -205,10 +215,20 @@ export class SpanLearner {
     const points: { margin: number; correct: boolean }[] = [];
     for (let fold = 0; fold < folds; fold++) {
       const heldOut = new Set(doneDocs.filter((_, i) => i % folds === fold).map((d) => d.index));
-      const fitted = fit(taught.filter((d) => !heldOut.has(d.index)), labels, bits, epochs, base, fold + 1);
+      const trainingDocs = taught.filter((d) => !heldOut.has(d.index));
+      const fitted = fit(trainingDocs, labels, bits, epochs, base, fold + 1);
+      let controlContext: AnalysisContext | undefined;
+      if (options.context) {
+        const accepted = new LearnedEntities();
+        for (const d of trainingDocs) {
+          const text = d.example!.doc.text;
+          if (text !== undefined) for (const t of d.example!.tags) accepted.accept(t.label, text.slice(t.start, t.end));
+        }
+        controlContext = { ...options.context, learned: accepted, learner: undefined };
+      }
       for (const doc of taught) {
         if (!heldOut.has(doc.index)) continue;
-        measureDoc(doc, fitted, labels, quality, points);
+        measureDoc(doc, fitted, labels, quality, points, controlContext);
       }
     }
     quality.folds = folds;
@@ -218,7 +238,7 @@ export class SpanLearner {
       finish(entry.control);
       // the tagger takes over only where it measured better than the rules; an unmeasured refinement of a
       // loaded model keeps that model's own verdict
-      entry.active = folds > 0 ? entry.learned.f1 > entry.control.f1 : options.folds === 0 || (this.measured.labels[label]?.active ?? false);
+      entry.active = folds > 0 ? entry.learned.f1 > entry.control.f1 + GATE_MARGIN : options.folds === 0 || (this.measured.labels[label]?.active ?? false);
     }
     const calibration = points.length >= 10 ? platt(points) : this.calibration;
     const fitted = fit(taught, labels, bits, epochs, base, 0);
@@ -229,7 +249,9 @@ export class SpanLearner {
   tag(doc: LearningDocument): Suggestion[] {
     if (!this.model) return [];
     const prepared = prepare(doc, -1, undefined, new Map(this.labels.map((l, i) => [l, i])));
-    return tagPrepared(prepared, { model: this.model, memory: this.memory }, this.labels, -1).map((span) => this.suggestion(span, doc));
+    const byPlace = new Map<string, Suggestion>();
+    for (const s of doc.suggestions) byPlace.set(`${s.label}\u0000${s.start}\u0000${s.end}`, s);
+    return tagPrepared(prepared, { model: this.model, memory: this.memory }, this.labels, -1).map((span) => this.suggestion(span, doc, byPlace));
   }
 
   /**
@@ -271,11 +293,11 @@ export class SpanLearner {
     return { ...s, score: Math.round(score * 1000) / 1000 };
   }
 
-  private suggestion(span: TaggedSpan, doc: LearningDocument): Suggestion {
+  private suggestion(span: TaggedSpan, doc: LearningDocument, byPlace: ReadonlyMap<string, Suggestion>): Suggestion {
     const label = this.labels[span.label];
     // a probability, never certainty: a few held-out pages cannot prove a span right
     const score = Math.min(0.99, Math.max(0.01, Math.round(sigmoid(this.calibration.a * span.margin + this.calibration.b) * 1000) / 1000));
-    const same = doc.suggestions.find((s) => s.start === span.start && s.end === span.end && s.label === label);
+    const same = byPlace.get(`${label}\u0000${span.start}\u0000${span.end}`);
     const line = doc.lines[span.lineIndex];
     const text = line.tokens.source.slice(span.start - line.start, span.end - line.start);
     const reasons = [`learned from ${this.measured.documents} annotated page${this.measured.documents === 1 ? '' : 's'}`];
@@ -544,9 +566,8 @@ function sequenceOf(line: PreparedLine, memory: SpanMemory, mask: number, exclud
       if (extra) ({ offsets, feats } = merged(offsets, feats, extra));
     }
   }
-  const buckets = new Int32Array(feats.length);
-  for (let i = 0; i < feats.length; i++) buckets[i] = feats[i] & mask;
-  return { offsets, buckets };
+  void mask;
+  return { offsets, feats };
 }
 
 const labelHashes = new Map<string, number>();
@@ -583,6 +604,8 @@ function fit(docs: readonly PreparedDoc[], labels: readonly string[], bits: numb
   return { model: trainer.averaged(), memory };
 }
 
+let emissionScratch = new Float32Array(4096);
+
 interface TaggedSpan {
   start: number;
   end: number;
@@ -599,7 +622,8 @@ function tagPrepared(doc: PreparedDoc, fitted: Fitted, labels: readonly string[]
     const seq = sequenceOf(line, memory, model.bucketMask, exclude);
     const n = line.tokens.count;
     if (margins.length < n) margins = new Float32Array(n * 2);
-    const path = model.viterbi(model.emissions(seq), n, undefined, margins);
+    if (emissionScratch.length < n * model.tags) emissionScratch = new Float32Array(n * model.tags * 2);
+    const path = model.viterbi(model.emissions(seq, emissionScratch), n, undefined, margins);
     let open = -1;
     for (let k = 0; k < n; k++) {
       const p = tagPosition(path[k]);
@@ -618,8 +642,10 @@ function tagPrepared(doc: PreparedDoc, fitted: Fitted, labels: readonly string[]
 }
 
 /** Held-out measurement of one done page: the tagger, the control and every rule, against its tags. */
-function measureDoc(doc: PreparedDoc, fitted: Fitted, labels: readonly string[], quality: LearnerQuality, points: { margin: number; correct: boolean }[]): void {
+function measureDoc(doc: PreparedDoc, fitted: Fitted, labels: readonly string[], quality: LearnerQuality, points: { margin: number; correct: boolean }[], controlContext: AnalysisContext | undefined): void {
   const example = doc.example!;
+  const text = example.doc.text;
+  const shown = controlContext && text !== undefined ? analyseDocument(text, controlContext).suggestions : undefined;
   const gold = new Set(example.tags.filter((t) => labels.includes(t.label)).map((t) => `${t.label}\u0000${t.start}\u0000${t.end}`));
   const key = (label: string, start: number, end: number): string => `${label}\u0000${start}\u0000${end}`;
   const learned = tagPrepared(doc, fitted, labels, -1);
@@ -638,7 +664,7 @@ function measureDoc(doc: PreparedDoc, fitted: Fitted, labels: readonly string[],
     entry.learned.tp += tp;
     entry.learned.fp += predicted - tp;
     entry.learned.fn += goldCount - tp;
-    const control = controlSpans(doc, fitted.memory, label);
+    const control = shown ? shown.filter((s) => s.label === label) : controlSpans(doc, fitted.memory, label);
     let ctp = 0;
     for (const span of control) if (gold.has(key(label, span.start, span.end))) ctp++;
     entry.control.tp += ctp;

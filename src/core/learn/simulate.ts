@@ -128,7 +128,7 @@ export function learningCurve(records: readonly GoldRecord[], ctx: AnalysisConte
       examples.push({ doc: docs[i], tags: r.spans, done: true });
     }
     const start = options.base ?? SpanLearner.empty();
-    const learner = examples.length > 0 ? start.train(examples, options) : start;
+    const learner = examples.length > 0 ? start.train(examples, { ...options, context: ctx }) : start;
     const controlCtx: AnalysisContext = { ...ctx, learned };
     const learningCtx: AnalysisContext = { ...ctx, learned, learner };
     const controlCounts: SpanCountsByLabel = {};

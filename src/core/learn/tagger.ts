@@ -24,11 +24,15 @@ export function tagOf(label: number, position: number): number {
   return 1 + 4 * label + position;
 }
 
-/** One sequence: token k's feature buckets are buckets[offsets[k] .. offsets[k + 1]). */
+/** One sequence: token k's feature hashes are feats[offsets[k] .. offsets[k + 1]) (bucket: hash & mask). */
 export interface Sequence {
   offsets: Int32Array;
-  buckets: Int32Array;
+  feats: Int32Array;
 }
+
+let alphaScratch = new Float64Array(1024);
+let betaScratch = new Float64Array(1024);
+let backScratch = new Int32Array(1024);
 
 const NEG = -1e30;
 
@@ -81,11 +85,12 @@ export class Perceptron {
     const scores = out && out.length >= n * T ? out : new Float32Array(n * T);
     scores.fill(0, 0, n * T);
     const w = this.weights;
-    const { offsets, buckets } = seq;
+    const mask = this.bucketMask;
+    const { offsets, feats } = seq;
     for (let k = 0; k < n; k++) {
       const row = k * T;
       for (let f = offsets[k]; f < offsets[k + 1]; f++) {
-        const base = buckets[f] * T;
+        const base = (feats[f] & mask) * T;
         for (let t = 0; t < T; t++) scores[row + t] += w[base + t];
       }
     }
@@ -103,8 +108,13 @@ export class Perceptron {
     if (n === 0) return path;
     const tr = this.transitions;
     const st = this.structure;
-    const alpha = new Float64Array(n * T);
-    const back = new Int32Array(n * T);
+    if (alphaScratch.length < n * T) {
+      alphaScratch = new Float64Array(n * T * 2);
+      betaScratch = new Float64Array(n * T * 2);
+      backScratch = new Int32Array(n * T * 2);
+    }
+    const alpha = alphaScratch;
+    const back = backScratch;
     for (let t = 0; t < T; t++) {
       const ok = mask === undefined || (mask[0] >>> t) & 1;
       alpha[t] = ok ? emissions[t] + st[T * T + t] : NEG;
@@ -144,7 +154,7 @@ export class Perceptron {
     for (let k = n - 1; k > 0; k--) path[k - 1] = back[k * T + path[k]];
     if (marginOut) {
       // backward max scores (emission of the token itself excluded)
-      const beta = new Float64Array(n * T);
+      const beta = betaScratch;
       for (let t = 0; t < T; t++) beta[last + t] = st[(T + 1) * T + t];
       for (let k = n - 2; k >= 0; k--) {
         const row = k * T;
@@ -209,7 +219,7 @@ export class PerceptronTrainer {
       if (g !== p) {
         erred = true;
         for (let f = seq.offsets[k]; f < seq.offsets[k + 1]; f++) {
-          const base = seq.buckets[f] * T;
+          const base = (seq.feats[f] & model.bucketMask) * T;
           this.update(base + g, 1);
           this.update(base + p, -1);
         }

@@ -1,0 +1,94 @@
+// Throughput of the learned span tagger (core/learn) on a large page built from the sample corpus: a
+// learner trained on synthetic annotated pages tags every line (line, rule and memory features, Viterbi),
+// given the page's tokens and rule suggestions as the analysis hands them over. Fresh token lists each
+// round, so the per-line feature cache does not help. Also the whole analysis with that learner in use.
+//   npx tsx scripts/bench/learn.ts
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyseDocument, learningDocument } from '../../src/core/detect/analyse';
+import { actorGrammar } from '../../src/core/detect/actors';
+import { CorpusModel } from '../../src/core/detect/corpus';
+import { LearnedEntities } from '../../src/core/detect/learned';
+import { tokenize } from '../../src/core/detect/words';
+import { SpanLearner, type LearningDocument } from '../../src/core/learn';
+import { shippedEntityLexicon } from '../../test/unit/actors/fixture';
+import { loadShippedStopwords } from '../../test/unit/body/shippedStopwords';
+import { syntheticPage } from '../../test/unit/learn/pages';
+import type { BenchRow } from './types';
+
+const TAGGING_TARGET_MB_S = 10;
+const ROUNDS = 5;
+
+function bigPage(minBytes: number): string {
+  const folder = join(__dirname, '..', '..', 'samples');
+  const pages = readdirSync(folder).filter((name) => name.endsWith('.txt')).sort().map((name) => readFileSync(join(folder, name), 'utf8'));
+  const parts: string[] = [];
+  let size = 0;
+  for (let copy = 0; size < minBytes; copy++) {
+    for (const page of pages) {
+      const numbered = page.replace(/\n/g, ` ${copy}\n`);
+      parts.push(numbered);
+      size += Buffer.byteLength(numbered, 'utf8');
+    }
+  }
+  return parts.join('\n');
+}
+
+/** MB per CPU second, median of ROUNDS after a warm-up. */
+function rate(bytes: number, run: () => void): number {
+  run();
+  const seconds: number[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    const started = process.cpuUsage();
+    run();
+    const used = process.cpuUsage(started);
+    seconds.push((used.user + used.system) / 1e6);
+  }
+  seconds.sort((a, b) => a - b);
+  return bytes / 1e6 / seconds[ROUNDS >> 1];
+}
+
+export async function benchLearn(): Promise<BenchRow[]> {
+  const text = bigPage(2_000_000);
+  const bytes = Buffer.byteLength(text, 'utf8');
+  const entities = shippedEntityLexicon();
+  const stopwords = loadShippedStopwords({ largeVietnamese: true });
+  const ctx = { corpus: new CorpusModel(), stopwords, entities, learned: new LearnedEntities(), options: { language: 'vi' } };
+  const examples = Array.from({ length: 40 }, (_, n) => {
+    const page = syntheticPage(n);
+    return { doc: learningDocument(page.text, ctx), tags: page.spans, done: true };
+  });
+  const trainStarted = process.cpuUsage();
+  const learner = SpanLearner.empty().train(examples, { folds: 0 });
+  const trained = process.cpuUsage(trainStarted);
+  const doc = learningDocument(text, ctx);
+  const grammar = actorGrammar(entities, 'vi');
+  const tagging = rate(bytes, () => {
+    const fresh: LearningDocument = {
+      lines: doc.lines.map((line) => ({ line: line.line, start: line.start, tokens: tokenize(line.tokens.source, grammar.vocabulary) })),
+      suggestions: doc.suggestions,
+      grammar,
+    };
+    learner.tag(fresh);
+  });
+  const withLearner = rate(bytes, () => {
+    analyseDocument(text, { ...ctx, corpus: new CorpusModel(), entities: shippedEntityLexicon(), learner });
+  });
+  return [
+    {
+      name: `learned span tagging (features + Viterbi), ${(bytes / 1e6).toFixed(1)} MB page`,
+      value: Math.round(tagging * 10) / 10,
+      unit: 'MB/s',
+      target: `>= ${TAGGING_TARGET_MB_S} MB/s`,
+      ok: tagging >= TAGGING_TARGET_MB_S,
+    },
+    { name: 'analyseDocument with a trained learner, cold line cache', value: Math.round(withLearner * 10) / 10, unit: 'MB/s', baseline: 'analyseDocument (lines + entities), cold line cache' },
+    { name: 'training on 40 synthetic pages (no folds)', value: Math.round(((trained.user + trained.system) / 1000) * 10) / 10, unit: 'ms CPU' },
+  ];
+}
+
+if (require.main === module) {
+  void benchLearn().then((rows) => {
+    for (const r of rows) console.log(`${r.ok === undefined ? '    ' : r.ok ? 'ok  ' : 'SLOW'} ${r.name}: ${r.value} ${r.unit}${r.target ? ` (${r.target})` : ''}`);
+  });
+}
