@@ -146,6 +146,42 @@ export function textWidth(text: string): number {
   return text.length + extra;
 }
 
+/** What lineShape finds in one pass over a line. */
+export interface LineShape {
+  /** textWidth of the line. */
+  width: number;
+  /** hasUnspacedLetters of the line. */
+  unspaced: boolean;
+  /** writesWithoutSentenceMarks of the line. */
+  unpunctuated: boolean;
+}
+
+/**
+ * textWidth, hasUnspacedLetters and writesWithoutSentenceMarks of a line in one pass: text in the scripts
+ * before Thai (Latin, Cyrillic, Arabic, Devanagari...) and Latin Extended Additional (Vietnamese) is
+ * passed over with one comparison per code unit.
+ */
+export function lineShape(text: string): LineShape {
+  let extra = 0;
+  let unspaced = false;
+  let thaiOrLao = 0;
+  let special = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x0e00 || (code >= 0x1e00 && code < 0x2e80)) continue;
+    special = true;
+    if (code <= 0x0eff) {
+      unspaced = true;
+      thaiOrLao++;
+    } else {
+      if (!unspaced && (isUnspacedBlock(code) || (code >= 0xd840 && code <= 0xd8bf))) unspaced = true;
+      if (isWide(code)) extra++;
+    }
+  }
+  const unpunctuated = special && thaiOrLao > 0 && writesWithoutSentenceMarks(text);
+  return { width: text.length + extra, unspaced, unpunctuated };
+}
+
 /**
  * Whether most letters of text are Thai or Lao, scripts that mark no sentence end: punctuation says
  * nothing about such a line being a sentence or a title.

@@ -319,7 +319,7 @@ function lineInfo(
     writtenTwice: features.writtenTwice,
     timestampLike: features.timestampLike,
     creditLike: features.creditLike,
-    titleLike: isTitleLikeLine(text, features.width, features.wordHashes.length, features.innerSentenceEnds, features.endsSentence),
+    titleLike: isTitleLikeLine(text, features.unpunctuated, features.width, features.wordHashes.length, features.innerSentenceEnds, features.endsSentence),
     logit: PRIOR_LOGIT,
     firstEvidence: -1,
     lastEvidence: -1,

@@ -7,7 +7,7 @@ import type { StopwordLexicon } from '../stopwords';
 import { splitLine, wordHash } from '../../text/normalize';
 import { looksLikeCredit } from './signals/credit';
 import { isWrittenTwiceLine } from './signals/doubled';
-import { hasUnspacedLetters, textWidth } from '../../text/script';
+import { lineShape } from '../../text/script';
 import { forEachWord } from '../../text/segment';
 import { countInnerSentenceEnds, endsLikeSentence } from '../../text/sentences';
 import { itemNumber, speakerLabel } from './signals/structure';
@@ -16,14 +16,15 @@ import type { LineFeatures } from './types';
 
 export function computeLineFeatures(text: string): LineFeatures {
   const split = splitLine(text);
-  const unspaced = hasUnspacedLetters(text);
-  const words = unspaced ? segmentedWords(text) : split;
+  const shape = lineShape(text);
+  const words = shape.unspaced ? segmentedWords(text) : split;
   return {
     hash: split.lineHash,
     wordHashes: words.hashes,
     numberWords: words.numbers,
-    width: textWidth(text),
-    unspaced,
+    width: shape.width,
+    unspaced: shape.unspaced,
+    unpunctuated: shape.unpunctuated,
     endsSentence: endsLikeSentence(text),
     innerSentenceEnds: countInnerSentenceEnds(text),
     writtenTwice: isWrittenTwiceLine(text),

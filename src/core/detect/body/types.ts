@@ -40,6 +40,8 @@ export interface LineFeatures {
   readonly width: number;
   /** The text holds letters of a script written without spaces: its words come from a word segmenter. */
   readonly unspaced: boolean;
+  /** Most letters are of a script that marks no sentence end (Thai, Lao: writesWithoutSentenceMarks). */
+  readonly unpunctuated: boolean;
   readonly endsSentence: boolean;
   readonly innerSentenceEnds: number;
   /** A title rendered twice on one line (signals/doubled.ts). */

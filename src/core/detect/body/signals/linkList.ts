@@ -1,7 +1,6 @@
 // Lists of links: runs of short title-like lines (menus, "most read" lists, related articles), and the
 // teasers under linked titles, which are often cut short ("...", a broken character, mid-sentence).
 
-import { writesWithoutSentenceMarks } from '../../../text/script';
 import type { EvidenceLog } from '../evidence';
 import type { Evidence, LineInfo } from '../types';
 
@@ -26,11 +25,11 @@ function endsWithQuestionMark(text: string): boolean {
 }
 
 /** Whether a line is short enough and shaped like the title of an article (LineInfo.titleLike). */
-export function isTitleLikeLine(text: string, width: number, wordCount: number, innerSentenceEnds: number, endsSentence: boolean): boolean {
+export function isTitleLikeLine(text: string, unpunctuated: boolean, width: number, wordCount: number, innerSentenceEnds: number, endsSentence: boolean): boolean {
   return (
     wordCount <= TITLE_MAX_WORDS &&
     width <= TITLE_MAX_CHARS &&
-    (width <= UNPUNCTUATED_TITLE_MAX_CHARS || !writesWithoutSentenceMarks(text)) &&
+    (width <= UNPUNCTUATED_TITLE_MAX_CHARS || !unpunctuated) &&
     innerSentenceEnds === 0 &&
     (!endsSentence || endsWithQuestionMark(text))
   );
