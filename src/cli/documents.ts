@@ -11,7 +11,7 @@ import { reanchor } from '../core/sidecar/anchor';
 import { parseSidecar, type ParsedSidecar } from '../core/sidecar/codec';
 import { resolveDocumentRef, sidecarPathFor } from '../core/sidecar/paths';
 import { isBlank, lineSpans } from '../core/text/lines';
-import { readTextIfExists } from '../node/files';
+import { errnoText, FileRefused, readTextIfExists } from '../node/files';
 import type { Reporter } from './report';
 
 export const BODY_LABEL = 'body';
@@ -30,7 +30,15 @@ export interface SidecarRead {
 /** Reads and checks the sidecar beside `docPath`; its problems are reported. */
 export function readSidecar(docPath: string, reporter: Reporter): SidecarRead {
   const sidecarPath = sidecarPathFor(docPath);
-  const text = readTextIfExists(sidecarPath);
+  let text: string | undefined;
+  try {
+    text = readTextIfExists(sidecarPath);
+  } catch (error) {
+    // A link out of its folder, a FIFO or device, a folder, an unreadable file: reported, never read.
+    const why = error instanceof FileRefused ? `is ${error.reason}` : `cannot be read (${errnoText(error)})`;
+    reporter.error(sidecarPath, 1, 1, `the sidecar ${why}; it is not used and not overwritten`);
+    return { sidecarPath, broken: true };
+  }
   if (text === undefined) return { sidecarPath, broken: false };
   const parsed = parseSidecar(text);
   for (const problem of parsed.problems) reporter.problem(sidecarPath, problem);

@@ -2,11 +2,14 @@
 // at a time through an exporter of src/core/export into files of an output folder.
 
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import type { AnalysisContext } from '../core/detect/analyse';
+import { sidecarEntryProblems, unusableSidecarReason } from '../core/export/prepare';
 import { exporters, exportDocuments } from '../core/export/registry';
 import type { ExportDocument, ExportOptions, Manifest } from '../core/export/types';
 import type { SidecarData, Suggestion } from '../core/model/types';
-import { FolderSink } from '../node/files';
+import { ExportFolder, ExportFolderError } from '../node/exportFolder';
+import { errnoText, isInside } from '../node/files';
 import { choiceOption, listOption, parseCommandLine, requiredOption, stringOption } from './args';
 import { analyseText, analysisContext, buildCorpus } from './analysis';
 import { BODY_LABEL, reanchorSidecar, readSidecar } from './documents';
@@ -35,6 +38,8 @@ export async function exportCommand(argv: readonly string[], env: CliEnv): Promi
   const format = requiredOption(args, 'format');
   if (!exporters.has(format)) throw new UsageError(`unknown --format "${format}" (known: ${[...exporters.keys()].join(', ')})`);
   const outDir = requiredOption(args, 'out');
+  const corpusRoot = fs.realpathSync(dir);
+  checkOutFolder(outDir, corpusRoot);
   const status = stringOption(args, 'status');
   if (status !== undefined && status !== 'done') throw new UsageError(`--status only accepts "done" (got "${status}")`);
   const options: ExportOptions = {
@@ -65,15 +70,19 @@ export async function exportCommand(argv: readonly string[], env: CliEnv): Promi
       try {
         text = fs.readFileSync(file.path, 'utf8');
       } catch (error) {
-        reporter.error(file.path, 1, 1, `cannot read: ${(error as Error).message}`);
+        reporter.error(file.path, 1, 1, `cannot read: ${errnoText(error)}`);
+        yield { path: file.rel, text: '', skip: `the page cannot be read (${errnoText(error)})` };
         continue;
       }
       const read = readSidecar(file.path, reporter);
       if (read.broken) {
         brokenSkipped++;
+        yield { path: file.rel, text: '', skip: unusableSidecarReason(read.parsed?.problems ?? []) };
         continue;
       }
       const doc: ExportDocument = { path: file.rel, text };
+      const invalidEntries = sidecarEntryProblems(read.parsed?.problems ?? []);
+      if (invalidEntries.length > 0) doc.invalidEntries = invalidEntries;
       if (read.data) doc.sidecar = reanchorSidecar({ ...read, data: read.data }, text, reporter).data;
       const hasBodyTags = doc.sidecar?.annotations.some((tag) => tag.label === BODY_LABEL && !tag.orphaned) ?? false;
       if (ctx && (options.include === 'pending' || !hasBodyTags)) {
@@ -85,17 +94,55 @@ export async function exportCommand(argv: readonly string[], env: CliEnv): Promi
     }
   }
 
-  fs.mkdirSync(outDir, { recursive: true });
-  const sink = new FolderSink(outDir);
+  let sink: ExportFolder;
+  try {
+    sink = ExportFolder.open(outDir, { protect: [corpusRoot] });
+  } catch (error) {
+    if (!(error instanceof ExportFolderError)) throw error;
+    reporter.error(outDir, 1, 1, `${error.message}; nothing was exported`);
+    return 1;
+  }
   let manifest: Manifest;
+  let removed: string[];
   try {
     manifest = exportDocuments(format, documents(), sink, options);
-  } finally {
-    sink.close();
+    removed = sink.commit().removed;
+  } catch (error) {
+    sink.abort();
+    reporter.endProgress();
+    if (!(error instanceof ExportFolderError)) throw error;
+    reporter.error(outDir, 1, 1, `${error.message}; nothing was exported (the folder keeps what it held)`);
+    return 1;
   }
   reporter.endProgress();
-  env.io.stdout.write(terminalSafe(exportSummary(manifest, outDir, brokenSkipped)));
+  env.io.stdout.write(terminalSafe(exportSummary(manifest, outDir, brokenSkipped, removed)));
   return reporter.errors > 0 ? 1 : 0;
+}
+
+/** --out must be a folder (or not exist yet) outside the corpus: an export never writes among the pages. */
+function checkOutFolder(outDir: string, corpusRoot: string): void {
+  let existing = path.resolve(outDir);
+  const rest: string[] = [];
+  for (;;) {
+    let stat: fs.Stats | undefined;
+    try {
+      stat = fs.statSync(existing);
+    } catch {
+      stat = undefined;
+    }
+    if (stat) {
+      if (rest.length === 0 && !stat.isDirectory()) throw new UsageError(`--out "${outDir}" is a file, not a folder`);
+      break;
+    }
+    const parent = path.dirname(existing);
+    if (parent === existing) break;
+    rest.unshift(path.basename(existing));
+    existing = parent;
+  }
+  const real = path.join(fs.realpathSync(existing), ...rest);
+  if (real === corpusRoot || isInside(corpusRoot, real)) {
+    throw new UsageError(`--out "${outDir}" is inside the corpus folder: the export would be written among the pages it reads (choose a folder outside it)`);
+  }
 }
 
 /** Suggestions the annotator has not already tagged or dismissed at the same place. */
@@ -106,7 +153,7 @@ function pendingOnly(suggestions: readonly Suggestion[], sidecar: SidecarData | 
   return suggestions.filter((s) => !known.has(key(s)));
 }
 
-function exportSummary(manifest: Manifest, outDir: string, brokenSkipped: number): string {
+function exportSummary(manifest: Manifest, outDir: string, brokenSkipped: number, removed: readonly string[]): string {
   const tags = Object.entries(manifest.tags).map(([label, n]) => `${label} ${n}`).join(', ') || 'none';
   const files = manifest.files.length <= 4 ? manifest.files.join(', ') : `${manifest.files.length} files`;
   const lines = [
@@ -116,13 +163,15 @@ function exportSummary(manifest: Manifest, outDir: string, brokenSkipped: number
   const predictions = Object.entries(manifest.predictions).map(([label, n]) => `${label} ${n}`).join(', ');
   if (predictions) lines.push(`predictions: ${predictions}`);
   if (manifest.documents.skipped > 0) lines.push(`skipped: ${manifest.documents.skipped} documents (see manifest.json)`);
-  if (brokenSkipped > 0) lines.push(`not exported: ${brokenSkipped} documents whose sidecar could not be used`);
+  if (brokenSkipped > 0) lines.push(`of these, ${brokenSkipped} documents whose sidecar could not be used`);
   if (manifest.review.leftOut > 0) {
     const { rejected, unreviewed } = manifest.review;
     lines.push(`left out by --review approved: ${manifest.review.leftOut} tags (${rejected} rejected, ${unreviewed} not reviewed)`);
   }
   if (manifest.orphaned.total > 0) lines.push(`orphaned tags not exported: ${manifest.orphaned.total}`);
   if (manifest.invalid.total > 0) lines.push(`invalid tags not exported: ${manifest.invalid.total}`);
+  if (manifest.invalidEntries.total > 0) lines.push(`sidecar entries that could not be read: ${manifest.invalidEntries.total} (see manifest.json)`);
+  if (removed.length > 0) lines.push(`removed ${removed.length} files of the earlier export that this one does not write`);
   if (manifest.dropped.total > 0) lines.push(`tags dropped by the format: ${manifest.dropped.total}`);
   if (manifest.widened.total > 0) lines.push(`tags widened to whole tokens: ${manifest.widened.total}`);
   return `${lines.join('\n')}\n`;

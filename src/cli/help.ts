@@ -149,7 +149,8 @@ and manifest.json (what was exported, skipped, orphaned, widened...). Formats: d
 
 Options:
   --format F          jsonl, doccano, conll, brat, labelstudio or text (required)
-  --out OUTDIR        output folder (required; files of an earlier export with the same names are replaced)
+  --out OUTDIR        output folder outside the corpus (required); an earlier export there is replaced as a
+                      whole when this one is complete (its files this one does not write are removed)
   --labels A,B        export only these labels (default all; "body" is the line-level body label)
   --status done       export only documents whose status is done
   --offsets UNIT      codepoint (default) or utf16, for the jsonl format

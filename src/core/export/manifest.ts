@@ -6,7 +6,7 @@ import type { OffsetUnit } from '../text/offsets';
 export const MANIFEST_DETAIL_LIMIT = 1000;
 export const MANIFEST_FILE = 'manifest.json';
 
-type ListKey = 'skipped' | 'orphaned' | 'invalid' | 'widened' | 'dropped' | 'bodyFallback';
+type ListKey = 'skipped' | 'orphaned' | 'invalid' | 'invalidEntries' | 'widened' | 'dropped' | 'bodyFallback';
 type ItemOf<K extends ListKey> = Manifest[K] extends DetailList<infer T> ? T : never;
 
 export class ManifestBuilder {
@@ -34,6 +34,7 @@ export class ManifestBuilder {
       pendingNotExported: 0,
       orphaned: emptyList(),
       invalid: emptyList(),
+      invalidEntries: emptyList(),
       widened: emptyList(),
       dropped: emptyList(),
       bodyFallback: emptyList(),

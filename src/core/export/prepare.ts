@@ -1,7 +1,7 @@
 // What every format needs from a document before writing it: the status filter, the tags that may be
 // exported (orphaned and stale tags reported, label filter applied), pending suggestions, and body ranges.
 
-import type { Annotation, DocStatus, Span, Suggestion } from '../model/types';
+import type { Annotation, DocStatus, Problem, Span, Suggestion } from '../model/types';
 import { passesReview } from '../review';
 import type { ManifestBuilder } from './manifest';
 import type { ExportDocument, ExportOptions } from './types';
@@ -26,6 +26,11 @@ export function prepareDocument(
   options: ExportOptions,
   manifest: ManifestBuilder,
 ): PreparedDocument | undefined {
+  if (doc.skip !== undefined) {
+    manifest.skip(doc.path, doc.skip);
+    return undefined;
+  }
+  for (const entry of doc.invalidEntries ?? []) manifest.report('invalidEntries', { document: doc.path, ...entry });
   const sidecar = doc.sidecar;
   const status: DocStatus = sidecar?.status ?? 'todo';
   if (options.onlyDone && status !== 'done') {
@@ -123,4 +128,15 @@ export const VALUE_SEPARATOR = ' | ';
 /** Replaces one file extension: "a/b.txt" -> "a/b" + suffix; names without ".txt" keep their name. */
 export function outputStem(path: string): string {
   return path.endsWith('.txt') ? path.slice(0, -4) : path;
+}
+
+/** The manifest's reason for a document left out because its sidecar cannot be used. */
+export function unusableSidecarReason(problems: readonly Problem[]): string {
+  const first = problems.find((p) => p.severity === 'error');
+  return `its sidecar cannot be used${first ? ` (line ${first.line}: ${first.message})` : ''}`;
+}
+
+/** The errors of a usable sidecar (entries it keeps as written but cannot use), for ExportDocument.invalidEntries. */
+export function sidecarEntryProblems(problems: readonly Problem[]): Array<{ line: number; reason: string }> {
+  return problems.filter((p) => p.severity === 'error').map((p) => ({ line: p.line, reason: p.message }));
 }

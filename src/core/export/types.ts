@@ -22,6 +22,10 @@ export interface ExportDocument {
   suggestions?: Suggestion[];
   /** Detected body lines: used only when the document has no `body` tags (CoNLL and text exports). */
   lines?: DetectedLine[];
+  /** Set when the document cannot be exported (its page or sidecar cannot be read): why, for the manifest. */
+  skip?: string;
+  /** Sidecar entries that could not be used (kept in the file as written), for the manifest. */
+  invalidEntries?: Array<{ line: number; reason: string }>;
 }
 
 /** Where exported files go. Paths are relative posix paths inside the export folder. */
@@ -102,6 +106,8 @@ export interface Manifest {
   orphaned: DetailList<TagReport & { id: string }>;
   /** Tags whose offsets are out of range or whose text no longer matches the document. */
   invalid: DetailList<TagReport & { id: string; reason: string }>;
+  /** Sidecar entries that could not be read as tags (the sidecar keeps them as written); line in the sidecar. */
+  invalidEntries: DetailList<{ document: string; line: number; reason: string }>;
   /** CoNLL: spans widened to token boundaries. */
   widened: DetailList<TagReport & { widenedStart: number; widenedEnd: number; widenedText: string }>;
   /** CoNLL: tags that could not be written (overlap with another tag, outside the body, no token). */
