@@ -1,6 +1,7 @@
 // `newsmark import`: tags from brat standoff or JSON Lines (jsonl export, doccano) merged into the sidecars
-// of a corpus. Records find their document by identical text; existing tags are never changed; sidecars
-// are written atomically and a sidecar that cannot be read is never overwritten.
+// of a corpus. Records find their document by identical text; existing tags are never changed; each sidecar
+// is read, merged and written atomically holding its lock (so concurrent imports and editor saves lose
+// nothing), and a sidecar that cannot be read, or may not be replaced, is never overwritten.
 
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -12,9 +13,10 @@ import { mergeImported } from '../core/import/merge';
 import type { ImportedRecord } from '../core/import/types';
 import { newSidecar, serialiseSidecar } from '../core/sidecar/codec';
 import { sha256Utf8 } from '../core/sidecar/hash';
-import { type CorpusFile, readTextIfExists, walkCorpus, writeFileAtomic } from '../node/files';
+import { sidecarPathFor } from '../core/sidecar/paths';
+import { type CorpusFile, errnoText, FileRefused, readTextIfExists, walkCorpus, withFileLock, writeFileAtomic } from '../node/files';
 import { parseCommandLine, requiredOption, stringOption } from './args';
-import { reanchorSidecar, readSidecar } from './documents';
+import { readSidecar } from './documents';
 import type { CliEnv } from './env';
 import { positionOf, type Reporter, UsageError } from './report';
 import { listCorpus, requireFolder } from './walk';
@@ -52,7 +54,14 @@ export async function importCommand(argv: readonly string[], env: CliEnv): Promi
   const corpus = listCorpus([intoDir], '*.txt', reporter);
   const byHash = new Map<string, (CorpusDocument & { file: CorpusFile })[]>();
   for (const file of corpus) {
-    const hash = sha256Utf8(fs.readFileSync(file.path, 'utf8'));
+    let text: string;
+    try {
+      text = fs.readFileSync(file.path, 'utf8');
+    } catch (error) {
+      reporter.error(file.path, 1, 1, `cannot read: ${errnoText(error)}; nothing is imported into it`);
+      continue;
+    }
+    const hash = sha256Utf8(text);
     let list = byHash.get(hash);
     if (!list) byHash.set(hash, (list = []));
     list.push({ path: file.rel, sha256: hash, file });
@@ -81,6 +90,19 @@ export async function importCommand(argv: readonly string[], env: CliEnv): Promi
 }
 
 function mergeInto(target: CorpusFile, record: ImportedRecord, now: Date, by: string, reporter: Reporter, totals: ImportTotals): void {
+  const sidecarPath = sidecarPathFor(target.path);
+  try {
+    // Read, merge and write under the sidecar's lock: another import or an editor save in between would
+    // otherwise be overwritten, and the counts below would not match the file.
+    withFileLock(sidecarPath, () => mergeLocked(target, record, now, by, reporter, totals));
+  } catch (error) {
+    if (!(error instanceof FileRefused) && (error as NodeJS.ErrnoException).code === undefined) throw error;
+    const why = error instanceof FileRefused ? `the sidecar is ${error.reason}` : `the sidecar cannot be written (${errnoText(error)})`;
+    reporter.error(sidecarPath, 1, 1, `${why}: the imported tags for its document were not added`);
+  }
+}
+
+function mergeLocked(target: CorpusFile, record: ImportedRecord, now: Date, by: string, reporter: Reporter, totals: ImportTotals): void {
   const text = record.text; // identical to the document's text: matched by hash
   const read = readSidecar(target.path, reporter);
   if (read.broken || (read.parsed && !read.parsed.writable)) {
@@ -88,20 +110,23 @@ function mergeInto(target: CorpusFile, record: ImportedRecord, now: Date, by: st
     return;
   }
   const docName = path.basename(target.path);
-  const existing = read.data ? reanchorSidecar({ ...read, data: read.data }, text).data : newSidecar(docName, text);
+  // The sidecar as stored: merging never moves, re-anchors or flags the tags already there.
+  const existing = read.data ?? newSidecar(docName, text);
   const result = mergeImported(existing, text, record.tags, now, by, docName);
-  totals.added += result.added;
-  totals.duplicates += result.duplicates;
-  totals.conflicts += result.conflicts.length;
   for (const conflict of result.conflicts) {
     const at = positionOf(text, conflict.imported.start);
     reporter.warning(target.path, at.line, at.col,
       `imported ${conflict.imported.label} "${conflict.imported.text}" overlaps the existing tag ${conflict.existing.id} "${conflict.existing.text}"; not added`);
   }
   for (const tag of result.invalid) reporter.warning(target.path, 1, 1, `imported ${tag.label} tag [${tag.start}, ${tag.end}) does not fit the text; not added`);
-  if (result.added === 0) return;
-  writeFileAtomic(read.sidecarPath, serialiseSidecar(result.sidecar, read.parsed));
-  totals.sidecarsWritten++;
+  if (result.added > 0) {
+    writeFileAtomic(read.sidecarPath, serialiseSidecar(result.sidecar, read.parsed));
+    totals.sidecarsWritten++;
+  }
+  // Counted once the file holds them.
+  totals.added += result.added;
+  totals.duplicates += result.duplicates;
+  totals.conflicts += result.conflicts.length;
 }
 
 /** The records of every import file under `source`: brat .ann (with the .txt beside it) and .jsonl lines. */
@@ -110,14 +135,28 @@ function* readSources(source: string, reporter: Reporter): Generator<SourceRecor
     ? walkCorpus([source], { glob: '*.{ann,jsonl}', onEscape: (entry) => reporter.warning(entry, 1, 1, 'skipped: the link leads outside the folder') }).map((f) => f.path)
     : [source];
   for (const file of files) {
+    let content: string;
+    try {
+      content = readImportFile(file);
+    } catch (error) {
+      reporter.error(file, 1, 1, `not imported: ${error instanceof FileRefused ? `it is ${error.reason}` : errnoText(error)}`);
+      continue;
+    }
     if (file.endsWith('.ann')) {
       const txtPath = file.replace(/\.ann$/, '.txt');
-      const txt = readTextIfExists(txtPath);
+      let txt: string | undefined;
+      try {
+        // Never read through a link out of the folder (nor a FIFO or device): its content would be printed.
+        txt = readTextIfExists(txtPath);
+      } catch (error) {
+        reporter.error(file, 1, 1, `not imported: its text ${path.basename(txtPath)} ${error instanceof FileRefused ? `is ${error.reason}` : `cannot be read (${errnoText(error)})`}`);
+        continue;
+      }
       if (txt === undefined) {
         reporter.error(file, 1, 1, `no ${path.basename(txtPath)} beside it: brat annotations need their text`);
         continue;
       }
-      const record = importBrat(txt, fs.readFileSync(file, 'utf8'));
+      const record = importBrat(txt, content);
       for (const problem of record.problems) {
         const match = /^line (\d+): (.*)$/.exec(problem);
         reporter.warning(file, match ? Number(match[1]) : 1, 1, match ? match[2] : problem);
@@ -125,7 +164,7 @@ function* readSources(source: string, reporter: Reporter): Generator<SourceRecor
       yield { record, file, line: 1 };
       continue;
     }
-    const lines = fs.readFileSync(file, 'utf8').split('\n');
+    const lines = content.split('\n');
     for (let index = 0; index < lines.length; index++) {
       if (lines[index].trim() === '') continue;
       let record: ImportedRecord;
@@ -139,6 +178,13 @@ function* readSources(source: string, reporter: Reporter): Generator<SourceRecor
       yield { record, file, line: index + 1 };
     }
   }
+}
+
+/** An import file: a regular file (one named on the command line may be a link; FIFOs and devices never are). */
+function readImportFile(file: string): string {
+  const stat = fs.statSync(file);
+  if (!stat.isFile()) throw new FileRefused('not read', stat.isDirectory() ? 'a folder' : 'not a regular file');
+  return readTextIfExists(fs.realpathSync(file)) ?? '';
 }
 
 function userName(): string {

@@ -30,7 +30,10 @@ export function importBrat(txt: string, ann: string): ImportedRecord {
       }
       const tag: ImportedTag = { label, start: converter.toUtf16(start), end: converter.toUtf16(end) };
       const fragmentsText = fragmentText(txt, numbers, converter.toUtf16);
-      if (text !== '' && text !== fragmentsText) problems.push(`${where}: ${id} text "${text}" differs from the document's "${fragmentsText}"`);
+      if (text !== '' && text !== fragmentsText) {
+        problems.push(`${where}: ${id} text "${text}" differs from the document's "${fragmentsText}"; not imported`);
+        return;
+      }
       byId.set(id, tag);
       return;
     }

@@ -1,9 +1,11 @@
-// Adds imported tags to a document's sidecar without ever changing the tags already there: an identical tag
-// (same label and span) is a duplicate and skipped; a tag of the same label overlapping an existing one with
+// Adds imported tags to a document's sidecar without ever changing the tags already there (not even their
+// offsets or an `orphaned` flag): an identical tag (same label and span, where the existing tag is found in
+// the current text) is a duplicate and skipped; a tag of the same label overlapping an existing one with
 // different bounds is a conflict, reported and not added (the annotator decides).
 
 import { newAnnotationId, sortAnnotations } from '../model/annotations';
 import { CONTEXT_CHARS, type Annotation, type SidecarData, type Span } from '../model/types';
+import { reanchor } from '../sidecar/anchor';
 import type { ImportedTag } from './types';
 
 export interface ImportConflict {
@@ -22,8 +24,9 @@ export interface MergeResult {
 }
 
 /**
- * Merges imported tags (UTF-16 offsets into docText) into a copy of `existing`. A new sidecar is created when
- * there is none, for `documentName` (the document's file name, relative to the sidecar).
+ * Merges imported tags (UTF-16 offsets into docText) into a copy of `existing`, the sidecar as stored: its
+ * tags are looked up in docText to find duplicates and conflicts, and kept exactly as they are. A new sidecar
+ * is created when there is none, for `documentName` (the document's file name, relative to the sidecar).
  */
 export function mergeImported(
   existing: SidecarData | undefined,
@@ -38,8 +41,10 @@ export function mergeImported(
     : { newsmark: 1, document: documentName, status: 'todo', annotations: [], dismissed: [] };
   const at = typeof now === 'string' ? now : now.toISOString();
   const ids = new Set(sidecar.annotations.map((tag) => tag.id));
-  // Orphaned tags have no valid position in the current text, so they can neither duplicate nor conflict.
-  const placed = sidecar.annotations.filter((tag) => !tag.orphaned);
+  // Where the existing tags are in the current text; orphaned ones have no position there, so they can
+  // neither duplicate nor conflict.
+  const found = reanchor(docText, sidecar.annotations);
+  const placed: Array<Span & { id: string; label: string; text: string }> = [...found.placed, ...found.moved];
   const result: MergeResult = { sidecar, added: 0, duplicates: 0, conflicts: [], invalid: [] };
 
   for (const tag of imported) {

@@ -1,7 +1,7 @@
 // Reading and writing sidecars (format 1). Files Newsmark wrote itself take a fast line-scan path; anything
 // else (hand edits, comments, unknown keys, invalid entries) goes through the `yaml` Document API, and saving
 // edits that Document in place so that what the annotator wrote by hand survives.
-import { Document, isMap, isNode, isScalar, isSeq, LineCounter, Pair, parseDocument, Scalar, YAMLError, YAMLMap, YAMLSeq } from 'yaml';
+import { Document, isMap, isNode, isScalar, isSeq, LineCounter, Pair, parseDocument, Scalar, visit, YAMLError, YAMLMap, YAMLSeq } from 'yaml';
 import { Annotation, DocStatus, Dismissal, Problem, Review, SidecarData, SuggestedBy } from '../model/types';
 import { cloneAnnotation, sameAnnotation, sameDismissalEntry, sameValue, sortAnnotations } from '../model/annotations';
 import { readCanonical, writeCanonical } from './canonical';
@@ -551,8 +551,55 @@ function setListPair(doc: Document, top: YAMLMap, key: string, seq: YAMLSeq): vo
   top.items.splice(insertAt, 0, new Pair(doc.createNode(key), seq));
 }
 
+/** A scalar written back exactly as it was in the file (its tag included). */
+class Verbatim {
+  constructor(readonly text: string) {}
+}
+
+const VERBATIM_TAG = {
+  tag: 'tag:newsmark.invalid,2026:verbatim',
+  default: true,
+  identify: (value: unknown): boolean => value instanceof Verbatim,
+  resolve: (text: string): string => text,
+  stringify: (item: { value: unknown }): string => (item.value as Verbatim).text,
+};
+
+/**
+ * Marks every scalar Newsmark does not read as a string (numbers, booleans, nulls, anything with a tag) to be
+ * written back as its source text: `0x0A`, `+5`, `1e3`, `01234`, `!custom 5` and integers beyond 2^53 would
+ * otherwise come back re-formatted or rounded. Scalars that a save changes get a new value and lose the mark.
+ */
+function keepScalarSource(doc: Document, text: string): void {
+  doc.schema.tags.push(VERBATIM_TAG);
+  visit(doc, {
+    Scalar(_key, node) {
+      if (!node.range || (typeof node.value === 'string' && !node.tag)) return;
+      if (node.type === Scalar.BLOCK_FOLDED || node.type === Scalar.BLOCK_LITERAL) return;
+      const written = text.slice(node.range[0], node.range[1]);
+      if (written === '' || /[\r\n]/.test(written)) return;
+      const tag = node.tag ? `${doc.directives?.tagString(node.tag) ?? node.tag} ` : '';
+      node.tag = undefined;
+      node.value = new Verbatim(tag + written);
+    },
+  });
+}
+
+/** Whether the file writes flow collections as `{ a: 1 }` (the yaml package's default) or `{a: 1}`. */
+function flowPadding(doc: Document, text: string): boolean {
+  let padded = true;
+  visit(doc, {
+    Map(_key, node) {
+      if (!node.flow || !node.range || node.items.length === 0) return undefined;
+      padded = text[node.range[0] + 1] === ' ';
+      return visit.BREAK;
+    },
+  });
+  return padded;
+}
+
 function editDocument(data: SidecarData, source: DocumentSource): string {
   const doc = source.doc.clone();
+  keepScalarSource(doc, source.text);
   const top = doc.contents as YAMLMap;
   const old = source.snapshot;
   for (const key of ['document', 'sha256', 'status', 'source', 'annotators'] as const) {
@@ -613,5 +660,5 @@ function editDocument(data: SidecarData, source: DocumentSource): string {
   }
   rebuildList(doc, top, 'dismissed', source.dismissalEntries, data.dismissed, dismissalMatches, DISMISSAL_KEYS, sameDismissalEntry);
 
-  return doc.toString({ ...TO_STRING, indentSeq: source.indentSeq });
+  return doc.toString({ ...TO_STRING, indentSeq: source.indentSeq, flowCollectionPadding: flowPadding(source.doc, source.text) });
 }

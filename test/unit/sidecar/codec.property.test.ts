@@ -109,7 +109,7 @@ test('serialising any data over a hand-written sidecar gives text that parses to
     const errors = parsed.problems.filter((p) => p.severity === 'error');
     assert.equal(errors.length, 1, 'only the broken entry, kept as written');
     assert.deepEqual(sorted(parsed.data as SidecarData), sorted(data));
-    assert.ok(text.includes('# hand-written') && text.includes('custom: { keep: me }') && text.includes('  - id: broken\n    start: 7\n'));
+    assert.ok(text.includes('# hand-written') && text.includes('custom: {keep: me}') && text.includes('  - id: broken\n    start: 7\n'));
   }), { numRuns: 150 });
 });
 
