@@ -2,8 +2,9 @@
 // Files are read and written through vscode.workspace.fs; sidecars are read and merged like the store does,
 // and a sidecar that does not parse is never written over.
 import * as vscode from 'vscode';
+import { sidecarEntryProblems, unusableSidecarReason } from '../core/export/prepare';
 import { exporters } from '../core/export/registry';
-import type { ExportDocument, ExportOptions, ExportSink, Manifest } from '../core/export/types';
+import type { ExportDocument, ExportOptions, ExportSession, ExportSink, Manifest } from '../core/export/types';
 import { importBrat, importJsonl, ImportError, matchDocument, mergeImported, type ImportedTag } from '../core/import';
 import type { SidecarData, Suggestion } from '../core/model/types';
 import { reanchor } from '../core/sidecar/anchor';
@@ -11,8 +12,9 @@ import { parseSidecar, serialiseSidecar } from '../core/sidecar/codec';
 import { sha256Utf8 } from '../core/sidecar/hash';
 import type { OffsetUnit } from '../core/text/offsets';
 import type { EditorContext } from './context';
-import { readText, writeTextAtomic } from './fsio';
+import { readSidecarText, readText, withSidecarLock, writeTextAtomic } from './fsio';
 import { Cmd } from './ids';
+import { ExportFolder } from '../node/exportFolder';
 
 const LAST_FORMAT_KEY = 'newsmark.export.lastFormat';
 /** Formats that write detected body lines for documents without `body` tags. */
@@ -74,25 +76,41 @@ class Slicer {
 }
 
 /**
- * Keeps every output file in memory as chunks (workspace.fs cannot append) and writes them all when the
- * session has ended, so a cancelled export leaves no half-written folder behind.
+ * Where an export goes. On disk, the node export folder: files are staged and moved into place at the end,
+ * manifest last, never through a link (a cancelled or killed export leaves the earlier one whole). Elsewhere
+ * (remote and virtual workspaces), every output file is kept in memory as chunks (workspace.fs cannot append)
+ * and written when the session has ended.
  */
 class WorkspaceSink implements ExportSink {
   private readonly files = new Map<string, string[]>();
+  private readonly disk: ExportFolder | undefined;
 
-  constructor(private readonly folder: vscode.Uri) {}
+  constructor(private readonly folder: vscode.Uri) {
+    if (folder.scheme === 'file') this.disk = ExportFolder.open(folder.fsPath);
+  }
 
   appendText(relPath: string, text: string): void {
+    if (this.disk) return this.disk.appendText(relPath, text);
     const chunks = this.files.get(relPath);
     if (chunks) chunks.push(text);
     else this.files.set(relPath, [text]);
   }
 
   writeText(relPath: string, text: string): void {
+    if (this.disk) return this.disk.writeText(relPath, text);
     this.files.set(relPath, [text]);
   }
 
+  abort(): void {
+    this.disk?.abort();
+    this.files.clear();
+  }
+
   async finish(): Promise<void> {
+    if (this.disk) {
+      this.disk.commit();
+      return;
+    }
     const encoder = new TextEncoder();
     await vscode.workspace.fs.createDirectory(this.folder);
     for (const [relPath, chunks] of this.files) {
@@ -125,28 +143,58 @@ async function runExport(
   const needsLines = BODY_LINE_FORMATS.has(format);
   const needsDetection = needsLines || options.include === 'pending';
   if (needsDetection) await ctx.analysis.buildCorpus();
-  const settings = ctx.settings();
 
   const sink = new WorkspaceSink(out);
-  const session = exporter.begin(sink, options);
+  try {
+    return await exportInto(ctx, exporter.begin(sink, options), sink, files, needsDetection, options, progress, token);
+  } catch (err) {
+    sink.abort();
+    throw err;
+  }
+}
+
+async function exportInto(
+  ctx: EditorContext,
+  session: ExportSession,
+  sink: WorkspaceSink,
+  files: readonly vscode.Uri[],
+  needsDetection: boolean,
+  options: ExportOptions,
+  progress: vscode.Progress<{ message?: string; increment?: number }>,
+  token: vscode.CancellationToken,
+): Promise<ExportRun> {
+  const settings = ctx.settings();
   const broken: string[] = [];
   const slicer = new Slicer();
   for (let i = 0; i < files.length; i++) {
-    if (token.isCancellationRequested) return { broken };
+    if (token.isCancellationRequested) {
+      sink.abort();
+      return { broken };
+    }
     const uri = files[i];
     progress.report({ message: `${i + 1} / ${files.length}`, increment: 100 / Math.max(1, files.length) });
     const text = await readText(uri);
     if (text === undefined) continue;
     const doc: ExportDocument = { path: relPath(uri), text };
-    const sidecarText = await readText(ctx.store.sidecarUriFor(uri));
+    let sidecarText: string | undefined;
+    try {
+      sidecarText = await readSidecarText(ctx.store.sidecarUriFor(uri));
+    } catch (err) {
+      broken.push(relPath(ctx.store.sidecarUriFor(uri)));
+      session.add({ path: doc.path, text: '', skip: `its sidecar cannot be used (${errorText(err)})` });
+      continue;
+    }
     if (sidecarText !== undefined) {
       const parsed = parseSidecar(sidecarText, { maxBytes: settings.maxSidecarBytes });
       if (!parsed.data) {
         broken.push(relPath(ctx.store.sidecarUriFor(uri)));
         ctx.log.warn(`export: ${relPath(uri)} left out, its sidecar cannot be read: ${parsed.problems[0]?.message ?? ''}`);
+        session.add({ path: doc.path, text: '', skip: unusableSidecarReason(parsed.problems) });
         continue;
       }
       doc.sidecar = placedSidecar(parsed.data, text);
+      const invalidEntries = sidecarEntryProblems(parsed.problems);
+      if (invalidEntries.length > 0) doc.invalidEntries = invalidEntries;
     }
     const hasBodyTags = doc.sidecar?.annotations.some((a) => a.label === BODY_LABEL && !a.orphaned) ?? false;
     if (needsDetection && (options.include === 'pending' || !hasBodyTags)) {
@@ -386,7 +434,7 @@ async function importIntoDocument(
   const annotator = ctx.settings().annotator;
   // Checked on disk even for open documents: the store learns of a change on disk only when its watcher fires.
   const sidecarUri = ctx.store.sidecarUriFor(uri);
-  const diskText = await readText(sidecarUri);
+  const diskText = await readSidecarText(sidecarUri);
   const parsed = diskText !== undefined ? parseSidecar(diskText, { maxBytes: ctx.settings().maxSidecarBytes }) : undefined;
   if (parsed && (!parsed.data || !parsed.writable)) {
     const first = parsed.problems[0];
@@ -423,20 +471,31 @@ async function importIntoDocument(
     else if (fresh.length > 0) summary.skipped++; // the store refused: read-only
     return;
   }
-  const existing = parsed?.data ? placedSidecar(parsed.data, docText) : undefined;
-  const merged = mergeImported(existing, docText, tags, new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'), annotator, documentField(sidecarUri, uri));
-  summary.duplicates += merged.duplicates;
-  summary.conflicts += merged.conflicts.length;
-  summary.added += merged.added;
-  if (merged.added === 0) return;
-  const data: SidecarData = {
-    ...merged.sidecar,
-    sha256: sha256Utf8(docText),
-    // An empty annotator name is not worth a `by` field.
-    annotations: annotator ? merged.sidecar.annotations : merged.sidecar.annotations.map(({ by, ...rest }) => (by ? { ...rest, by } : rest)),
-  };
-  await writeTextAtomic(sidecarUri, serialiseSidecar(data, parsed));
-  summary.documents++;
+  await withSidecarLock(sidecarUri, async () => {
+    // Read again under the lock: a command-line import or another save may have written it meanwhile.
+    const lockedText = await readSidecarText(sidecarUri);
+    const current = lockedText === diskText ? parsed : lockedText !== undefined ? parseSidecar(lockedText, { maxBytes: ctx.settings().maxSidecarBytes }) : undefined;
+    if (current && (!current.data || !current.writable)) {
+      problems.push(vscode.l10n.t('{0}: its sidecar cannot be read safely ({1}), so nothing was imported into it', name, current.problems[0]?.message ?? ''));
+      summary.skipped++;
+      return;
+    }
+    // The sidecar as stored: importing never moves or flags the tags already there.
+    const merged = mergeImported(current?.data, docText, tags, new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'), annotator, documentField(sidecarUri, uri));
+    if (merged.added > 0) {
+      const data: SidecarData = {
+        ...merged.sidecar,
+        sha256: sha256Utf8(docText),
+        // An empty annotator name is not worth a `by` field.
+        annotations: annotator ? merged.sidecar.annotations : merged.sidecar.annotations.map(({ by, ...rest }) => (by ? { ...rest, by } : rest)),
+      };
+      await writeTextAtomic(sidecarUri, serialiseSidecar(data, current));
+      summary.documents++;
+    }
+    summary.duplicates += merged.duplicates;
+    summary.conflicts += merged.conflicts.length;
+    summary.added += merged.added;
+  });
 }
 
 async function importData(ctx: EditorContext, args?: ImportArgs): Promise<ImportSummary | undefined> {

@@ -1,6 +1,11 @@
 // Text files through vscode.workspace.fs (local, remote and virtual workspaces alike). Writes are atomic:
-// a temporary file beside the target, then a rename over it.
+// a temporary file beside the target, then a rename over it. Sidecars on disk go through src/node/files, the
+// code the command-line tool uses: a lock per sidecar, mode and owner kept, read-only files and links never
+// replaced, FIFOs and links out of the folder never read.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { readFileIfExists, withFileLockAsync, writeFileAtomic } from '../node/files';
 
 const decoder = new TextDecoder('utf-8');
 const encoder = new TextEncoder();
@@ -14,6 +19,23 @@ export async function readText(uri: vscode.Uri): Promise<string | undefined> {
   }
 }
 
+/** A sidecar's text; on disk, only a regular file inside its folder is read (else it throws, saying why). */
+export async function readSidecarText(uri: vscode.Uri): Promise<string | undefined> {
+  if (uri.scheme !== 'file') return readText(uri);
+  const bytes = readFileIfExists(uri.fsPath);
+  return bytes === undefined ? undefined : decoder.decode(bytes);
+}
+
+/**
+ * Runs a read-merge-write of a sidecar holding its lock, shared with command-line imports (on disk; other
+ * file systems have no lock and rely on the merge with what is on disk).
+ */
+export async function withSidecarLock<T>(uri: vscode.Uri, update: () => Promise<T>): Promise<T> {
+  if (uri.scheme !== 'file') return update();
+  fs.mkdirSync(path.dirname(uri.fsPath), { recursive: true }); // a mirrored sidecar folder may not exist yet
+  return withFileLockAsync(uri.fsPath, update);
+}
+
 export async function exists(uri: vscode.Uri): Promise<boolean> {
   try {
     await vscode.workspace.fs.stat(uri);
@@ -24,6 +46,11 @@ export async function exists(uri: vscode.Uri): Promise<boolean> {
 }
 
 export async function writeTextAtomic(uri: vscode.Uri, text: string): Promise<void> {
+  if (uri.scheme === 'file') {
+    fs.mkdirSync(path.dirname(uri.fsPath), { recursive: true });
+    writeFileAtomic(uri.fsPath, text);
+    return;
+  }
   const dir = vscode.Uri.joinPath(uri, '..');
   const base = uri.path.slice(uri.path.lastIndexOf('/') + 1);
   const temp = vscode.Uri.joinPath(dir, `.${base}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}.tmp`);

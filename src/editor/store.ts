@@ -12,7 +12,7 @@ import { sha256Utf8 } from '../core/sidecar/hash';
 import { sidecarPathFor } from '../core/sidecar/paths';
 import type { NewsmarkSettings } from '../core/settings';
 import { toEdits } from './convert';
-import { readText, writeTextAtomic } from './fsio';
+import { readSidecarText, withSidecarLock, writeTextAtomic } from './fsio';
 import type { Log } from './log';
 
 export interface DocState {
@@ -111,7 +111,7 @@ export class AnnotationStore implements vscode.Disposable {
     await this.closing.get(doc.uri.toString());
     const sidecarUri = this.sidecarUriFor(doc.uri);
     const text = doc.getText();
-    const diskText = await readText(sidecarUri);
+    const diskText = await readSidecarText(sidecarUri);
     const relPath = relativeDocumentName(sidecarUri, doc.uri);
     const state: DocState = {
       uri: doc.uri,
@@ -336,33 +336,38 @@ export class AnnotationStore implements vscode.Disposable {
   private async save(state: DocState): Promise<void> {
     if (!state.dirty || !state.writable || !this.canWrite()) return;
     try {
-      // Someone else may have written the sidecar since we read it: merge before writing over it.
-      const onDisk = await readText(state.sidecarUri);
-      if (onDisk !== state.diskText) this.mergeDisk(state, onDisk);
-      if (!state.writable) return;
-      if (state.data.annotations.length === 0 && state.data.dismissed.length === 0 && state.data.status === 'todo' && state.diskText === undefined) {
-        state.dirty = false; // nothing worth a file yet
-        return;
-      }
-      const data: SidecarData = {
-        ...state.data,
-        sha256: sha256Utf8(state.text),
-        annotations: state.data.annotations.map((a) => (a.orphaned ? a : withContext(state.text, a))),
-        dismissed: state.data.dismissed.map((d) => withContext(state.text, d)),
-      };
-      const text = serialiseSidecar(data, state.parsed);
-      state.dirty = false;
-      if (text === state.diskText) return;
-      await writeTextAtomic(state.sidecarUri, text);
-      state.diskText = text;
-      state.parsed = parseSidecar(text, { maxBytes: Number.MAX_SAFE_INTEGER });
-      state.base = state.parsed.data ?? data;
+      await withSidecarLock(state.sidecarUri, () => this.saveLocked(state));
     } catch (err) {
       state.dirty = true; // kept in memory for the next try
       const message = err instanceof Error ? err.message : String(err);
       this.log.error(`could not save ${state.sidecarUri.toString(true)}: ${message}`);
       void vscode.window.showErrorMessage(vscode.l10n.t('Newsmark could not save {0}: {1}. Your tags are kept in memory; Newsmark tries again on the next change.', vscode.workspace.asRelativePath(state.sidecarUri), message));
     }
+  }
+
+  /** The read-merge-write of a save, under the sidecar's lock. */
+  private async saveLocked(state: DocState): Promise<void> {
+    // Someone else may have written the sidecar since we read it: merge before writing over it.
+    const onDisk = await readSidecarText(state.sidecarUri);
+    if (onDisk !== state.diskText) this.mergeDisk(state, onDisk);
+    if (!state.writable) return;
+    if (state.data.annotations.length === 0 && state.data.dismissed.length === 0 && state.data.status === 'todo' && state.diskText === undefined) {
+      state.dirty = false; // nothing worth a file yet
+      return;
+    }
+    const data: SidecarData = {
+      ...state.data,
+      sha256: sha256Utf8(state.text),
+      annotations: state.data.annotations.map((a) => (a.orphaned ? a : withContext(state.text, a))),
+      dismissed: state.data.dismissed.map((d) => withContext(state.text, d)),
+    };
+    const text = serialiseSidecar(data, state.parsed);
+    state.dirty = false;
+    if (text === state.diskText) return;
+    await writeTextAtomic(state.sidecarUri, text);
+    state.diskText = text;
+    state.parsed = parseSidecar(text, { maxBytes: Number.MAX_SAFE_INTEGER });
+    state.base = state.parsed.data ?? data;
   }
 
   /** Folds the sidecar now on disk into the state: ours and theirs merged by id; conflicts reported. */
@@ -404,7 +409,7 @@ export class AnnotationStore implements vscode.Disposable {
   private async onSidecarChangedOnDisk(sidecarUri: vscode.Uri): Promise<void> {
     const state = this.all().find((s) => s.sidecarUri.toString() === sidecarUri.toString());
     if (!state) return;
-    const diskText = await readText(sidecarUri);
+    const diskText = await readSidecarText(sidecarUri);
     if (diskText === state.diskText) return; // our own write
     this.mergeDisk(state, diskText);
     if (state.dirty) this.scheduleSave(state);
