@@ -41,7 +41,8 @@ suite('annotations: tag, save, follow edits, review', () => {
     const at = editor.document.positionAt(after.start + 'Vladimir'.length);
     await editor.edit((b) => b.insert(at, ' V.'));
     await nm.settle();
-    const grown = nm.document(editor.document.uri)!.annotations.find((a) => a.id === before.id)!;
+    // The store applies the edit asynchronously (and may merge its own save back from disk): wait for it.
+    const grown = await eventually(() => nm.document(editor.document.uri)?.annotations.find((a) => a.id === before.id && a.text === 'Vladimir V. Putin'), 10_000, 'the tag to grow around the typed text');
     assert.equal(grown.text, 'Vladimir V. Putin');
     await vscode.commands.executeCommand('workbench.action.files.revert');
     await nm.settle();
