@@ -45,7 +45,7 @@ function main(): void {
   const byLanguage = new Map<string, GoldRecord[]>();
   const all: GoldRecord[] = [];
   for (const page of spec.pages) {
-    const record = buildPage(page, spec.source, problems);
+    const record = buildPage(page, path.resolve(ROOT, spec.source), problems);
     all.push(record);
     byLanguage.set(page.language, [...(byLanguage.get(page.language) ?? []), record]);
   }

@@ -245,7 +245,7 @@ export type TitleTest = (tokens: Tokens, index: number) => boolean;
 /**
  * Whether the word at `neighbour` continues a capitalised run across the space before `joined` (the token
  * after the neighbour, or the neighbour itself when it follows). A title before the name does not
- * ("President Putin"), nor, without a title test, a capitalised lexicon word opening the sentence ("Ông An").
+ * ("President Lindqvist"), nor, without a title test, a capitalised lexicon word opening the sentence ("Ông An").
  */
 function continuesRun(tokens: Tokens, neighbour: number, joined: number, titles: TitleTest | undefined): boolean {
   if (!tokens.isNameWord(neighbour) || !tokens.spaceBefore(joined)) return false;
