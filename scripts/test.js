@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: every tier, one summary line. Tiers: static (type-check, lint), unit (node:test over core),
+// `npm test`: every tier, one summary line. Tiers: static (type-check, lint, import cycles), unit (node:test over core),
 // integration (mocha inside a real VS Code extension host), package (the .vsix installed like a user would).
 // `--only TIER[,TIER]` runs some of them.
 'use strict';
@@ -32,6 +32,7 @@ function staticChecks() {
   for (const [name, args] of [
     ['type-check (tsc --noEmit)', [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '--noEmit', '-p', '.']],
     ['lint (eslint)', [path.join(ROOT, 'node_modules', 'eslint', 'bin', 'eslint.js'), 'src', 'test', 'scripts', 'research']],
+    ['no import cycles in src/', [path.join(ROOT, 'scripts', 'check-cycles.js')]],
   ]) {
     const ok = sh(process.execPath, args).status === 0;
     process.stdout.write(`${ok ? 'ok' : 'FAILED'}: ${name}\n`);

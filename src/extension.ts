@@ -1,8 +1,5 @@
 // Wiring only: build the services, register the adapters, return the small API that tests read state through.
-import { execFile } from 'node:child_process';
-import * as os from 'node:os';
 import * as vscode from 'vscode';
-import { normaliseSettings, type NewsmarkSettings } from './core/settings';
 import { AnalysisService } from './editor/analysis';
 import { createApi, type NewsmarkApi } from './editor/api';
 import { registerCodeActions } from './editor/codeActions';
@@ -13,6 +10,7 @@ import { Decorations } from './editor/decorations';
 import { registerDiagnostics } from './editor/diagnostics';
 import { registerHover } from './editor/hover';
 import { LANGUAGE_ID, SECTION } from './editor/ids';
+import { registerLargeFileWarning } from './editor/largeFiles';
 import { createLog } from './editor/log';
 import { AnnotationStore } from './editor/store';
 import { SuggesterService } from './editor/suggesters';
@@ -22,45 +20,19 @@ import { register as registerLanguage } from './editor/language';
 import { register as registerStatusBar } from './editor/statusBar';
 import { register as registerViews } from './editor/views';
 import { registerReview } from './editor/review';
+import { annotatorName, readSettings } from './editor/settings';
 
 /** Documents Newsmark works on: the news-text language, and plain .txt pages. */
 const SELECTOR: vscode.DocumentSelector = [{ language: LANGUAGE_ID }, { pattern: '**/*.txt' }];
-
-function readSettings(): NewsmarkSettings {
-  const config = vscode.workspace.getConfiguration(SECTION);
-  const settings = normaliseSettings((key) => {
-    const inspected = config.inspect(key);
-    return inspected?.workspaceFolderValue ?? inspected?.workspaceValue ?? inspected?.globalValue ?? inspected?.defaultValue;
-  });
-  // The shipped labels speak the UI's language; names the user chose are kept as written.
-  const shippedNames: Record<string, [string, string]> = {
-    body: ['Body', vscode.l10n.t('Body')],
-    actor: ['Actor', vscode.l10n.t('Actor')],
-    date: ['Date', vscode.l10n.t('Date')],
-  };
-  for (const label of settings.labels) {
-    const shipped = shippedNames[label.id];
-    if (shipped && label.name === shipped[0]) label.name = shipped[1];
-  }
-  return settings;
-}
-
-/** Who tags: the setting, else git's user.name, else the OS user. */
-function gitUserName(): Promise<string | undefined> {
-  return new Promise((resolve) => {
-    execFile('git', ['config', 'user.name'], { timeout: 2000 }, (err, stdout) => resolve(err ? undefined : stdout.trim() || undefined));
-  });
-}
 
 export function activate(context: vscode.ExtensionContext): NewsmarkApi {
   const started = Date.now();
   const log = createLog();
   let settings = readSettings();
-  let gitName: string | undefined;
-  void gitUserName().then((name) => (gitName = name));
-  const annotator = () => settings.annotator || gitName || safeOsUser();
+  const annotator = annotatorName(() => settings);
 
   const store = new AnnotationStore(() => settings, log, annotator, () => vscode.workspace.isTrusted);
+  flushOnDeactivate = () => store.flush();
   const analysis = new AnalysisService(context.extensionUri, store, () => settings, log);
   const ctx: EditorContext = { extension: context, log, settings: () => settings, store, analysis, trusted: () => vscode.workspace.isTrusted };
   const decorations = new Decorations(ctx);
@@ -114,7 +86,7 @@ export function activate(context: vscode.ExtensionContext): NewsmarkApi {
     }),
     vscode.workspace.onDidGrantWorkspaceTrust(() => decorations.redrawAll()),
     vscode.window.onDidChangeTextEditorVisibleRanges((e) => analysis.visibleRangesChanged(e.textEditor.document)),
-    vscode.window.tabGroups.onDidChangeTabs((e) => void Promise.all(e.opened.map((tab) => warnIfTooLarge(tab)))),
+    registerLargeFileWarning(),
   );
 
   const activationMs = Date.now() - started;
@@ -122,28 +94,10 @@ export function activate(context: vscode.ExtensionContext): NewsmarkApi {
   return createApi(ctx, decorations, views, ready.then(() => undefined), activationMs, compare, suggesters);
 }
 
-/** VS Code does not hand files over 50 MB to extensions: say so instead of showing a page without Newsmark. */
-const EXTENSION_SYNC_LIMIT = 50 * 1024 * 1024;
-async function warnIfTooLarge(tab: vscode.Tab): Promise<void> {
-  if (!(tab.input instanceof vscode.TabInputText) || !tab.input.uri.path.endsWith('.txt')) return;
-  const uri = tab.input.uri;
-  try {
-    const { size } = await vscode.workspace.fs.stat(uri);
-    if (size <= EXTENSION_SYNC_LIMIT) return;
-    void vscode.window.showWarningMessage(
-      vscode.l10n.t('Newsmark: {0} is {1} MB; VS Code does not pass files over 50 MB to extensions, so it cannot be annotated in the editor. Split it, or use the newsmark command line.', vscode.workspace.asRelativePath(uri), Math.round(size / 1024 / 1024)),
-    );
-  } catch {
-    // not on a file system we can stat: nothing to say
-  }
-}
+/** Saves still waiting out the store's debounce; VS Code awaits deactivate before it disposes anything. */
+let flushOnDeactivate: (() => Promise<void>) | undefined;
 
-function safeOsUser(): string {
-  try {
-    return os.userInfo().username;
-  } catch {
-    return 'unknown';
-  }
+/** A window reload or shutdown: every tag made so far is written first. */
+export async function deactivate(): Promise<void> {
+  await flushOnDeactivate?.();
 }
-
-export function deactivate(): void {}

@@ -52,7 +52,8 @@ export class AnnotationStore implements vscode.Disposable {
   private readonly loading = new Map<string, Promise<DocState>>();
   /** Documents being closed: their last save must land before the sidecar is read again. */
   private readonly closing = new Map<string, Promise<void>>();
-  private readonly saveTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Debounced saves, by state: a document closed and reopened (a language switch) has two states for a moment. */
+  private readonly saveTimers = new Map<DocState, ReturnType<typeof setTimeout>>();
   private readonly pendingSaves = new Set<Promise<void>>();
   private readonly emitter = new vscode.EventEmitter<{ state: DocState; reason: ChangeReason }>();
   private readonly disposables: vscode.Disposable[] = [];
@@ -306,12 +307,11 @@ export class AnnotationStore implements vscode.Disposable {
   }
 
   private scheduleSave(state: DocState): void {
-    const key = state.uri.toString();
-    clearTimeout(this.saveTimers.get(key));
+    clearTimeout(this.saveTimers.get(state));
     this.saveTimers.set(
-      key,
+      state,
       setTimeout(() => {
-        this.saveTimers.delete(key);
+        this.saveTimers.delete(state);
         this.trackSave(this.save(state));
       }, SAVE_DELAY_MS),
     );
@@ -324,11 +324,10 @@ export class AnnotationStore implements vscode.Disposable {
 
   /** Writes every pending change now. */
   async flush(): Promise<void> {
-    for (const [key, timer] of this.saveTimers) {
+    for (const [state, timer] of this.saveTimers) {
       clearTimeout(timer);
-      this.saveTimers.delete(key);
-      const state = this.states.get(key);
-      if (state) this.trackSave(this.save(state));
+      this.saveTimers.delete(state);
+      this.trackSave(this.save(state));
     }
     while (this.pendingSaves.size > 0) await Promise.all([...this.pendingSaves]);
   }
@@ -422,8 +421,8 @@ export class AnnotationStore implements vscode.Disposable {
     const state = this.states.get(key);
     if (!state) return;
     this.states.delete(key);
-    clearTimeout(this.saveTimers.get(key));
-    this.saveTimers.delete(key);
+    clearTimeout(this.saveTimers.get(state));
+    this.saveTimers.delete(state);
     const saved = this.save(state).finally(() => {
       if (this.closing.get(key) === saved) this.closing.delete(key);
     });
@@ -436,7 +435,8 @@ export class AnnotationStore implements vscode.Disposable {
   }
 
   dispose(): void {
-    for (const t of this.saveTimers.values()) clearTimeout(t);
+    // A save still waiting out its debounce is started, not dropped (deactivate has normally flushed it already).
+    void this.flush();
     for (const d of this.disposables) d.dispose();
   }
 }

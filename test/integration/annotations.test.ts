@@ -136,6 +136,31 @@ suite('annotations: two writers on one sidecar', () => {
   });
 });
 
+suite('annotations: nothing lost when the window reloads', () => {
+  test('a tag made just before the extension is deactivated is on disk afterwards', async () => {
+    const nm = await api();
+    const name = 'reload-suite.txt';
+    await writeFile(corpusUri(name), 'Ana Lima spoke in Hanoi.\n');
+    try {
+      const editor = await openEditor(name);
+      await nm.settle();
+      // What VS Code runs on a reload: the extension module's own deactivate (the instance the host loaded).
+      const ext = vscode.extensions.getExtension('newsmark.newsmark')!;
+      const main = (await import(`${ext.extensionPath}/dist/extension.js`)) as { deactivate(): Promise<void> };
+      select(editor, 'Ana Lima');
+      await vscode.commands.executeCommand('newsmark.tagActor');
+      await main.deactivate(); // at once, inside the store's 250 ms save debounce
+      const onDisk = await readFile(sidecarOf(name));
+      assert.ok(onDisk, 'the sidecar was written before deactivate returned');
+      assert.deepEqual(parseSidecar(onDisk).data?.annotations.map((a) => a.text), ['Ana Lima']);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      await nm.settle();
+      for (const f of [name, `${name}.ann.yaml`]) await vscode.workspace.fs.delete(corpusUri(f)).then(undefined, () => undefined);
+    }
+  });
+});
+
 suite('annotations: selections, labels, status', () => {
   const name = '001_3cd509aeb15531bf.txt';
 

@@ -6,7 +6,9 @@ import Mocha from 'mocha';
 export const RESULT_PREFIX = 'NEWSMARK_RESULT ';
 
 export function runSuitesIn(dir: string, timeoutMs = 60_000): Promise<void> {
-  const mocha = new Mocha({ ui: 'tdd', color: false, timeout: timeoutMs, reporter: 'spec' });
+  // NEWSMARK_TEST_GREP runs only the tests whose titles match (while working on one suite).
+  const grep = process.env.NEWSMARK_TEST_GREP;
+  const mocha = new Mocha({ ui: 'tdd', color: false, timeout: timeoutMs, reporter: 'spec', ...(grep ? { grep } : {}) });
   for (const f of fs.readdirSync(dir).sort()) if (f.endsWith('.test.js')) mocha.addFile(path.join(dir, f));
   return new Promise((resolve, reject) => {
     const runner = mocha.run((failures) => {
