@@ -1,4 +1,4 @@
-// Drives the real editor into the states the README shows; scripts/screenshots.js photographs each one when
+// Drives the real editor into the states the README shows; tools/screenshots.js photographs each one when
 // this logs `NEWSMARK_SHOT name`.
 import * as vscode from 'vscode';
 import type { Annotation, SidecarData } from '../../src/core/model/types';

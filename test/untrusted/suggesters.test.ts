@@ -1,5 +1,5 @@
 // In a workspace that is not trusted, a suggester that runs a program is not started, even from the user's
-// own settings (scripts/test.js puts one there, writing a marker file if it ever starts); the page still
+// own settings (tools/test.js puts one there, writing a marker file if it ever starts); the page still
 // gets the detectors' suggestions, and the user is told why the suggester is missing.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';

@@ -1,5 +1,5 @@
 // Quarters, months with a year named relative to the publication year, ranges and alternatives of full
-// dates, cumulative periods (docs/annotation-guidelines.md and eval/heldout-vi/README.md conventions).
+// dates, cumulative periods (docs/annotation-guidelines.md and eval/dev-vi/README.md conventions).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { detectDates, findPublicationDate, type PartialDate } from '../../../src/core/detect/dates';

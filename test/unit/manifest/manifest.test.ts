@@ -23,8 +23,8 @@ interface NlsScript {
     missingRuntimeTranslations: string[];
   };
 }
-// scripts/nls.js is plain CommonJS (run with node, no build step) and has no type declarations.
-const nls = createRequire(__filename)(path.join(ROOT, 'scripts/nls.js')) as NlsScript;
+// tools/nls.js is plain CommonJS (run with node, no build step) and has no type declarations.
+const nls = createRequire(__filename)(path.join(ROOT, 'tools/nls.js')) as NlsScript;
 
 function readJson(relative: string): Json {
   return JSON.parse(fs.readFileSync(path.join(ROOT, relative), 'utf8')) as Json;
@@ -102,7 +102,7 @@ describe('manifest: commands and settings', () => {
 });
 
 describe('manifest: localisation', () => {
-  it('has no user-visible literal left in package.json (run `node scripts/nls.js`)', () => {
+  it('has no user-visible literal left in package.json (run `node tools/nls.js`)', () => {
     assert.deepEqual(nls.checkLocalization(ROOT).unmovedLiterals, []);
   });
 
@@ -133,7 +133,7 @@ describe('manifest: localisation', () => {
   });
 });
 
-describe('scripts/nls.js', () => {
+describe('tools/nls.js', () => {
   const sample = (): Json => ({
     displayName: 'Sample',
     contributes: {

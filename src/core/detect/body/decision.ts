@@ -243,7 +243,7 @@ export function detectLines(
 
 /**
  * One line (or wrapped paragraph) as a learned combination of the evidence would see it (model.ts): the
- * input of scripts/fit-body-model.ts, which measures whether such a model beats the hand-set decision.
+ * input of research/fit-body-model.ts, which measures whether such a model beats the hand-set decision.
  */
 export interface LineModelRow {
   /** The document lines it stands for (several for a wrapped paragraph). */

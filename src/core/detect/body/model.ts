@@ -1,7 +1,7 @@
 // A learned combination of the evidence: a model (logistic regression or boosted stumps) over what the
 // hand-set passes already know about a line and its neighbours (its own evidence, the context's verdict,
 // block membership, position relative to the headline and the main block, the evidence and shape of the
-// lines around it). scripts/fit-body-model.ts fits it and measures it with pages of a site held out
+// lines around it). research/fit-body-model.ts fits it and measures it with pages of a site held out
 // together. detectLines does not use it: measured that way it did not beat the hand-set decision without
 // dropping headlines, which our guidelines count as body (see the script's header for the numbers).
 

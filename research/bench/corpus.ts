@@ -1,8 +1,8 @@
-// The generated bench corpus (.bench/corpus-10000, made once by scripts/bench/generate.ts and reused), and the
+// The generated bench corpus (.bench/corpus-10000, made once by research/bench/generate.ts and reused), and the
 // cost of pass 1 of `newsmark detect`: the time to build the corpus statistics (CorpusModel, plus reading
 // sidecars) and the peak memory (maxRSS of a child process that does only that) for 1,000 and 10,000 pages.
 //
-//   node --import tsx scripts/bench/corpus.ts --measure DIR   (the child: prints {seconds, maxRssMb, ...})
+//   node --import tsx research/bench/corpus.ts --measure DIR   (the child: prints {seconds, maxRssMb, ...})
 
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';

@@ -5,7 +5,7 @@
 //                                      span is { start, end, label, optional?, text?, value? } in UTF-16
 //                                      offsets; `text`, when given, must be what the offsets cover
 //                                      (optional file: without it every record has spans: []).
-// Run: npx tsx scripts/build-gold.ts
+// Run: npx tsx research/build-gold.ts
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { GoldRecord, GoldSpan } from '../src/core/eval/gold';

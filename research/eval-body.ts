@@ -1,8 +1,8 @@
 // Line-level body P/R/F1 of detectLines on the sample corpus (eval/baoquocte gold) and the boilerplate
 // development set. Each set is one corpus: all its pages are added to a CorpusModel first.
-//   npx tsx scripts/eval-body.ts            summary
-//   npx tsx scripts/eval-body.ts --errors   also every wrong line, with its reasons
-//   npx tsx scripts/eval-body.ts --learn    leave-one-out: the other pages' gold lines are learned first
+//   npx tsx research/eval-body.ts            summary
+//   npx tsx research/eval-body.ts --errors   also every wrong line, with its reasons
+//   npx tsx research/eval-body.ts --learn    leave-one-out: the other pages' gold lines are learned first
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CorpusModel } from '../src/core/detect/corpus';
@@ -92,7 +92,7 @@ function run(name: string, records: GoldRecord[]): void {
   );
 }
 
-// Also the gold loader of scripts/fit-body-model.ts, which imports this file.
+// Also the gold loader of research/fit-body-model.ts, which imports this file.
 if (require.main === module) {
   run('samples (baoquocte)', sampleGold());
   run('boilerplate-dev', devGold());

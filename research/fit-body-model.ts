@@ -4,10 +4,10 @@
 // deterministic. Reports the line-level F1 of each set cross-validated with pages grouped by site (leave
 // one site out: pages sharing template lines are one site, the samples are one site), beside the hand-set
 // decision scored the same way, then the fit on all pages and what it uses.
-//   npx tsx scripts/fit-body-model.ts                      the model decides lines after the main block's start
-//   npx tsx scripts/fit-body-model.ts --learn-block-start  also the lines before it (not the headline itself)
-//   npx tsx scripts/fit-body-model.ts --logistic           logistic regression instead of stumps
-//   npx tsx scripts/fit-body-model.ts --errors             also the cross-validated wrong lines
+//   npx tsx research/fit-body-model.ts                      the model decides lines after the main block's start
+//   npx tsx research/fit-body-model.ts --learn-block-start  also the lines before it (not the headline itself)
+//   npx tsx research/fit-body-model.ts --logistic           logistic regression instead of stumps
+//   npx tsx research/fit-body-model.ts --errors             also the cross-validated wrong lines
 // Measured (36 site groups, 65 pages; F1 cross-validated; hand-set: samples 1.000, dev 0.8645):
 //   stumps                      samples 0.987, dev 0.864
 //   --logistic                  samples 0.987, dev 0.858

@@ -1,6 +1,6 @@
 // Re-analysis while typing in a 1 MB page, as the editor's worker does it: the quick analysis of the
 // changed lines after each keystroke, and the full analysis once the typing pauses.
-//   npx tsx scripts/bench/reanalyse.ts
+//   npx tsx research/bench/reanalyse.ts
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyseFrom, reanalyseEdit } from '../../src/core/detect/analyse';

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// `npm run bench [-- MODULE...]`: runs every bench module (scripts/bench/*.ts exporting `bench*()` functions
+// `npm run bench [-- MODULE...]`: runs every bench module (research/bench/*.ts exporting `bench*()` functions
 // that resolve to BenchRow lists; MODULE names select some of them, e.g. `cli corpus`), adds the editor-host
-// rows measured in the real editor by scripts/bench-host.js (skip with NEWSMARK_BENCH_SKIP_HOST=1), and prints one table:
+// rows measured in the real editor by research/bench-host.js (skip with NEWSMARK_BENCH_SKIP_HOST=1), and prints one table:
 // name | measured | target | ok | baseline. Exit status 1 when a row misses its target or a bench fails.
  
 'use strict';
@@ -61,9 +61,9 @@ async function main() {
     }
   }
   if (only.length === 0) {
-    // The editor rows are measured in the real VS Code host (scripts/bench-host.js writes .bench/host.json).
+    // The editor rows are measured in the real VS Code host (research/bench-host.js writes .bench/host.json).
     if (!process.env.NEWSMARK_BENCH_SKIP_HOST) {
-      process.stderr.write('running the in-editor benchmark (scripts/bench-host.js)...\n');
+      process.stderr.write('running the in-editor benchmark (research/bench-host.js)...\n');
       require('node:child_process').spawnSync(process.execPath, [path.join(__dirname, 'bench-host.js')], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
     }
     rows.push(...hostRows());

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run gen-corpus -- OUT N [--seed S] [--tags]`: launcher of scripts/bench/generate.ts (TypeScript via tsx).
+// `npm run gen-corpus -- OUT N [--seed S] [--tags]`: launcher of research/bench/generate.ts (TypeScript via tsx).
  
 'use strict';
 require('tsx/cjs');

@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 // Localisation upkeep for Newsmark.
 //
-//   node scripts/nls.js          Move every user-visible literal in package.json (command titles, setting
+//   node tools/nls.js          Move every user-visible literal in package.json (command titles, setting
 //                                descriptions, view names, walkthrough texts, colour descriptions, ...) into
 //                                a %key% placeholder, with the English text in package.nls.json. Entries that
 //                                already are placeholders are left alone, so running it again changes nothing.
-//   node scripts/nls.js --check  List what still lacks a Vietnamese translation: package.nls.json keys missing
+//   node tools/nls.js --check  List what still lacks a Vietnamese translation: package.nls.json keys missing
 //                                from package.nls.vi.json, and runtime strings passed to l10n.t('…') in
 //                                src/**/*.ts missing from l10n/bundle.l10n.vi.json. Exits 1 if anything is
 //                                missing (or a placeholder has no English text, or a literal was not moved).
@@ -238,7 +238,7 @@ function main(args) {
       console.log(`${title} (${items.length}):`);
       for (const item of items) console.log(`  ${describe(item)}`);
     };
-    report('Literals in package.json not yet moved to package.nls.json — run `node scripts/nls.js`', result.unmovedLiterals);
+    report('Literals in package.json not yet moved to package.nls.json — run `node tools/nls.js`', result.unmovedLiterals);
     report('%placeholders% with no English text in package.nls.json', result.placeholdersWithoutEnglish);
     report('package.nls.json keys missing from package.nls.vi.json', result.missingVietnameseKeys);
     report('l10n.t strings missing from l10n/bundle.l10n.vi.json', result.missingRuntimeTranslations,

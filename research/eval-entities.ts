@@ -1,9 +1,9 @@
 // Scores the actor and date suggestions against the hand-made gold of the sample pages.
 //
-//   npx tsx scripts/eval-entities.ts            per-label exact and overlap P/R/F1 inside gold body lines
-//   npx tsx scripts/eval-entities.ts --verbose  also lists misses and false alarms
-//   npx tsx scripts/eval-entities.ts --no-places  without the optional places gazetteer
-//   npx tsx scripts/eval-entities.ts --build    rebuilds eval/baoquocte/entities.json from entities-spec.txt
+//   npx tsx research/eval-entities.ts            per-label exact and overlap P/R/F1 inside gold body lines
+//   npx tsx research/eval-entities.ts --verbose  also lists misses and false alarms
+//   npx tsx research/eval-entities.ts --no-places  without the optional places gazetteer
+//   npx tsx research/eval-entities.ts --build    rebuilds eval/baoquocte/entities.json from entities-spec.txt
 //                                               (offsets computed and checked against the text)
 //
 // Scoring: only suggestions and gold spans on gold body lines (eval/baoquocte/body-lines.json) count.

@@ -4,7 +4,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const { spawnSync } = require('node:child_process');
-const { runSuiteInHost, scratchCorpus } = require('./lib/run-in-host');
+const { runSuiteInHost, scratchCorpus } = require('../tools/lib/run-in-host');
 
 const ROOT = path.resolve(__dirname, '..');
 
@@ -13,7 +13,7 @@ async function main() {
   const { ws, cleanup } = scratchCorpus('bench-host');
   // A 10,000-page corpus beside the samples: the host must stay responsive while it learns it.
   const pages = process.env.NEWSMARK_BENCH_PAGES || '10000';
-  if (spawnSync(process.execPath, ['scripts/gen-corpus.js', path.join(ws, 'generated'), pages], { cwd: ROOT, stdio: 'inherit' }).status !== 0) process.exit(1);
+  if (spawnSync(process.execPath, ['research/gen-corpus.js', path.join(ws, 'generated'), pages], { cwd: ROOT, stdio: 'inherit' }).status !== 0) process.exit(1);
   fs.mkdirSync(path.join(ROOT, '.bench'), { recursive: true });
   const out = path.join(ROOT, '.bench', 'host.json');
   try {

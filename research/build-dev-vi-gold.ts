@@ -1,7 +1,7 @@
 // Builds the Vietnamese held-out gold set (synthetic pages imitating other news-site layouts) from its
 // hand-written spec:
-//   eval/heldout-vi/pages/<id>        the page texts (UTF-8, LF)
-//   eval/heldout-vi/spec.json         { pages: [{ id, site_style, publication_date, body_lines, ignore_lines?,
+//   eval/dev-vi/pages/<id>        the page texts (UTF-8, LF)
+//   eval/dev-vi/spec.json         { pages: [{ id, site_style, publication_date, body_lines, ignore_lines?,
 //                                       spans: [SpecSpan], considered_not_tagged?: [text] }] }
 // where a SpecSpan is { label, text, line (0-based), occurrence? (n-th match of `text` in that line,
 // default 0), value?, optional? }. Offsets are computed here, never typed by hand. The script refuses to
@@ -10,18 +10,18 @@
 // a span does not slice its text, lies outside a body line, overlaps another span, carries a malformed
 // date value, or leaves a word-bounded occurrence of an annotated text in the body untagged (unless
 // inside a phrase listed in `considered_not_tagged`).
-// Writes eval/heldout-vi.gold.jsonl.
-// Run: npx tsx scripts/build-heldout-vi-gold.ts
+// Writes eval/dev-vi.gold.jsonl.
+// Run: npx tsx research/build-dev-vi-gold.ts
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { GoldRecord } from '../src/core/eval/gold';
-import { type Line, resolveSpans, type SpecSpan, splitLines } from './lib/goldSpec';
+import { type Line, resolveSpans, type SpecSpan, splitLines } from './goldSpec';
 
 const ROOT = path.join(__dirname, '..');
-const SET_DIR = path.join(ROOT, 'eval/heldout-vi');
+const SET_DIR = path.join(ROOT, 'eval/dev-vi');
 const PAGES_DIR = path.join(SET_DIR, 'pages');
 const SPEC_FILE = path.join(SET_DIR, 'spec.json');
-const OUT_FILE = path.join(ROOT, 'eval/heldout-vi.gold.jsonl');
+const OUT_FILE = path.join(ROOT, 'eval/dev-vi.gold.jsonl');
 const MIN_LINES = 60;
 const MAX_LINES = 200;
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Renders the SVG sources in media/ to the PNGs the marketplace needs (it does not accept SVG for the
-// extension icon). Uses the system Chromium through playwright-core; run `node scripts/make-icons.js`
+// extension icon). Uses the system Chromium through playwright-core; run `node tools/make-icons.js`
 // after editing media/icon.svg and commit both files.
 'use strict';
 

@@ -31,8 +31,8 @@ function staticChecks() {
   banner('static: type-check and lint');
   for (const [name, args] of [
     ['type-check (tsc --noEmit)', [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '--noEmit', '-p', '.']],
-    ['lint (eslint)', [path.join(ROOT, 'node_modules', 'eslint', 'bin', 'eslint.js'), 'src', 'test', 'scripts', 'research']],
-    ['no import cycles in src/', [path.join(ROOT, 'scripts', 'check-cycles.js')]],
+    ['lint (eslint)', [path.join(ROOT, 'node_modules', 'eslint', 'bin', 'eslint.js'), 'src', 'test', 'tools', 'research']],
+    ['no import cycles in src/', [path.join(ROOT, 'tools', 'check-cycles.js')]],
   ]) {
     const ok = sh(process.execPath, args).status === 0;
     process.stdout.write(`${ok ? 'ok' : 'FAILED'}: ${name}\n`);
@@ -116,7 +116,7 @@ function checkPackageContents(vsix) {
   process.stdout.write(`${small ? 'ok' : 'FAILED'}: .vsix is ${(size / 1024).toFixed(0)} KB (limit 3 MB)\n`);
   const ls = spawnSync(process.execPath, [require.resolve('@vscode/vsce/vsce'), 'ls', '--no-dependencies'], { cwd: ROOT, encoding: 'utf8' });
   const files = ls.stdout.split('\n').filter(Boolean);
-  const leaked = files.filter((f) => /^(src|test|node_modules|scripts|eval|samples|\.vscode-test)\//.test(f) || f.endsWith('.map'));
+  const leaked = files.filter((f) => /^(src|test|node_modules|tools|research|eval|samples|\.vscode-test)\//.test(f) || f.endsWith('.map'));
   const clean = ls.status === 0 && files.length > 0 && leaked.length === 0;
   process.stdout.write(`${clean ? 'ok' : 'FAILED'}: the package holds ${files.length} files and no sources, tests or node_modules${leaked.length ? ` (found: ${leaked.slice(0, 5).join(', ')})` : ''}\n`);
   add({ passed: Number(small) + Number(clean), failed: Number(!small) + Number(!clean) });

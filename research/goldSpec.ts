@@ -1,6 +1,6 @@
-// Shared by the held-out gold builders (scripts/build-heldout*-gold.ts): spans written by hand as
+// Shared by the held-out gold builders (research/build-dev-*-gold.ts): spans written by hand as
 // { label, text, line, occurrence? } become offsets, and the checks every gold set must pass.
-import type { GoldSpan } from '../../src/core/eval/gold';
+import type { GoldSpan } from '../src/core/eval/gold';
 
 export interface SpecSpan {
   label: string;

@@ -1,5 +1,5 @@
 // Throughput of the actor and date detectors on a large page built from the sample corpus.
-//   npx tsx scripts/bench/detect-entities.ts
+//   npx tsx research/bench/detect-entities.ts
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { detectActors } from '../../src/core/detect/actors';

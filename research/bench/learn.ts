@@ -2,7 +2,7 @@
 // learner trained on synthetic annotated pages tags every line (line, rule and memory features, Viterbi),
 // given the page's tokens and rule suggestions as the analysis hands them over. Fresh token lists each
 // round, so the per-line feature cache does not help. Also the whole analysis with that learner in use.
-//   npx tsx scripts/bench/learn.ts
+//   npx tsx research/bench/learn.ts
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyseDocument, learningDocument } from '../../src/core/detect/analyse';
