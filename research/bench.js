@@ -45,6 +45,24 @@ function printTable(rows) {
   process.stdout.write(`${out.join('\n')}\n`);
 }
 
+/** A full run is kept in bench/results/bench.json, naming the commit and machine; README's speed table is made from it. */
+function writeResults(rows) {
+  const { execFileSync } = require('node:child_process');
+  const os = require('node:os');
+  const git = (...args) => execFileSync('git', args, { cwd: ROOT, encoding: 'utf8' }).trim();
+  const out = {
+    kind: 'bench',
+    commit: git('rev-parse', '--short', 'HEAD'),
+    dirty: git('status', '--porcelain', '--untracked-files=no', '--', 'src') !== '',
+    machine: { host: os.hostname(), cores: os.cpus().length, load: os.loadavg().map((l) => Number(l.toFixed(1))) },
+    measured_at: new Date().toISOString(),
+    rows: rows.map((r) => { const [name, measured, target, , baseline] = cells(r); return { name, measured, target, ...(r.ok === undefined ? {} : { ok: r.ok }), baseline }; }),
+  };
+  fs.mkdirSync(path.join(ROOT, 'bench', 'results'), { recursive: true });
+  fs.writeFileSync(path.join(ROOT, 'bench', 'results', 'bench.json'), `${JSON.stringify(out, null, 2)}\n`);
+  process.stderr.write('wrote bench/results/bench.json\n');
+}
+
 async function main() {
   const only = process.argv.slice(2);
   const rows = [];
@@ -69,6 +87,7 @@ async function main() {
     rows.push(...hostRows());
   }
   printTable(rows);
+  if (only.length === 0) writeResults(rows);
   if (rows.some((row) => row.ok === false)) process.exitCode = 1;
 }
 

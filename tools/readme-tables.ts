@@ -1,0 +1,157 @@
+// README's measured tables, generated from the committed result files so every figure can be traced to the
+// commit and machine it was measured on. Each table sits between `<!-- results:NAME -->` and
+// `<!-- /results -->`; a unit test fails when README and the result files disagree.
+//   npx tsx tools/readme-tables.ts          rewrite README.md's tables
+//   npx tsx tools/readme-tables.ts --check  exit 1 if they are out of date
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '..');
+
+interface Score {
+  precision: number;
+  recall: number;
+  f1: number;
+}
+interface Scores {
+  body?: Score | null;
+  spans?: Record<string, { exact: Score; overlap: Score }>;
+}
+interface Machine {
+  host?: string;
+  cores?: number;
+}
+
+const f3 = (v: number | undefined): string => (v === undefined ? '—' : v.toFixed(3));
+
+function read<T>(file: string): T | undefined {
+  const full = path.join(ROOT, file);
+  return existsSync(full) ? (JSON.parse(readFileSync(full, 'utf8')) as T) : undefined;
+}
+
+function machineName(m: Machine | string | undefined, cores?: number): string {
+  if (typeof m === 'string') return `${m}, ${cores ?? '?'} cores`;
+  return `${m?.host ?? '?'}, ${m?.cores ?? '?'} cores`;
+}
+
+function source(files: string[], commit: string, machine: string): string {
+  return `<sub>From ${files.map((f) => `\`${f}\``).join(', ')}: commit ${commit}, ${machine}.</sub>`;
+}
+
+function table(head: string[], rows: string[][]): string {
+  return [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+}
+
+function quality(): string | undefined {
+  const file = 'eval/results/quality.json';
+  const data = read<{ commit: string; machine: Machine; sets: Array<Scores & { id: string; gold: string; what: string }> }>(file);
+  if (!data) return undefined;
+  const rows = data.sets.map((s) => {
+    const gold = s.gold.replace('<shared>', '../shared');
+    const body = s.body ? (s.id === 'boilerplate-dev' ? `${f3(s.body.f1)} (P ${f3(s.body.precision)}, R ${f3(s.body.recall)})` : f3(s.body.f1)) : '—';
+    const date = s.spans?.date ? f3(s.spans.date.exact.f1) : '—';
+    const actor = s.spans?.actor ? `${f3(s.spans.actor.exact.f1)} (${f3(s.spans.actor.overlap.f1)})` : '—';
+    return [`\`${gold}\`: ${s.what}`, body, date, actor];
+  });
+  return `${table(['Set', 'Body line F1', 'Date exact F1', 'Actor exact F1 (overlap)'], rows)}\n\n${source([file], data.commit, machineName(data.machine))}`;
+}
+
+interface PhonerResult {
+  commit: string;
+  machine: string;
+  nproc: number;
+  ranges: Record<'whole' | 'ends', { date: { exact: Score; overlap: Score } }>;
+}
+
+function phoner(): string | undefined {
+  const splits: Array<[string, string]> = [
+    ['eval/results/phoner-dev.json', 'dev (development)'],
+    ['eval/results/phoner-test.json', 'test (held out, measured once)'],
+  ];
+  const rows: string[][] = [];
+  let last: PhonerResult | undefined;
+  for (const [file, name] of splits) {
+    const d = read<PhonerResult>(file);
+    if (!d) continue;
+    last = d;
+    const cell = (r: 'whole' | 'ends') => `${f3(d.ranges[r].date.exact.f1)} (${f3(d.ranges[r].date.overlap.f1)})`;
+    rows.push([name, cell('whole'), cell('ends')]);
+  }
+  if (!last) return undefined;
+  const head = ['Split', 'Date exact F1 (overlap), ranges as one span', 'Date exact F1 (overlap), `--date-ranges ends`'];
+  return `${table(head, rows)}\n\n${source(splits.map((s) => s[0]), last.commit, machineName(last.machine, last.nproc))}`;
+}
+
+interface Curve {
+  commit: string;
+  machine: Machine;
+  results: Array<{
+    batch: number;
+    trainedOn: number;
+    control: { spans: Record<string, { exact: Score }>; effort: { ratio: number } };
+    learning: { spans: Record<string, { exact: Score }>; effort: { ratio: number } };
+    gate?: Record<string, unknown>;
+  }>;
+}
+
+function curve(file: string): string | undefined {
+  const d = read<Curve>(file);
+  if (!d) return undefined;
+  const head = ['Batch', 'Pages before', 'Control actor exact F1', 'Learning actor exact F1', 'Control effort', 'Learning effort'];
+  const rows = d.results.map((b) => [
+    String(b.batch),
+    String(b.trainedOn),
+    f3(b.control.spans.actor?.exact.f1),
+    f3(b.learning.spans.actor?.exact.f1),
+    f3(b.control.effort.ratio),
+    f3(b.learning.effort.ratio),
+  ]);
+  return `${table(head, rows)}\n\n${source([file], d.commit, machineName(d.machine))}`;
+}
+
+interface BenchResult {
+  commit: string;
+  machine: Machine;
+  rows: Array<{ name: string; measured?: string; target?: string; ok?: boolean; baseline?: string }>;
+}
+
+function speed(): string | undefined {
+  const file = 'bench/results/bench.json';
+  const d = read<BenchResult>(file);
+  if (!d) return undefined;
+  const cell = (s: string | undefined) => (s ?? '').replace(/\|/g, '\\|');
+  const rows = d.rows.map((r) => [cell(r.name), cell(r.measured), cell(r.target), r.ok === undefined ? '' : r.ok ? 'yes' : '**no**', cell(r.baseline)]);
+  return `${table(['What', 'Measured', 'Target', 'Met', 'Baseline, same run'], rows)}\n\n${source([file], d.commit, machineName(d.machine))}`;
+}
+
+const BLOCKS: Record<string, () => string | undefined> = {
+  quality,
+  phoner,
+  'learning-dev': () => curve('eval/results/learning-curve-vlsp2018-train-slice.json'),
+  'learning-heldout': () => curve('eval/results/learning-curve-vlsp2018-dev-heldout.json'),
+  speed,
+};
+
+/** README with every generated table replaced by what the result files say now. */
+export function renderReadme(readme: string): string {
+  return readme.replace(/(<!-- results:([\w-]+) -->\n)[\s\S]*?(<!-- \/results -->)/g, (whole, open: string, name: string, close: string) => {
+    const make = BLOCKS[name];
+    const body = make?.();
+    return body === undefined ? whole : `${open}${body}\n${close}`;
+  });
+}
+
+if (require.main === module) {
+  const file = path.join(ROOT, 'README.md');
+  const before = readFileSync(file, 'utf8');
+  const after = renderReadme(before);
+  if (process.argv.includes('--check')) {
+    if (after !== before) {
+      process.stderr.write('README.md tables differ from the result files: run npx tsx tools/readme-tables.ts\n');
+      process.exitCode = 1;
+    }
+  } else if (after !== before) {
+    writeFileSync(file, after);
+    process.stderr.write('README.md tables rewritten from the result files\n');
+  }
+}
