@@ -7,12 +7,13 @@ import * as path from 'node:path';
 import { agreement, disagreementLine, type AgreementPage, type AgreementReport } from '../core/agree';
 import type { Annotation } from '../core/model/types';
 import { reanchor } from '../core/sidecar/anchor';
-import { parseSidecar } from '../core/sidecar/codec';
+import { DEFAULT_MAX_SIDECAR_BYTES, parseSidecar } from '../core/sidecar/codec';
 import { SIDECAR_SUFFIX } from '../core/sidecar/paths';
-import { walkCorpus } from '../node/files';
+import { errnoText, FileRefused, readTextIfExists, walkCorpus } from '../node/files';
 import { flag, listOption, parseCommandLine, stringOption } from './args';
 import type { CliEnv } from './env';
 import { quotedPath, terminalSafe, UsageError } from './report';
+import { readPageReported } from './pages';
 import { requireFolder } from './walk';
 
 interface AnnotatorFolder {
@@ -78,11 +79,20 @@ function readPage(rel: string, corpus: string, folders: readonly AnnotatorFolder
     reporter.error(folders[0].sidecars.get(rel)!, 1, 1, `the page ${rel} is neither in the corpus (${corpus}) nor beside the sidecar; not compared`);
     return undefined;
   }
-  const text = fs.readFileSync(docPath, 'utf8');
+  const { text } = readPageReported(docPath, reporter, 'it is not compared');
+  if (text === undefined) return undefined;
   const tags: Annotation[][] = [];
   for (const f of folders) {
     const sidecarPath = f.sidecars.get(rel)!;
-    const parsed = parseSidecar(fs.readFileSync(sidecarPath, 'utf8'));
+    let sidecarText: string | undefined;
+    try {
+      sidecarText = readTextIfExists(sidecarPath, { maxBytes: DEFAULT_MAX_SIDECAR_BYTES });
+    } catch (error) {
+      const why = error instanceof FileRefused ? `is ${error.reason}` : `cannot be read (${errnoText(error)})`;
+      reporter.error(sidecarPath, 1, 1, `${f.name}'s sidecar ${why}; ${rel} is not compared`);
+      return undefined;
+    }
+    const parsed = parseSidecar(sidecarText ?? '');
     for (const problem of parsed.problems) reporter.problem(sidecarPath, problem);
     if (!parsed.data) {
       reporter.error(sidecarPath, 1, 1, `${f.name}'s sidecar cannot be read; ${rel} is not compared`);

@@ -11,9 +11,9 @@ import { trainingExample } from '../core/learn/examples';
 import type { LineDecision, SidecarData, Suggestion } from '../core/model/types';
 import { suggesterOfSource } from '../core/suggesters/config';
 import { isBlank, lineSpans } from '../core/text/lines';
-import * as fs from 'node:fs';
 import type { CorpusFile } from '../node/files';
 import { type Acceptance, BODY_LABEL, BOILERPLATE_LABEL, learnedFrom, learnFromTags, reanchorSidecar, readSidecar } from './documents';
+import { readPageReported } from './pages';
 import type { Reporter } from './report';
 
 /** Values of --date-ranges. */
@@ -32,6 +32,8 @@ export interface CorpusBuild {
   annotated: AnnotatedPage[];
   /** UTF-8 bytes read. */
   bytes: number;
+  /** Pages that could not be read (reported): later passes leave them out. */
+  unreadable: Set<string>;
 }
 
 /**
@@ -42,14 +44,13 @@ export function buildCorpus(files: readonly CorpusFile[], reporter: Reporter, le
   const corpus = new CorpusModel();
   const acceptances: Acceptance[] = [];
   const annotated: AnnotatedPage[] = [];
+  const unreadable = new Set<string>();
   let bytes = 0;
   files.forEach((file, index) => {
     reporter.progress('reading corpus', index, files.length);
-    let text: string;
-    try {
-      text = fs.readFileSync(file.path, 'utf8');
-    } catch (error) {
-      reporter.error(file.path, 1, 1, `cannot read: ${(error as Error).message}`);
+    const { text } = readPageReported(file.path, reporter);
+    if (text === undefined) {
+      unreadable.add(file.path);
       return;
     }
     bytes += Buffer.byteLength(text, 'utf8');
@@ -63,7 +64,7 @@ export function buildCorpus(files: readonly CorpusFile[], reporter: Reporter, le
     if (teaches) annotated.push({ path: file.path, text, data });
   });
   reporter.endProgress();
-  return { corpus, acceptances, annotated, bytes };
+  return { corpus, acceptances, annotated, bytes, unreadable };
 }
 
 /** A page and its (re-anchored) sidecar data. */

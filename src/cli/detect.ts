@@ -1,12 +1,12 @@
 // `newsmark detect`: corpus statistics from every document (pass 1), then one analysis per document
 // (pass 2), in this thread or in worker threads, printed in path order as soon as each is ready.
 
-import * as fs from 'node:fs';
 import { choiceOption, flag, jobsOption, listOption, parseCommandLine, shardOption, stringOption } from './args';
 import { analyseText, analysisContext, buildCorpus, DATE_RANGE_CHOICES, learnerFor, detectionJson, detectionSummary, type DetectSettings } from './analysis';
 import { type CliEnv, loadLexicons, writeOut } from './env';
 import { readModelOption } from './model';
 import { type DetectWorkerInit, runInWorkers } from './pool';
+import { readPageReported } from './pages';
 import { UsageError } from './report';
 import { CliSuggesters, type PageSuggestions, SUGGESTER_OPTIONS, withPageSuggestions } from './suggest';
 import { listCorpus } from './walk';
@@ -34,13 +34,14 @@ export async function detectCommand(argv: readonly string[], env: CliEnv): Promi
   const lexicons = loadLexicons(env, listOption(args, 'lexicons') ?? []);
   const base = readModelOption(args, env);
   if (base === null) return 1;
-  const { corpus, acceptances, annotated } = buildCorpus(files, reporter, true);
+  const { corpus, acceptances, annotated, unreadable } = buildCorpus(files, reporter, true);
   // the span learner trained on the corpus's decisions, as the editor trains it (from --model when given)
   const ctx = analysisContext(corpus, lexicons.stopwords, lexicons.entities, acceptances, settings);
   const learner = learnerFor(annotated, ctx, base);
   if (learner) ctx.learner = learner;
 
-  const selected = files.map((file) => file.path).filter((_, index) => !shard || index % shard.count === shard.index);
+  // Pages pass 1 could not read are reported already: not analysed, not reported again.
+  const selected = files.map((file) => file.path).filter((p, index) => (!shard || index % shard.count === shard.index) && !unreadable.has(p));
   // Suggesters are asked by the page's path relative to its corpus folder; problems are shown at the page.
   const idOf = new Map(files.map((file) => [file.path, file.rel]));
   const pathOf = new Map(files.map((file) => [file.rel, file.path]));
@@ -55,12 +56,7 @@ export async function detectCommand(argv: readonly string[], env: CliEnv): Promi
     let promise = asked.get(index);
     if (!promise) {
       const path = selected[index];
-      let text = known;
-      try {
-        text ??= fs.readFileSync(path, 'utf8');
-      } catch {
-        text = undefined; // the worker reports it
-      }
+      const text = known ?? readPageReported(path, reporter).text;
       promise = text === undefined || !suggesters ? Promise.resolve({ text }) : suggesters.ask(idOf.get(path) ?? path, text).then((page) => ({ text, page }));
       asked.set(index, promise);
     }
@@ -86,13 +82,8 @@ export async function detectCommand(argv: readonly string[], env: CliEnv): Promi
       for (let index = 0; index < selected.length; index++) {
         const path = selected[index];
         reporter.progress('analysing', index + 1, selected.length);
-        let text: string;
-        try {
-          text = fs.readFileSync(path, 'utf8');
-        } catch (error) {
-          reporter.error(path, 1, 1, `cannot read: ${(error as Error).message}`);
-          continue;
-        }
+        const { text } = readPageReported(path, reporter);
+        if (text === undefined) continue;
         const pending = suggesters ? ask(index, text) : undefined;
         const analysis = analyseText(path, text, ctx);
         const page = pending && (await pending).page;

@@ -8,7 +8,7 @@ import { LearnedEntities } from '../core/detect/learned';
 import { sortAnnotations } from '../core/model/annotations';
 import type { Annotation, Dismissal, SidecarData } from '../core/model/types';
 import { reanchor } from '../core/sidecar/anchor';
-import { parseSidecar, type ParsedSidecar } from '../core/sidecar/codec';
+import { DEFAULT_MAX_SIDECAR_BYTES, parseSidecar, type ParsedSidecar } from '../core/sidecar/codec';
 import { resolveDocumentRef, sidecarPathFor } from '../core/sidecar/paths';
 import { isBlank, lineSpans } from '../core/text/lines';
 import { errnoText, FileRefused, readTextIfExists } from '../node/files';
@@ -27,12 +27,15 @@ export interface SidecarRead {
   broken: boolean;
 }
 
-/** Reads and checks the sidecar beside `docPath`; its problems are reported. */
-export function readSidecar(docPath: string, reporter: Reporter): SidecarRead {
+/**
+ * Reads and checks the sidecar beside `docPath`; its problems are reported. One over `maxBytes` (default: the
+ * default of newsmark.sidecars.maxSizeMB) is refused before anything is read.
+ */
+export function readSidecar(docPath: string, reporter: Reporter, maxBytes = DEFAULT_MAX_SIDECAR_BYTES): SidecarRead {
   const sidecarPath = sidecarPathFor(docPath);
   let text: string | undefined;
   try {
-    text = readTextIfExists(sidecarPath);
+    text = readTextIfExists(sidecarPath, { maxBytes });
   } catch (error) {
     // A link out of its folder, a FIFO or device, a folder, an unreadable file: reported, never read.
     const why = error instanceof FileRefused ? `is ${error.reason}` : `cannot be read (${errnoText(error)})`;
@@ -40,7 +43,7 @@ export function readSidecar(docPath: string, reporter: Reporter): SidecarRead {
     return { sidecarPath, broken: true };
   }
   if (text === undefined) return { sidecarPath, broken: false };
-  const parsed = parseSidecar(text);
+  const parsed = parseSidecar(text, { maxBytes });
   for (const problem of parsed.problems) reporter.problem(sidecarPath, problem);
   const data = parsed.data;
   // An empty file holds nothing to lose: it counts as no sidecar.

@@ -10,7 +10,7 @@ import {
 } from '../core/eval';
 import type { LineDecision } from '../core/model/types';
 import { isBlank, lineSpans } from '../core/text/lines';
-import { readTextIfExists, walkCorpus } from '../node/files';
+import { readPage, walkCorpus } from '../node/files';
 import { choiceOption, flag, listOption, parseCommandLine, requiredOption, stringOption } from './args';
 import { analyseText, analysisContext, DATE_RANGE_CHOICES, type DetectSettings } from './analysis';
 import { BODY_LABEL, BOILERPLATE_LABEL, reanchorSidecar, readSidecar } from './documents';
@@ -19,6 +19,7 @@ import { readPredFile } from './evalPred';
 import type { SpanLearner } from '../core/learn/learner';
 import { learningCurveCommand } from './learningCurve';
 import { readModelOption } from './model';
+import { readPageReported } from './pages';
 import { type Reporter, terminalSafe, UsageError } from './report';
 
 /** A gold record and whether its spans are entity gold (the boilerplate dev set has body lines only). */
@@ -207,7 +208,7 @@ function readGoldFolder(dir: string, reporter: Reporter): EvalRecord[] {
       const goldFile = file.path.replace(/\.txt$/, '.gold.json');
       try {
         const gold = JSON.parse(fs.readFileSync(goldFile, 'utf8')) as DevGoldFile;
-        records.push({ gold: readDevGold(file.rel, fs.readFileSync(file.path, 'utf8'), gold), hasSpanGold: false });
+        records.push({ gold: readDevGold(file.rel, readPage(file.path), gold), hasSpanGold: false });
       } catch (error) {
         reporter.error(goldFile, 1, 1, (error as Error).message);
       }
@@ -218,7 +219,8 @@ function readGoldFolder(dir: string, reporter: Reporter): EvalRecord[] {
   for (const file of texts) {
     const read = readSidecar(file.path, reporter);
     if (!read.data) continue;
-    const text = readTextIfExists(file.path) ?? '';
+    const { text } = readPageReported(file.path, reporter, 'it is not scored');
+    if (text === undefined) continue;
     const tags = reanchorSidecar({ ...read, data: read.data }, text, reporter).data.annotations.filter((tag) => !tag.orphaned);
     const bodyTags = tags.filter((tag) => tag.label === BODY_LABEL);
     const gold: GoldRecord = {

@@ -9,12 +9,13 @@ import { exporters, exportDocuments } from '../core/export/registry';
 import type { ExportDocument, ExportOptions, Manifest } from '../core/export/types';
 import type { SidecarData, Suggestion } from '../core/model/types';
 import { ExportFolder, ExportFolderError } from '../node/exportFolder';
-import { errnoText, isInside } from '../node/files';
+import { isInside } from '../node/files';
 import { choiceOption, listOption, parseCommandLine, requiredOption, stringOption } from './args';
 import { analyseText, analysisContext, buildCorpus } from './analysis';
 import { BODY_LABEL, reanchorSidecar, readSidecar } from './documents';
 import { type CliEnv, loadLexicons } from './env';
 import { UsageError, terminalSafe } from './report';
+import { readPageReported } from './pages';
 import { listCorpus, requireFolder } from './walk';
 
 /** Formats that fall back to detected body lines for documents without `body` tags. */
@@ -66,12 +67,9 @@ export async function exportCommand(argv: readonly string[], env: CliEnv): Promi
     for (let index = 0; index < files.length; index++) {
       const file = files[index];
       reporter.progress('exporting', index + 1, files.length);
-      let text: string;
-      try {
-        text = fs.readFileSync(file.path, 'utf8');
-      } catch (error) {
-        reporter.error(file.path, 1, 1, `cannot read: ${errnoText(error)}`);
-        yield { path: file.rel, text: '', skip: `the page cannot be read (${errnoText(error)})` };
+      const { text, problem } = readPageReported(file.path, reporter);
+      if (text === undefined) {
+        yield { path: file.rel, text: '', skip: problem ?? '' };
         continue;
       }
       const read = readSidecar(file.path, reporter);

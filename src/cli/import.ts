@@ -19,6 +19,7 @@ import { parseCommandLine, requiredOption, stringOption } from './args';
 import { readSidecar } from './documents';
 import type { CliEnv } from './env';
 import { positionOf, type Reporter, UsageError } from './report';
+import { readPageReported } from './pages';
 import { listCorpus, requireFolder } from './walk';
 
 interface SourceRecord {
@@ -54,13 +55,8 @@ export async function importCommand(argv: readonly string[], env: CliEnv): Promi
   const corpus = listCorpus([intoDir], '*.txt', reporter);
   const byHash = new Map<string, (CorpusDocument & { file: CorpusFile })[]>();
   for (const file of corpus) {
-    let text: string;
-    try {
-      text = fs.readFileSync(file.path, 'utf8');
-    } catch (error) {
-      reporter.error(file.path, 1, 1, `cannot read: ${errnoText(error)}; nothing is imported into it`);
-      continue;
-    }
+    const { text } = readPageReported(file.path, reporter, 'nothing is imported into it');
+    if (text === undefined) continue;
     const hash = sha256Utf8(text);
     let list = byHash.get(hash);
     if (!list) byHash.set(hash, (list = []));

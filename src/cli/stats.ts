@@ -1,10 +1,10 @@
 // `newsmark stats`: what a corpus folder holds: documents by status, tags by label and source, the most
 // frequent actors, orphaned tags and broken sidecars.
 
-import * as fs from 'node:fs';
 import { flag, parseCommandLine, stringOption } from './args';
 import { reanchorSidecar, readSidecar } from './documents';
 import type { CliEnv } from './env';
+import { readPageReported } from './pages';
 import { UsageError, terminalSafe } from './report';
 import { listCorpus, requireFolder } from './walk';
 import { type Decision, decisionsOf, qualityReport, type QualityReport, type Tally } from '../core/quality';
@@ -22,6 +22,8 @@ export interface CorpusStats {
   review: ReviewCounts & { pagesReviewed: number; pagesWithTags: number };
   orphaned: { document: string; id: string; label: string; text: string }[];
   brokenSidecars: string[];
+  /** Pages listed but not read (no permission, binary, too large): reported, counted in `documents`. */
+  unreadablePages: string[];
   /** Accepted, dismissed and corrected suggestions per source and rule, and the learning curve so far. */
   suggestions: QualityReport;
 }
@@ -40,13 +42,19 @@ export async function statsCommand(argv: readonly string[], env: CliEnv): Promis
   const files = listCorpus([dir], stringOption(args, 'glob') ?? '*.txt', reporter);
   const stats: CorpusStats = {
     documents: files.length, status: {}, withSidecar: 0, tags: { total: 0, byLabel: {}, bySource: {} }, topActors: [],
-    review: { tags: 0, approved: 0, rejected: 0, unreviewed: 0, pagesReviewed: 0, pagesWithTags: 0 }, orphaned: [], brokenSidecars: [],
+    review: { tags: 0, approved: 0, rejected: 0, unreviewed: 0, pagesReviewed: 0, pagesWithTags: 0 }, orphaned: [], brokenSidecars: [], unreadablePages: [],
     suggestions: qualityReport([]),
   };
   const decisions: Decision[] = [];
   const actors = new Map<string, number>();
   files.forEach((file, index) => {
     reporter.progress('reading', index + 1, files.length);
+    // Every page is read, so one that cannot be is reported (and not counted as a document to do).
+    const { text } = readPageReported(file.path, reporter, 'it is not counted');
+    if (text === undefined) {
+      stats.unreadablePages.push(file.path);
+      return;
+    }
     const read = readSidecar(file.path, reporter);
     if (read.broken) {
       stats.brokenSidecars.push(read.sidecarPath);
@@ -57,7 +65,6 @@ export async function statsCommand(argv: readonly string[], env: CliEnv): Promis
     if (!read.data) return;
     stats.withSidecar++;
     for (const d of decisionsOf(read.data)) decisions.push(d);
-    const text = fs.readFileSync(file.path, 'utf8');
     const { data, orphaned } = reanchorSidecar({ ...read, data: read.data }, text);
     const pageReview = reviewCounts(data.annotations);
     addReviewCounts(stats.review, pageReview);
@@ -102,6 +109,7 @@ function statsText(stats: CorpusStats): string {
     `review: ${reviewSummary(stats.review)}; pages reviewed: ${stats.review.pagesReviewed} of ${stats.review.pagesWithTags} with tags`,
     `orphaned tags: ${stats.orphaned.length}`,
     `broken sidecars: ${stats.brokenSidecars.length}`,
+    ...(stats.unreadablePages.length > 0 ? [`pages not read: ${stats.unreadablePages.length}`] : []),
     `suggestions decided: ${tallyText(stats.suggestions.total)}`,
   ];
   for (const source of stats.suggestions.sources) {
@@ -116,5 +124,6 @@ function statsText(stats: CorpusStats): string {
   }
   for (const o of stats.orphaned) lines.push(`orphan: ${o.document} ${o.id} ${o.label} "${o.text}"`);
   for (const b of stats.brokenSidecars) lines.push(`broken: ${b}`);
+  for (const p of stats.unreadablePages) lines.push(`not read: ${p}`);
   return `${lines.join('\n')}\n`;
 }

@@ -2,7 +2,7 @@
 
 import * as fs from 'node:fs';
 import { compileFileNamePattern } from '../core/fileNamePattern';
-import { type CorpusFile, walkCorpus } from '../node/files';
+import { type CorpusFile, errnoText, walkCorpus } from '../node/files';
 import { type Reporter, UsageError } from './report';
 
 /** The corpus files under `paths`; a path that does not exist is reported and left out. */
@@ -20,6 +20,7 @@ export function listCorpus(paths: readonly string[], glob: string, reporter: Rep
   return walkCorpus(existing, {
     glob,
     onEscape: (entry, target) => reporter.warning(entry, 1, 1, `skipped: the link leads outside the folder (to ${target})`),
+    onUnreadable: (entry, error) => reporter.error(entry, 1, 1, `the folder cannot be read (${errnoText(error)}); the pages in it are left out`),
   });
 }
 

@@ -12,7 +12,7 @@ import type { NewsmarkSettings } from '../core/settings';
 import { withSuggestions } from '../core/suggesters/index';
 import { createAnalysisEngine, type AnalysisEngine, type EngineRequest } from '../node/analysisEngine';
 import type { LexiconFile } from '../node/lexicons';
-import { readText } from './fsio';
+import { readPageTextOrSkip, readSidecarText, readText } from './fsio';
 import type { Log } from './log';
 import type { AnnotationStore, DocState } from './store';
 
@@ -167,10 +167,11 @@ export class AnalysisService implements vscode.Disposable {
       }
       // Reads overlap (each is a round trip in a remote host); the statistics are then added in order.
       const batch = files.slice(i, i + READ_BATCH);
-      const texts = await Promise.all(batch.map((uri) => readText(uri)));
+      const texts = await Promise.all(batch.map((uri) => readPageTextOrSkip(uri, this.log)));
       const sidecarTexts = await Promise.all(batch.map((uri) => {
         const sidecar = this.store.sidecarUriFor(uri);
-        return sidecars.has(sidecar.toString()) ? readText(sidecar) : undefined;
+        // a sidecar too large or not a file teaches nothing here; the store reports it when its page opens
+        return sidecars.has(sidecar.toString()) ? readSidecarText(sidecar, this.settings().maxSidecarBytes).catch(() => undefined) : undefined;
       }));
       const docs: Array<{ id: string; text: string }> = [];
       batch.forEach((uri, k) => {

@@ -7,7 +7,7 @@ import { leastCertainFirst, suggestedBy } from '../core/quality';
 import { DOC_STATUSES } from '../core/model/types';
 import type { EditorContext } from './context';
 import { toRange, toSpan } from './convert';
-import { readText } from './fsio';
+import { exists, readPageTextOrSkip } from './fsio';
 import { Cmd } from './ids';
 import type { DocState } from './store';
 
@@ -145,7 +145,7 @@ async function acceptEverywhere(ctx: EditorContext, args: EverywhereArgs | undef
   const hits: Array<{ uri: vscode.Uri; offsets: number[]; preview: string }> = [];
   for (const uri of files) {
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-    const text = open ? open.getText() : await readText(uri);
+    const text = open ? open.getText() : await readPageTextOrSkip(uri, ctx.log);
     if (!text) continue;
     const offsets = findOccurrences(text, target.text);
     if (offsets.length) hits.push({ uri, offsets, preview: text.slice(Math.max(0, offsets[0] - 30), offsets[0] + target.text.length + 30).replace(/\s+/g, ' ') });
@@ -380,7 +380,7 @@ export function registerCommands(ctx: EditorContext): void {
   reg(Cmd.showCorpusSummary, async () => {
     const files = await ctx.analysis.corpusFiles();
     let withSidecar = 0;
-    for (const uri of files) if ((await readText(ctx.store.sidecarUriFor(uri))) !== undefined) withSidecar++;
+    for (const uri of files) if (await exists(ctx.store.sidecarUriFor(uri))) withSidecar++;
     const summary = { documents: files.length, annotated: withSidecar };
     void vscode.window.showInformationMessage(vscode.l10n.t('Newsmark: {0} documents in the corpus, {1} with tags.', summary.documents, summary.annotated));
     return summary;

@@ -12,7 +12,7 @@ import { parseSidecar } from '../core/sidecar/codec';
 import { sidecarPathFor } from '../core/sidecar/paths';
 import type { EditorContext } from './context';
 import { toRange, toSpan } from './convert';
-import { readText } from './fsio';
+import { readSidecarText } from './fsio';
 import { commandLink } from './hover';
 import { Cmd, LINK_COMMANDS } from './ids';
 
@@ -104,7 +104,10 @@ export class CompareService implements vscode.Disposable {
     const tags: AnnotatorTags[] = [];
     for (const target of this.targets) {
       const sidecar = doc.uri.with({ path: sidecarPathFor(doc.uri.path, { sidecarRoot: target.folder, workspaceRoot: folder.uri.path }) });
-      const raw = await readText(sidecar);
+      const raw = await readSidecarText(sidecar, this.ctx.settings().maxSidecarBytes).catch((err: unknown) => {
+        this.ctx.log.warn(`compare: ${target.name}'s sidecar ${vscode.workspace.asRelativePath(sidecar)}: ${err instanceof Error ? err.message : String(err)}`);
+        return undefined;
+      });
       if (raw === undefined) {
         tags.push({ annotator: target.name, tags: [] });
         continue;

@@ -12,7 +12,7 @@ import { parseSidecar, serialiseSidecar } from '../core/sidecar/codec';
 import { sha256Utf8 } from '../core/sidecar/hash';
 import type { OffsetUnit } from '../core/text/offsets';
 import type { EditorContext } from './context';
-import { readSidecarText, readText, withSidecarLock, writeTextAtomic } from './fsio';
+import { PageNotRead, readPageText, readPageTextOrSkip, readSidecarText, readText, withSidecarLock, writeTextAtomic } from './fsio';
 import { Cmd } from './ids';
 import { ExportFolder } from '../node/exportFolder';
 
@@ -173,12 +173,20 @@ async function exportInto(
     }
     const uri = files[i];
     progress.report({ message: `${i + 1} / ${files.length}`, increment: 100 / Math.max(1, files.length) });
-    const text = await readText(uri);
+    let text: string | undefined;
+    try {
+      text = await readPageText(uri);
+    } catch (err) {
+      if (!(err instanceof PageNotRead)) throw err;
+      ctx.log.warn(`export: ${err.message}`);
+      session.add({ path: relPath(uri), text: '', skip: err.message });
+      continue;
+    }
     if (text === undefined) continue;
     const doc: ExportDocument = { path: relPath(uri), text };
     let sidecarText: string | undefined;
     try {
-      sidecarText = await readSidecarText(ctx.store.sidecarUriFor(uri));
+      sidecarText = await readSidecarText(ctx.store.sidecarUriFor(uri), settings.maxSidecarBytes);
     } catch (err) {
       broken.push(relPath(ctx.store.sidecarUriFor(uri)));
       session.add({ path: doc.path, text: '', skip: `its sidecar cannot be used (${errorText(err)})` });
@@ -389,20 +397,20 @@ class CorpusHashes {
   private hashes: Map<string, { uri: vscode.Uri; sha256: string; text: string }> | undefined;
   private readonly byPath = new Map<string, vscode.Uri>();
 
-  constructor(private readonly files: vscode.Uri[]) {
+  constructor(private readonly files: vscode.Uri[], private readonly log: { warn(message: string): void }) {
     for (const uri of files) this.byPath.set(relPath(uri), uri);
   }
 
   async match(text: string, documentHint: string | undefined, slicer: Slicer): Promise<{ uri: vscode.Uri; text: string } | undefined> {
     const hinted = documentHint !== undefined ? this.byPath.get(documentHint) : undefined;
     if (hinted) {
-      const docText = await readText(hinted);
+      const docText = await readPageTextOrSkip(hinted, this.log);
       if (docText === text) return { uri: hinted, text: docText };
     }
     if (!this.hashes) {
       this.hashes = new Map();
       for (const uri of this.files) {
-        const docText = await readText(uri);
+        const docText = await readPageTextOrSkip(uri, this.log);
         if (docText !== undefined) this.hashes.set(relPath(uri), { uri, sha256: sha256Utf8(docText), text: docText });
         await slicer.maybeYield();
       }
@@ -434,7 +442,7 @@ async function importIntoDocument(
   const annotator = ctx.settings().annotator;
   // Checked on disk even for open documents: the store learns of a change on disk only when its watcher fires.
   const sidecarUri = ctx.store.sidecarUriFor(uri);
-  const diskText = await readSidecarText(sidecarUri);
+  const diskText = await readSidecarText(sidecarUri, ctx.settings().maxSidecarBytes);
   const parsed = diskText !== undefined ? parseSidecar(diskText, { maxBytes: ctx.settings().maxSidecarBytes }) : undefined;
   if (parsed && (!parsed.data || !parsed.writable)) {
     const first = parsed.problems[0];
@@ -473,7 +481,7 @@ async function importIntoDocument(
   }
   await withSidecarLock(sidecarUri, async () => {
     // Read again under the lock: a command-line import or another save may have written it meanwhile.
-    const lockedText = await readSidecarText(sidecarUri);
+    const lockedText = await readSidecarText(sidecarUri, ctx.settings().maxSidecarBytes);
     const current = lockedText === diskText ? parsed : lockedText !== undefined ? parseSidecar(lockedText, { maxBytes: ctx.settings().maxSidecarBytes }) : undefined;
     if (current && (!current.data || !current.writable)) {
       problems.push(vscode.l10n.t('{0}: its sidecar cannot be read safely ({1}), so nothing was imported into it', name, current.problems[0]?.message ?? ''));
@@ -524,7 +532,7 @@ async function importData(ctx: EditorContext, args?: ImportArgs): Promise<Import
       { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Newsmark: importing annotations') },
       async (progress) => {
         const inputs = await readImportFiles(ctx, chosen, problems);
-        const corpus = new CorpusHashes(await ctx.analysis.corpusFiles());
+        const corpus = new CorpusHashes(await ctx.analysis.corpusFiles(), ctx.log);
         const slicer = new Slicer();
         // Several records may belong to one document: their tags are merged into it together.
         const byDocument = new Map<string, { uri: vscode.Uri; text: string; tags: ImportedTag[] }>();

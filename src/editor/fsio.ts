@@ -5,7 +5,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { readFileIfExists, withFileLockAsync, writeFileAtomic } from '../node/files';
+import { decodePage } from '../core/text/decode';
+import { FileRefused, MAX_PAGE_BYTES, readFileIfExists, withFileLockAsync, writeFileAtomic } from '../node/files';
 
 const decoder = new TextDecoder('utf-8');
 const encoder = new TextEncoder();
@@ -19,10 +20,59 @@ export async function readText(uri: vscode.Uri): Promise<string | undefined> {
   }
 }
 
-/** A sidecar's text; on disk, only a regular file inside its folder is read (else it throws, saying why). */
-export async function readSidecarText(uri: vscode.Uri): Promise<string | undefined> {
-  if (uri.scheme !== 'file') return readText(uri);
-  const bytes = readFileIfExists(uri.fsPath);
+/** A corpus page that is not text (binary, not UTF-8, too large): `message` says why, in the user's words. */
+export class PageNotRead extends Error {}
+
+/**
+ * A corpus page's text, decoded by the rule the command-line tool follows (decodePage: a byte order mark is
+ * dropped and says the encoding, as in the editor's own documents, else UTF-8), so offsets and sha256 agree.
+ * Undefined when it does not exist; throws PageNotRead when it is not text or over MAX_PAGE_BYTES.
+ */
+export async function readPageText(uri: vscode.Uri): Promise<string | undefined> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await vscode.workspace.fs.readFile(uri);
+  } catch (err) {
+    if (err instanceof vscode.FileSystemError && err.code === 'FileNotFound') return undefined;
+    throw err;
+  }
+  const name = uri.path.slice(uri.path.lastIndexOf('/') + 1);
+  if (bytes.length > MAX_PAGE_BYTES) {
+    throw new PageNotRead(`${name} is not read: it is over the ${MAX_PAGE_BYTES / (1024 * 1024)} MB limit for a page (split it into smaller pages)`);
+  }
+  const decoded = decodePage(bytes);
+  if (!decoded.ok) throw new PageNotRead(`${name} is not read: it is ${decoded.reason}`);
+  return decoded.text;
+}
+
+/** readPageText, with a page that is not text logged and taken as missing. */
+export async function readPageTextOrSkip(uri: vscode.Uri, log: { warn(message: string): void }): Promise<string | undefined> {
+  try {
+    return await readPageText(uri);
+  } catch (err) {
+    if (!(err instanceof PageNotRead)) throw err;
+    log.warn(err.message);
+    return undefined;
+  }
+}
+
+/**
+ * A sidecar's text; on disk, only a regular file inside its folder is read (else it throws, saying why). One
+ * over `maxBytes` (the newsmark.sidecars.maxSizeMB setting) throws FileRefused before anything is read.
+ */
+export async function readSidecarText(uri: vscode.Uri, maxBytes: number): Promise<string | undefined> {
+  if (uri.scheme !== 'file') {
+    let size: number;
+    try {
+      size = (await vscode.workspace.fs.stat(uri)).size;
+    } catch (err) {
+      if (err instanceof vscode.FileSystemError && err.code === 'FileNotFound') return undefined;
+      throw err;
+    }
+    if (size > maxBytes) throw new FileRefused('not read', `${(size / (1024 * 1024)).toFixed(1)} MB, over the ${(maxBytes / (1024 * 1024)).toFixed(1)} MB limit`);
+    return readText(uri);
+  }
+  const bytes = readFileIfExists(uri.fsPath, { maxBytes });
   return bytes === undefined ? undefined : decoder.decode(bytes);
 }
 

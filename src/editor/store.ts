@@ -12,6 +12,7 @@ import { sha256Utf8 } from '../core/sidecar/hash';
 import { sidecarPathFor } from '../core/sidecar/paths';
 import type { NewsmarkSettings } from '../core/settings';
 import { toEdits } from './convert';
+import { errnoText, FileRefused } from '../node/files';
 import { readSidecarText, withSidecarLock, writeTextAtomic } from './fsio';
 import type { Log } from './log';
 
@@ -112,7 +113,14 @@ export class AnnotationStore implements vscode.Disposable {
     await this.closing.get(doc.uri.toString());
     const sidecarUri = this.sidecarUriFor(doc.uri);
     const text = doc.getText();
-    const diskText = await readSidecarText(sidecarUri);
+    let diskText: string | undefined;
+    let refused: string | undefined;
+    try {
+      diskText = await readSidecarText(sidecarUri, this.settings().maxSidecarBytes);
+    } catch (err) {
+      // Too large, a folder, a FIFO, a link out of its folder, unreadable: shown as the sidecar's problem.
+      refused = err instanceof FileRefused ? `is ${err.reason}` : `cannot be read (${errnoText(err)})`;
+    }
     const relPath = relativeDocumentName(sidecarUri, doc.uri);
     const state: DocState = {
       uri: doc.uri,
@@ -127,6 +135,10 @@ export class AnnotationStore implements vscode.Disposable {
       dirty: false,
     };
     if (diskText !== undefined) this.adoptDisk(state, diskText);
+    if (refused !== undefined) {
+      state.writable = false;
+      state.problems = [{ line: 1, col: 1, severity: 'error', message: `The sidecar ${refused}: it is not used and will not be overwritten.` }];
+    }
     // A concurrent load may have finished first; keep one state per document.
     const existing = this.states.get(doc.uri.toString());
     if (existing) return existing;
@@ -347,7 +359,7 @@ export class AnnotationStore implements vscode.Disposable {
   /** The read-merge-write of a save, under the sidecar's lock. */
   private async saveLocked(state: DocState): Promise<void> {
     // Someone else may have written the sidecar since we read it: merge before writing over it.
-    const onDisk = await readSidecarText(state.sidecarUri);
+    const onDisk = await readSidecarText(state.sidecarUri, this.settings().maxSidecarBytes);
     if (onDisk !== state.diskText) this.mergeDisk(state, onDisk);
     if (!state.writable) return;
     if (state.data.annotations.length === 0 && state.data.dismissed.length === 0 && state.data.status === 'todo' && state.diskText === undefined) {
@@ -408,7 +420,7 @@ export class AnnotationStore implements vscode.Disposable {
   private async onSidecarChangedOnDisk(sidecarUri: vscode.Uri): Promise<void> {
     const state = this.all().find((s) => s.sidecarUri.toString() === sidecarUri.toString());
     if (!state) return;
-    const diskText = await readSidecarText(sidecarUri);
+    const diskText = await readSidecarText(sidecarUri, this.settings().maxSidecarBytes);
     if (diskText === state.diskText) return; // our own write
     this.mergeDisk(state, diskText);
     if (state.dirty) this.scheduleSave(state);

@@ -13,7 +13,7 @@ import { reanchor } from '../core/sidecar/anchor';
 import { parseSidecar } from '../core/sidecar/codec';
 import { documentPathForSidecar } from '../core/sidecar/paths';
 import type { EditorContext } from './context';
-import { readText } from './fsio';
+import { readPageText, readSidecarText } from './fsio';
 import { Cmd } from './ids';
 
 /** Not in the shared Cmd table yet: the Documents view's filter (view/title). */
@@ -115,14 +115,14 @@ class CorpusIndex implements vscode.Disposable {
     const state = this.ctx.store.get(uri);
     if (state) return entryFrom(uri, state.data.status, state.data.annotations, state.text, false, state.data.dismissed);
     try {
-      const sidecarText = await readText(this.ctx.store.sidecarUriFor(uri));
+      const sidecarText = await readSidecarText(this.ctx.store.sidecarUriFor(uri), this.ctx.settings().maxSidecarBytes);
       if (sidecarText === undefined) return entryFrom(uri, undefined, [], '', false);
       const data = parseSidecar(sidecarText, { maxBytes: this.ctx.settings().maxSidecarBytes }).data;
       if (!data) return entryFrom(uri, undefined, [], '', true);
       const placed = data.annotations.filter((a) => !a.orphaned);
       // The document text is needed only for line numbers (and to re-anchor) of entity tags.
       const needsText = placed.some((a) => ENTITY_LABELS.has(a.label));
-      const text = needsText ? ((await readText(uri)) ?? '') : '';
+      const text = needsText ? ((await readPageText(uri)) ?? '') : '';
       const annotations = needsText ? placedIn(text, data.annotations) : placed;
       return entryFrom(uri, data.status, annotations, text, false, data.dismissed, data.annotations);
     } catch (err) {

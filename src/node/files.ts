@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { compileFileNamePattern } from '../core/fileNamePattern';
+import { decodePage } from '../core/text/decode';
 
 export interface CorpusFile {
   /** The path to open and to show: the argument joined with the path below it. */
@@ -22,6 +23,8 @@ export interface WalkOptions {
   glob: string;
   /** Called for every entry skipped because it leads outside its folder (a symbolic link). */
   onEscape?: (entryPath: string, target: string) => void;
+  /** Called for every folder (or link) skipped because it cannot be read; the walk goes on without it. */
+  onUnreadable?: (entryPath: string, error: unknown) => void;
 }
 
 /**
@@ -40,7 +43,13 @@ export function walkCorpus(roots: readonly string[], options: WalkOptions): Corp
     }
     const realRoot = fs.realpathSync(root);
     const visit = (dir: string, relDir: string): void => {
-      const entries = fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => compareNames(a.name, b.name));
+      let entries: fs.Dirent[];
+      try {
+        entries = fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => compareNames(a.name, b.name));
+      } catch (error) {
+        options.onUnreadable?.(dir, error);
+        return;
+      }
       for (const entry of entries) {
         if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
         const full = path.join(dir, entry.name);
@@ -58,7 +67,13 @@ export function walkCorpus(roots: readonly string[], options: WalkOptions): Corp
             options.onEscape?.(full, target);
             continue;
           }
-          const targetStat = fs.statSync(target);
+          let targetStat: fs.Stats;
+          try {
+            targetStat = fs.statSync(target);
+          } catch (error) {
+            options.onUnreadable?.(full, error);
+            continue;
+          }
           isDir = targetStat.isDirectory();
           isFile = targetStat.isFile();
           // A link to a folder inside the corpus would visit that folder twice (or loop): skip it.
@@ -168,6 +183,42 @@ export function readFileIfExists(file: string, options: ReadOptions = {}): Buffe
   } finally {
     fs.closeSync(fd);
   }
+}
+
+/**
+ * Pages larger than this are not read: analysing one takes memory many times its size (a 60 MB page ran out
+ * of it), and an annotator cannot work through such a page anyway.
+ */
+export const MAX_PAGE_BYTES = 20 * 1024 * 1024;
+
+/**
+ * The text of a corpus page, decoded by the rule the editor follows too (decodePage: a byte order mark is
+ * dropped and says the encoding, else UTF-8). Only a regular file is opened without blocking and read; one
+ * over `maxBytes` (default MAX_PAGE_BYTES) is refused before it is read. Throws FileRefused, saying why, for
+ * a binary file, bytes that are not text, a size over the limit; an errno error when it cannot be read.
+ */
+export function readPage(file: string, options: ReadOptions = {}): string {
+  const maxBytes = options.maxBytes ?? MAX_PAGE_BYTES;
+  const fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+  let bytes: Buffer;
+  try {
+    const stat = fs.fstatSync(fd);
+    if (!stat.isFile()) throw new FileRefused('not read', `${kindOf(stat)}, not a regular file`);
+    if (stat.size > maxBytes) {
+      throw new FileRefused('not read', `${formatSize(stat.size)}, over the ${formatSize(maxBytes)} limit for a page (split it into smaller pages)`);
+    }
+    bytes = fs.readFileSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+  const decoded = decodePage(bytes);
+  if (!decoded.ok) throw new FileRefused('not read', decoded.reason);
+  return decoded.text;
+}
+
+/** What went wrong reading a page (readPage's error), as "the page ..." for a problem line. */
+export function pageReadProblem(error: unknown): string {
+  return error instanceof FileRefused ? `the page is not read: it is ${error.reason}` : `the page cannot be read (${errnoText(error)})`;
 }
 
 /** readFileIfExists as UTF-8 text. */

@@ -68,3 +68,10 @@ export function record(text: string, document: string, spans: Array<[number, num
 
 /** Whether the current user ignores file modes (root): permission cases then need another way. */
 export const isRoot = process.getuid?.() === 0;
+
+/** The tool run as an unprivileged user when the tests run as root (root ignores file modes). */
+export function cliAsUser(cwd: string, ...args: string[]): Run {
+  const as = isRoot ? { uid: 65534, gid: 65534 } : {};
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout: 120_000, ...as });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
