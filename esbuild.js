@@ -14,6 +14,8 @@ const common = {
   minify: production,
   logLevel: 'warning',
   absWorkingDir: __dirname,
+  // jsonc-parser's UMD build requires its parts at run time; its ES module build bundles.
+  mainFields: ['module', 'main'],
 };
 
 const builds = [

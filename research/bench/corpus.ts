@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import { generateCorpus, PAGES_PER_FOLDER } from './generate';
 import { buildCorpus } from '../../src/cli/analysis';
 import { Reporter } from '../../src/cli/report';
+import { plainWorkspace } from '../../src/cli/workspace';
 import { walkCorpus } from '../../src/node/files';
 import type { BenchRow } from './types';
 
@@ -49,7 +50,7 @@ function measure(dir: string): CorpusMeasure {
   const reporter = new Reporter({ stdout: silent, stderr: silent });
   const started = process.hrtime.bigint();
   const files = walkCorpus([dir], { glob: '*.txt' });
-  const { corpus, bytes } = buildCorpus(files, reporter, true);
+  const { corpus, bytes } = buildCorpus(files, plainWorkspace(dir), reporter, true);
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   if (corpus.documentCount !== files.length) throw new Error(`read ${corpus.documentCount} of ${files.length} documents`);
   return { documents: files.length, megabytes: bytes / MB, seconds, maxRssMb: process.resourceUsage().maxRSS / 1024, startRssMb };

@@ -15,6 +15,7 @@ import type { CorpusFile } from '../node/files';
 import { type Acceptance, BODY_LABEL, BOILERPLATE_LABEL, learnedFrom, learnFromTags, reanchorSidecar, readSidecar } from './documents';
 import { readPageReported } from './pages';
 import type { Reporter } from './report';
+import type { Workspace } from './workspace';
 
 /** Values of --date-ranges. */
 export const DATE_RANGE_CHOICES = ['whole', 'ends'] as const;
@@ -40,7 +41,7 @@ export interface CorpusBuild {
  * Pass 1: every file's distinct line hashes into a CorpusModel, and, with `learn`, the confirmed tags of
  * their sidecars (body/boilerplate lines, accepted entities). Unreadable files are reported and left out.
  */
-export function buildCorpus(files: readonly CorpusFile[], reporter: Reporter, learn: boolean): CorpusBuild {
+export function buildCorpus(files: readonly CorpusFile[], ws: Workspace, reporter: Reporter, learn: boolean): CorpusBuild {
   const corpus = new CorpusModel();
   const acceptances: Acceptance[] = [];
   const annotated: AnnotatedPage[] = [];
@@ -56,7 +57,7 @@ export function buildCorpus(files: readonly CorpusFile[], reporter: Reporter, le
     bytes += Buffer.byteLength(text, 'utf8');
     corpus.addDocument(file.path, text);
     if (!learn) return;
-    const read = readSidecar(file.path, reporter);
+    const read = readSidecar(file.path, ws, reporter);
     if (!read.data) return;
     const data = reanchorSidecar({ ...read, data: read.data }, text).data;
     learnFromTags(text, data.annotations, corpus, acceptances, data.dismissed);

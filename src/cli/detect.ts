@@ -1,7 +1,7 @@
 // `newsmark detect`: corpus statistics from every document (pass 1), then one analysis per document
 // (pass 2), in this thread or in worker threads, printed in path order as soon as each is ready.
 
-import { choiceOption, flag, jobsOption, listOption, parseCommandLine, shardOption, stringOption } from './args';
+import { choiceOption, flag, jobsOption, parseCommandLine, shardOption } from './args';
 import { analyseText, analysisContext, buildCorpus, DATE_RANGE_CHOICES, learnerFor, detectionJson, detectionSummary, type DetectSettings } from './analysis';
 import { type CliEnv, loadLexicons, writeOut } from './env';
 import { readModelOption } from './model';
@@ -10,6 +10,7 @@ import { readPageReported } from './pages';
 import { UsageError } from './report';
 import { CliSuggesters, type PageSuggestions, SUGGESTER_OPTIONS, withPageSuggestions } from './suggest';
 import { listCorpus } from './walk';
+import { openWorkspace, WORKSPACE_OPTIONS } from './workspace';
 
 export async function detectCommand(argv: readonly string[], env: CliEnv): Promise<number> {
   const args = parseCommandLine(argv, {
@@ -22,6 +23,7 @@ export async function detectCommand(argv: readonly string[], env: CliEnv): Promi
     ...SUGGESTER_OPTIONS,
     'date-ranges': { type: 'string' },
     model: { type: 'string' },
+    ...WORKSPACE_OPTIONS,
   });
   if (args.positionals.length === 0) throw new UsageError('detect needs at least one file or folder');
   const json = flag(args, 'json');
@@ -30,11 +32,13 @@ export async function detectCommand(argv: readonly string[], env: CliEnv): Promi
   const settings: DetectSettings = { relativeDates: flag(args, 'relative-dates'), dateRanges: choiceOption(args, 'date-ranges', DATE_RANGE_CHOICES, 'whole') };
   const { reporter } = env;
 
-  const files = listCorpus(args.positionals, stringOption(args, 'glob') ?? '*.txt', reporter);
-  const lexicons = loadLexicons(env, listOption(args, 'lexicons') ?? []);
+  // The workspace of the first path: its settings and sidecar layout hold for every path named.
+  const ws = openWorkspace(args.positionals[0], args, reporter);
+  const files = listCorpus(args.positionals, ws, reporter);
+  const lexicons = loadLexicons(env, ws.lexicons);
   const base = readModelOption(args, env);
   if (base === null) return 1;
-  const { corpus, acceptances, annotated, unreadable } = buildCorpus(files, reporter, true);
+  const { corpus, acceptances, annotated, unreadable } = buildCorpus(files, ws, reporter, true);
   // the span learner trained on the corpus's decisions, as the editor trains it (from --model when given)
   const ctx = analysisContext(corpus, lexicons.stopwords, lexicons.entities, acceptances, settings);
   const learner = learnerFor(annotated, ctx, base);

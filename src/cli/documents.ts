@@ -8,11 +8,11 @@ import { LearnedEntities } from '../core/detect/learned';
 import { sortAnnotations } from '../core/model/annotations';
 import type { Annotation, Dismissal, SidecarData } from '../core/model/types';
 import { reanchor } from '../core/sidecar/anchor';
-import { DEFAULT_MAX_SIDECAR_BYTES, parseSidecar, type ParsedSidecar } from '../core/sidecar/codec';
-import { resolveDocumentRef, sidecarPathFor } from '../core/sidecar/paths';
+import { checkLabels, parseSidecar, type ParsedSidecar } from '../core/sidecar/codec';
 import { isBlank, lineSpans } from '../core/text/lines';
 import { errnoText, FileRefused, readTextIfExists } from '../node/files';
 import type { Reporter } from './report';
+import { sidecarPathOf, toPosix, type Workspace } from './workspace';
 
 export const BODY_LABEL = 'body';
 export const BOILERPLATE_LABEL = 'boilerplate';
@@ -25,14 +25,17 @@ export interface SidecarRead {
   data?: SidecarData;
   /** The sidecar exists but cannot be used (unreadable, or its `document` leads outside its folder). */
   broken: boolean;
+  /** Its `document:` field follows the old rule; a write puts the new one. */
+  legacyDocument?: boolean;
 }
 
 /**
- * Reads and checks the sidecar beside `docPath`; its problems are reported. One over `maxBytes` (default: the
- * default of newsmark.sidecars.maxSizeMB) is refused before anything is read.
+ * Reads and checks the sidecar of `docPath` where the workspace's layout puts it (beside the page or in the
+ * mirrored sidecar folder); its problems are reported. One over `maxBytes` (default: the workspace's
+ * newsmark.sidecars.maxSizeMB) is refused before anything is read.
  */
-export function readSidecar(docPath: string, reporter: Reporter, maxBytes = DEFAULT_MAX_SIDECAR_BYTES): SidecarRead {
-  const sidecarPath = sidecarPathFor(docPath);
+export function readSidecar(docPath: string, ws: Workspace, reporter: Reporter, maxBytes = ws.settings.maxSidecarBytes): SidecarRead {
+  const sidecarPath = sidecarPathOf(ws, docPath);
   let text: string | undefined;
   try {
     text = readTextIfExists(sidecarPath, { maxBytes });
@@ -45,20 +48,20 @@ export function readSidecar(docPath: string, reporter: Reporter, maxBytes = DEFA
   if (text === undefined) return { sidecarPath, broken: false };
   const parsed = parseSidecar(text, { maxBytes });
   for (const problem of parsed.problems) reporter.problem(sidecarPath, problem);
+  if (ws.labelsGiven) for (const problem of checkLabels(parsed, ws.settings.labels.map((l) => l.id))) reporter.problem(sidecarPath, problem);
   const data = parsed.data;
   // An empty file holds nothing to lose: it counts as no sidecar.
   if (!data) return { sidecarPath, parsed, broken: !parsed.writable };
-  const posixSidecar = sidecarPath.split(path.sep).join('/');
-  const resolved = resolveDocumentRef(posixSidecar, data.document);
+  const resolved = ws.locator.resolveDocument(toPosix(path.resolve(sidecarPath)), data.document);
   const where = lineOfKey(text, 'document');
   if (resolved === undefined) {
-    reporter.error(sidecarPath, where, 1, `"document: ${data.document}" does not name a file inside the sidecar's folder; the sidecar is not used`);
+    reporter.error(sidecarPath, where, 1, `"document: ${data.document}" does not name a file inside the folder the sidecar stands for; the sidecar is not used`);
     return { sidecarPath, parsed, broken: true };
   }
-  if (path.normalize(resolved) !== path.normalize(docPath)) {
-    reporter.warning(sidecarPath, where, 1, `"document: ${data.document}" differs from the document beside it (${path.basename(docPath)}); using it for ${path.basename(docPath)}`);
+  if (resolved.path !== toPosix(path.resolve(docPath))) {
+    reporter.warning(sidecarPath, where, 1, `"document: ${data.document}" differs from the page it stands for (${path.basename(docPath)}); using it for ${path.basename(docPath)}`);
   }
-  return { sidecarPath, parsed, data, broken: false };
+  return { sidecarPath, parsed, data, broken: false, ...(resolved.legacy ? { legacyDocument: true } : {}) };
 }
 
 /** 1-based line of a top-level `key:` in YAML text (1 when not found). */

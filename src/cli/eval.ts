@@ -10,8 +10,8 @@ import {
 } from '../core/eval';
 import type { LineDecision } from '../core/model/types';
 import { isBlank, lineSpans } from '../core/text/lines';
-import { readPage, walkCorpus } from '../node/files';
-import { choiceOption, flag, listOption, parseCommandLine, requiredOption, stringOption } from './args';
+import { readPage } from '../node/files';
+import { choiceOption, flag, parseCommandLine, requiredOption, stringOption } from './args';
 import { analyseText, analysisContext, DATE_RANGE_CHOICES, type DetectSettings } from './analysis';
 import { BODY_LABEL, BOILERPLATE_LABEL, reanchorSidecar, readSidecar } from './documents';
 import { type CliEnv, loadLexicons } from './env';
@@ -21,6 +21,8 @@ import { learningCurveCommand } from './learningCurve';
 import { readModelOption } from './model';
 import { readPageReported } from './pages';
 import { type Reporter, terminalSafe, UsageError } from './report';
+import { listCorpus } from './walk';
+import { openWorkspace, type Workspace, WORKSPACE_OPTIONS } from './workspace';
 
 /** A gold record and whether its spans are entity gold (the boilerplate dev set has body lines only). */
 export interface EvalRecord {
@@ -53,6 +55,7 @@ export async function evalCommand(argv: readonly string[], env: CliEnv): Promise
     'learning-curve': { type: 'string' },
     model: { type: 'string' },
     out: { type: 'string' },
+    ...WORKSPACE_OPTIONS,
   });
   const goldPath = requiredOption(args, 'gold');
   const { reporter } = env;
@@ -60,7 +63,8 @@ export async function evalCommand(argv: readonly string[], env: CliEnv): Promise
     reporter.error(goldPath, 1, 1, 'no such file or folder');
     return 1;
   }
-  const records = fs.statSync(goldPath).isDirectory() ? readGoldFolder(goldPath, reporter) : readGoldLines(goldPath, reporter);
+  const ws = openWorkspace(goldPath, args, reporter);
+  const records = fs.statSync(goldPath).isDirectory() ? readGoldFolder(goldPath, ws, reporter) : readGoldLines(goldPath, reporter);
   if (records.length === 0) {
     reporter.error(goldPath, 1, 1, 'no gold records');
     return 1;
@@ -88,7 +92,7 @@ export async function evalCommand(argv: readonly string[], env: CliEnv): Promise
     ? (gold: GoldRecord) => pred.predict(gold)
     : predictionsFile !== undefined
     ? savedPredictions(predictionsFile, reporter)
-    : detectorPredictions(records, env, listOption(args, 'lexicons') ?? [], { relativeDates: flag(args, 'relative-dates'), dateRanges: choiceOption(args, 'date-ranges', DATE_RANGE_CHOICES, 'whole') }, model);
+    : detectorPredictions(records, env, ws.lexicons, { relativeDates: flag(args, 'relative-dates'), dateRanges: choiceOption(args, 'date-ranges', DATE_RANGE_CHOICES, 'whole') }, model);
 
   const body = emptyCounts();
   let withBody = 0;
@@ -199,8 +203,8 @@ function checkGoldRecord(raw: unknown): GoldRecord {
 }
 
 /** A folder of HASH.txt + HASH.gold.json pairs, or of documents annotated with sidecars. */
-function readGoldFolder(dir: string, reporter: Reporter): EvalRecord[] {
-  const texts = walkCorpus([dir], { glob: '*.txt' });
+function readGoldFolder(dir: string, ws: Workspace, reporter: Reporter): EvalRecord[] {
+  const texts = listCorpus([dir], ws, reporter);
   const devPairs = texts.filter((file) => fs.existsSync(file.path.replace(/\.txt$/, '.gold.json')));
   if (devPairs.length > 0) {
     const records: EvalRecord[] = [];
@@ -217,7 +221,7 @@ function readGoldFolder(dir: string, reporter: Reporter): EvalRecord[] {
   }
   const records: EvalRecord[] = [];
   for (const file of texts) {
-    const read = readSidecar(file.path, reporter);
+    const read = readSidecar(file.path, ws, reporter);
     if (!read.data) continue;
     const { text } = readPageReported(file.path, reporter, 'it is not scored');
     if (text === undefined) continue;

@@ -17,6 +17,7 @@ import { type CliEnv, loadLexicons } from './env';
 import { UsageError, terminalSafe } from './report';
 import { readPageReported } from './pages';
 import { listCorpus, requireFolder } from './walk';
+import { openWorkspace, WORKSPACE_OPTIONS } from './workspace';
 
 /** Formats that fall back to detected body lines for documents without `body` tags. */
 const BODY_LINE_FORMATS = new Set(['conll', 'text']);
@@ -32,6 +33,7 @@ export async function exportCommand(argv: readonly string[], env: CliEnv): Promi
     review: { type: 'string' },
     glob: { type: 'string' },
     lexicons: { type: 'string' },
+    ...WORKSPACE_OPTIONS,
   });
   if (args.positionals.length !== 1) throw new UsageError('export needs exactly one corpus folder');
   const [dir] = args.positionals;
@@ -53,12 +55,13 @@ export async function exportCommand(argv: readonly string[], env: CliEnv): Promi
   if (labels) options.labels = labels;
   const { reporter } = env;
 
-  const files = listCorpus([dir], stringOption(args, 'glob') ?? '*.txt', reporter);
+  const ws = openWorkspace(dir, args, reporter);
+  const files = listCorpus([dir], ws, reporter);
   const needsDetection = options.include === 'pending' || BODY_LINE_FORMATS.has(format);
   let ctx: AnalysisContext | undefined;
   if (needsDetection) {
-    const lexicons = loadLexicons(env, listOption(args, 'lexicons') ?? []);
-    const { corpus, acceptances } = buildCorpus(files, reporter, true);
+    const lexicons = loadLexicons(env, ws.lexicons);
+    const { corpus, acceptances } = buildCorpus(files, ws, reporter, true);
     ctx = analysisContext(corpus, lexicons.stopwords, lexicons.entities, acceptances, { relativeDates: false });
   }
 
@@ -72,7 +75,7 @@ export async function exportCommand(argv: readonly string[], env: CliEnv): Promi
         yield { path: file.rel, text: '', skip: problem ?? '' };
         continue;
       }
-      const read = readSidecar(file.path, reporter);
+      const read = readSidecar(file.path, ws, reporter);
       if (read.broken) {
         brokenSkipped++;
         yield { path: file.rel, text: '', skip: unusableSidecarReason(read.parsed?.problems ?? []) };

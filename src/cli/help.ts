@@ -15,6 +15,16 @@ Commands:
   agree A B [C...]      agreement of annotators' sidecar folders: span F1, kappa, disagreements
 
 Run "newsmark <command> --help" for the options of a command.
+
+The workspace settings: detect, eval, train, export, import and stats read the .vscode/settings.json of the
+folder given (the nearest one at or above it, as the editor of that folder would): newsmark.sidecars.folder
+(sidecars in a folder that mirrors the workspace, else beside their pages), newsmark.corpus (which files are
+pages), newsmark.labels (tags of other labels are warned about) and newsmark.lexicons (extra lexicons).
+Comments and trailing commas are fine; a file that cannot be read stops the command with its line. Flags
+override: --sidecars DIR (a mirrored sidecar folder, relative to the current folder; --sidecars= for
+sidecars beside their pages), --glob PATTERN (file names instead of newsmark.corpus), --lexicons A,B, and
+--no-settings (read no settings file).
+
 Problems are printed on stderr as PATH:LINE:COL: message. Exit status: 0 ok, 1 problems found, 2 usage error.
 `;
 
@@ -53,12 +63,13 @@ Options:
                      {"path", "lines": [{"line", "label", "score", "reasons"}] (every non-empty line),
                       "suggestions": [{"start", "end", "label", "text", "value"?, "score", "reasons", "line"}]}
                      Offsets are UTF-16 code units, lines 0-based.
-  --glob PATTERN     file-name pattern inside folders (default "*.txt"; * ? and {a,b})
+  --glob PATTERN     file-name pattern inside folders (default: the newsmark.corpus setting, else "*.txt";
+                     * ? and {a,b})
   --shard I/N        analyse only the documents whose position in the sorted path list is I-1 modulo N
                      (corpus statistics still come from every document)
   --jobs N           worker threads for pass 2 (default: the number of cores); output order is kept
   --lexicons A,B     extra lexicon files or folders: <kind>.<lang>.txt entity lexicons, other .txt files
-                     are stop-word lists named after the file
+                     are stop-word lists named after the file (default: the newsmark.lexicons setting)
   --relative-dates   also suggest relative dates ("yesterday", "hôm qua")
   --date-ranges ends suggest a date range's two ends apart ("20" and "22/3" for "20-22/3"; the convention
                      of PhoNER-COVID19 and TimeML) instead of one span with an interval value (whole)
@@ -76,6 +87,8 @@ Options:
                      answers for another page) costs only its own suggestions: it is reported once on
                      stderr with its name, restarted with backoff, and stopped after 5 failures in a row.
   --model FILE       start from a span model made by "newsmark train" (the sidecars refine it)
+  --sidecars DIR     the mirrored sidecar folder (--sidecars= : beside the pages; default: the settings)
+  --no-settings      read no .vscode/settings.json (see "newsmark --help")
 
 On a cluster: give every job the same corpus and a different shard, then concatenate the outputs:
   newsmark detect corpus/ --json --shard 1/8 > part-1.jsonl    # job 1 of 8
@@ -94,7 +107,7 @@ GOLD is one of:
                "spans": [{"start", "end", "label", "optional"?}]} (UTF-16 offsets, 0-based lines);
                all records form one corpus
   DIR          *.txt + *.gold.json pairs ({"body_lines", "lines"}: body lines only), or annotated
-               documents: *.txt with *.txt.ann.yaml sidecars (body tags give the body lines, other tags
+               documents: *.txt with their sidecars (beside them, or in newsmark.sidecars.folder) (body tags give the body lines, other tags
                the spans; documents without a sidecar are not gold and are left out)
 
 When a record has body lines, spans are scored only on those lines, so entity scores do not depend on
@@ -121,6 +134,9 @@ Options:
                        hand 2 per tag) of the control (rules + every earlier tag's text suggested again)
                        beside learning (the span learner trained on the earlier batches)
   --out FILE           with --learning-curve: also write the results (with commit and machine) as JSON
+  --sidecars DIR       with a DIR of annotated documents: their mirrored sidecar folder (--sidecars= :
+                       beside the pages; default: the settings)
+  --no-settings        read no .vscode/settings.json (see "newsmark --help")
 `,
   train: `Usage: newsmark train --gold GOLD.jsonl|DIR --out MODEL.json [options]
 
@@ -138,10 +154,13 @@ Options:
   --labels A,B     labels to learn (default: actor and every tagged label except body, boilerplate, date)
   --epochs N       passes over the training data (default 6)
   --lexicons A,B   extra lexicon files or folders (see detect)
+  --sidecars DIR   the mirrored sidecar folder of a corpus folder GOLD (--sidecars= : beside the pages)
+  --no-settings    read no .vscode/settings.json (see "newsmark --help")
 `,
   export: `Usage: newsmark export DIR --format FORMAT --out OUTDIR [options]
 
-Exports every *.txt document under DIR with the tags of its sidecar (DOC.txt.ann.yaml). Tags are first
+Exports every page under DIR (*.txt, or the newsmark.corpus setting) with the tags of its sidecar
+(DOC.txt.ann.yaml beside it, or in the folder of the newsmark.sidecars.folder setting). Tags are first
 put back in the current text; tags that cannot be found are reported and not exported. Documents without
 a sidecar are exported without tags. A sidecar that cannot be read is reported as PATH:LINE:COL: message,
 its document skipped, the rest exported, and the exit status is 1. OUTDIR gets the files of the format
@@ -158,8 +177,10 @@ Options:
                       suggestions as predictions (jsonl, labelstudio)
   --review WHICH      any (default) or approved: export only tags a reviewer approved; the manifest's
                       "review" counts the approved, rejected and unreviewed tags and how many were left out
-  --glob PATTERN      document file names (default "*.txt")
-  --lexicons A,B      extra lexicon files or folders, with --include pending
+  --glob PATTERN      document file names (default: the newsmark.corpus setting, else "*.txt")
+  --lexicons A,B      extra lexicon files or folders, with --include pending (default: the setting)
+  --sidecars DIR      the mirrored sidecar folder (--sidecars= : beside the pages; default: the settings)
+  --no-settings       read no .vscode/settings.json (see "newsmark --help")
 `,
   import: `Usage: newsmark import SRC --into DIR [options]
 
@@ -173,10 +194,14 @@ read is reported and never overwritten. Importing the same data twice adds nothi
 Options:
   --into DIR     the corpus folder whose sidecars receive the tags (required)
   --by NAME      recorded as the tags' "by" (default: the user name)
+  --glob PATTERN document file names (default: the newsmark.corpus setting, else "*.txt")
+  --sidecars DIR the mirrored sidecar folder to write into (--sidecars= : beside the pages; default: the
+                 settings); a sidecar read in the old form is written in the new one
+  --no-settings  read no .vscode/settings.json (see "newsmark --help")
 `,
   stats: `Usage: newsmark stats DIR [--json]
 
-Counts the documents under DIR (*.txt) by status, their tags by label and by source, the most frequent
+Counts the documents under DIR (*.txt, or the newsmark.corpus setting) by status, their tags by label and by source, the most frequent
 actors (by normalised value, else text), review progress (tags approved, rejected and not reviewed;
 pages whose every tag has a verdict), orphaned tags (not found in the current text) and broken sidecars
 (also reported as PATH:LINE:COL: message; the exit status is then 1).
@@ -184,6 +209,8 @@ pages whose every tag has a verdict), orphaned tags (not found in the current te
 Options:
   --json          the counts as JSON
   --top N         how many actors to list (default 20)
-  --glob PATTERN  document file names (default "*.txt")
+  --glob PATTERN  document file names (default: the newsmark.corpus setting, else "*.txt")
+  --sidecars DIR  the mirrored sidecar folder (--sidecars= : beside the pages; default: the settings)
+  --no-settings   read no .vscode/settings.json (see "newsmark --help")
 `,
 };

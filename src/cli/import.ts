@@ -13,7 +13,6 @@ import { mergeImported } from '../core/import/merge';
 import type { ImportedRecord } from '../core/import/types';
 import { newSidecar, serialiseSidecar } from '../core/sidecar/codec';
 import { sha256Utf8 } from '../core/sidecar/hash';
-import { sidecarPathFor } from '../core/sidecar/paths';
 import { type CorpusFile, errnoText, FileRefused, readTextIfExists, walkCorpus, withFileLock, writeFileAtomic } from '../node/files';
 import { parseCommandLine, requiredOption, stringOption } from './args';
 import { readSidecar } from './documents';
@@ -21,6 +20,7 @@ import type { CliEnv } from './env';
 import { positionOf, type Reporter, UsageError } from './report';
 import { readPageReported } from './pages';
 import { listCorpus, requireFolder } from './walk';
+import { openWorkspace, sidecarPathOf, type Workspace, WORKSPACE_OPTIONS } from './workspace';
 
 interface SourceRecord {
   record: ImportedRecord;
@@ -40,7 +40,7 @@ interface ImportTotals {
 }
 
 export async function importCommand(argv: readonly string[], env: CliEnv): Promise<number> {
-  const args = parseCommandLine(argv, { into: { type: 'string' }, by: { type: 'string' } });
+  const args = parseCommandLine(argv, { into: { type: 'string' }, by: { type: 'string' }, glob: { type: 'string' }, ...WORKSPACE_OPTIONS });
   if (args.positionals.length !== 1) throw new UsageError('import needs exactly one source file or folder');
   const [source] = args.positionals;
   const intoDir = requiredOption(args, 'into');
@@ -52,7 +52,8 @@ export async function importCommand(argv: readonly string[], env: CliEnv): Promi
     return 1;
   }
 
-  const corpus = listCorpus([intoDir], '*.txt', reporter);
+  const ws = openWorkspace(intoDir, args, reporter);
+  const corpus = listCorpus([intoDir], ws, reporter);
   const byHash = new Map<string, (CorpusDocument & { file: CorpusFile })[]>();
   for (const file of corpus) {
     const { text } = readPageReported(file.path, reporter, 'nothing is imported into it');
@@ -76,7 +77,7 @@ export async function importCommand(argv: readonly string[], env: CliEnv): Promi
       continue;
     }
     totals.matched++;
-    mergeInto(target, item.record, now, by, reporter, totals);
+    mergeInto(target, ws, item.record, now, by, reporter, totals);
   }
   env.io.stdout.write(
     `${totals.records} records: ${totals.matched} matched, ${totals.unmatched} without a document\n`
@@ -85,12 +86,14 @@ export async function importCommand(argv: readonly string[], env: CliEnv): Promi
   return reporter.errors > 0 ? 1 : 0;
 }
 
-function mergeInto(target: CorpusFile, record: ImportedRecord, now: Date, by: string, reporter: Reporter, totals: ImportTotals): void {
-  const sidecarPath = sidecarPathFor(target.path);
+function mergeInto(target: CorpusFile, ws: Workspace, record: ImportedRecord, now: Date, by: string, reporter: Reporter, totals: ImportTotals): void {
+  const sidecarPath = sidecarPathOf(ws, target.path);
   try {
+    // A mirrored sidecar's folder may not exist yet; its lock file goes there.
+    if (ws.locator.mirrored) fs.mkdirSync(path.dirname(sidecarPath), { recursive: true });
     // Read, merge and write under the sidecar's lock: another import or an editor save in between would
     // otherwise be overwritten, and the counts below would not match the file.
-    withFileLock(sidecarPath, () => mergeLocked(target, record, now, by, reporter, totals));
+    withFileLock(sidecarPath, () => mergeLocked(target, ws, record, now, by, reporter, totals));
   } catch (error) {
     if (!(error instanceof FileRefused) && (error as NodeJS.ErrnoException).code === undefined) throw error;
     const why = error instanceof FileRefused ? `the sidecar is ${error.reason}` : `the sidecar cannot be written (${errnoText(error)})`;
@@ -98,16 +101,17 @@ function mergeInto(target: CorpusFile, record: ImportedRecord, now: Date, by: st
   }
 }
 
-function mergeLocked(target: CorpusFile, record: ImportedRecord, now: Date, by: string, reporter: Reporter, totals: ImportTotals): void {
+function mergeLocked(target: CorpusFile, ws: Workspace, record: ImportedRecord, now: Date, by: string, reporter: Reporter, totals: ImportTotals): void {
   const text = record.text; // identical to the document's text: matched by hash
-  const read = readSidecar(target.path, reporter);
+  const read = readSidecar(target.path, ws, reporter);
   if (read.broken || (read.parsed && !read.parsed.writable)) {
     reporter.error(read.sidecarPath, 1, 1, 'this sidecar cannot be read safely, so it is not overwritten: the imported tags for its document were not added');
     return;
   }
-  const docName = path.basename(target.path);
-  // The sidecar as stored: merging never moves, re-anchors or flags the tags already there.
-  const existing = read.data ?? newSidecar(docName, text);
+  const docName = ws.locator.documentField(target.path);
+  // The sidecar as stored: merging never moves, re-anchors or flags the tags already there (an old-rule
+  // `document:` is written by the new rule).
+  const existing = read.data ? (read.legacyDocument ? { ...read.data, document: docName } : read.data) : newSidecar(docName, text);
   const result = mergeImported(existing, text, record.tags, now, by, docName);
   for (const conflict of result.conflicts) {
     const at = positionOf(text, conflict.imported.start);

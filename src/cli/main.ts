@@ -11,6 +11,7 @@ import { importCommand } from './import';
 import { UsageError } from './report';
 import { statsCommand } from './stats';
 import { trainCommand } from './train';
+import { SettingsError } from './workspace';
 
 const COMMANDS: Record<string, (argv: readonly string[], env: CliEnv) => Promise<number>> = {
   agree: agreeCommand,
@@ -46,6 +47,7 @@ export async function runCli(argv: readonly string[], env: CliEnv): Promise<numb
     return await run(rest, env);
   } catch (error) {
     env.reporter.endProgress();
+    if (error instanceof SettingsError) return 1; // already reported, with its place in the file
     if (error instanceof UsageError) {
       env.io.stderr.write(`newsmark ${command}: ${error.message}\nRun "newsmark ${command} --help" for usage.\n`);
       return 2;

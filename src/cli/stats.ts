@@ -7,6 +7,7 @@ import type { CliEnv } from './env';
 import { readPageReported } from './pages';
 import { UsageError, terminalSafe } from './report';
 import { listCorpus, requireFolder } from './walk';
+import { openWorkspace, WORKSPACE_OPTIONS } from './workspace';
 import { type Decision, decisionsOf, qualityReport, type QualityReport, type Tally } from '../core/quality';
 import { addReviewCounts, isFullyReviewed, reviewCounts, reviewSummary, type ReviewCounts } from '../core/review';
 
@@ -31,7 +32,7 @@ export interface CorpusStats {
 const ACTOR_LABEL = 'actor';
 
 export async function statsCommand(argv: readonly string[], env: CliEnv): Promise<number> {
-  const args = parseCommandLine(argv, { json: { type: 'boolean' }, top: { type: 'string' }, glob: { type: 'string' } });
+  const args = parseCommandLine(argv, { json: { type: 'boolean' }, top: { type: 'string' }, glob: { type: 'string' }, ...WORKSPACE_OPTIONS });
   if (args.positionals.length !== 1) throw new UsageError('stats needs exactly one corpus folder');
   const [dir] = args.positionals;
   requireFolder(dir, 'the corpus');
@@ -39,7 +40,8 @@ export async function statsCommand(argv: readonly string[], env: CliEnv): Promis
   if (!/^\d+$/.test(topText)) throw new UsageError(`--top must be a whole number (got "${topText}")`);
   const { reporter } = env;
 
-  const files = listCorpus([dir], stringOption(args, 'glob') ?? '*.txt', reporter);
+  const ws = openWorkspace(dir, args, reporter);
+  const files = listCorpus([dir], ws, reporter);
   const stats: CorpusStats = {
     documents: files.length, status: {}, withSidecar: 0, tags: { total: 0, byLabel: {}, bySource: {} }, topActors: [],
     review: { tags: 0, approved: 0, rejected: 0, unreviewed: 0, pagesReviewed: 0, pagesWithTags: 0 }, orphaned: [], brokenSidecars: [], unreadablePages: [],
@@ -55,7 +57,7 @@ export async function statsCommand(argv: readonly string[], env: CliEnv): Promis
       stats.unreadablePages.push(file.path);
       return;
     }
-    const read = readSidecar(file.path, reporter);
+    const read = readSidecar(file.path, ws, reporter);
     if (read.broken) {
       stats.brokenSidecars.push(read.sidecarPath);
       return;

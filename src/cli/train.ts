@@ -7,13 +7,14 @@ import { CorpusModel } from '../core/detect/corpus';
 import { learningDocument } from '../core/detect/analyse';
 import { trainingExample } from '../core/learn/examples';
 import { SpanLearner, type TrainingExample } from '../core/learn/learner';
-import { walkCorpus } from '../node/files';
 import { listOption, parseCommandLine, requiredOption, stringOption } from './args';
 import { analysisContext, buildCorpus } from './analysis';
 import { type CliEnv, loadLexicons } from './env';
 import { readGoldLines } from './eval';
 import { readModelOption, writeModelFile } from './model';
 import { UsageError } from './report';
+import { listCorpus } from './walk';
+import { openWorkspace, WORKSPACE_OPTIONS } from './workspace';
 
 export async function trainCommand(argv: readonly string[], env: CliEnv): Promise<number> {
   const args = parseCommandLine(argv, {
@@ -23,6 +24,7 @@ export async function trainCommand(argv: readonly string[], env: CliEnv): Promis
     labels: { type: 'string' },
     epochs: { type: 'string' },
     lexicons: { type: 'string' },
+    ...WORKSPACE_OPTIONS,
   });
   const goldPath = requiredOption(args, 'gold');
   const out = requiredOption(args, 'out');
@@ -35,13 +37,14 @@ export async function trainCommand(argv: readonly string[], env: CliEnv): Promis
   }
   const base = readModelOption(args, env);
   if (base === null) return 1;
-  const lexicons = loadLexicons(env, listOption(args, 'lexicons') ?? []);
+  const ws = openWorkspace(goldPath, args, reporter);
+  const lexicons = loadLexicons(env, ws.lexicons);
   const examples: TrainingExample[] = [];
   let context: ReturnType<typeof analysisContext> | undefined;
   if (fs.statSync(goldPath).isDirectory()) {
     // an annotated corpus: every page's sidecar decisions (tags, dismissals, status)
-    const files = walkCorpus([goldPath], { glob: '*.txt' });
-    const { corpus, annotated } = buildCorpus(files, reporter, true);
+    const files = listCorpus([goldPath], ws, reporter);
+    const { corpus, annotated } = buildCorpus(files, ws, reporter, true);
     const ctx = analysisContext(corpus, lexicons.stopwords, lexicons.entities, [], { relativeDates: false });
     context = ctx;
     for (const page of annotated) {

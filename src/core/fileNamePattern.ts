@@ -70,3 +70,36 @@ function wildcardMatch(pattern: readonly string[], name: readonly string[]): boo
   while (p < pattern.length && pattern[p] === '*') p++;
   return p === pattern.length;
 }
+
+/**
+ * Compiles a workspace-relative path glob as `newsmark.corpus` holds them (`**` for any run of folders, the
+ * file-name wildcards within one part): `**\/*.txt`, `corpus/**\/*.{txt,md}`. Matched part by part, so no
+ * backtracking RegExp is built. Throws with a message for the user on an absolute path or `..`.
+ */
+export function compilePathPattern(glob: string): FileNamePattern {
+  const source = glob.trim().replace(/^\.\//, '');
+  if (source === '' || source.startsWith('/') || /^[A-Za-z]:/.test(source) || source.includes('\\')) {
+    throw new Error(`the pattern "${glob}" must be a path relative to the workspace (like **/*.txt)`);
+  }
+  const parts = source.split('/').filter((part) => part !== '');
+  const compiled = parts.map((part) => (part === '**' ? undefined : compileFileNamePattern(part)));
+  return {
+    source: glob,
+    test: (relPath: string) => matchParts(compiled, relPath.split('/').filter((part) => part !== '')),
+  };
+}
+
+/** `undefined` stands for `**` (zero or more parts). O(pattern parts × path parts). */
+function matchParts(pattern: readonly (FileNamePattern | undefined)[], parts: readonly string[]): boolean {
+  // can[j]: pattern[0..i) matches parts[0..j)
+  let can = [true, ...new Array<boolean>(parts.length).fill(false)];
+  for (const p of pattern) {
+    const next = new Array<boolean>(parts.length + 1).fill(false);
+    for (let j = 0; j <= parts.length; j++) {
+      if (p === undefined) next[j] = can[j] || (j > 0 && next[j - 1]);
+      else next[j] = j > 0 && can[j - 1] && p.test(parts[j - 1]);
+    }
+    can = next;
+  }
+  return can[parts.length];
+}

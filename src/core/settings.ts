@@ -13,6 +13,8 @@ export interface LabelConfig {
 export interface NewsmarkSettings {
   labels: LabelConfig[];
   corpusGlobs: string[];
+  /** Folders (workspace-relative or absolute) whose pages are news pages before any has a sidecar. */
+  corpusFolders: string[];
   lexicons: string[];
   suggestions: {
     entities: boolean;
@@ -86,6 +88,7 @@ export function normaliseSettings(get: (key: string) => unknown): NewsmarkSettin
   return {
     labels: normaliseLabels(get('labels')),
     corpusGlobs: strings(get('corpus'), ['**/*.txt']),
+    corpusFolders: strings(get('corpusFolders'), []),
     lexicons: strings(get('lexicons'), []),
     suggestions: {
       entities: bool(get('suggestions.entities'), true),

@@ -50,21 +50,3 @@ export function documentPathForSidecar(sidecarPath: string, opts?: SidecarLayout
   if (m && rel !== undefined) return posix.join(m.workspace, rel);
   return stripped;
 }
-
-/**
- * The document named by a sidecar's `document` field, resolved against the sidecar's folder (for a mirrored
- * sidecar, the folder of the document it mirrors). Undefined when the field could point outside that folder:
- * `..` segments, absolute paths, drive letters, backslashes, NUL or an empty name.
- */
-export function resolveDocumentRef(sidecarPath: string, documentField: string, opts?: SidecarLayout): string | undefined {
-  if (documentField === '' || /[\\\0]/.test(documentField) || documentField.startsWith('/') || /^[A-Za-z]:/.test(documentField)) {
-    return undefined;
-  }
-  const segments = documentField.split('/');
-  if (segments.includes('..')) return undefined;
-  const rel = posix.normalize(documentField);
-  if (rel === '.' || rel === './' || rel.endsWith('/')) return undefined;
-  const mirroredDoc = mirror(opts) ? documentPathForSidecar(sidecarPath, opts) : undefined;
-  const folder = posix.dirname(mirroredDoc ?? sidecarPath);
-  return posix.join(folder, rel);
-}

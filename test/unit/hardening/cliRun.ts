@@ -19,7 +19,7 @@ export interface Run {
 
 /** Bundles the command-line tool for this test file (remove it with removeCli). */
 export function buildCli(): void {
-  const result = buildSync({ entryPoints: [path.join(ROOT, 'src', 'cli.ts')], bundle: true, platform: 'node', target: 'node20', outfile: CLI, logLevel: 'error' });
+  const result = buildSync({ entryPoints: [path.join(ROOT, 'src', 'cli.ts')], bundle: true, platform: 'node', target: 'node20', mainFields: ['module', 'main'], outfile: CLI, logLevel: 'error' });
   assert.deepEqual(result.errors, []);
 }
 

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  documentPathForSidecar, isSidecarPath, resolveDocumentRef, sidecarPathFor,
+  documentPathForSidecar, isSidecarPath, sidecarPathFor,
 } from '../../../src/core/sidecar/paths';
 
 test('a sidecar sits beside its document by default', () => {
@@ -28,22 +28,4 @@ test('isSidecarPath recognises the .ann.yaml suffix only', () => {
   assert.equal(isSidecarPath('/ws/.ann.yaml'), false);
   assert.equal(isSidecarPath('/ws/story.yaml'), false);
   assert.equal(isSidecarPath('/ws/story.ann.yml'), false);
-});
-
-test('resolveDocumentRef resolves inside the sidecar folder', () => {
-  assert.equal(resolveDocumentRef('/ws/corpus/story.txt.ann.yaml', 'story.txt'), '/ws/corpus/story.txt');
-  assert.equal(resolveDocumentRef('/ws/corpus/story.txt.ann.yaml', './story.txt'), '/ws/corpus/story.txt');
-  assert.equal(resolveDocumentRef('/ws/corpus/x.ann.yaml', 'sub/story.txt'), '/ws/corpus/sub/story.txt');
-  assert.equal(resolveDocumentRef('/ws/corpus/x.ann.yaml', 'Tin bài ệ 😀.txt'), '/ws/corpus/Tin bài ệ 😀.txt');
-  // Mirrored: relative to the folder of the mirrored document.
-  const layout = { sidecarRoot: '/ws/.tags', workspaceRoot: '/ws' };
-  assert.equal(resolveDocumentRef('/ws/.tags/corpus/story.txt.ann.yaml', 'story.txt', layout), '/ws/corpus/story.txt');
-});
-
-test('resolveDocumentRef refuses references escaping the folder', () => {
-  const sidecar = '/ws/corpus/story.txt.ann.yaml';
-  for (const bad of ['../secret.txt', 'a/../../b.txt', 'a/../b.txt', '..', '/etc/passwd', 'C:/x.txt', 'c:x.txt',
-    '..\\x.txt', 'a\\b.txt', 'story.txt\0.png', '', '.', './', 'dir/']) {
-    assert.equal(resolveDocumentRef(sidecar, bad), undefined, JSON.stringify(bad));
-  }
 });
