@@ -15,7 +15,7 @@ import { analyseText, analysisContext, buildCorpus } from './analysis';
 import { BODY_LABEL, reanchorSidecar, readSidecar } from './documents';
 import { type CliEnv, loadLexicons } from './env';
 import { UsageError, terminalSafe } from './report';
-import { readPageReported } from './pages';
+import { readPageReported, reportSidecarsWithoutPage } from './pages';
 import { listCorpus, requireFolder } from './walk';
 import { openWorkspace, WORKSPACE_OPTIONS } from './workspace';
 
@@ -57,6 +57,7 @@ export async function exportCommand(argv: readonly string[], env: CliEnv): Promi
 
   const ws = openWorkspace(dir, args, reporter);
   const files = listCorpus([dir], ws, reporter);
+  reportSidecarsWithoutPage(dir, ws, reporter);
   const needsDetection = options.include === 'pending' || BODY_LINE_FORMATS.has(format);
   let ctx: AnalysisContext | undefined;
   if (needsDetection) {

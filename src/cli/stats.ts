@@ -4,7 +4,7 @@
 import { flag, parseCommandLine, stringOption } from './args';
 import { reanchorSidecar, readSidecar } from './documents';
 import type { CliEnv } from './env';
-import { readPageReported } from './pages';
+import { readPageReported, reportSidecarsWithoutPage } from './pages';
 import { UsageError, terminalSafe } from './report';
 import { listCorpus, requireFolder } from './walk';
 import { openWorkspace, WORKSPACE_OPTIONS } from './workspace';
@@ -25,6 +25,8 @@ export interface CorpusStats {
   brokenSidecars: string[];
   /** Pages listed but not read (no permission, binary, too large): reported, counted in `documents`. */
   unreadablePages: string[];
+  /** Sidecars whose page does not exist (reported): their tags are not counted. */
+  sidecarsWithoutPage: string[];
   /** Accepted, dismissed and corrected suggestions per source and rule, and the learning curve so far. */
   suggestions: QualityReport;
 }
@@ -44,7 +46,7 @@ export async function statsCommand(argv: readonly string[], env: CliEnv): Promis
   const files = listCorpus([dir], ws, reporter);
   const stats: CorpusStats = {
     documents: files.length, status: {}, withSidecar: 0, tags: { total: 0, byLabel: {}, bySource: {} }, topActors: [],
-    review: { tags: 0, approved: 0, rejected: 0, unreviewed: 0, pagesReviewed: 0, pagesWithTags: 0 }, orphaned: [], brokenSidecars: [], unreadablePages: [],
+    review: { tags: 0, approved: 0, rejected: 0, unreviewed: 0, pagesReviewed: 0, pagesWithTags: 0 }, orphaned: [], brokenSidecars: [], unreadablePages: [], sidecarsWithoutPage: [],
     suggestions: qualityReport([]),
   };
   const decisions: Decision[] = [];
@@ -83,6 +85,7 @@ export async function statsCommand(argv: readonly string[], env: CliEnv): Promis
     }
   });
   reporter.endProgress();
+  stats.sidecarsWithoutPage = reportSidecarsWithoutPage(dir, ws, reporter);
   stats.suggestions = qualityReport(decisions);
   stats.topActors = [...actors]
     .sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0))
@@ -112,6 +115,7 @@ function statsText(stats: CorpusStats): string {
     `orphaned tags: ${stats.orphaned.length}`,
     `broken sidecars: ${stats.brokenSidecars.length}`,
     ...(stats.unreadablePages.length > 0 ? [`pages not read: ${stats.unreadablePages.length}`] : []),
+    ...(stats.sidecarsWithoutPage.length > 0 ? [`sidecars without their page: ${stats.sidecarsWithoutPage.length}`] : []),
     `suggestions decided: ${tallyText(stats.suggestions.total)}`,
   ];
   for (const source of stats.suggestions.sources) {
@@ -127,5 +131,6 @@ function statsText(stats: CorpusStats): string {
   for (const o of stats.orphaned) lines.push(`orphan: ${o.document} ${o.id} ${o.label} "${o.text}"`);
   for (const b of stats.brokenSidecars) lines.push(`broken: ${b}`);
   for (const p of stats.unreadablePages) lines.push(`not read: ${p}`);
+  for (const s of stats.sidecarsWithoutPage) lines.push(`without its page: ${s}`);
   return `${lines.join('\n')}\n`;
 }

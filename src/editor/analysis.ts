@@ -1,18 +1,20 @@
 // Suggestions for open documents: the corpus statistics (built in the background, in slices, with progress),
 // the lexicons, what the annotator taught (accepted tags, body/boilerplate lines), and one view model per
 // document that decorations, hover, code actions and navigation all read, so they always agree.
+import { posix } from 'node:path';
 import * as vscode from 'vscode';
 import { type AnalysisOptions, applyDelta, type DocumentAnalysis } from '../core/detect/analyse';
 import { entityLexiconFileKind } from '../core/detect/lexicons';
 import { SHIPPED_STOPWORD_FOLDERS } from '../core/detect/stopwords';
 import type { Annotation, LineDecision, LineLabel, SidecarData, Suggestion } from '../core/model/types';
 import { parseSidecar } from '../core/sidecar/codec';
-import { isSidecarPath } from '../core/sidecar/paths';
+import { ghostSidecarMessage, sidecarsWithoutPage } from '../core/sidecar/ghosts';
+import { documentPathForSidecar, isSidecarPath } from '../core/sidecar/paths';
 import type { NewsmarkSettings } from '../core/settings';
 import { withSuggestions } from '../core/suggesters/index';
 import { createAnalysisEngine, type AnalysisEngine, type EngineRequest } from '../node/analysisEngine';
 import type { LexiconFile } from '../node/lexicons';
-import { readPageTextOrSkip, readSidecarText, readText } from './fsio';
+import { exists, readPageTextOrSkip, readSidecarText, readText } from './fsio';
 import type { Log } from './log';
 import type { AnnotationStore, DocState } from './store';
 
@@ -61,7 +63,9 @@ export class AnalysisService implements vscode.Disposable {
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly refreshTimers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly emitter = new vscode.EventEmitter<vscode.Uri>();
-  private readonly disposables: vscode.Disposable[] = [this.emitter];
+  /** Sidecars whose page does not exist, as problems at the sidecar (found when the corpus is read). */
+  private readonly ghostSidecars = vscode.languages.createDiagnosticCollection('newsmark-sidecars');
+  private readonly disposables: vscode.Disposable[] = [this.emitter, this.ghostSidecars];
   private corpusBuild: Promise<void> | undefined;
   /** The document version each pending analysis is for: only the newest request's answer is kept. */
   private readonly inFlight = new Map<string, { version: number; quick: boolean }>();
@@ -153,10 +157,37 @@ export class AnalysisService implements vscode.Disposable {
     return this.buildCorpus();
   }
 
+  private async reportGhostSidecars(files: readonly vscode.Uri[], sidecars: ReadonlySet<string>): Promise<void> {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    const root = this.settings().sidecarFolder;
+    const layout = root && folder ? { sidecarRoot: root, workspaceRoot: folder.uri.path } : undefined;
+    const pages = new Set(files.map((uri) => uri.path));
+    // Other annotators' sidecars live in hidden folders (.newsmark/tags/NAME): not ours to report.
+    const ownRoot = layout ? posix.resolve(layout.workspaceRoot, layout.sidecarRoot) : undefined;
+    const uris = [...sidecars].map((s) => vscode.Uri.parse(s)).filter((uri) => (ownRoot !== undefined && uri.path.startsWith(`${ownRoot}/`))
+      || !vscode.workspace.asRelativePath(uri, false).split('/').some((segment) => segment.startsWith('.')));
+    // Pages outside the corpus globs still count: only a page that does not exist at all makes a ghost.
+    const existing = new Set(pages);
+    for (const uri of uris) {
+      const page = documentPathForSidecar(uri.path, layout);
+      if (page !== undefined && !pages.has(page) && (await exists(uri.with({ path: page })))) existing.add(page);
+    }
+    const ghosts = sidecarsWithoutPage(uris.map((uri) => uri.path), (sidecar) => documentPathForSidecar(sidecar, layout), (page) => existing.has(page));
+    const byPath = new Map(uris.map((uri) => [uri.path, uri]));
+    this.ghostSidecars.clear();
+    for (const ghost of ghosts) {
+      const d = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 1), ghostSidecarMessage(ghost), vscode.DiagnosticSeverity.Warning);
+      d.source = 'Newsmark';
+      this.ghostSidecars.set(byPath.get(ghost.sidecar)!, [d]);
+    }
+    if (ghosts.length > 0) this.log.warn(`${ghosts.length} sidecar(s) without their page: ${ghosts.map((g) => vscode.workspace.asRelativePath(g.sidecar)).join(', ')}`);
+  }
+
   private async readCorpus(progress: vscode.Progress<{ message?: string; increment?: number }>, token: vscode.CancellationToken): Promise<void> {
     const files = await this.corpusFiles();
     // One search for sidecars instead of a failed read per page without one.
     const sidecars = new Set((await vscode.workspace.findFiles('**/*.ann.yaml')).map((u) => u.toString()));
+    await this.reportGhostSidecars(files, sidecars);
     const started = Date.now();
     let sliceStart = Date.now();
     let reported = 0;

@@ -65,4 +65,17 @@ suite('pages read alike by the editor and the command line', () => {
     assert.ok(actor, JSON.stringify(record.spans));
     assert.equal(Array.from(TEXT).slice(actor.start, actor.end).join(''), 'Barack Obama');
   });
+
+  test('a sidecar whose page does not exist is a problem at the sidecar (D23)', async () => {
+    const ghost = corpusUri('zz-gone.txt.ann.yaml');
+    cleanup.push(ghost);
+    fs.writeFileSync(ghost.fsPath, 'newsmark: 1\ndocument: zz-gone.txt\nannotations:\n  - {id: t1, label: actor, start: 0, end: 5, text: Hello}\n');
+    const nm = await api();
+    await nm.rebuildCorpus();
+    const problems = await eventually(() => vscode.languages.getDiagnostics(ghost).filter((d) => d.source === 'Newsmark'), 10_000, 'a problem at the sidecar');
+    assert.equal(problems.length, 1);
+    assert.match(problems[0].message, /^its page zz-gone\.txt does not exist: the tags in this sidecar are not used/);
+    const others = vscode.languages.getDiagnostics().filter(([uri, ds]) => uri.toString() !== ghost.toString() && ds.some((d) => /does not exist: the tags/.test(d.message)));
+    assert.deepEqual(others.map(([uri]) => uri.toString()), [], 'no other sidecar is taken for one without its page');
+  });
 });
