@@ -163,9 +163,38 @@ function yamlProblem(e: YAMLError, severity: Problem['severity'], text: string, 
   const opening = openingQuote(text, e);
   const pos = opening !== undefined ? lineCounter.linePos(opening) : e.linePos?.[0] ?? { line: 1, col: 1 };
   // prettyErrors appends " at line L, column C:" and a source excerpt; the position is reported separately.
-  const message = e.message.replace(/ at line \d+, column \d+:?[\s\S]*$/, '');
-  return { line: pos.line, col: pos.col, message, severity };
+  const original = e.message.replace(/ at line \d+, column \d+:?[\s\S]*$/, '');
+  return { line: pos.line, col: pos.col, message: whatToFix(e.code, original, severity), severity };
 }
+
+/** A YAML error in the annotator's words: what is wrong at this place and what to change (the parser's own
+ * words only for errors not known here). */
+function whatToFix(code: string, original: string, severity: Problem['severity']): string {
+  const fix = code === 'MISSING_CHAR' && /quote/.test(original)
+    ? 'This quoted text is never closed: add the closing quote at its end (a quote inside it is written \\" in "..." or \'\' in \'...\').'
+    : YAML_FIXES[code];
+  const tail = severity === 'error' ? ' The file is not read and will not be overwritten until this is fixed.' : '';
+  if (fix) return `${fix}${tail}`;
+  return severity === 'error' ? `The sidecar is not valid YAML here: ${original}.${tail}` : original;
+}
+
+const YAML_FIXES: Record<string, string> = {
+  MULTIPLE_DOCS: 'A second YAML document starts here (a "---" line): a sidecar holds one. Delete this line and what follows it, or move that part into a file of its own.',
+  RESOURCE_EXHAUSTION: 'Lists or mappings are nested far too deeply here (a long run of "[" or "{"): a sidecar needs a few levels at most. Delete the extra brackets.',
+  DUPLICATE_KEY: 'This key is written twice in the same mapping: keep one of the two.',
+  TAB_AS_INDENT: 'This line is indented with a tab: YAML indents with spaces only. Replace the tab with spaces.',
+  BAD_INDENT: 'This line is not indented like the lines of its entry: align it with the other keys of the entry (spaces only), and close any "[" or "{" that is still open.',
+  BLOCK_AS_IMPLICIT_KEY: 'Two "key: value" pairs are on one line: put each key on a line of its own, or put quotes around a value that contains ": ".',
+  MULTILINE_IMPLICIT_KEY: 'A key runs over more than one line: a ":" is probably missing after a key above, or a value needs quotes.',
+  KEY_OVER_1024_CHARS: 'A key longer than 1024 characters: a ":" is probably missing after a key above, or a value needs quotes.',
+  BAD_DQ_ESCAPE: 'An unknown backslash escape in double-quoted text: write \\\\ for a backslash, or use single quotes.',
+  BAD_SCALAR_START: 'A value cannot start with this character (@, ` or %): put the value in quotes.',
+  UNEXPECTED_TOKEN: 'YAML did not expect this here: check the indentation of this line and the line above, that each list entry starts with "- ", and that "[" and "{" are closed.',
+  MISSING_CHAR: 'A character is missing here: a "," between the items of a "[...]" or "{...}", a ":" after a key, or the closing "]" or "}".',
+  BAD_ALIAS: 'An alias (*name) is written wrong here: Newsmark never writes aliases, so write the value out in full.',
+  MULTIPLE_ANCHORS: 'A value has two anchors (&name): keep one, or write the value out in full.',
+  MULTIPLE_TAGS: 'A value has two tags (!name): keep one.',
+};
 
 function findPair(map: YAMLMap, key: string): Pair | undefined {
   for (const item of map.items) {
@@ -204,8 +233,13 @@ function parseWithDocument(text: string, eol: '\n' | '\r\n'): ParsedSidecar {
   try {
     js = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as Record<string, unknown>;
   } catch (e) {
-    problems.push(error({ line: 1, col: 1 },
-      `The sidecar could not be read (${(e as Error).message}): it is not read and will not be overwritten.`));
+    const why = (e as Error).message;
+    const fix = /alias count/i.test(why)
+      ? `It uses more than ${MAX_ALIAS_COUNT} aliases (*name), which could make it expand without end: Newsmark never writes them, so write the values out in full.`
+      : /Unresolved alias/.test(why)
+        ? `An alias names an anchor that is not set before it (${why.replace(/^.*: /, '*')}): write the value out in full, or set "&name" on an earlier value.`
+        : `The sidecar could not be read (${why}).`;
+    problems.push(error({ line: 1, col: 1 }, `${fix} It is not read and will not be overwritten.`));
     return unreadable(text, problems);
   }
   const keyPos = (key: string): Position => {

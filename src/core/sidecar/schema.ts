@@ -55,8 +55,12 @@ function describe(raw: unknown): string {
   return typeof raw === 'object' ? 'a mapping' : `a ${typeof raw}`;
 }
 
+/** YAML 1.1 merge keys are not part of the YAML 1.2 that sidecars are read as: they would be a key "<<". */
+const MERGE_KEY = 'it uses a YAML merge key ("<<: *name"), which sidecars do not read: write the keys it would bring in (label, source, ...) into the entry itself';
+
 export function checkAnnotationEntry(raw: unknown): EntryCheck<Annotation> {
   if (!isRecord(raw)) return { ok: false, errors: [`an annotation must be a mapping, not ${describe(raw)}`] };
+  if ('<<' in raw) return { ok: false, errors: [MERGE_KEY] };
   const errors: string[] = [];
   const warnings: string[] = [];
   if (typeof raw.id !== 'string' || raw.id === '') errors.push('"id" must be a non-empty string');
@@ -140,6 +144,7 @@ function checkReview(raw: unknown): Review | string {
 
 export function checkDismissalEntry(raw: unknown): EntryCheck<Dismissal> {
   if (!isRecord(raw)) return { ok: false, errors: [`a dismissed suggestion must be a mapping, not ${describe(raw)}`] };
+  if ('<<' in raw) return { ok: false, errors: [MERGE_KEY] };
   const errors: string[] = [];
   const warnings: string[] = [];
   checkSpanFields(raw, errors, warnings);
