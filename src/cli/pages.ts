@@ -41,7 +41,8 @@ export function reportSidecarsWithoutPage(dir: string, ws: Workspace, reporter: 
   const { locator } = ws;
   const absDir = toPosix(path.resolve(dir));
   // The folder holding the sidecars of dir's pages: dir itself, or its mirror in the sidecar folder.
-  const sidecarDir = locator.mirrored ? locator.sidecarFor(absDir).slice(0, -SIDECAR_SUFFIX.length) : absDir;
+  const rel = path.posix.relative(locator.workspaceRoot, absDir);
+  const sidecarDir = locator.sidecarRoot !== undefined && !rel.startsWith('..') ? path.posix.join(locator.sidecarRoot, rel) : absDir;
   if (!fs.existsSync(fromPosix(sidecarDir))) return [];
   const shown = new Map<string, string>();
   for (const file of walkCorpus([fromPosix(sidecarDir)], { glob: `*${SIDECAR_SUFFIX}` })) {

@@ -22,4 +22,13 @@ describe('a sidecar without its page', () => {
     assert.equal(exported.status, 0, exported.stderr);
     assert.deepEqual(exported.stderr.trim().split('\n'), [WARNING]);
   });
+
+  it('in a mirrored sidecar folder too (--sidecars)', () => {
+    const w = scratch('d23m');
+    files(w, { 'corpus/a.txt': page('a'), 'tags/a.txt.ann.yaml': GHOST.replace('gone.txt', 'a.txt'), 'tags/sub/gone.txt.ann.yaml': GHOST });
+    const stats = cli(w, 'stats', 'corpus', '--sidecars', 'tags');
+    assert.equal(stats.status, 0, stats.stderr);
+    assert.deepEqual(stats.stderr.trim().split('\n'), [WARNING.replace('corpus/sub/', 'tags/sub/')]);
+    assert.match(stats.stdout, /^sidecars without their page: 1$/m);
+  });
 });
