@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { type AnalysisOptions, applyDelta, type DocumentAnalysis } from '../core/detect/analyse';
 import { entityLexiconFileKind } from '../core/detect/lexicons';
 import { SHIPPED_STOPWORD_FOLDERS } from '../core/detect/stopwords';
-import type { Annotation, LineDecision, LineLabel, SidecarData, Suggestion } from '../core/model/types';
+import type { Annotation, LineLabel, SidecarData, Suggestion } from '../core/model/types';
 import { parseSidecar } from '../core/sidecar/codec';
 import { ghostSidecarMessage, sidecarsWithoutPage } from '../core/sidecar/ghosts';
 import { documentPathForSidecar, isSidecarPath } from '../core/sidecar/paths';
@@ -16,21 +16,10 @@ import { createAnalysisEngine, type AnalysisEngine, type EngineRequest } from '.
 import type { LexiconFile } from '../node/lexicons';
 import { exists, readPageTextOrSkip, readSidecarText, readText } from './fsio';
 import type { Log } from './log';
-import type { AnnotationStore, DocState } from './store';
+import type { AnnotationStore } from './store';
+import { buildView, type DocView } from '../core/workflow/view';
 
-/** What the editor shows of a document's suggestions (already filtered by tags, dismissals and settings). */
-export interface DocView {
-  readonly version: number;
-  readonly lines: LineDecision[];
-  /** Entity suggestions to show: not on boilerplate lines, not already tagged, not dismissed. */
-  readonly suggestions: Suggestion[];
-  /** Lines suggested as article body that are not tagged body yet. */
-  readonly bodyLines: LineDecision[];
-  /** Lines suggested as boilerplate (dimmed), unless tagged body. */
-  readonly boilerplateLines: LineDecision[];
-  /** True when only part of a very large page was analysed. */
-  readonly partial: boolean;
-}
+export type { DocView };
 
 /** Pages above this size are analysed only around what is visible. */
 const FULL_ANALYSIS_LIMIT = 2 * 1024 * 1024;
@@ -449,7 +438,7 @@ export class AnalysisService implements vscode.Disposable {
     const analysis = withSuggestions(raw.analysis, this.moreSuggestions(uri, raw.version));
     const minScore = this.settings().suggestions.minScore;
     const shown = minScore > 0 ? (s: Suggestion) => this.calibrate(s).score >= minScore : () => true;
-    this.views.set(key, buildView(raw.version, analysis, state, this.settings(), partial ?? this.views.get(key)?.partial ?? false, shown));
+    this.views.set(key, buildView(raw.version, analysis, state?.data, this.settings(), partial ?? this.views.get(key)?.partial ?? false, shown));
     this.emitter.fire(uri);
   }
 
@@ -477,63 +466,6 @@ export class AnalysisService implements vscode.Disposable {
     for (const d of this.disposables) d.dispose();
     this.engine.dispose();
   }
-}
-
-function buildView(
-  version: number, analysis: DocumentAnalysis, state: DocState | undefined, settings: NewsmarkSettings, partial: boolean, shown: (s: Suggestion) => boolean,
-): DocView {
-  const tags = state?.data.annotations.filter((a) => !a.orphaned) ?? [];
-  const dismissedKeys = new Set((state?.data.dismissed ?? []).map((d) => spanKey(d.label, d.start, d.end)));
-  const isDismissed = (label: string, start: number, end: number) => dismissedKeys.has(spanKey(label, start, end));
-  const bodyTagged = overlapTest(tags.filter((t) => t.label === 'body'));
-  const bodyTagCovers = (s: Suggestion) => tags.some((t) => t.label === 'body' && t.start <= s.start && t.end >= s.end);
-  const taggedAs = new Map<string, (start: number, end: number) => boolean>();
-  const isTagged = (s: Suggestion) => {
-    let test = taggedAs.get(s.label);
-    if (!test) taggedAs.set(s.label, (test = overlapTest(tags.filter((t) => t.label === s.label))));
-    return test(s.start, s.end);
-  };
-  const taggedBody = (line: LineDecision) => bodyTagged(line.start, line.end);
-  const dismissedBody = (line: LineDecision) => isDismissed('body', line.start, line.end);
-  const lineLabel = new Map<number, LineDecision>();
-  for (const l of analysis.lines) lineLabel.set(l.line, l);
-  const onBody = (s: Suggestion) => {
-    const l = lineLabel.get(s.line);
-    if (!l) return true;
-    return l.label === 'body' ? !dismissedBody(l) : bodyTagged(s.start, s.end) && bodyTagCovers(s);
-  };
-  const suggestions = settings.suggestions.entities
-    ? analysis.suggestions.filter((s) => onBody(s) && !isDismissed(s.label, s.start, s.end) && !isTagged(s) && shown(s))
-    : [];
-  const bodyLines = settings.suggestions.bodyBlock ? analysis.lines.filter((l) => l.label === 'body' && !taggedBody(l) && !dismissedBody(l)) : [];
-  const boilerplateLines = settings.suggestions.boilerplate
-    ? analysis.lines.filter((l) => (l.label === 'boilerplate' || dismissedBody(l)) && !taggedBody(l))
-    : [];
-  return { version, lines: analysis.lines, suggestions, bodyLines, boilerplateLines, partial };
-}
-
-function spanKey(label: string, start: number, end: number): string {
-  return `${label}\u0000${start}\u0000${end}`;
-}
-
-/**
- * Whether a span overlaps any of `spans`, in O(log n): among the spans starting before the query's end, the
- * largest end must pass the query's start. A 1 MB page has thousands of suggestions and hundreds of tags.
- */
-function overlapTest(spans: ReadonlyArray<{ start: number; end: number }>): (start: number, end: number) => boolean {
-  const sorted = [...spans].sort((a, b) => a.start - b.start);
-  const maxEnd: number[] = [];
-  for (let i = 0; i < sorted.length; i++) maxEnd.push(Math.max(sorted[i].end, i > 0 ? maxEnd[i - 1] : -Infinity));
-  return (start, end) => {
-    let low = 0;
-    let high = sorted.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (sorted[middle].start < end) low = middle + 1;
-      else high = middle;
-    }
-    return low > 0 && maxEnd[low - 1] > start;
-  };
 }
 
 async function listTextFiles(root: vscode.Uri): Promise<vscode.Uri[]> {
