@@ -1,6 +1,7 @@
 // Sidecar and tag-model timings on a synthetic document with 10,000 tags.
 import { performance } from 'node:perf_hooks';
 import { Annotation, SidecarData } from '../../src/core/model/types';
+import { mergeImported } from '../../src/core/import/merge';
 import { rebase } from '../../src/core/model/rebase';
 import { reanchor, withContext } from '../../src/core/sidecar/anchor';
 import { parseSidecar, serialiseSidecar } from '../../src/core/sidecar/codec';
@@ -86,6 +87,14 @@ export async function benchSidecar(): Promise<BenchRow[]> {
   const edit = { start: middle - 1, end: middle - 1, text: 'x' };
   const edited = text.slice(0, edit.start) + edit.text + text.slice(edit.end);
   rows.push(row(`rebase ${TAGS} tags for one edit (median of 200)`, medianMs(200, () => rebase(tags, [edit], edited)), 1));
+
+  // Importing tags that are all there already costs what adding them costs (D18: it was quadratic).
+  const imported = data.annotations.map(({ label, start, end }) => ({ label, start, end }));
+  const empty: SidecarData = { ...data, annotations: [] };
+  rows.push(row(`import ${TAGS} tags into an empty sidecar`, medianMs(3, () => mergeImported(empty, text, imported, '2026-12-02T00:00:00Z', 'bench'))));
+  rows.push(row(`import ${TAGS} tags that are all there`, medianMs(3, () => {
+    if (mergeImported(data, text, imported, '2026-12-02T00:00:00Z', 'bench').duplicates !== TAGS) throw new Error('bench: not duplicates');
+  }), 200, 'about the import into an empty sidecar'));
 
   // A hand-edited sidecar (one comment) takes the general YAML path; reported for information.
   const handEdited = '# reviewed\n' + yaml;

@@ -44,7 +44,8 @@ export function mergeImported(
   // Where the existing tags are in the current text; orphaned ones have no position there, so they can
   // neither duplicate nor conflict.
   const found = reanchor(docText, sidecar.annotations);
-  const placed: Array<Span & { id: string; label: string; text: string }> = [...found.placed, ...found.moved];
+  const placed = new PlacedTags();
+  for (const tag of [...found.placed, ...found.moved]) placed.add(tag);
   const result: MergeResult = { sidecar, added: 0, duplicates: 0, conflicts: [], invalid: [] };
 
   for (const tag of imported) {
@@ -52,7 +53,7 @@ export function mergeImported(
       result.invalid.push(tag);
       continue;
     }
-    const sameLabel = placed.filter((other) => other.label === tag.label && overlaps(other, tag));
+    const sameLabel = placed.overlapping(tag.label, tag);
     if (sameLabel.some((other) => other.start === tag.start && other.end === tag.end)) {
       result.duplicates++;
       continue;
@@ -80,7 +81,7 @@ export function mergeImported(
     if (tag.value !== undefined) annotation.value = tag.value;
     ids.add(annotation.id);
     sidecar.annotations.push(annotation);
-    placed.push(annotation);
+    placed.add(annotation);
     result.added++;
   }
   sidecar.annotations = sortAnnotations(sidecar.annotations);
@@ -89,6 +90,45 @@ export function mergeImported(
 
 function overlaps(a: Span, b: Span): boolean {
   return a.start < b.end && b.start < a.end;
+}
+
+type PlacedTag = Span & { id: string; label: string; text: string };
+
+const BUCKET_CHARS = 64;
+
+/**
+ * The tags placed so far, per label in buckets of where they start, so that finding the ones a new tag
+ * overlaps looks at its neighbourhood only: re-importing n tags that are all there costs n lookups, not n².
+ */
+class PlacedTags {
+  private readonly byLabel = new Map<string, { buckets: Map<number, Array<{ tag: PlacedTag; seq: number }>>; longest: number }>();
+  private seq = 0;
+
+  add(tag: PlacedTag): void {
+    let index = this.byLabel.get(tag.label);
+    if (!index) this.byLabel.set(tag.label, (index = { buckets: new Map(), longest: 0 }));
+    const key = Math.floor(tag.start / BUCKET_CHARS);
+    let bucket = index.buckets.get(key);
+    if (!bucket) index.buckets.set(key, (bucket = []));
+    bucket.push({ tag, seq: this.seq++ });
+    index.longest = Math.max(index.longest, tag.end - tag.start);
+  }
+
+  /** Tags of `label` overlapping `span`, in the order they were added. */
+  overlapping(label: string, span: Span): PlacedTag[] {
+    const index = this.byLabel.get(label);
+    if (!index) return [];
+    const hits: Array<{ tag: PlacedTag; seq: number }> = [];
+    // A tag overlapping the span starts before its end and at most `longest` characters before its start.
+    const first = Math.floor(Math.max(0, span.start - index.longest) / BUCKET_CHARS);
+    const last = Math.floor((span.end - 1) / BUCKET_CHARS);
+    if (last - first > index.buckets.size) {
+      for (const bucket of index.buckets.values()) for (const hit of bucket) if (overlaps(hit.tag, span)) hits.push(hit);
+    } else {
+      for (let key = first; key <= last; key++) for (const hit of index.buckets.get(key) ?? []) if (overlaps(hit.tag, span)) hits.push(hit);
+    }
+    return hits.sort((a, b) => a.seq - b.seq).map((hit) => hit.tag);
+  }
 }
 
 // Local stand-in for withContext of src/core/sidecar/anchor.ts, which did not exist yet when this was
