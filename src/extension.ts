@@ -21,6 +21,7 @@ import { register as registerStatusBar } from './editor/statusBar';
 import { register as registerViews } from './editor/views';
 import { registerReview } from './editor/review';
 import { annotatorName, readSettings } from './editor/settings';
+import { watchSidecars } from './editor/sidecarWatcher';
 
 /** Documents Newsmark works on: the news-text language, and plain .txt pages. */
 const SELECTOR: vscode.DocumentSelector = [{ language: LANGUAGE_ID }, { pattern: '**/*.txt' }];
@@ -31,12 +32,13 @@ export function activate(context: vscode.ExtensionContext): NewsmarkApi {
   let settings = readSettings();
   const annotator = annotatorName(() => settings);
 
-  const store = new AnnotationStore(() => settings, log, annotator, () => vscode.workspace.isTrusted);
+  const sidecars = watchSidecars();
+  const store = new AnnotationStore(() => settings, log, annotator, () => vscode.workspace.isTrusted, sidecars);
   flushOnDeactivate = () => store.flush();
   const analysis = new AnalysisService(context.extensionUri, store, () => settings, log);
-  const ctx: EditorContext = { extension: context, log, settings: () => settings, store, analysis, trusted: () => vscode.workspace.isTrusted };
+  const ctx: EditorContext = { extension: context, log, settings: () => settings, store, sidecars, analysis, trusted: () => vscode.workspace.isTrusted };
   const decorations = new Decorations(ctx);
-  context.subscriptions.push(log, store, analysis, decorations);
+  context.subscriptions.push(log, sidecars, store, analysis, decorations);
 
   registerCommands(ctx);
   registerHover(ctx, SELECTOR);

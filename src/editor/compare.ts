@@ -63,17 +63,13 @@ export class CompareService implements vscode.Disposable {
       overviewRulerColor: new vscode.ThemeColor('newsmark.compareGhostBorder'),
       overviewRulerLane: vscode.OverviewRulerLane.Left,
     });
-    const watcher = vscode.workspace.createFileSystemWatcher(`**/${ANNOTATOR_FOLDERS}/**/*.ann.yaml`);
-    const dropCache = () => {
-      this.cache.clear();
-      this.redrawAll();
-    };
     this.disposables.push(
       this.ghostType,
-      watcher,
-      watcher.onDidChange(dropCache),
-      watcher.onDidCreate(dropCache),
-      watcher.onDidDelete(dropCache),
+      ctx.sidecars.onDidChange(({ uri }) => {
+        if (!uri.path.includes(`/${ANNOTATOR_FOLDERS}/`)) return;
+        this.cache.clear();
+        this.redrawAll();
+      }),
       vscode.window.onDidChangeVisibleTextEditors(() => this.redrawAll()),
       ctx.store.onDidChange(({ state }) => {
         for (const editor of vscode.window.visibleTextEditors) if (editor.document.uri.toString() === state.uri.toString()) this.schedule(editor);

@@ -101,11 +101,8 @@ export function register(ctx: EditorContext): NewsTextRule {
   // document opened in the folder sees the new answer.
   const forgetFolder = (sidecar: vscode.Uri) => folderHasSidecar.delete(parentOf(sidecar).toString());
 
-  const watcher = vscode.workspace.createFileSystemWatcher('**/*.ann.yaml', false, true, false);
   ctx.extension.subscriptions.push(
-    watcher,
-    watcher.onDidCreate(forgetFolder),
-    watcher.onDidDelete(forgetFolder),
+    ctx.sidecars.onDidChange(({ uri, change }) => change !== 'changed' && forgetFolder(uri)),
     vscode.workspace.onDidOpenTextDocument(onOpen),
     vscode.workspace.onDidCloseTextDocument((doc) => {
       recentlyClosed.set(doc.uri.toString(), { at: Date.now(), languageId: doc.languageId });

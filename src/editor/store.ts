@@ -15,6 +15,7 @@ import { toEdits } from './convert';
 import { errnoText, FileRefused } from '../node/files';
 import { readSidecarText, withSidecarLock, writeTextAtomic } from './fsio';
 import type { Log } from './log';
+import type { SidecarEvents } from './sidecarWatcher';
 
 export interface DocState {
   readonly uri: vscode.Uri;
@@ -67,19 +68,14 @@ export class AnnotationStore implements vscode.Disposable {
     private readonly log: Log,
     private readonly annotator: () => string,
     private readonly canWrite: () => boolean,
+    sidecars: SidecarEvents,
   ) {
     this.disposables.push(
       this.emitter,
       vscode.workspace.onDidChangeTextDocument((e) => this.onTextChanged(e)),
       vscode.workspace.onDidCloseTextDocument((doc) => this.unload(doc.uri)),
     );
-    const watcher = vscode.workspace.createFileSystemWatcher('**/*.ann.yaml');
-    this.disposables.push(
-      watcher,
-      watcher.onDidChange((uri) => void this.onSidecarChangedOnDisk(uri)),
-      watcher.onDidCreate((uri) => void this.onSidecarChangedOnDisk(uri)),
-      watcher.onDidDelete((uri) => void this.onSidecarChangedOnDisk(uri)),
-    );
+    this.disposables.push(sidecars.onDidChange(({ uri }) => void this.onSidecarChangedOnDisk(uri)));
   }
 
   get(uri: vscode.Uri): DocState | undefined {

@@ -523,14 +523,13 @@ export function register(ctx: EditorContext): NewsmarkViews {
       documentsView.description = chosen === 'all' ? undefined : statusLabel(chosen);
     }),
   );
-  const watcher = vscode.workspace.createFileSystemWatcher('**/*.ann.yaml');
   const onSidecar = (sidecarUri: vscode.Uri) => {
     const folder = vscode.workspace.getWorkspaceFolder(sidecarUri);
     const root = ctx.settings().sidecarFolder;
     const docPath = documentPathForSidecar(sidecarUri.path, root && folder ? { sidecarRoot: root, workspaceRoot: folder.uri.path } : undefined);
     if (docPath) index.invalidate(sidecarUri.with({ path: docPath }));
   };
-  subs.push(watcher, watcher.onDidChange(onSidecar), watcher.onDidCreate(onSidecar), watcher.onDidDelete(onSidecar));
+  subs.push(ctx.sidecars.onDidChange(({ uri }) => onSidecar(uri)));
   // Corpus review progress stands in the Documents view's message line.
   const showProgress = () => {
     const r = index.review();
