@@ -81,11 +81,15 @@ export function compilePathPattern(glob: string): FileNamePattern {
   if (source === '' || source.startsWith('/') || /^[A-Za-z]:/.test(source) || source.includes('\\')) {
     throw new Error(`the pattern "${glob}" must be a path relative to the workspace (like **/*.txt)`);
   }
-  const parts = source.split('/').filter((part) => part !== '');
-  const compiled = parts.map((part) => (part === '**' ? undefined : compileFileNamePattern(part)));
+  // Alternatives first, so one may hold a "/" ({corpus/**/*.txt,extra/*.md}).
+  const alternatives = expandBraces(source).map((alternative) =>
+    alternative.split('/').filter((part) => part !== '').map((part) => (part === '**' ? undefined : compileFileNamePattern(part))));
   return {
     source: glob,
-    test: (relPath: string) => matchParts(compiled, relPath.split('/').filter((part) => part !== '')),
+    test: (relPath: string) => {
+      const parts = relPath.split('/').filter((part) => part !== '');
+      return alternatives.some((compiled) => matchParts(compiled, parts));
+    },
   };
 }
 

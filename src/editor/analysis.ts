@@ -1,7 +1,6 @@
 // Suggestions for open documents: the corpus statistics (built in the background, in slices, with progress),
 // the lexicons, what the annotator taught (accepted tags, body/boilerplate lines), and one view model per
 // document that decorations, hover, code actions and navigation all read, so they always agree.
-import { posix } from 'node:path';
 import * as vscode from 'vscode';
 import { type AnalysisOptions, applyDelta, type DocumentAnalysis } from '../core/detect/analyse';
 import { entityLexiconFileKind } from '../core/detect/lexicons';
@@ -9,7 +8,6 @@ import { SHIPPED_STOPWORD_FOLDERS } from '../core/detect/stopwords';
 import type { Annotation, LineLabel, SidecarData, Suggestion } from '../core/model/types';
 import { parseSidecar } from '../core/sidecar/codec';
 import { ghostSidecarMessage, sidecarsWithoutPage } from '../core/sidecar/ghosts';
-import { documentPathForSidecar, isSidecarPath } from '../core/sidecar/paths';
 import type { NewsmarkSettings } from '../core/settings';
 import { withSuggestions } from '../core/suggesters/index';
 import { createAnalysisEngine, type AnalysisEngine, type EngineRequest } from '../node/analysisEngine';
@@ -104,13 +102,13 @@ export class AnalysisService implements vscode.Disposable {
     for (const { path, problem } of reply.problems ?? []) this.log.warn(`${path}:${problem.line}:${problem.col}: ${problem.message}`);
   }
 
-  /** Every corpus document of the workspace (the `newsmark.corpus` globs). */
+  /** Every news page of the workspace (the `newsmark.corpus` globs, by core's page rule). */
   async corpusFiles(): Promise<vscode.Uri[]> {
     const found = new Map<string, vscode.Uri>();
     for (const glob of this.settings().corpusGlobs) {
-      // export/ is where exports go by default: its .txt copies are output, not corpus.
+      // The exclusions only spare the search; the page rule decides.
       for (const uri of await vscode.workspace.findFiles(glob, '**/{node_modules,.git,.vscode-test,export}/**')) {
-        if (!isSidecarPath(uri.path)) found.set(uri.toString(), uri);
+        if (this.store.isPage(uri)) found.set(uri.toString(), uri);
       }
     }
     return [...found.values()].sort((a, b) => a.path.localeCompare(b.path));
@@ -148,20 +146,21 @@ export class AnalysisService implements vscode.Disposable {
 
   private async reportGhostSidecars(files: readonly vscode.Uri[], sidecars: ReadonlySet<string>): Promise<void> {
     const folder = vscode.workspace.workspaceFolders?.[0];
-    const root = this.settings().sidecarFolder;
-    const layout = root && folder ? { sidecarRoot: root, workspaceRoot: folder.uri.path } : undefined;
+    if (!folder) return;
+    const locator = this.store.locatorFor(folder.uri);
+    const pageFor = (sidecar: string) => locator.pageFor(sidecar);
     const pages = new Set(files.map((uri) => uri.path));
     // Other annotators' sidecars live in hidden folders (.newsmark/tags/NAME): not ours to report.
-    const ownRoot = layout ? posix.resolve(layout.workspaceRoot, layout.sidecarRoot) : undefined;
+    const ownRoot = locator.sidecarRoot;
     const uris = [...sidecars].map((s) => vscode.Uri.parse(s)).filter((uri) => (ownRoot !== undefined && uri.path.startsWith(`${ownRoot}/`))
       || !vscode.workspace.asRelativePath(uri, false).split('/').some((segment) => segment.startsWith('.')));
     // Pages outside the corpus globs still count: only a page that does not exist at all makes a ghost.
     const existing = new Set(pages);
     for (const uri of uris) {
-      const page = documentPathForSidecar(uri.path, layout);
+      const page = pageFor(uri.path);
       if (page !== undefined && !pages.has(page) && (await exists(uri.with({ path: page })))) existing.add(page);
     }
-    const ghosts = sidecarsWithoutPage(uris.map((uri) => uri.path), (sidecar) => documentPathForSidecar(sidecar, layout), (page) => existing.has(page));
+    const ghosts = sidecarsWithoutPage(uris.map((uri) => uri.path), pageFor, (page) => existing.has(page));
     const byPath = new Map(uris.map((uri) => [uri.path, uri]));
     this.ghostSidecars.clear();
     for (const ghost of ghosts) {

@@ -9,7 +9,7 @@ import { ghostKey, ghostsOf, keepBoth, mergeAgreed, takeTheirs, type AnnotatorTa
 import type { Annotation } from '../core/model/types';
 import { reanchor } from '../core/sidecar/anchor';
 import { parseSidecar } from '../core/sidecar/codec';
-import { sidecarPathFor } from '../core/sidecar/paths';
+import { SidecarLocator } from '../core/sidecar/locator';
 import type { EditorContext } from './context';
 import { toRange, toSpan } from './convert';
 import { readSidecarText } from './fsio';
@@ -99,7 +99,7 @@ export class CompareService implements vscode.Disposable {
     const text = doc.getText();
     const tags: AnnotatorTags[] = [];
     for (const target of this.targets) {
-      const sidecar = doc.uri.with({ path: sidecarPathFor(doc.uri.path, { sidecarRoot: target.folder, workspaceRoot: folder.uri.path }) });
+      const sidecar = doc.uri.with({ path: new SidecarLocator(folder.uri.path, target.folder).sidecarFor(doc.uri.path) });
       const raw = await readSidecarText(sidecar, this.ctx.settings().maxSidecarBytes).catch((err: unknown) => {
         this.ctx.log.warn(`compare: ${target.name}'s sidecar ${vscode.workspace.asRelativePath(sidecar)}: ${err instanceof Error ? err.message : String(err)}`);
         return undefined;

@@ -422,14 +422,6 @@ class CorpusHashes {
 }
 
 /** The sidecar's `document` field: the document relative to the sidecar's folder. */
-function documentField(sidecarUri: vscode.Uri, docUri: vscode.Uri): string {
-  const from = sidecarUri.path.split('/').slice(0, -1);
-  const to = docUri.path.split('/');
-  let i = 0;
-  while (i < from.length && i < to.length - 1 && from[i] === to[i]) i++;
-  return [...from.slice(i).map(() => '..'), ...to.slice(i)].join('/');
-}
-
 async function importIntoDocument(
   ctx: EditorContext,
   uri: vscode.Uri,
@@ -489,10 +481,12 @@ async function importIntoDocument(
       return;
     }
     // The sidecar as stored: importing never moves or flags the tags already there.
-    const merged = mergeImported(current?.data, docText, tags, new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'), annotator, documentField(sidecarUri, uri));
+    const document = ctx.store.locatorFor(uri).documentField(uri.path);
+    const merged = mergeImported(current?.data, docText, tags, new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'), annotator, document);
     if (merged.added > 0) {
       const data: SidecarData = {
         ...merged.sidecar,
+        document, // an old-form field is written by the rule of core
         sha256: sha256Utf8(docText),
         // An empty annotator name is not worth a `by` field.
         annotations: annotator ? merged.sidecar.annotations : merged.sidecar.annotations.map(({ by, ...rest }) => (by ? { ...rest, by } : rest)),

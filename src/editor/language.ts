@@ -26,6 +26,7 @@ export function register(ctx: EditorContext): NewsTextRule {
   const markedFiles = (): string[] => ctx.extension.workspaceState.get<string[]>(MARKED_FILES_KEY, []);
 
   const corpusFolders = (): vscode.Uri[] => {
+    // Read here, not from ctx.settings(): this module's configuration listener may run before it is renewed.
     const raw = vscode.workspace.getConfiguration(SECTION).get<unknown>(CORPUS_FOLDERS);
     const folder = vscode.workspace.workspaceFolders?.[0];
     return (Array.isArray(raw) ? raw : [])
@@ -49,17 +50,11 @@ export function register(ctx: EditorContext): NewsTextRule {
     return known;
   };
 
-  const matchesCorpusGlobs = (uri: vscode.Uri): boolean => {
-    // languages.match takes a document; a filter on the path alone needs no open document.
-    const probe = { uri, languageId: 'plaintext' } as vscode.TextDocument;
-    return ctx.settings().corpusGlobs.some((pattern) => vscode.languages.match({ pattern }, probe) > 0);
-  };
-
   const rule: NewsTextRule = {
     async isNewsText(uri) {
       if (isSidecarPath(uri.path)) return false;
       if (markedFiles().includes(uri.toString())) return true;
-      if (!matchesCorpusGlobs(uri)) return false;
+      if (!ctx.store.isPage(uri)) return false;
       const folder = parentOf(uri);
       if (corpusFolders().some((f) => sameFolder(f, folder))) return true;
       // Its own sidecar first (also where a sidecar folder mirrors the corpus), then any in its folder.

@@ -9,7 +9,8 @@ import type { Annotation, Dismissal, DocStatus, Problem, SidecarData, Span, Sugg
 import { reanchor, withContext } from '../core/sidecar/anchor';
 import { checkLabels, newSidecar, parseSidecar, serialiseSidecar, type ParsedSidecar } from '../core/sidecar/codec';
 import { sha256Utf8 } from '../core/sidecar/hash';
-import { sidecarPathFor } from '../core/sidecar/paths';
+import { SidecarLocator } from '../core/sidecar/locator';
+import { pageRule, type PageRule } from '../core/pages';
 import type { NewsmarkSettings } from '../core/settings';
 import { toEdits } from './convert';
 import { errnoText, FileRefused } from '../node/files';
@@ -60,6 +61,7 @@ export class AnnotationStore implements vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<{ state: DocState; reason: ChangeReason }>();
   private readonly disposables: vscode.Disposable[] = [];
   readonly onDidChange = this.emitter.event;
+  private pages: { key: string; rule: PageRule } | undefined;
   /** How long the last text change took to handle, listeners (tag redraw) included: for the benchmark. */
   lastEditMs = 0;
 
@@ -86,10 +88,38 @@ export class AnnotationStore implements vscode.Disposable {
     return [...this.states.values()];
   }
 
-  sidecarUriFor(docUri: vscode.Uri): vscode.Uri {
+  /** Whether a file is a news page by core's rule (outside any workspace folder: by its file name). */
+  isPage(uri: vscode.Uri): boolean {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    const rel = folder ? uri.path.slice(folder.uri.path.replace(/\/+$/, '').length + 1) : uri.path.slice(uri.path.lastIndexOf('/') + 1);
+    return this.pageRule().isPage(rel);
+  }
+
+  private pageRule(): PageRule {
+    const { corpusGlobs, sidecarFolder } = this.settings();
+    const relFolder = sidecarFolder.startsWith('/') || /^[A-Za-z]:/.test(sidecarFolder) ? '' : sidecarFolder;
+    const key = JSON.stringify([corpusGlobs, relFolder]);
+    if (this.pages?.key !== key) {
+      let rule: PageRule;
+      try {
+        rule = pageRule({ corpusGlobs, sidecarFolder: relFolder });
+      } catch (err) {
+        this.log.warn(`newsmark.corpus: ${err instanceof Error ? err.message : String(err)}; using **/*.txt`);
+        rule = pageRule({ corpusGlobs: ['**/*.txt'], sidecarFolder: relFolder });
+      }
+      this.pages = { key, rule };
+    }
+    return this.pages.rule;
+  }
+
+  /** Where the sidecars of a document's workspace folder live (beside it outside any workspace folder). */
+  locatorFor(docUri: vscode.Uri): SidecarLocator {
     const folder = vscode.workspace.getWorkspaceFolder(docUri);
-    const layout = this.settings().sidecarFolder && folder ? { sidecarRoot: this.settings().sidecarFolder, workspaceRoot: folder.uri.path } : undefined;
-    return docUri.with({ path: sidecarPathFor(docUri.path, layout) });
+    return folder ? new SidecarLocator(folder.uri.path, this.settings().sidecarFolder) : new SidecarLocator(docUri.path.replace(/\/[^/]*$/, '') || '/');
+  }
+
+  sidecarUriFor(docUri: vscode.Uri): vscode.Uri {
+    return docUri.with({ path: this.locatorFor(docUri).sidecarFor(docUri.path) });
   }
 
   /** The state of an open document, loading its sidecar on first use. */
@@ -117,7 +147,7 @@ export class AnnotationStore implements vscode.Disposable {
       // Too large, a folder, a FIFO, a link out of its folder, unreadable: shown as the sidecar's problem.
       refused = err instanceof FileRefused ? `is ${err.reason}` : `cannot be read (${errnoText(err)})`;
     }
-    const relPath = relativeDocumentName(sidecarUri, doc.uri);
+    const relPath = this.locatorFor(doc.uri).documentField(doc.uri.path);
     const state: DocState = {
       uri: doc.uri,
       sidecarUri,
@@ -364,6 +394,8 @@ export class AnnotationStore implements vscode.Disposable {
     }
     const data: SidecarData = {
       ...state.data,
+      // The document rule of core: a sidecar read in the old form is written in the new one.
+      document: this.locatorFor(state.uri).documentField(state.uri.path),
       sha256: sha256Utf8(state.text),
       annotations: state.data.annotations.map((a) => (a.orphaned ? a : withContext(state.text, a))),
       dismissed: state.data.dismissed.map((d) => withContext(state.text, d)),
@@ -449,11 +481,3 @@ export class AnnotationStore implements vscode.Disposable {
   }
 }
 
-/** The `document` field: the document's path relative to its sidecar's folder. */
-function relativeDocumentName(sidecarUri: vscode.Uri, docUri: vscode.Uri): string {
-  const from = sidecarUri.path.split('/').slice(0, -1);
-  const to = docUri.path.split('/');
-  let i = 0;
-  while (i < from.length && i < to.length - 1 && from[i] === to[i]) i++;
-  return [...from.slice(i).map(() => '..'), ...to.slice(i)].join('/');
-}

@@ -11,7 +11,6 @@ import {
 import { addReviewCounts, emptyReviewCounts, reviewCounts, type ReviewCounts } from '../core/review';
 import { reanchor } from '../core/sidecar/anchor';
 import { parseSidecar } from '../core/sidecar/codec';
-import { documentPathForSidecar } from '../core/sidecar/paths';
 import type { EditorContext } from './context';
 import { readPageText, readSidecarText } from './fsio';
 import { Cmd } from './ids';
@@ -524,9 +523,7 @@ export function register(ctx: EditorContext): NewsmarkViews {
     }),
   );
   const onSidecar = (sidecarUri: vscode.Uri) => {
-    const folder = vscode.workspace.getWorkspaceFolder(sidecarUri);
-    const root = ctx.settings().sidecarFolder;
-    const docPath = documentPathForSidecar(sidecarUri.path, root && folder ? { sidecarRoot: root, workspaceRoot: folder.uri.path } : undefined);
+    const docPath = ctx.store.locatorFor(sidecarUri).pageFor(sidecarUri.path);
     if (docPath) index.invalidate(sidecarUri.with({ path: docPath }));
   };
   subs.push(ctx.sidecars.onDidChange(({ uri }) => onSidecar(uri)));

@@ -67,6 +67,10 @@ test('a news page matches the corpus globs and lies in no hidden, export or side
   assert.equal(scoped.isPage('extra/story.txt'), true);
   assert.equal(scoped.isPage('extra/sub/story.txt'), false);
   assert.equal(scoped.isPage('readme.txt'), false);
+  const across = pageRule({ corpusGlobs: ['{corpus/**/*.txt,extra/*.md}'] });
+  assert.equal(across.isPage('corpus/a/story.txt'), true);
+  assert.equal(across.isPage('extra/note.md'), true);
+  assert.equal(across.isPage('extra/note.txt'), false);
   // A file-name pattern (the command line's --glob) instead of the globs: any folder.
   const byName = pageRule({ corpusGlobs: ['corpus/*.txt'], fileName: '*.md' });
   assert.equal(byName.isPage('notes/a.md'), true);
