@@ -6,8 +6,8 @@ import { analyseDocument, type AnalysisContext, type DocumentAnalysis } from '..
 import { CorpusModel } from '../core/detect/corpus';
 import type { EntityLexicon } from '../core/detect/lexicons';
 import type { StopwordLexicon } from '../core/detect/stopwords';
-import { SpanLearner, type TrainingExample } from '../core/learn/learner';
-import { trainingExample } from '../core/learn/examples';
+import type { SpanLearner } from '../core/learn/learner';
+import { trainOnPages } from '../core/learn/examples';
 import type { LineDecision, SidecarData, Suggestion } from '../core/model/types';
 import { suggesterOfSource } from '../core/suggesters/config';
 import { isBlank, lineSpans } from '../core/text/lines';
@@ -77,16 +77,10 @@ export interface AnnotatedPage {
 
 /**
  * The span learner of a corpus: `base` (a loaded model, or nothing learned) trained on the decisions of the
- * annotated pages, as the editor trains it. Without annotated pages, `base` itself.
+ * annotated pages, through the code the editor trains with. Without annotated pages, `base` itself.
  */
 export function learnerFor(pages: readonly AnnotatedPage[], ctx: AnalysisContext, base: SpanLearner | undefined): SpanLearner | undefined {
-  const examples: TrainingExample[] = [];
-  for (const page of pages) {
-    const example = trainingExample(page.text, page.data, { ...ctx, options: { ...ctx.options, documentId: page.path } });
-    if (example) examples.push(example);
-  }
-  if (examples.length === 0) return base;
-  return (base ?? SpanLearner.empty()).train(examples, { context: ctx });
+  return trainOnPages(pages.map((page) => ({ id: page.path, text: page.text, decisions: page.data })), ctx, base);
 }
 
 export function analysisContext(

@@ -5,7 +5,8 @@ import * as vscode from 'vscode';
 import { type AnalysisOptions, applyDelta, type DocumentAnalysis } from '../core/detect/analyse';
 import { entityLexiconFileKind } from '../core/detect/lexicons';
 import { SHIPPED_STOPWORD_FOLDERS } from '../core/detect/stopwords';
-import type { Annotation, LineLabel, SidecarData, Suggestion } from '../core/model/types';
+import type { Annotation, Dismissal, LineLabel, SidecarData, Suggestion } from '../core/model/types';
+import { reanchor } from '../core/sidecar/anchor';
 import { parseSidecar } from '../core/sidecar/codec';
 import { ghostSidecarMessage, sidecarsWithoutPage } from '../core/sidecar/ghosts';
 import type { NewsmarkSettings } from '../core/settings';
@@ -33,11 +34,16 @@ const REFRESH_DELAY_MS = 1000;
 /** Pages on screen are analysed again this long after the last entity lesson (an accept, a dismissal), so
  * what was learned shows on them within a second; lessons in a burst cost one analysis. */
 const RELEARN_DELAY_MS = 300;
+/** The span learner trains this long after the last decision (accept, fix, dismiss, undo, status), so a
+ * burst of decisions costs one training, and the pages on screen show its suggestions well within a second. */
+const RETRAIN_DELAY_MS = 150;
 const CORPUS_SLICE_MS = 30;
 const READ_BATCH = 64;
 
 export class AnalysisService implements vscode.Disposable {
   private readonly engine: AnalysisEngine;
+  /** Trains the span learner off both the editor's and the analysing engine's way (its own worker). */
+  private readonly trainer: AnalysisEngine;
   get engineKind(): AnalysisEngine['kind'] {
     return this.engine.kind;
   }
@@ -46,7 +52,9 @@ export class AnalysisService implements vscode.Disposable {
    * The last analysis of each document; `quick` when only the lines changed by edits were analysed again;
    * `generation` is the engine's number for it (a quick analysis arrives as a delta from one generation).
    */
-  private readonly raw = new Map<string, { version: number; analysis: DocumentAnalysis; quick: boolean; generation: number }>();
+  private readonly raw = new Map<string, { version: number; analysis: DocumentAnalysis; quick: boolean; generation: number; model: number }>();
+  /** Counts the models the analysing engine was given: an analysis made with an older one is out of date. */
+  private modelGeneration = 0;
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly refreshTimers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly emitter = new vscode.EventEmitter<vscode.Uri>();
@@ -55,7 +63,7 @@ export class AnalysisService implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [this.emitter, this.ghostSidecars];
   private corpusBuild: Promise<void> | undefined;
   /** The document version each pending analysis is for: only the newest request's answer is kept. */
-  private readonly inFlight = new Map<string, { version: number; quick: boolean }>();
+  private readonly inFlight = new Map<string, { version: number; quick: boolean; model: number }>();
   private corpusIds = new Set<string>();
   /** How long the last analysis of each document took (ms) and whether it was a quick one, for the benchmark. */
   readonly lastDurations = new Map<string, { ms: number; quick: boolean }>();
@@ -73,10 +81,30 @@ export class AnalysisService implements vscode.Disposable {
       log.warn(`analysis runs in the extension host's thread: ${why}`),
     );
     log.info(`detectors run ${this.engine.kind === 'worker' ? 'in a worker thread' : 'in the extension host thread'}`);
+    this.trainer = createAnalysisEngine(vscode.Uri.joinPath(extensionUri, 'dist', 'analysis-worker.js').fsPath, (why) =>
+      log.warn(`the span learner trains in the extension host's thread: ${why}`),
+    );
     this.disposables.push(
       store.onDidChange(({ state, reason }) => {
         if (reason === 'edit') this.schedule(state.uri, 'edit');
-        else this.refreshView(state.uri);
+        else {
+          this.refreshView(state.uri);
+          // tags moved by an edit teach the same; any decision (or a page read again) retrains
+          this.decided(state.uri.toString(), state.text, state.data);
+        }
+      }),
+      // a deleted page (or sidecar, or folder) teaches nothing any more
+      (() => {
+        const watcher = vscode.workspace.createFileSystemWatcher('**/*', true, true, false);
+        watcher.onDidDelete((uri) => this.deleted(uri));
+        return watcher;
+      })(),
+      // a page brought on screen catches up with what was learned while it was in the background
+      vscode.window.onDidChangeVisibleTextEditors((editors) => {
+        for (const { document } of editors) {
+          const raw = this.raw.get(document.uri.toString());
+          if (raw && raw.model !== this.modelGeneration) void this.analyseNow(document);
+        }
       }),
     );
   }
@@ -97,8 +125,9 @@ export class AnalysisService implements vscode.Disposable {
         files.push({ kind, name: kind === 'entities' ? name : name.replace(/\.txt$/, ''), path: file.fsPath, text });
       }
     }
-    const reply = await this.engine.request({ type: 'lexicons', files });
+    const [reply, trainer] = await Promise.all([this.engine.request({ type: 'lexicons', files }), this.trainer.request({ type: 'lexicons', files })]);
     if (!reply.ok) throw new Error(reply.error);
+    if (!trainer.ok) this.learningFailed(trainer.error);
     for (const { path, problem } of reply.problems ?? []) this.log.warn(`${path}:${problem.line}:${problem.col}: ${problem.message}`);
   }
 
@@ -128,7 +157,7 @@ export class AnalysisService implements vscode.Disposable {
           (progress, token) => this.readCorpus(progress, token),
         )
         .then(
-          () => this.reanalyseAll(),
+          () => this.loadModel().then(() => this.learned()).then(() => this.reanalyseAll()),
           (err) => this.log.error(`corpus statistics: ${err instanceof Error ? err.message : String(err)}`),
         ),
       );
@@ -139,6 +168,7 @@ export class AnalysisService implements vscode.Disposable {
   /** Forgets the corpus statistics and builds them again (after many files changed; also the benchmark). */
   rebuildCorpus(): Promise<void> {
     void this.engine.request({ type: 'resetCorpus' });
+    void this.trainer.request({ type: 'resetCorpus' });
     this.corpusIds = new Set();
     this.corpusBuild = undefined;
     return this.buildCorpus();
@@ -199,9 +229,18 @@ export class AnalysisService implements vscode.Disposable {
         docs.push({ id: uri.toString(), text });
         this.corpusIds.add(uri.toString());
         const data = sidecarTexts[k] !== undefined ? parseSidecar(sidecarTexts[k]!).data : undefined;
-        if (data) this.learnFrom(data);
+        if (!data) return;
+        this.learnFrom(data);
+        // an open page's decisions come from the store (they may be newer than the file)
+        if (!this.store.get(uri)) {
+          const place = <T extends Annotation | Dismissal>(tags: readonly T[]): T[] => {
+            const placed = reanchor(text, tags);
+            return [...placed.placed, ...placed.moved];
+          };
+          this.decided(uri.toString(), text, { annotations: place(data.annotations), dismissed: place(data.dismissed), status: data.status }, false);
+        }
       });
-      await this.engine.request({ type: 'addDocuments', docs });
+      await Promise.all([this.engine.request({ type: 'addDocuments', docs }), this.trainer.request({ type: 'addDocuments', docs })]);
       if (Date.now() - sliceStart > CORPUS_SLICE_MS) {
         const done = Math.min(files.length, i + READ_BATCH);
         progress.report({ message: `${done} / ${files.length}`, increment: (100 * (done - reported)) / Math.max(1, files.length) });
@@ -211,6 +250,125 @@ export class AnalysisService implements vscode.Disposable {
       }
     }
     this.log.info(`corpus statistics: ${files.length} documents in ${Date.now() - started} ms`);
+  }
+
+  /** The span learner's view of a page's decisions changed; it trains again shortly (`retrain`: unless false). */
+  private decided(id: string, text: string, decisions: Pick<SidecarData, 'annotations' | 'dismissed' | 'status'>, retrain = true): void {
+    this.decidedPages.set(id, this.store.sidecarUriFor(vscode.Uri.parse(id)).toString());
+    void this.trainer.request({ type: 'page', id, text, decisions: { annotations: decisions.annotations, dismissed: decisions.dismissed, status: decisions.status } });
+    if (retrain) this.scheduleRetrain();
+  }
+
+  /** Pages whose decisions the trainer holds, and their sidecars. */
+  private readonly decidedPages = new Map<string, string>();
+
+  private deleted(uri: vscode.Uri): void {
+    const gone = uri.toString();
+    const inside = (other: string) => other === gone || other.startsWith(`${gone}/`);
+    let changed = false;
+    for (const [id, sidecar] of this.decidedPages) {
+      if (!inside(id) && !inside(sidecar)) continue;
+      this.decidedPages.delete(id);
+      void this.trainer.request({ type: 'page', id });
+      changed = true;
+    }
+    if (changed) this.scheduleRetrain();
+  }
+
+  private retrainTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The training under way, and whether decisions came in since it started. */
+  private training: Promise<void> | undefined;
+  private retrainAgain = false;
+  private learningWarned = false;
+  private modelSetting: string | undefined;
+
+  private scheduleRetrain(): void {
+    clearTimeout(this.retrainTimer);
+    this.retrainTimer = setTimeout(() => {
+      this.retrainTimer = undefined;
+      void this.retrain();
+    }, RETRAIN_DELAY_MS);
+  }
+
+  /**
+   * Trains the span learner on every page's decisions (in its worker), hands the model to the analysing
+   * engine and analyses the pages on screen again. A failure is logged once and leaves the rules' suggestions.
+   */
+  retrain(): Promise<void> {
+    if (this.training) {
+      this.retrainAgain = true;
+      return this.training;
+    }
+    this.training = (async () => {
+      do {
+        this.retrainAgain = false;
+        const reply = await this.trainer.request({ type: 'train', options: this.options(undefined) });
+        let use: EngineRequest;
+        if (!reply.ok) {
+          this.learningFailed(reply.error);
+          use = { type: 'useModel' };
+        } else if (reply.model === undefined) continue; // nothing changed
+        else {
+          use = reply.model === null ? { type: 'useModel' } : { type: 'useModel', model: reply.model };
+          if (reply.trained) this.log.info(`span learner: trained on ${reply.trained.pages} pages in ${reply.trained.ms} ms${reply.trained.active.length > 0 ? `, replaces the rules for ${reply.trained.active.join(', ')}` : ''}`);
+        }
+        const used = await this.engine.request(use);
+        this.modelGeneration++;
+        if (!used.ok) this.learningFailed(used.error);
+        await this.reanalyseShown();
+      } while (this.retrainAgain);
+    })().finally(() => (this.training = undefined));
+    return this.training;
+  }
+
+  /** Resolves when the decisions made so far are learned and shown (tests, the benchmark). */
+  async learned(): Promise<void> {
+    if (this.retrainTimer !== undefined) {
+      clearTimeout(this.retrainTimer);
+      this.retrainTimer = undefined;
+      await this.retrain();
+    }
+    while (this.training) await this.training;
+  }
+
+  private learningFailed(error: string): void {
+    this.log.warn(`span learner: ${error} (suggestions come from the rules alone)`);
+    if (!this.learningWarned) {
+      this.learningWarned = true;
+      void vscode.window.showWarningMessage(vscode.l10n.t('Newsmark could not learn from your decisions: {0}. Suggestions come from the rules alone.', error));
+    }
+  }
+
+  /**
+   * Reads the `newsmark.model` file (workspace-relative or absolute) as the starting point of training. A file
+   * that cannot be used is reported; training then starts from nothing.
+   */
+  async loadModel(): Promise<void> {
+    const setting = this.settings().model.trim();
+    if (setting === this.modelSetting) return;
+    this.modelSetting = setting;
+    let model: unknown;
+    if (setting !== '') {
+      const folder = vscode.workspace.workspaceFolders?.[0];
+      const uri = setting.startsWith('/') || !folder ? vscode.Uri.file(setting) : vscode.Uri.joinPath(folder.uri, setting);
+      const text = await readText(uri);
+      try {
+        if (text === undefined) throw new Error('cannot read the file');
+        model = JSON.parse(text);
+      } catch (err) {
+        this.modelProblem(setting, err instanceof Error ? err.message : String(err));
+        model = undefined;
+      }
+    }
+    const reply = await this.trainer.request(model === undefined ? { type: 'model' } : { type: 'model', model });
+    if (!reply.ok) this.modelProblem(setting, reply.error);
+    else if (model !== undefined) this.log.info(`span learner: starts from the model ${setting}`);
+    this.scheduleRetrain();
+  }
+
+  private modelProblem(file: string, message: string): void {
+    this.log.warn(`newsmark.model ${file}: ${message}`);
+    void vscode.window.showWarningMessage(vscode.l10n.t('Newsmark cannot use the model {0}: {1}', file, message));
   }
 
   /** Accepted actors and dates become suggestions elsewhere; body tags and dismissed body lines teach the template. */
@@ -265,9 +423,14 @@ export class AnalysisService implements vscode.Disposable {
     this.relearnTimer = setTimeout(() => {
       this.relearnTimer = undefined;
       // the pages on screen (pages in background tabs catch up at their next analysis)
-      const shown = new Set(vscode.window.visibleTextEditors.map((e) => e.document));
-      for (const doc of shown) if (this.raw.has(doc.uri.toString())) void this.analyseNow(doc);
+      void this.reanalyseShown();
     }, RELEARN_DELAY_MS);
+  }
+
+  /** The pages on screen analysed again (pages in background tabs catch up at their next analysis). */
+  private reanalyseShown(): Promise<void> {
+    const shown = new Set(vscode.window.visibleTextEditors.map((e) => e.document));
+    return Promise.all([...shown].filter((doc) => this.raw.has(doc.uri.toString())).map((doc) => this.analyseNow(doc))).then(() => undefined);
   }
 
   /** Sets how raw scores map to calibrated ones; what is shown is filtered again (newsmark.suggestions.minScore). */
@@ -296,7 +459,7 @@ export class AnalysisService implements vscode.Disposable {
   /** The view model of the document's current version, analysing it first when needed. */
   async view(doc: vscode.TextDocument): Promise<DocView | undefined> {
     const current = this.views.get(doc.uri.toString());
-    if (current?.version === doc.version) return current;
+    if (current?.version === doc.version && this.raw.get(doc.uri.toString())?.model === this.modelGeneration) return current;
     await this.analyseNow(doc, this.quickAllowed(doc));
     return this.views.get(doc.uri.toString());
   }
@@ -304,7 +467,7 @@ export class AnalysisService implements vscode.Disposable {
   /** The view after a full analysis of the document's current version (not a quick one after an edit). */
   async completeView(doc: vscode.TextDocument): Promise<DocView | undefined> {
     const raw = this.raw.get(doc.uri.toString());
-    if (!raw || raw.version !== doc.version || raw.quick) await this.analyseNow(doc);
+    if (!raw || raw.version !== doc.version || raw.quick || raw.model !== this.modelGeneration) await this.analyseNow(doc);
     return this.views.get(doc.uri.toString());
   }
 
@@ -374,21 +537,22 @@ export class AnalysisService implements vscode.Disposable {
     const key = doc.uri.toString();
     const version = doc.version;
     const flying = this.inFlight.get(key);
+    const model = this.modelGeneration;
     // a full analysis of this version under way answers anyone; a quick one only those asking for quick
-    if (flying && flying.version === version && (quick || !flying.quick)) return this.waitFor(doc.uri, version, quick);
-    this.inFlight.set(key, { version, quick });
+    if (flying && flying.version === version && flying.model === model && (quick || !flying.quick)) return this.waitFor(doc.uri, version, quick, model);
+    this.inFlight.set(key, { version, quick, model });
     if (!quick) clearTimeout(this.refreshTimers.get(key));
     const text = doc.getText();
     const partial = text.length > FULL_ANALYSIS_LIMIT;
     const reply = await this.engine.request({ type: 'analyse', text, options: this.options(key), range: partial ? this.visibleSpan(doc) : undefined, key, quick });
-    if (this.inFlight.get(key)?.version === version && this.inFlight.get(key)?.quick === quick) this.inFlight.delete(key);
+    if (this.inFlight.get(key)?.version === version && this.inFlight.get(key)?.quick === quick && this.inFlight.get(key)?.model === model) this.inFlight.delete(key);
     if (!reply.ok || (!reply.analysis && !reply.delta)) {
       this.log.error(`analysis of ${vscode.workspace.asRelativePath(doc.uri)}: ${reply.ok ? 'no result' : reply.error}`);
       return;
     }
     const answeredQuick = reply.delta !== undefined;
     const known = this.raw.get(key);
-    if (known && known.version > version) return; // a newer version was analysed meanwhile
+    if (known && (known.version > version || known.model > model)) return; // a newer version (or model) was analysed meanwhile
     if (known && known.version === version && !known.quick && answeredQuick) return; // the full one came first
     let analysis = reply.analysis;
     if (reply.delta) {
@@ -397,17 +561,17 @@ export class AnalysisService implements vscode.Disposable {
       analysis = applyDelta(known.analysis, reply.delta);
     }
     this.lastDurations.set(key, { ms: reply.ms ?? NaN, quick: answeredQuick });
-    this.raw.set(key, { version, analysis: analysis!, quick: answeredQuick, generation: reply.generation ?? -1 });
+    this.raw.set(key, { version, analysis: analysis!, quick: answeredQuick, generation: reply.generation ?? -1, model });
     if (answeredQuick) this.scheduleRefresh(doc.uri);
     this.refreshView(doc.uri, partial);
   }
 
   /** Resolves once the given version has been analysed (another caller started it); fully unless `quick`. */
-  private waitFor(uri: vscode.Uri, version: number, quick: boolean): Promise<void> {
+  private waitFor(uri: vscode.Uri, version: number, quick: boolean, model: number): Promise<void> {
     return new Promise((resolve) => {
       const sub = this.onDidChange((changed) => {
         const raw = this.raw.get(uri.toString());
-        if (changed.toString() === uri.toString() && raw && (raw.version > version || (raw.version === version && (quick || !raw.quick)))) {
+        if (changed.toString() === uri.toString() && raw && raw.model >= model && (raw.version > version || (raw.version === version && (quick || !raw.quick)))) {
           sub.dispose();
           resolve();
         }
@@ -448,6 +612,7 @@ export class AnalysisService implements vscode.Disposable {
   /** Re-reads the settings: lexicons may have changed, and what is shown certainly did. */
   async settingsChanged(): Promise<void> {
     await this.loadLexicons();
+    await this.loadModel();
     await this.reanalyseAll();
   }
 
@@ -462,8 +627,10 @@ export class AnalysisService implements vscode.Disposable {
   dispose(): void {
     for (const t of [...this.timers.values(), ...this.refreshTimers.values()]) clearTimeout(t);
     clearTimeout(this.relearnTimer);
+    clearTimeout(this.retrainTimer);
     for (const d of this.disposables) d.dispose();
     this.engine.dispose();
+    this.trainer.dispose();
   }
 }
 

@@ -57,6 +57,7 @@ export function createApi(ctx: EditorContext, decorations: Decorations, views: N
     async settle() {
       await ready;
       await new Promise((r) => setTimeout(r, 200)); // debounced analysis (120 ms) and redraws (60 ms)
+      await ctx.analysis.learned();
       await Promise.all(vscode.workspace.textDocuments.filter((doc) => ctx.store.get(doc.uri)).map((doc) => ctx.analysis.completeView(doc)));
       decorations.redrawAll();
       await ctx.store.flush();

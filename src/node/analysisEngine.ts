@@ -2,10 +2,17 @@
 // taught; the editor sends it documents and gets analyses back. It runs in a worker thread where the host
 // has them (Node extension hosts) and in the calling thread otherwise: both go through the same messages,
 // processed in order, so a "learn" sent before an "analyse" is always seen by it.
+//
+// The span learner trains in an engine of its own (the editor runs two): it holds the annotator's decisions
+// per page and the loaded model, trains on 'train' and answers with the model file, which the analysing
+// engine then uses ('useModel'). Training never delays an analysis, and an engine that fails costs only the
+// learned suggestions.
 import { Worker } from 'node:worker_threads';
 import { type AnalysisBase, type AnalysisDelta, analyseFrom, type AnalysisOptions, type DocumentAnalysis, reanalyseEdit } from '../core/detect/analyse';
 import { CorpusModel } from '../core/detect/corpus';
 import { LearnedEntities } from '../core/detect/learned';
+import { type DecidedPage, trainOnPages } from '../core/learn/examples';
+import { type ModelFile, SpanLearner } from '../core/learn/learner';
 import type { LineLabel, Problem } from '../core/model/types';
 import { lexiconsFromFiles, type LexiconFile } from './lexicons';
 
@@ -18,6 +25,14 @@ export type EngineRequest =
   | { type: 'learnEntity'; label: string; text: string; value?: string; forget: boolean }
   /** A suggestion of `text` as `label` was dismissed (`forget`: the dismissal was undone). */
   | { type: 'dismissEntity'; label: string; text: string; forget: boolean }
+  /** The annotator's decisions on a page (none: it teaches nothing any more), for the next training. */
+  | { type: 'page'; id: string; text?: string; decisions?: DecidedPage['decisions'] }
+  /** The model file to start training from (the newsmark.model setting); none: start from nothing. */
+  | { type: 'model'; model?: unknown }
+  /** Trains on the pages' decisions when they changed; answers with the model file (null: nothing learned). */
+  | { type: 'train'; options: AnalysisOptions }
+  /** The model analyses use from now on (none: the rules alone). */
+  | { type: 'useModel'; model?: ModelFile }
   | {
       type: 'analyse';
       text: string;
@@ -41,6 +56,10 @@ export type EngineReply =
       generation?: number;
       ms?: number;
       problems?: Array<{ path: string; problem: Problem }>;
+      /** After 'train': the model file, null when nothing was learned; undefined when nothing changed. */
+      model?: ModelFile | null;
+      /** After 'train': what the training read and how long it took. */
+      trained?: { pages: number; ms: number; active: string[] };
     }
   | { ok: false; error: string };
 
@@ -52,6 +71,12 @@ export class EngineState {
   /** The last analysis of each recently analysed document and its number, most recent last. */
   private readonly bases = new Map<string, { base: AnalysisBase; generation: number }>();
   private generations = 0;
+  /** Training side: decisions per page, the loaded model, and whether anything changed since the last training. */
+  private readonly pages = new Map<string, DecidedPage>();
+  private base: SpanLearner | undefined;
+  private untrained = true;
+  /** Analysing side: the learner in use. */
+  private learner: SpanLearner | undefined;
 
   handle(req: EngineRequest): EngineReply {
     switch (req.type) {
@@ -78,9 +103,41 @@ export class EngineState {
       case 'dismissEntity':
         this.learned.dismiss(req.label, req.text, req.forget);
         return { ok: true };
+      case 'page': {
+        const d = req.decisions;
+        const teaches = req.text !== undefined && d !== undefined && (d.annotations.length > 0 || d.dismissed.length > 0 || d.status === 'done');
+        const known = this.pages.get(req.id);
+        if (!teaches) {
+          if (known) this.untrained = true;
+          this.pages.delete(req.id);
+        } else if (!known || known.text !== req.text || JSON.stringify(known.decisions) !== JSON.stringify(d)) {
+          this.pages.set(req.id, { id: req.id, text: req.text!, decisions: d });
+          this.untrained = true;
+        }
+        return { ok: true };
+      }
+      case 'model':
+        this.untrained = true;
+        this.base = undefined;
+        if (req.model !== undefined) this.base = SpanLearner.fromJSON(req.model);
+        return { ok: true };
+      case 'train': {
+        if (!this.untrained) return { ok: true };
+        const started = performance.now();
+        this.untrained = false;
+        const ctx = { corpus: this.corpus, stopwords: this.lexicons.stopwords, entities: this.lexicons.entities, learned: new LearnedEntities(), options: req.options };
+        const learner = trainOnPages([...this.pages.values()], ctx, this.base);
+        const model = learner?.changesSuggestions ? learner.toJSON() : null;
+        const active = learner ? learner.labels.filter((label) => learner.active(label)) : [];
+        return { ok: true, model, trained: { pages: this.pages.size, ms: Math.round(performance.now() - started), active } };
+      }
+      case 'useModel':
+        this.learner = req.model ? SpanLearner.fromJSON(req.model) : undefined;
+        this.bases.clear(); // a quick re-analysis would keep suggestions of the model before
+        return { ok: true };
       case 'analyse': {
         const started = performance.now();
-        const ctx = { corpus: this.corpus, stopwords: this.lexicons.stopwords, entities: this.lexicons.entities, learned: this.learned, options: req.options };
+        const ctx = { corpus: this.corpus, stopwords: this.lexicons.stopwords, entities: this.lexicons.entities, learned: this.learned, learner: this.learner, options: req.options };
         const known = req.key !== undefined ? this.bases.get(req.key) : undefined;
         const quick = req.quick && known ? reanalyseEdit(known.base, req.text, ctx) : undefined;
         const base = quick?.base ?? analyseFrom(req.text, req.range, ctx);
@@ -128,6 +185,8 @@ class WorkerEngine implements AnalysisEngine {
   readonly kind = 'worker';
   private readonly pending = new Map<number, (reply: EngineReply) => void>();
   private next = 0;
+  /** Why the worker stopped: later requests fail at once instead of waiting forever. */
+  private stopped: string | undefined;
 
   constructor(private readonly worker: Worker) {
     worker.on('message', (m: { seq: number; reply: EngineReply }) => {
@@ -135,6 +194,7 @@ class WorkerEngine implements AnalysisEngine {
       this.pending.delete(m.seq);
     });
     const fail = (error: string) => {
+      this.stopped ??= error;
       for (const resolve of this.pending.values()) resolve({ ok: false, error });
       this.pending.clear();
     };
@@ -144,6 +204,7 @@ class WorkerEngine implements AnalysisEngine {
 
   request(req: EngineRequest): Promise<EngineReply> {
     const seq = this.next++;
+    if (this.stopped !== undefined) return Promise.resolve({ ok: false, error: this.stopped });
     return new Promise((resolve) => {
       this.pending.set(seq, resolve);
       this.worker.postMessage({ seq, req });

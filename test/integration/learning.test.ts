@@ -3,7 +3,12 @@
 // and newsmark.suggestions.minScore hides suggestions under a score.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { learningDocument } from '../../src/core/detect/analyse';
+import { CorpusModel } from '../../src/core/detect/corpus';
+import { LearnedEntities } from '../../src/core/detect/learned';
+import { SpanLearner } from '../../src/core/learn/learner';
 import { parseSidecar } from '../../src/core/sidecar/codec';
+import { loadLexiconsFromDisk } from '../../src/node/lexicons';
 import type { QualityNode } from '../../src/editor/views';
 import { api, corpusUri, eventually, readFile, writeFile } from './helpers';
 
@@ -168,5 +173,102 @@ suite('suggestions that learn from the annotator', () => {
     assert.equal(editor.document.offsetAt(editor.selection.active), expected[0].start, 'the cursor is on the least certain suggestion');
     const second = await vscode.commands.executeCommand<{ start: number }>('newsmark.nextSuggestion');
     assert.equal(second?.start, expected[1].start);
+  });
+});
+
+suite('the span learner in the editor', () => {
+  const TEACH_A = 'learning/retrain-a.txt';
+  const TEACH_B = 'learning/retrain-b.txt';
+  const TARGET = 'learning/retrain-target.txt';
+  const DISH = 'learning/dish.txt';
+  const MODEL = 'learning/dish-model.json';
+  const BROKEN = 'learning/broken-model.json';
+  const pages: Record<string, string> = {
+    [TEACH_A]: 'Lễ hội làng\n\nBà Đỗ Thị Mai và ông Hoàng Văn Nam dự lễ hội ở làng bên sông. Ông Hoàng Văn Nam nói lễ hội năm nay đông vui.\n',
+    [TEACH_B]: 'Chợ phiên\n\nÔng Vũ Đức Thành và bà Lý Thị Hoa đi chợ phiên từ sáng sớm. Bà Lý Thị Hoa mua rau và cá.\n',
+    [TARGET]: 'Hội nghị nông dân\n\nBà Tạ Thị Lan và ông Cao Văn Tuấn phát biểu tại hội nghị. Ông Cao Văn Tuấn đề nghị mở thêm lớp học nghề.\n',
+    [DISH]: 'Ẩm thực\n\nTrưa nay bà Nguyễn Thị Sen nấu bún chả cá cho cả nhà ở Hải Phòng.\n',
+  };
+
+  suiteSetup(async () => {
+    for (const [name, text] of Object.entries(pages)) await writeFile(corpusUri(name), text);
+  });
+
+  suiteTeardown(async () => {
+    await vscode.workspace.getConfiguration('newsmark').update('model', undefined, vscode.ConfigurationTarget.Workspace);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.workspace.fs.delete(corpusUri('learning'), { recursive: true }).then(undefined, () => undefined);
+  });
+
+  test('marking pages done retrains the learner: suggestions on another open page are scored anew, without an edit or a reload', async () => {
+    const nm = await api();
+    const target = await open(TARGET);
+    await nm.settle();
+    const before = new Map((await nm.view(target.document.uri))!.suggestions.map((s) => [`${s.start}:${s.end}`, s.score]));
+    assert.ok(before.size >= 2, `suggestions on the target page: ${before.size}`);
+    const version = target.document.version;
+    for (const name of [TEACH_A, TEACH_B]) {
+      const editor = await open(name);
+      await nm.settle();
+      const actors = (await nm.view(editor.document.uri))!.suggestions.filter((s) => s.label === 'actor');
+      assert.ok(actors.length >= 2, actors.map((s) => s.text).join(', '));
+      const uri = editor.document.uri.toString();
+      // the annotator keeps the names and dismisses anything else the rules suggested
+      for (const s of actors) {
+        const name = /^(Đỗ|Hoàng|Vũ|Lý)/.test(s.text);
+        await vscode.commands.executeCommand(name ? 'newsmark.acceptSuggestion' : 'newsmark.dismissSuggestion', { uri, start: s.start, end: s.end, label: 'actor' });
+      }
+      await vscode.commands.executeCommand('newsmark.setStatus', { uri, status: 'done' });
+    }
+    await vscode.window.showTextDocument(target.document, { preview: false });
+    const changed = await eventually(async () => {
+      await nm.settle();
+      const now = (await nm.view(target.document.uri))!.suggestions;
+      return now.some((s) => before.get(`${s.start}:${s.end}`) !== s.score || s.rules?.includes('learned')) ? now : undefined;
+    }, 15_000, 'a suggestion on the target page scored by what was learned');
+    assert.equal(target.document.version, version, 'the target page was not edited');
+    assert.ok(changed.length > 0);
+  });
+
+  test('newsmark.model starts the learner from a model file; a damaged one is reported and the rules still suggest', async () => {
+    const nm = await api();
+    const root = vscode.extensions.getExtension('newsmark.newsmark')!.extensionPath;
+    const lexicons = loadLexiconsFromDisk(root, []);
+    const corpus = new CorpusModel();
+    const sentences = [
+      'Quán ven đường bán bún chả cá từ sáng tới trưa.',
+      'Nhiều du khách thích ăn bún chả cá khi ghé thành phố biển.',
+      'Bữa sáng của gia đình thường là bún chả cá nóng hổi.',
+      'Mỗi tô bún chả cá có giá ba mươi nghìn đồng.',
+      'Người bán hàng nói bún chả cá ngon nhất vào mùa đông.',
+      'Chị ấy học nấu bún chả cá từ bà ngoại.',
+    ];
+    const records = sentences.map((text, i) => ({ id: `s${i}`, text, spans: [{ start: text.indexOf('bún chả cá'), end: text.indexOf('bún chả cá') + 'bún chả cá'.length, label: 'dish' }] }));
+    for (const r of records) corpus.addDocument(r.id, r.text);
+    const ctx = { corpus, stopwords: lexicons.stopwords, entities: lexicons.entities, learned: new LearnedEntities(), options: {} };
+    const model = SpanLearner.empty().train(records.map((r) => ({ doc: learningDocument(r.text, ctx), tags: r.spans, done: true })), { folds: 0, labels: ['dish'] });
+    await writeFile(corpusUri(MODEL), JSON.stringify(model.toJSON()));
+    const editor = await open(DISH);
+    await nm.settle();
+    const start = editor.document.getText().indexOf('bún chả cá');
+    assert.ok(!(await nm.view(editor.document.uri))!.suggestions.some((s) => s.label === 'dish'), 'no dish suggested before the model');
+    const config = vscode.workspace.getConfiguration('newsmark');
+    await config.update('model', MODEL, vscode.ConfigurationTarget.Workspace);
+    const dish = await eventually(async () => {
+      await nm.settle();
+      return (await nm.view(editor.document.uri))!.suggestions.find((s) => s.label === 'dish');
+    }, 15_000, 'the model\'s dish suggested');
+    assert.equal(dish.start, start);
+    assert.equal(dish.text, 'bún chả cá');
+    assert.ok(dish.reasons.some((r) => r.startsWith('learned from')), dish.reasons.join('; '));
+
+    await writeFile(corpusUri(BROKEN), '{"format": "newsmark-model", "version": 999}');
+    await config.update('model', BROKEN, vscode.ConfigurationTarget.Workspace);
+    const after = await eventually(async () => {
+      await nm.settle();
+      const now = (await nm.view(editor.document.uri))!.suggestions;
+      return now.some((s) => s.label === 'dish') ? undefined : now;
+    }, 15_000, 'the damaged model no longer used');
+    assert.ok(after.some((s) => s.label === 'actor' && s.text === 'Nguyễn Thị Sen'), `the rules still suggest: ${after.map((s) => s.text).join(', ')}`);
   });
 });

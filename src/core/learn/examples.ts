@@ -3,7 +3,7 @@
 
 import { type AnalysisContext, learningDocument } from '../detect/analyse';
 import type { Annotation, Dismissal, DocStatus } from '../model/types';
-import type { TrainingExample } from './learner';
+import { SpanLearner, type TrainingExample } from './learner';
 
 /** Labels of line tags: the body detector learns from those, not the span learner. */
 const LINE_LABELS = new Set(['body', 'boilerplate']);
@@ -24,4 +24,26 @@ export function trainingExample(
   const done = page.status === 'done';
   if (tags.length === 0 && dismissed.length === 0 && !done) return undefined;
   return { doc: learningDocument(text, ctx), tags, dismissed, done };
+}
+
+/** A page of the corpus and the annotator's decisions on it (a sidecar's, placed in the page's text). */
+export interface DecidedPage {
+  /** Corpus id of the page (its lines are no repeats of themselves). */
+  id: string;
+  text: string;
+  decisions: { annotations: readonly Annotation[]; dismissed: readonly Dismissal[]; status: DocStatus };
+}
+
+/**
+ * The span learner of a corpus: `base` (a loaded model, or nothing learned) trained on the decisions of
+ * `pages`, the same way for the editor and `newsmark detect`. Without a page that teaches, `base` itself.
+ */
+export function trainOnPages(pages: readonly DecidedPage[], ctx: AnalysisContext, base: SpanLearner | undefined): SpanLearner | undefined {
+  const examples: TrainingExample[] = [];
+  for (const page of pages) {
+    const example = trainingExample(page.text, page.decisions, { ...ctx, options: { ...ctx.options, documentId: page.id } });
+    if (example) examples.push(example);
+  }
+  if (examples.length === 0) return base;
+  return (base ?? SpanLearner.empty()).train(examples, { context: ctx });
 }

@@ -4,5 +4,5 @@ export {
   type LabelledSpan, type LearnerOptions, type LearnerQuality, type LearningDocument, type LearningLine,
   type ModelFile, type SpanScores, type TrainingExample,
 } from './learner';
-export { trainingExample } from './examples';
+export { type DecidedPage, trainingExample, trainOnPages } from './examples';
 export { learningDocument } from '../detect/analyse';

@@ -120,6 +120,9 @@ const DEFAULT_FOLDS = 4;
 const DEFAULT_BITS = 19;
 /** How much better (exact F1 on held-out pages) the tagger must measure to replace the rules. */
 const GATE_MARGIN = 0.02;
+/** Held-out tags of a label the tagger must have been measured on before it may replace the rules: a few
+ * small pages cannot show it better. */
+const MIN_GATE_TAGS = 30;
 /** The rule id of the learned tagger's suggestions. */
 export const LEARNED_RULE = 'learned';
 const IGNORED_RULES: ReadonlySet<string> = new Set([ACCEPTED_RULE, LEARNED_RULE]);
@@ -238,7 +241,12 @@ export class SpanLearner {
       finish(entry.control);
       // the tagger takes over only where it measured better than the rules; an unmeasured refinement of a
       // loaded model keeps that model's own verdict
-      entry.active = folds > 0 ? entry.learned.f1 > entry.control.f1 + GATE_MARGIN : options.folds === 0 || (this.measured.labels[label]?.active ?? false);
+      // a label the held-out pages say nothing about (no tag, nothing suggested) keeps the loaded model's verdict
+      const unmeasured = entry.learned.tp + entry.learned.fp + entry.learned.fn + entry.control.fp === 0;
+      const evidence = entry.learned.tp + entry.learned.fn;
+      entry.active = folds > 0 && !unmeasured
+        ? evidence >= MIN_GATE_TAGS && entry.learned.f1 > entry.control.f1 + GATE_MARGIN
+        : options.folds === 0 || (this.measured.labels[label]?.active ?? false);
     }
     const calibration = points.length >= 10 ? platt(points) : this.calibration;
     const fitted = fit(taught, labels, bits, epochs, base, 0);
