@@ -52,11 +52,6 @@ export class SidecarLocator {
     return posix.basename(pagePath);
   }
 
-  /** Whether a path lies in the mirrored sidecar folder (never a page there). */
-  inSidecarFolder(p: string): boolean {
-    return this.sidecarRoot !== undefined && isInside(this.sidecarRoot, posix.resolve(this.workspaceRoot, p));
-  }
-
   /**
    * The page named by a sidecar's `document:` field. Undefined when the field could lead anywhere else than
    * a file of the folder the sidecar stands for (`..`, absolute paths, drive letters, backslashes, NUL, an
