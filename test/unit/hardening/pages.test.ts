@@ -87,4 +87,14 @@ describe('pages in other encodings and binary files', () => {
     assert.equal(exported.text, text);
     assert.match(JSON.stringify(exported), /\[10,22,"actor"\]|"start":10,"end":22/);
   });
+
+  it('a page over the size limit is refused before it is read, in one line; the other pages are analysed (D13)', () => {
+    const w = scratch('d13');
+    files(w, { 'corpus/a.txt': page('a'), 'corpus/big.txt': '' });
+    fs.truncateSync(path.join(w, 'corpus/big.txt'), 60 * 1024 * 1024); // sparse: 60 MB on paper
+    const r = cli(w, 'detect', 'corpus', '--json');
+    assert.equal(r.status, 1);
+    assert.deepEqual(r.stderr.trim().split('\n'), ['corpus/big.txt:1:1: the page is not read: it is 60.0 MB, over the 20.0 MB limit for a page (split it into smaller pages); it is skipped']);
+    assert.deepEqual([...detections(r.stdout).keys()], ['a.txt']);
+  });
 });
