@@ -86,7 +86,11 @@ export function activate(context: vscode.ExtensionContext): NewsmarkApi {
       decorations.recreate();
       void analysis.settingsChanged();
     }),
-    vscode.workspace.onDidGrantWorkspaceTrust(() => decorations.redrawAll()),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      settings = readSettings(); // the workspace's restricted settings count from now on
+      decorations.recreate();
+      void analysis.settingsChanged();
+    }),
     vscode.window.onDidChangeTextEditorVisibleRanges((e) => analysis.visibleRangesChanged(e.textEditor.document)),
     registerLargeFileWarning(),
   );

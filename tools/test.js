@@ -77,9 +77,13 @@ function add(counts, label) {
   if (label) process.stdout.write(`${label}: ${counts.passed} passed, ${counts.failed} failed\n`);
 }
 
-async function inHost(tier, { testsEntry, extensionPath, extensionsDir, userSettings }) {
+async function inHost(tier, { testsEntry, extensionPath, extensionsDir, userSettings, workspaceSettings }) {
   const { ws, cleanup } = scratchCorpus(tier);
   try {
+    if (workspaceSettings) {
+      fs.mkdirSync(path.join(ws, '.vscode'), { recursive: true });
+      fs.writeFileSync(path.join(ws, '.vscode', 'settings.json'), JSON.stringify(workspaceSettings(ws), null, 2));
+    }
     const settings = typeof userSettings === 'function' ? userSettings(ws) : userSettings;
     const { code, counts } = await runSuiteInHost({ testsEntry, workspace: ws, extensionPath, extensionsDir, userSettings: settings, timeoutMs: 15 * 60_000 });
     if (!counts.reported || (code !== 0 && counts.failed === 0)) {
@@ -105,6 +109,13 @@ async function integration() {
       'security.workspace.trust.startupPrompt': 'never',
       'security.workspace.trust.untrustedFiles': 'open',
       'newsmark.suggesters': [{ name: 'program', command: `python3 ${path.join(ROOT, 'test/fixtures/suggesters/misbehaving.py')} good ${path.join(ws, 'program.started')}` }],
+    }),
+    // What an untrusted folder could set to make Newsmark read other files, refuse its sidecars or open
+    // another file: ignored until the folder is trusted (test/untrusted/settings.test.ts).
+    workspaceSettings: () => ({
+      'newsmark.corpus': ['**/no-such-page-*.txt'],
+      'newsmark.guidelines': 'workspace-guidelines.md',
+      'newsmark.sidecars.maxSizeMB': 0.0001,
     }),
   });
 }
