@@ -20,6 +20,8 @@ interface Scores {
 interface Machine {
   host?: string;
   cores?: number;
+  /** Load averages (1, 5, 15 min) when the run ended: these machines are shared, so read ratios, not figures. */
+  load?: number[];
 }
 
 const f3 = (v: number | undefined): string => (v === undefined ? '—' : v.toFixed(3));
@@ -31,7 +33,8 @@ function read<T>(file: string): T | undefined {
 
 function machineName(m: Machine | string | undefined, cores?: number): string {
   if (typeof m === 'string') return `${m}, ${cores ?? '?'} cores`;
-  return `${m?.host ?? '?'}, ${m?.cores ?? '?'} cores`;
+  const load = m?.load ? `, load average ${m.load[0]} at the end` : '';
+  return `${m?.host ?? '?'}, ${m?.cores ?? '?'} cores${load}`;
 }
 
 function source(files: string[], commit: string, machine: string): string {
