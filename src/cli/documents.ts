@@ -2,6 +2,7 @@
 // (unreadable ones and ones naming a document outside their folder are reported and treated as broken),
 // its tags put back in the current text, and what pass 1 of detection learns from them.
 
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { CorpusModel } from '../core/detect/corpus';
 import { LearnedEntities } from '../core/detect/learned';
@@ -9,6 +10,7 @@ import { sortAnnotations } from '../core/model/annotations';
 import type { Annotation, Dismissal, SidecarData } from '../core/model/types';
 import { reanchor } from '../core/sidecar/anchor';
 import { checkLabels, parseSidecar, type ParsedSidecar } from '../core/sidecar/codec';
+import { SIDECAR_SUFFIX } from '../core/sidecar/paths';
 import { isBlank, lineSpans } from '../core/text/lines';
 import { errnoText, FileRefused, readTextIfExists } from '../node/files';
 import type { Reporter } from './report';
@@ -45,7 +47,14 @@ export function readSidecar(docPath: string, ws: Workspace, reporter: Reporter, 
     reporter.error(sidecarPath, 1, 1, `the sidecar ${why}; it is not used and not overwritten`);
     return { sidecarPath, broken: true };
   }
-  if (text === undefined) return { sidecarPath, broken: false };
+  if (text === undefined) {
+    // Tags kept beside the page while the settings say the mirror: said, so they are not lost in silence.
+    const beside = `${docPath}${SIDECAR_SUFFIX}`;
+    if (ws.locator.mirrored && fs.existsSync(beside)) {
+      reporter.warning(beside, 1, 1, `not read: the workspace keeps sidecars in a sidecar folder (newsmark.sidecars.folder), so this page's is ${sidecarPath}; move it there, or run with --sidecars= to read sidecars beside their pages`);
+    }
+    return { sidecarPath, broken: false };
+  }
   const parsed = parseSidecar(text, { maxBytes });
   for (const problem of parsed.problems) reporter.problem(sidecarPath, problem);
   if (ws.labelsGiven) for (const problem of checkLabels(parsed, ws.settings.labels.map((l) => l.id))) reporter.problem(sidecarPath, problem);

@@ -17,7 +17,7 @@ import { type CliEnv, loadLexicons } from './env';
 import { UsageError, terminalSafe } from './report';
 import { readPageReported, reportSidecarsWithoutPage } from './pages';
 import { listCorpus, requireFolder } from './walk';
-import { openWorkspace, WORKSPACE_OPTIONS } from './workspace';
+import { fromPosix, openWorkspace, type Workspace, WORKSPACE_OPTIONS } from './workspace';
 
 /** Formats that fall back to detected body lines for documents without `body` tags. */
 const BODY_LINE_FORMATS = new Set(['conll', 'text']);
@@ -117,7 +117,7 @@ export async function exportCommand(argv: readonly string[], env: CliEnv): Promi
     return 1;
   }
   reporter.endProgress();
-  env.io.stdout.write(terminalSafe(exportSummary(manifest, outDir, brokenSkipped, removed)));
+  env.io.stdout.write(terminalSafe(exportSummary(manifest, outDir, brokenSkipped, removed, ws)));
   return reporter.errors > 0 ? 1 : 0;
 }
 
@@ -155,13 +155,15 @@ function pendingOnly(suggestions: readonly Suggestion[], sidecar: SidecarData | 
   return suggestions.filter((s) => !known.has(key(s)));
 }
 
-function exportSummary(manifest: Manifest, outDir: string, brokenSkipped: number, removed: readonly string[]): string {
+function exportSummary(manifest: Manifest, outDir: string, brokenSkipped: number, removed: readonly string[], ws: Workspace): string {
   const tags = Object.entries(manifest.tags).map(([label, n]) => `${label} ${n}`).join(', ') || 'none';
   const files = manifest.files.length <= 4 ? manifest.files.join(', ') : `${manifest.files.length} files`;
   const lines = [
     `exported ${manifest.documents.exported} documents as ${manifest.format} to ${outDir} (${files})`,
     `tags: ${tags}`,
   ];
+  // Where the tags came from, so an export of the wrong layout does not pass unnoticed.
+  if (ws.locator.sidecarRoot) lines.push(`sidecars read from the sidecar folder ${path.relative(process.cwd(), fromPosix(ws.locator.sidecarRoot)) || '.'}`);
   const predictions = Object.entries(manifest.predictions).map(([label, n]) => `${label} ${n}`).join(', ');
   if (predictions) lines.push(`predictions: ${predictions}`);
   if (manifest.documents.skipped > 0) lines.push(`skipped: ${manifest.documents.skipped} documents (see manifest.json)`);

@@ -70,6 +70,7 @@ describe('the command line reads the workspace settings', () => {
     assert.equal(r.status, 0, r.stderr);
     assert.equal(r.stderr, '');
     assert.match(r.stdout, /tags: actor 2, date 1/);
+    assert.match(r.stdout, /^sidecars read from the sidecar folder \.newsmark\/tags$/m);
     const records = exported(out);
     assert.deepEqual(records.map((x) => x.meta.document).sort(), ['corpus/a/story.txt', 'corpus/b/other.txt']);
     assert.deepEqual(spansOf(records, 'corpus/a/story.txt'), ALL_TAGS);
@@ -134,6 +135,14 @@ describe('the command line reads the workspace settings', () => {
     assert.equal(tagsOf('--no-settings'), 1);
     fs.renameSync(path.join(w, '.newsmark/tags'), path.join(w, 'moved'));
     assert.equal(tagsOf('--sidecars', 'moved'), 3, 'a mirrored tree moved whole still names its pages');
+  });
+
+  it('warns about a sidecar left beside its page while the settings keep sidecars in a folder', () => {
+    const w = workspace({ 'corpus/b/other.txt.ann.yaml': sidecar('other.txt') });
+    const r = cli(w, 'stats', '.', '--json');
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stderr, /corpus\/b\/other\.txt\.ann\.yaml:1:1: warning: not read: .*\.newsmark\/tags\/corpus\/b\/other\.txt\.ann\.yaml; move it there, or run with --sidecars=/);
+    assert.equal((JSON.parse(r.stdout) as { withSidecar: number }).withSidecar, 1);
   });
 
   it('a broken settings file stops the command with its line, and nothing is written', () => {
