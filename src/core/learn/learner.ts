@@ -123,6 +123,8 @@ const GATE_MARGIN = 0.02;
 /** Held-out tags of a label the tagger must have been measured on before it may replace the rules: a few
  * small pages cannot show it better. */
 const MIN_GATE_TAGS = 30;
+/** Pages with fewer rule suggestions of a label than this say too little about the tagger's agreement. */
+const AGREEMENT_MIN_RULES = 3;
 /** The rule id of the learned tagger's suggestions. */
 export const LEARNED_RULE = 'learned';
 const IGNORED_RULES: ReadonlySet<string> = new Set([ACCEPTED_RULE, LEARNED_RULE]);
@@ -273,14 +275,30 @@ export class SpanLearner {
     const suggestions = shown as Suggestion[];
     if (!this.changesSuggestions) return suggestions;
     const taken = this.labels.filter((l) => this.active(l));
+    const learned = taken.length > 0 ? this.tag(doc) : [];
+    for (const label of [...taken]) {
+      // a page where the tagger rejects more of the rules' suggestions than the rules get wrong is unlike the
+      // pages it was measured on (a new section, names it never saw): there the rules stay
+      const share = agreement(doc.suggestions, learned, label);
+      if (share >= 0 && share < this.agreementFloor(label)) taken.splice(taken.indexOf(label), 1);
+    }
     const out: Suggestion[] = [];
     for (const s of suggestions) {
       if (taken.includes(s.label)) continue;
       out.push(this.rescored(s));
     }
-    if (taken.length > 0) for (const s of this.tag(doc)) if (taken.includes(s.label)) out.push(s);
+    for (const s of learned) if (taken.includes(s.label)) out.push(s);
     out.sort((a, b) => a.start - b.start || a.end - b.end);
     return out;
+  }
+
+  /**
+   * The share of the rules' suggestions of `label` on a page the tagger must agree with to be trusted there:
+   * the precision measured of what Newsmark suggests without it (it may reject what the rules get wrong).
+   */
+  private agreementFloor(label: string): number {
+    const control = this.measured.labels[label]?.control;
+    return control && control.tp + control.fp > 0 ? control.precision : 0;
   }
 
   private rescored(s: Suggestion): Suggestion {
@@ -689,6 +707,25 @@ function measureDoc(doc: PreparedDoc, fitted: Fitted, labels: readonly string[],
       if (correct) counts.correct++;
     }
   }
+}
+
+/**
+ * The share of a page's rule suggestions of `label` (propagation left out) that learned spans of the label
+ * overlap; -1 when the rules suggest too few there to tell.
+ */
+function agreement(rules: readonly Suggestion[], learned: readonly Suggestion[], label: string): number {
+  // both in page order; learned spans never overlap each other, so their ends are in order too
+  const spans = learned.filter((l) => l.label === label);
+  let count = 0;
+  let agreed = 0;
+  let j = 0;
+  for (const s of rules) {
+    if (s.label !== label || s.rules?.includes(ACCEPTED_RULE)) continue;
+    count++;
+    while (j < spans.length && spans[j].end <= s.start) j++;
+    if (j < spans.length && spans[j].start < s.end) agreed++;
+  }
+  return count < AGREEMENT_MIN_RULES ? -1 : agreed / count;
 }
 
 /** What Newsmark suggests without learning: exact repeats of tagged texts, then the rules where free. */
