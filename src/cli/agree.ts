@@ -12,7 +12,7 @@ import { SIDECAR_SUFFIX } from '../core/sidecar/paths';
 import { errnoText, FileRefused, readTextIfExists, walkCorpus } from '../node/files';
 import { flag, listOption, parseCommandLine, stringOption } from './args';
 import type { CliEnv } from './env';
-import { quotedPath, terminalSafe, UsageError } from './report';
+import { quotedPath, type Reporter, terminalSafe, UsageError } from './report';
 import { readPageReported } from './pages';
 import { requireFolder } from './walk';
 
@@ -35,7 +35,7 @@ export async function agreeCommand(argv: readonly string[], env: CliEnv): Promis
   const labels = listOption(args, 'labels');
   const { reporter } = env;
 
-  const folders: AnnotatorFolder[] = args.positionals.map((dir, i) => ({ name: names[i], dir, sidecars: sidecarsIn(dir) }));
+  const folders: AnnotatorFolder[] = args.positionals.map((dir, i) => ({ name: names[i], dir, sidecars: sidecarsIn(dir, env.reporter) }));
   const shared = [...folders[0].sidecars.keys()].filter((rel) => folders.every((f) => f.sidecars.has(rel))).sort();
   const notShared = new Set<string>();
   for (const f of folders) for (const rel of f.sidecars.keys()) if (!shared.includes(rel)) notShared.add(rel);
@@ -63,9 +63,10 @@ function folderNames(dirs: readonly string[]): string[] {
   return new Set(base).size === base.length ? base : dirs.map((d) => d.split(path.sep).join('/'));
 }
 
-function sidecarsIn(dir: string): Map<string, string> {
+function sidecarsIn(dir: string, reporter: Reporter): Map<string, string> {
   const found = new Map<string, string>();
-  for (const file of walkCorpus([dir], { glob: `*${SIDECAR_SUFFIX}` })) found.set(file.rel.slice(0, -SIDECAR_SUFFIX.length), file.path);
+  const onUnreadable = (entry: string, error: unknown) => reporter.error(entry, 1, 1, `the folder cannot be read (${errnoText(error)}); its sidecars are not compared`);
+  for (const file of walkCorpus([dir], { glob: `*${SIDECAR_SUFFIX}`, onUnreadable })) found.set(file.rel.slice(0, -SIDECAR_SUFFIX.length), file.path);
   return found;
 }
 

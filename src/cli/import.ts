@@ -132,7 +132,11 @@ function mergeLocked(target: CorpusFile, ws: Workspace, record: ImportedRecord, 
 /** The records of every import file under `source`: brat .ann (with the .txt beside it) and .jsonl lines. */
 function* readSources(source: string, reporter: Reporter): Generator<SourceRecord> {
   const files = fs.statSync(source).isDirectory()
-    ? walkCorpus([source], { glob: '*.{ann,jsonl}', onEscape: (entry) => reporter.warning(entry, 1, 1, 'skipped: the link leads outside the folder') }).map((f) => f.path)
+    ? walkCorpus([source], {
+      glob: '*.{ann,jsonl}',
+      onEscape: (entry) => reporter.warning(entry, 1, 1, 'skipped: the link leads outside the folder'),
+      onUnreadable: (entry, error) => reporter.error(entry, 1, 1, `the folder cannot be read (${errnoText(error)}); nothing in it is imported`),
+    }).map((f) => f.path)
     : [source];
   for (const file of files) {
     let content: string;

@@ -5,7 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { buildCli, removeCli, cli, cliAsUser, files, page, scratch } from './cliRun';
+import { buildCli, removeCli, cli, cliAsUser, files, page, record, scratch } from './cliRun';
 
 /** A scratch corpus an unprivileged user may read (and write: export and import need their folders). */
 function corpus(name: string, content: Record<string, string>): string {
@@ -83,5 +83,20 @@ describe('unreadable entries', () => {
     assert.equal(exported.status, 1);
     assert.equal(lines(exported.stderr).length, process.getuid?.() === 0 ? 2 : 3, exported.stderr); // root may read a mode-000 file
     assert.equal(lines(fs.readFileSync(path.join(w, 'out/corpus.jsonl'), 'utf8')).length, process.getuid?.() === 0 ? 2 : 1);
+  });
+
+  it('an unreadable folder among the import files: one line, the other files are imported (D27)', () => {
+    const text = page('a');
+    const w = corpus('d27imp', { 'corpus/a.txt': text, 'in/ok/a.jsonl': `${record(text, 'a.txt', [[10, 22, 'actor']])}\n`, 'in/locked/b.jsonl': '{}\n' });
+    fs.chmodSync(path.join(w, 'corpus/a.txt'), 0o666);
+    fs.chmodSync(path.join(w, 'in/locked'), 0o000);
+    try {
+      const r = cliAsUser(w, 'import', 'in', '--into', 'corpus');
+      assert.equal(r.status, 1);
+      assert.deepEqual(lines(r.stderr), ['in/locked:1:1: the folder cannot be read (permission denied); nothing in it is imported']);
+      assert.match(r.stdout, /1 tags added/);
+    } finally {
+      fs.chmodSync(path.join(w, 'in/locked'), 0o755);
+    }
   });
 });
