@@ -11,13 +11,12 @@ import type { Annotation, Dismissal, SidecarData } from '../core/model/types';
 import { reanchor } from '../core/sidecar/anchor';
 import { checkLabels, parseSidecar, type ParsedSidecar } from '../core/sidecar/codec';
 import { SIDECAR_SUFFIX } from '../core/sidecar/paths';
-import { isBlank, lineSpans } from '../core/text/lines';
+import { lessonsOf } from '../core/workflow/lessons';
 import { errnoText, FileRefused, readTextIfExists } from '../node/files';
 import type { Reporter } from './report';
 import { sidecarPathOf, toPosix, type Workspace } from './workspace';
 
-export const BODY_LABEL = 'body';
-export const BOILERPLATE_LABEL = 'boilerplate';
+export { BODY_LABEL, BOILERPLATE_LABEL } from '../core/workflow/lessons';
 
 export interface SidecarRead {
   sidecarPath: string;
@@ -113,26 +112,13 @@ export interface Acceptance {
   dismissed?: true;
 }
 
-/**
- * What pass 1 learns from a document's confirmed tags: the lines inside `body` and `boilerplate` tags go to
- * the corpus model, other tags are entities to suggest again elsewhere.
- */
+/** What pass 1 learns from a document's decisions: the lessons of core (workflow/lessons.ts), as the editor learns them. */
 export function learnFromTags(docText: string, tags: readonly Annotation[], corpus: CorpusModel, acceptances: Acceptance[], dismissed: readonly Dismissal[] = []): void {
-  const lineTags = tags.filter((tag) => !tag.orphaned && (tag.label === BODY_LABEL || tag.label === BOILERPLATE_LABEL));
-  if (lineTags.length > 0) {
-    for (const line of lineSpans(docText)) {
-      if (isBlank(docText, line.start, line.end)) continue;
-      const tag = lineTags.find((t) => t.start < line.end && line.start < t.end);
-      if (tag) corpus.learnLine(docText.slice(line.start, line.end), tag.label === BODY_LABEL ? 'body' : 'boilerplate');
-    }
+  for (const lesson of lessonsOf(docText, { annotations: tags, dismissed })) {
+    if (lesson.kind === 'line') corpus.learnLine(lesson.text, lesson.label);
+    else if (lesson.kind === 'dismissal') acceptances.push({ label: lesson.label, text: lesson.text, dismissed: true });
+    else acceptances.push({ label: lesson.label, text: lesson.text, ...(lesson.value !== undefined ? { value: lesson.value } : {}) });
   }
-  for (const tag of tags) {
-    if (tag.orphaned || tag.label === BODY_LABEL || tag.label === BOILERPLATE_LABEL) continue;
-    const acceptance: Acceptance = { label: tag.label, text: tag.text };
-    if (typeof tag.value === 'string') acceptance.value = tag.value;
-    acceptances.push(acceptance);
-  }
-  for (const d of dismissed) if (d.label !== BODY_LABEL && d.label !== BOILERPLATE_LABEL) acceptances.push({ label: d.label, text: d.text, dismissed: true });
 }
 
 export function learnedFrom(acceptances: readonly Acceptance[]): LearnedEntities {

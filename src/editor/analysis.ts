@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { type AnalysisOptions, applyDelta, type DocumentAnalysis } from '../core/detect/analyse';
 import { entityLexiconFileKind } from '../core/detect/lexicons';
 import { SHIPPED_STOPWORD_FOLDERS } from '../core/detect/stopwords';
-import type { Annotation, Dismissal, LineLabel, SidecarData, Suggestion } from '../core/model/types';
+import type { Annotation, Dismissal, SidecarData, Suggestion } from '../core/model/types';
 import { reanchor } from '../core/sidecar/anchor';
 import { parseSidecar } from '../core/sidecar/codec';
 import { ghostSidecarMessage, sidecarsWithoutPage } from '../core/sidecar/ghosts';
@@ -17,6 +17,7 @@ import { exists, readPageTextOrSkip, readSidecarText, readText } from './fsio';
 import type { Log } from './log';
 import type { AnnotationStore } from './store';
 import { buildView, type DocView } from '../core/workflow/view';
+import { type Decisions, type Lesson, lessonDiff, lessonsOf, type Taught, taughtOf } from '../core/workflow/lessons';
 
 export type { DocView };
 
@@ -89,6 +90,8 @@ export class AnalysisService implements vscode.Disposable {
         if (reason === 'edit') this.schedule(state.uri, 'edit');
         else {
           this.refreshView(state.uri);
+          // every way tags change (a command, undo, redo, import, a merge from disk) teaches its difference
+          this.teachPage(state.uri.toString(), state.text, state.data);
           // tags moved by an edit teach the same; any decision (or a page read again) retrains
           this.decided(state.uri.toString(), state.text, state.data);
         }
@@ -169,6 +172,10 @@ export class AnalysisService implements vscode.Disposable {
   rebuildCorpus(): Promise<void> {
     void this.engine.request({ type: 'resetCorpus' });
     void this.trainer.request({ type: 'resetCorpus' });
+    // the lines taught live in the corpus statistics just reset (the entities taught stay where they are)
+    for (const taught of this.taught.values()) {
+      for (const { lesson, count } of taught.values()) for (let i = 0; i < count; i++) if (lesson.kind === 'line') this.apply(lesson, false);
+    }
     this.corpusIds = new Set();
     this.corpusBuild = undefined;
     return this.buildCorpus();
@@ -230,9 +237,9 @@ export class AnalysisService implements vscode.Disposable {
         this.corpusIds.add(uri.toString());
         const data = sidecarTexts[k] !== undefined ? parseSidecar(sidecarTexts[k]!).data : undefined;
         if (!data) return;
-        this.learnFrom(data);
         // an open page's decisions come from the store (they may be newer than the file)
         if (!this.store.get(uri)) {
+          this.teachPage(uri.toString(), text, data);
           const place = <T extends Annotation | Dismissal>(tags: readonly T[]): T[] => {
             const placed = reanchor(text, tags);
             return [...placed.placed, ...placed.moved];
@@ -272,6 +279,7 @@ export class AnalysisService implements vscode.Disposable {
       void this.trainer.request({ type: 'page', id });
       changed = true;
     }
+    for (const id of [...this.taught.keys()]) if (inside(id)) this.teachPage(id, '', undefined);
     if (changed) this.scheduleRetrain();
   }
 
@@ -371,43 +379,26 @@ export class AnalysisService implements vscode.Disposable {
     void vscode.window.showWarningMessage(vscode.l10n.t('Newsmark cannot use the model {0}: {1}', file, message));
   }
 
-  /** Accepted actors and dates become suggestions elsewhere; body tags and dismissed body lines teach the template. */
-  learnFrom(data: Pick<SidecarData, 'annotations' | 'dismissed'>): void {
-    for (const a of data.annotations) this.learnTag(a);
-    for (const d of data.dismissed) {
-      if (d.label === 'body') this.learnLine(d.text, 'boilerplate');
-      else this.learnDismissal(d.label, d.text);
-    }
+  /** What each page has taught the incremental learners so far (lessons.ts). */
+  private readonly taught = new Map<string, Taught>();
+
+  /**
+   * Brings what a page taught in line with its decisions now (undefined: the page is gone): accepted actors
+   * and dates are suggested elsewhere, dismissed ones less, body tags and dismissed body lines teach the template.
+   */
+  private teachPage(id: string, text: string, decisions: Decisions | undefined): void {
+    const now = decisions ? taughtOf(lessonsOf(text, decisions)) : undefined;
+    const { learn, forget } = lessonDiff(this.taught.get(id), now);
+    for (const lesson of forget) this.apply(lesson, true);
+    for (const lesson of learn) this.apply(lesson, false);
+    if (now && now.size > 0) this.taught.set(id, now);
+    else this.taught.delete(id);
   }
 
-  /** A dismissed entity suggestion: its text is propagated less (or no more) elsewhere. */
-  learnDismissal(label: string, text: string, forget = false): void {
-    this.send({ type: 'dismissEntity', label, text, forget });
-  }
-
-  learnTag(tag: Annotation): void {
-    this.teach(tag, false);
-  }
-
-  forgetTag(tag: Annotation): void {
-    this.teach(tag, true);
-  }
-
-  learnLine(text: string, label: LineLabel, forget = false): void {
-    this.send({ type: 'learnLine', text, label, forget });
-  }
-
-  learnEntity(label: string, text: string, value?: string): void {
-    this.send({ type: 'learnEntity', label, text, value, forget: false });
-  }
-
-  private teach(tag: Annotation, forget: boolean): void {
-    if (tag.orphaned) return;
-    if (tag.label === 'body') {
-      for (const line of tag.text.split(/\r\n|\r|\n/)) if (line.trim()) this.learnLine(line, 'body', forget);
-    } else {
-      this.send({ type: 'learnEntity', label: tag.label, text: tag.text, value: typeof tag.value === 'string' ? tag.value : undefined, forget });
-    }
+  private apply(lesson: Lesson, forget: boolean): void {
+    if (lesson.kind === 'line') this.send({ type: 'learnLine', text: lesson.text, label: lesson.label, forget });
+    else if (lesson.kind === 'dismissal') this.send({ type: 'dismissEntity', label: lesson.label, text: lesson.text, forget });
+    else this.send({ type: 'learnEntity', label: lesson.label, text: lesson.text, value: lesson.value, forget });
   }
 
   /** Messages whose answer nobody waits for; the engine keeps their order relative to analyses. */

@@ -109,7 +109,6 @@ export async function tagSelections(ctx: EditorContext, label: string): Promise<
     return [];
   }
   const added = ctx.store.addTags(state, spans.map((s) => ({ ...s, label, source: 'manual' as const })), `tag ${label}`);
-  for (const tag of added) ctx.analysis.learnTag(tag);
   return added;
 }
 
@@ -184,7 +183,6 @@ async function acceptEverywhere(ctx: EditorContext, args: EverywhereArgs | undef
     );
     tags += added.length;
   }
-  ctx.analysis.learnEntity(target.label, target.text, target.value);
   await ctx.store.flush();
   void vscode.window.setStatusBarMessage(vscode.l10n.t('Newsmark: tagged {0} occurrences in {1} documents', tags, hits.length), 5000);
   return { documents: hits.length, tags };
@@ -236,9 +234,7 @@ export function registerCommands(ctx: EditorContext): void {
     if (!target) return false;
     const tag = await pickTag(ctx, target.doc, target.state, args);
     if (!tag) return false;
-    const done = ctx.store.mutate(target.state, 'remove tag', (list) => list.filter((a) => a.id !== tag.id));
-    if (done) ctx.analysis.forgetTag(tag);
-    return done;
+    return ctx.store.mutate(target.state, 'remove tag', (list) => list.filter((a) => a.id !== tag.id));
   });
 
   reg(Cmd.changeLabel, async (args?: TagArgs) => {
@@ -248,12 +244,9 @@ export function registerCommands(ctx: EditorContext): void {
     if (!tag) return false;
     const label = args?.label ?? (await pickLabel(ctx, vscode.l10n.t('New label for "{0}"', tag.text.slice(0, 40)), tag.label));
     if (!label || label === tag.label) return false;
-    ctx.analysis.forgetTag(tag);
     // a tag accepted from a suggestion keeps what was suggested: its label change is a correction
     const suggested = tag.suggested && tag.suggested.label === undefined ? { suggested: { ...tag.suggested, label: tag.label } } : {};
-    const done = ctx.store.mutate(target.state, 'change label', (list) => list.map((a) => (a.id === tag.id ? { ...a, label, ...suggested } : a)));
-    ctx.analysis.learnTag({ ...tag, label });
-    return done;
+    return ctx.store.mutate(target.state, 'change label', (list) => list.map((a) => (a.id === tag.id ? { ...a, label, ...suggested } : a)));
   });
 
   reg(Cmd.setStatus, async (args?: TagArgs) => {
@@ -290,7 +283,6 @@ export function registerCommands(ctx: EditorContext): void {
     // accepted as another label: the suggestion was corrected
     const suggested = { ...suggestedBy(s), ...(label !== s.label ? { label: s.label } : {}) };
     const added = ctx.store.addTags(target.state, [{ start: s.start, end: s.end, label, source: 'accepted', suggested, ...(s.value !== undefined && label === s.label ? { value: s.value } : {}) }], 'accept suggestion');
-    for (const tag of added) ctx.analysis.learnTag(tag);
     return added;
   });
 
@@ -300,9 +292,7 @@ export function registerCommands(ctx: EditorContext): void {
     const s = await suggestionAt(ctx, target.doc, args);
     if (!s) return false;
     const at = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
-    const done = ctx.store.dismiss(target.state, [{ label: s.label, start: s.start, end: s.end, text: s.text, at, suggested: suggestedBy(s) }]);
-    if (done) ctx.analysis.learnDismissal(s.label, s.text);
-    return done;
+    return ctx.store.dismiss(target.state, [{ label: s.label, start: s.start, end: s.end, text: s.text, at, suggested: suggestedBy(s) }]);
   });
 
   reg(Cmd.acceptAllOfLabel, async (args?: TagArgs) => {
@@ -316,7 +306,6 @@ export function registerCommands(ctx: EditorContext): void {
       suggestions.map((s) => ({ start: s.start, end: s.end, label, source: 'accepted' as const, suggested: suggestedBy(s), ...(s.value !== undefined ? { value: s.value } : {}) })),
       `accept all ${label}`,
     );
-    for (const tag of added) ctx.analysis.learnTag(tag);
     return added;
   });
 
@@ -327,7 +316,6 @@ export function registerCommands(ctx: EditorContext): void {
     if (!target) return [];
     const lines = (await ctx.analysis.view(target.doc))?.bodyLines ?? [];
     const added = ctx.store.addTags(target.state, lines.map((l) => ({ start: l.start, end: l.end, label: 'body', source: 'accepted' as const })), 'tag suggested body');
-    for (const tag of added) ctx.analysis.learnTag(tag);
     return added;
   });
 
@@ -341,7 +329,6 @@ export function registerCommands(ctx: EditorContext): void {
     const span = toSpan(target.doc, line.range);
     const bodyHere = target.state.data.annotations.filter((a) => a.label === 'body' && a.start === span.start && a.end === span.end);
     if (bodyHere.length) ctx.store.mutate(target.state, 'mark boilerplate', (list) => list.filter((a) => !bodyHere.includes(a)));
-    ctx.analysis.learnLine(line.text, 'boilerplate');
     return ctx.store.dismiss(target.state, [{ label: 'body', ...span, text: line.text }]);
   });
 

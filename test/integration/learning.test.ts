@@ -91,7 +91,7 @@ suite('suggestions that learn from the annotator', () => {
     assert.match(hoverText, /accepted 1 time elsewhere/);
   });
 
-  test('a tag teaches at once: its other occurrence on the open page is suggested within a second, without an edit', async () => {
+  test('a tag teaches at once: its other occurrence on the open page is suggested within a second, without an edit; undo forgets it, redo teaches it again', async () => {
     const nm = await api();
     const editor = await open(FOURTH);
     await nm.settle();
@@ -109,6 +109,11 @@ suite('suggestions that learn from the annotator', () => {
     }, 10_000, 'the other occurrence suggested');
     assert.equal(editor.document.version, version, 'the page was not edited');
     assert.equal(found.text, 'đội Sấm Sét');
+    const taught = async () => (await nm.view(editor.document.uri))?.suggestions.some((s) => s.start === second && s.reasons.some((r) => r.startsWith('accepted')));
+    await vscode.commands.executeCommand('newsmark.undo');
+    await eventually(async () => !(await taught()), 10_000, 'the other occurrence no longer suggested after undo');
+    await vscode.commands.executeCommand('newsmark.redo');
+    await eventually(taught, 10_000, 'the other occurrence suggested again after redo');
   });
 
   test('the Suggestion quality view counts accepted and dismissed suggestions', async () => {
