@@ -12,7 +12,9 @@ import { lineSpans } from '../src/core/text/lines';
 import { loadShippedStopwords } from '../test/unit/body/shippedStopwords';
 
 const ROOT = path.join(__dirname, '..');
-const DEV_DIR = '/work/shared/eval/boilerplate-dev';
+// The development pages beside the checkout (../shared), or the folder --dev DIR names.
+const devAt = process.argv.indexOf('--dev');
+const DEV_DIR = devAt >= 0 ? path.resolve(process.argv[devAt + 1]) : path.join(ROOT, '..', 'shared', 'eval', 'boilerplate-dev');
 const args = new Set(process.argv.slice(2));
 const stopwords = loadShippedStopwords({ largeVietnamese: args.has('--large-vi') });
 

@@ -1,7 +1,5 @@
 // Throughput of the actor and date detectors on a large page built from the sample corpus.
 //   npx tsx research/bench/detect-entities.ts
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { detectActors } from '../../src/core/detect/actors';
 import { analyseDocument } from '../../src/core/detect/analyse';
 import { detectLines } from '../../src/core/detect/body/index';
@@ -11,27 +9,13 @@ import { LearnedEntities } from '../../src/core/detect/learned';
 import { lineSpans } from '../../src/core/text/lines';
 import { shippedEntityLexicon } from '../../test/unit/actors/fixture';
 import { loadShippedStopwords } from '../../test/unit/body/shippedStopwords';
+import { bigSamplePage as bigPage } from './samplePage';
 import type { BenchRow } from './types';
 
 /** Goals on one core: the entity detectors alone, and the whole analysis (with line decisions). */
 const ENTITY_TARGET_MB_S = 40;
 const PIPELINE_TARGET_MB_S = 20;
 
-function bigPage(minBytes: number): string {
-  const folder = join(__dirname, '..', '..', 'samples');
-  const pages = readdirSync(folder).filter((name) => name.endsWith('.txt')).sort().map((name) => readFileSync(join(folder, name), 'utf8'));
-  const parts: string[] = [];
-  let size = 0;
-  // numbered copies, so per-line caches do not make every repeat free
-  for (let copy = 0; size < minBytes; copy++) {
-    for (const page of pages) {
-      const numbered = page.replace(/\n/g, ` ${copy}\n`);
-      parts.push(numbered);
-      size += Buffer.byteLength(numbered, 'utf8');
-    }
-  }
-  return parts.join('\n');
-}
 
 const ROUNDS = 5;
 

@@ -3,8 +3,6 @@
 // given the page's tokens and rule suggestions as the analysis hands them over. Fresh token lists each
 // round, so the per-line feature cache does not help. Also the whole analysis with that learner in use.
 //   npx tsx research/bench/learn.ts
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { analyseDocument, learningDocument } from '../../src/core/detect/analyse';
 import { actorGrammar } from '../../src/core/detect/actors';
 import { CorpusModel } from '../../src/core/detect/corpus';
@@ -14,25 +12,12 @@ import { SpanLearner, type LearningDocument } from '../../src/core/learn';
 import { shippedEntityLexicon } from '../../test/unit/actors/fixture';
 import { loadShippedStopwords } from '../../test/unit/body/shippedStopwords';
 import { syntheticPage } from '../../test/unit/learn/pages';
+import { bigSamplePage as bigPage } from './samplePage';
 import type { BenchRow } from './types';
 
 const TAGGING_TARGET_MB_S = 10;
 const ROUNDS = 5;
 
-function bigPage(minBytes: number): string {
-  const folder = join(__dirname, '..', '..', 'samples');
-  const pages = readdirSync(folder).filter((name) => name.endsWith('.txt')).sort().map((name) => readFileSync(join(folder, name), 'utf8'));
-  const parts: string[] = [];
-  let size = 0;
-  for (let copy = 0; size < minBytes; copy++) {
-    for (const page of pages) {
-      const numbered = page.replace(/\n/g, ` ${copy}\n`);
-      parts.push(numbered);
-      size += Buffer.byteLength(numbered, 'utf8');
-    }
-  }
-  return parts.join('\n');
-}
 
 /** MB per CPU second, median of ROUNDS after a warm-up. */
 function rate(bytes: number, run: () => void): number {
