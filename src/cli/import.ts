@@ -13,7 +13,8 @@ import { mergeImported } from '../core/import/merge';
 import type { ImportedRecord } from '../core/import/types';
 import { newSidecar, serialiseSidecar } from '../core/sidecar/codec';
 import { sha256Utf8 } from '../core/sidecar/hash';
-import { type CorpusFile, errnoText, FileRefused, readTextIfExists, walkCorpus, withFileLock, writeFileAtomic } from '../node/files';
+import { decodePage } from '../core/text/decode';
+import { type CorpusFile, errnoText, FileRefused, readFileIfExists, readTextIfExists, walkCorpus, withFileLock, writeFileAtomic } from '../node/files';
 import { parseCommandLine, requiredOption, stringOption } from './args';
 import { readSidecar } from './documents';
 import type { CliEnv } from './env';
@@ -184,11 +185,16 @@ function* readSources(source: string, reporter: Reporter): Generator<SourceRecor
   }
 }
 
-/** An import file: a regular file (one named on the command line may be a link; FIFOs and devices never are). */
+/**
+ * An import file: a regular file (one named on the command line may be a link; FIFOs and devices never are),
+ * decoded like a page (a byte order mark, as Windows editors write, is dropped, as the editor drops it).
+ */
 function readImportFile(file: string): string {
   const stat = fs.statSync(file);
   if (!stat.isFile()) throw new FileRefused('not read', stat.isDirectory() ? 'a folder' : 'not a regular file');
-  return readTextIfExists(fs.realpathSync(file)) ?? '';
+  const decoded = decodePage(readFileIfExists(fs.realpathSync(file)) ?? new Uint8Array());
+  if (!decoded.ok) throw new FileRefused('not read', decoded.reason);
+  return decoded.text;
 }
 
 function userName(): string {

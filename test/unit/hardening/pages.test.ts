@@ -97,4 +97,13 @@ describe('pages in other encodings and binary files', () => {
     assert.deepEqual(r.stderr.trim().split('\n'), ['corpus/big.txt:1:1: the page is not read: it is 60.0 MB, over the 20.0 MB limit for a page (split it into smaller pages); it is skipped']);
     assert.deepEqual([...detections(r.stdout).keys()], ['a.txt']);
   });
+
+  it('a JSON Lines file saved with a byte order mark is imported, as the editor imports it', () => {
+    const w = scratch('d20j');
+    const text = page('j');
+    files(w, { 'corpus/j.txt': text, 'in.jsonl': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`${record(text, 'j.txt', [[10, 22, 'actor']])}\n`)]) });
+    const r = cli(w, 'import', 'in.jsonl', '--into', 'corpus');
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /1 tags added/);
+  });
 });
