@@ -125,7 +125,7 @@ export function lineFeatures(tokens: Tokens, grammar: ActorGrammar): LineFeature
   return found;
 }
 
-const BOUNDARY = 0x2f2f2f2f;
+const BOUNDARY_HASH = 0x2f2f2f2f;
 
 function shapeOf(text: string): string {
   let shape = '';
@@ -160,41 +160,64 @@ function markPhrases(tokens: Tokens, lex: Uint32Array, matcher: { matchAt(t: Tok
   }
 }
 
-/** Per word text (case kept): hashes of its lower case, shape, prefix and suffixes. */
+/**
+ * Per word text (case kept): hashes of its lower case and shape, and the features that depend on this word
+ * alone, already mixed (as the word itself, as a neighbour, its affixes): tagging a line then mixes only
+ * the pairs of words.
+ */
 const wordInfo = new Map<string, Uint32Array>();
 const MAX_WORD_INFO = 500_000;
+const I_LOWER = 0;
+const I_SHAPE = 1;
+const I_WORD = 2;
+const I_AS_PREV = 3;
+const I_AS_NEXT = 4;
+const I_AS_PREV2 = 5;
+const I_AS_NEXT2 = 6;
+const I_SHAPE_F = 7;
+const I_AS_PREV_SHAPE = 8;
+const I_AS_NEXT_SHAPE = 9;
+const I_PREFIX2 = 10;
+const I_SUFFIX2 = 11;
+const I_SUFFIX3 = 12;
+
+function wordFeatures(low: number, shape: number, prefix2: number, suffix2: number, suffix3: number): Uint32Array {
+  return Uint32Array.of(
+    low, shape, mix(T_WORD, low), mix(T_PREV, low), mix(T_NEXT, low), mix(T_PREV2, low), mix(T_NEXT2, low),
+    mix(T_SHAPE, shape), mix(T_PREV_SHAPE, shape), mix(T_NEXT_SHAPE, shape),
+    mix(T_PREFIX2, prefix2), mix(T_SUFFIX2, suffix2), mix(T_SUFFIX3, suffix3),
+  );
+}
 
 function infoOf(text: string): Uint32Array {
   let info = wordInfo.get(text);
   if (info === undefined) {
     const low = text.toLowerCase();
-    info = Uint32Array.of(hashString(low), hashString(shapeOf(text)), hashString(low.slice(0, 2)), hashString(low.slice(-2)), hashString(low.slice(-3)));
+    info = wordFeatures(hashString(low), hashString(shapeOf(text)), hashString(low.slice(0, 2)), hashString(low.slice(-2)), hashString(low.slice(-3)));
     if (wordInfo.size >= MAX_WORD_INFO) wordInfo.clear();
     wordInfo.set(text, info);
   }
   return info;
 }
 
+/** The neighbour features of the line's edges (no word there). */
+const EDGE = wordFeatures(BOUNDARY_HASH, BOUNDARY_HASH, 0, 0, 0);
+const BIAS = mix(T_BIAS, 0);
+/** mix(template, bit) of the lexicon templates, by template slot and bit. */
+const LEX_TEMPLATES = [T_LEX, T_LEX_PREV, T_LEX_NEXT, T_LEX_PREV2, T_LEX_NEXT2];
+const LEX_MIXED = LEX_TEMPLATES.map((template) => Uint32Array.from({ length: LEX_BITS + 1 }, (_, b) => mix(template, b)));
+
 let outBuffer = new Int32Array(1 << 16);
 
 function computeLineFeatures(tokens: Tokens, grammar: ActorGrammar): LineFeatures {
   const n = tokens.count;
-  const lower = new Uint32Array(n);
-  const shape = new Uint32Array(n);
+  const infos = new Array<Uint32Array>(n);
   const shapes = new Uint8Array(n);
-  const prefix2 = new Uint32Array(n);
-  const suffix2 = new Uint32Array(n);
-  const suffix3 = new Uint32Array(n);
   const lex = new Uint32Array(n);
   const run = new Uint32Array(n);
   for (let k = 0; k < n; k++) {
-    const info = infoOf(tokens.text(k));
-    lower[k] = info[0];
-    shape[k] = info[1];
+    infos[k] = infoOf(tokens.text(k));
     shapes[k] = shapeClass(tokens, k);
-    prefix2[k] = info[2];
-    suffix2[k] = info[3];
-    suffix3[k] = info[4];
     let bits = 0;
     if (grammar.orgTails.has(tokens, k)) bits |= 1 << LEX_ORG_TAIL;
     if (grammar.familyNames.has(tokens, k)) bits |= 1 << LEX_FAMILY;
@@ -233,44 +256,50 @@ function computeLineFeatures(tokens: Tokens, grammar: ActorGrammar): LineFeature
   const offsets = new Int32Array(n + 1);
   // at most 19 fixed features and 5 x LEX_BITS lexicon bits per token
   if (outBuffer.length < n * (19 + 5 * (LEX_BITS + 1))) outBuffer = new Int32Array(n * (19 + 5 * (LEX_BITS + 1)) * 2);
-  const buffer = outBuffer;
+  const out = outBuffer;
   let used = 0;
-  const out = { push(value: number): void { buffer[used++] = value; }, get length(): number { return used; } };
-  const at = (array: Uint32Array, k: number): number => (k >= 0 && k < n ? array[k] : BOUNDARY);
+  const noLex = 1 << LEX_BITS;
   for (let k = 0; k < n; k++) {
-    offsets[k] = out.length;
-    const w = lower[k];
-    out.push(mix(T_BIAS, 0));
-    out.push(mix(T_WORD, w));
-    out.push(mix(T_PREV, at(lower, k - 1)));
-    out.push(mix(T_NEXT, at(lower, k + 1)));
-    out.push(mix(T_PREV2, at(lower, k - 2)));
-    out.push(mix(T_NEXT2, at(lower, k + 2)));
-    out.push(mix(mix(T_PREV_WORD, at(lower, k - 1)), w));
-    out.push(mix(mix(T_WORD_NEXT, w), at(lower, k + 1)));
-    out.push(mix(T_SHAPE, shape[k]));
-    out.push(mix(mix(mix(T_SHAPE3, at(shape, k - 1)), shape[k]), at(shape, k + 1)));
-    out.push(mix(T_PREV_SHAPE, at(shape, k - 1)));
-    out.push(mix(T_NEXT_SHAPE, at(shape, k + 1)));
-    out.push(mix(mix(T_PREV_WORD_SHAPE, at(lower, k - 1)), shape[k]));
-    out.push(mix(mix(T_SHAPE_NEXT_WORD, shape[k]), at(lower, k + 1)));
-    out.push(mix(T_PREFIX2, prefix2[k]));
-    out.push(mix(T_SUFFIX2, suffix2[k]));
-    out.push(mix(T_SUFFIX3, suffix3[k]));
-    out.push(mix(T_RUN, run[k]));
-    out.push(mix(T_START, (tokens.sentenceStart(k) ? 1 : 0) + (k === 0 ? 2 : 0) + shapes[k] * 4));
-    pushBits(out, T_LEX, lex[k]);
-    pushBits(out, T_LEX_PREV, k > 0 ? lex[k - 1] : 1 << LEX_BITS);
-    pushBits(out, T_LEX_NEXT, k + 1 < n ? lex[k + 1] : 1 << LEX_BITS);
-    pushBits(out, T_LEX_PREV2, k > 1 ? lex[k - 2] : 1 << LEX_BITS);
-    pushBits(out, T_LEX_NEXT2, k + 2 < n ? lex[k + 2] : 1 << LEX_BITS);
+    offsets[k] = used;
+    const word = infos[k];
+    const prev = k > 0 ? infos[k - 1] : EDGE;
+    const next = k + 1 < n ? infos[k + 1] : EDGE;
+    const w = word[I_LOWER];
+    const shape = word[I_SHAPE];
+    out[used++] = BIAS;
+    out[used++] = word[I_WORD];
+    out[used++] = prev[I_AS_PREV];
+    out[used++] = next[I_AS_NEXT];
+    out[used++] = (k > 1 ? infos[k - 2] : EDGE)[I_AS_PREV2];
+    out[used++] = (k + 2 < n ? infos[k + 2] : EDGE)[I_AS_NEXT2];
+    out[used++] = mix(mix(T_PREV_WORD, prev[I_LOWER]), w);
+    out[used++] = mix(mix(T_WORD_NEXT, w), next[I_LOWER]);
+    out[used++] = word[I_SHAPE_F];
+    out[used++] = mix(mix(mix(T_SHAPE3, prev[I_SHAPE]), shape), next[I_SHAPE]);
+    out[used++] = prev[I_AS_PREV_SHAPE];
+    out[used++] = next[I_AS_NEXT_SHAPE];
+    out[used++] = mix(mix(T_PREV_WORD_SHAPE, prev[I_LOWER]), shape);
+    out[used++] = mix(mix(T_SHAPE_NEXT_WORD, shape), next[I_LOWER]);
+    out[used++] = word[I_PREFIX2];
+    out[used++] = word[I_SUFFIX2];
+    out[used++] = word[I_SUFFIX3];
+    out[used++] = mix(T_RUN, run[k]);
+    out[used++] = mix(T_START, (tokens.sentenceStart(k) ? 1 : 0) + (k === 0 ? 2 : 0) + shapes[k] * 4);
+    used = pushBits(out, used, 0, lex[k]);
+    used = pushBits(out, used, 1, k > 0 ? lex[k - 1] : noLex);
+    used = pushBits(out, used, 2, k + 1 < n ? lex[k + 1] : noLex);
+    used = pushBits(out, used, 3, k > 1 ? lex[k - 2] : noLex);
+    used = pushBits(out, used, 4, k + 2 < n ? lex[k + 2] : noLex);
   }
-  offsets[n] = out.length;
-  return { offsets, feats: buffer.slice(0, used), shapes };
+  offsets[n] = used;
+  return { offsets, feats: out.slice(0, used), shapes };
 }
 
-function pushBits(out: { push(value: number): void }, template: number, bits: number): void {
-  for (let b = 0; bits !== 0; b++, bits >>>= 1) if (bits & 1) out.push(mix(template, b));
+/** Appends the lexicon features of `bits` (template slot of LEX_TEMPLATES); returns the new length. */
+function pushBits(out: Int32Array, used: number, slot: number, bits: number): number {
+  const mixed = LEX_MIXED[slot];
+  for (let b = 0; bits !== 0; b++, bits >>>= 1) if (bits & 1) out[used++] = mixed[b];
+  return used;
 }
 
 /** Rule id of a suggestion for features: its first rule, or its label for detectors without rule ids. */
@@ -281,8 +310,32 @@ function ruleHash(rule: string): number {
   return h;
 }
 
+/** Features added to some tokens of a line (rule and memory features), as (token, feature) pairs in a reused buffer. */
+export class ExtraFeatures {
+  tokens = new Int32Array(1024);
+  feats = new Int32Array(1024);
+  length = 0;
+
+  reset(): void {
+    this.length = 0;
+  }
+
+  add(token: number, feature: number): void {
+    if (this.length === this.tokens.length) {
+      const tokens = new Int32Array(this.length * 2);
+      tokens.set(this.tokens);
+      this.tokens = tokens;
+      const feats = new Int32Array(this.length * 2);
+      feats.set(this.feats);
+      this.feats = feats;
+    }
+    this.tokens[this.length] = token;
+    this.feats[this.length++] = feature;
+  }
+}
+
 /**
- * Appends the rule features of one line's tokens to `extra` (per token lists), from the rule suggestions
+ * Appends the rule features of one line's tokens to `extra`, from the rule suggestions
  * overlapping the line (`lineStart`: the line's offset in the document; suggestions in document offsets).
  * Suggestions whose only rule is in `ignored` (propagation: the learner has its own memory) give none.
  */
@@ -292,7 +345,7 @@ export function ruleFeatures(
   suggestions: readonly Suggestion[],
   shapes: Uint8Array,
   ignored: ReadonlySet<string>,
-  extra: number[][],
+  extra: ExtraFeatures,
 ): void {
   for (const s of suggestions) {
     const from = tokenAtOrAfter(tokens, s.start - lineStart);
@@ -307,18 +360,18 @@ export function ruleFeatures(
       if (ignored.has(rule)) continue;
       used = true;
       const r = ruleHash(rule);
-      for (let k = from; k < to; k++) extra[k].push(mix(mix(T_RULE, r), spanPosition(k, from, to)));
+      for (let k = from; k < to; k++) extra.add(k, mix(mix(T_RULE, r), spanPosition(k, from, to)));
     }
     if (!used) continue;
     for (let k = from; k < to; k++) {
       const pos = spanPosition(k, from, to);
-      extra[k].push(mix(mix(T_RULE_ANY, label), pos));
-      extra[k].push(mix(mix(mix(T_RULE_SCORE, label), pos), bucket));
-      extra[k].push(mix(mix(mix(T_RULE_SHAPE, label), pos), shapes[k]));
+      extra.add(k, mix(mix(T_RULE_ANY, label), pos));
+      extra.add(k, mix(mix(mix(T_RULE_SCORE, label), pos), bucket));
+      extra.add(k, mix(mix(mix(T_RULE_SHAPE, label), pos), shapes[k]));
     }
     // what stands right before and after a rule's span
-    if (from > 0) extra[from - 1].push(mix(mix(T_RULE_EDGE, label), 0));
-    if (to < tokens.count) extra[to].push(mix(mix(T_RULE_EDGE, label), 1));
+    if (from > 0) extra.add(from - 1, mix(mix(T_RULE_EDGE, label), 0));
+    if (to < tokens.count) extra.add(to, mix(mix(T_RULE_EDGE, label), 1));
   }
 }
 

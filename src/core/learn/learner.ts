@@ -16,7 +16,7 @@ import type { Tokens } from '../detect/words';
 import type { Suggestion } from '../model/types';
 import { type AnalysisContext, analyseDocument } from '../detect/analyse';
 import { LearnedEntities } from '../detect/learned';
-import { FEATURE_VERSION, lineFeatures, mix, ruleFeatures, spanPosition, T_MEMORY, T_MEMORY_COUNT, T_MEMORY_SHAPE } from './features';
+import { ExtraFeatures, FEATURE_VERSION, lineFeatures, mix, ruleFeatures, spanPosition, T_MEMORY, T_MEMORY_COUNT, T_MEMORY_SHAPE } from './features';
 import { type MemoryJson, SpanMemory } from './memory';
 import { Perceptron, PerceptronTrainer, random, type Sequence, TAG_O, tagLabel, tagOf, tagPosition } from './tagger';
 
@@ -450,10 +450,9 @@ function prepare(doc: LearningDocument, index: number, example: TrainingExample 
     let offsets = base.offsets;
     let feats = base.feats;
     if (rules) {
-      const extra: number[][] = [];
-      for (let k = 0; k < tokens.count; k++) extra.push([]);
-      ruleFeatures(tokens, line.start, rules, base.shapes, IGNORED_RULES, extra);
-      ({ offsets, feats } = merged(base.offsets, base.feats, extra));
+      RULE_EXTRA.reset();
+      ruleFeatures(tokens, line.start, rules, base.shapes, IGNORED_RULES, RULE_EXTRA);
+      ({ offsets, feats } = merged(base.offsets, base.feats, RULE_EXTRA));
     }
     const prepared: PreparedLine = { tokens, offsets, feats, shapes: base.shapes, full: false, start: line.start };
     if (example) teach(prepared, example, labelIndex);
@@ -462,21 +461,35 @@ function prepare(doc: LearningDocument, index: number, example: TrainingExample 
   return { index, lines, example };
 }
 
-function merged(offsets: Int32Array, feats: Int32Array, extra: readonly number[][]): { offsets: Int32Array; feats: Int32Array } {
-  let added = 0;
-  for (const list of extra) added += list.length;
+const RULE_EXTRA = new ExtraFeatures();
+const MEMORY_EXTRA = new ExtraFeatures();
+let placeScratch = new Int32Array(256);
+
+/** A line's features with `extra` added after each token's own (in the order they were added). */
+function merged(offsets: Int32Array, feats: Int32Array, extra: ExtraFeatures): { offsets: Int32Array; feats: Int32Array } {
+  const added = extra.length;
   if (added === 0) return { offsets, feats };
   const n = offsets.length - 1;
+  if (placeScratch.length < n) placeScratch = new Int32Array(n * 2);
+  const place = placeScratch;
+  place.fill(0, 0, n);
+  const tokens = extra.tokens;
+  const values = extra.feats;
+  for (let i = 0; i < added; i++) place[tokens[i]]++;
   const outOffsets = new Int32Array(n + 1);
   const out = new Int32Array(feats.length + added);
   let at = 0;
   for (let k = 0; k < n; k++) {
     outOffsets[k] = at;
-    out.set(feats.subarray(offsets[k], offsets[k + 1]), at);
-    at += offsets[k + 1] - offsets[k];
-    for (const f of extra[k]) out[at++] = f;
+    const from = offsets[k];
+    const to = offsets[k + 1];
+    for (let f = from; f < to; f++) out[at++] = feats[f];
+    const count = place[k];
+    place[k] = at;
+    at += count;
   }
   outOffsets[n] = at;
+  for (let i = 0; i < added; i++) out[place[tokens[i]]++] = values[i];
   return { offsets: outOffsets, feats: out };
 }
 
@@ -574,22 +587,22 @@ function sequenceOf(line: PreparedLine, memory: SpanMemory, mask: number, exclud
   if (memory.size > 0) {
     const matches = memory.match(line.tokens);
     if (matches.length > 0) {
-      let extra: number[][] | undefined;
+      const extra = MEMORY_EXTRA;
+      extra.reset();
       for (const match of matches) {
         const [tagged, seen] = memory.counts(match.entry, exclude);
         if (tagged <= 0) continue;
-        extra ??= Array.from({ length: line.tokens.count }, () => []);
         const label = mix(0x51, match.entry.words.length > 1 ? 1 : 0) ^ hashLabel(match.entry.label);
         const ratio = Math.min(4, Math.floor((5 * tagged) / (tagged + seen)));
         const count = Math.min(3, tagged);
         for (let k = match.from; k < match.to; k++) {
           const pos = spanPosition(k, match.from, match.to);
-          extra[k].push(mix(mix(mix(T_MEMORY, label), pos), ratio));
-          extra[k].push(mix(mix(mix(T_MEMORY_COUNT, label), pos), count));
-          extra[k].push(mix(mix(mix(T_MEMORY_SHAPE, label), pos), line.shapes[k]));
+          extra.add(k, mix(mix(mix(T_MEMORY, label), pos), ratio));
+          extra.add(k, mix(mix(mix(T_MEMORY_COUNT, label), pos), count));
+          extra.add(k, mix(mix(mix(T_MEMORY_SHAPE, label), pos), line.shapes[k]));
         }
       }
-      if (extra) ({ offsets, feats } = merged(offsets, feats, extra));
+      ({ offsets, feats } = merged(offsets, feats, extra));
     }
   }
   void mask;

@@ -30,6 +30,7 @@ export interface Sequence {
   feats: Int32Array;
 }
 
+let combinedScratch = new Float64Array(64);
 let alphaScratch = new Float64Array(1024);
 let betaScratch = new Float64Array(1024);
 let backScratch = new Int32Array(1024);
@@ -106,8 +107,10 @@ export class Perceptron {
     const T = this.tags;
     const path = new Int32Array(n);
     if (n === 0) return path;
-    const tr = this.transitions;
     const st = this.structure;
+    // transitions with the hard structure added, once per call instead of in the innermost loop
+    const tr = combinedScratch.length >= T * T ? combinedScratch : (combinedScratch = new Float64Array(T * T));
+    for (let i = 0; i < T * T; i++) tr[i] = this.transitions[i] + st[i];
     if (alphaScratch.length < n * T) {
       alphaScratch = new Float64Array(n * T * 2);
       betaScratch = new Float64Array(n * T * 2);
@@ -130,7 +133,7 @@ export class Perceptron {
         let best = NEG * 2;
         let arg = 0;
         for (let p = 0; p < T; p++) {
-          const s = alpha[prev + p] + tr[p * T + t] + st[p * T + t];
+          const s = alpha[prev + p] + tr[p * T + t];
           if (s > best) {
             best = s;
             arg = p;
@@ -162,7 +165,7 @@ export class Perceptron {
         for (let t = 0; t < T; t++) {
           let b = NEG * 2;
           for (let q = 0; q < T; q++) {
-            const s = tr[t * T + q] + st[t * T + q] + emissions[next + q] + beta[next + q];
+            const s = tr[t * T + q] + emissions[next + q] + beta[next + q];
             if (s > b) b = s;
           }
           beta[row + t] = b;
