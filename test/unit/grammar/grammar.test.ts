@@ -231,10 +231,10 @@ describe('grammar: other languages', () => {
 });
 
 describe('grammar file', () => {
-  it('is exactly what syntaxes/build-grammar.js generates', () => {
+  it('is exactly what tools/build-grammar.js generates', () => {
     // build-grammar.js is plain CommonJS without type declarations.
     const loadScript = createRequire(__filename);
-    const builder = loadScript(path.join(ROOT, 'syntaxes/build-grammar.js')) as { renderGrammar(): string };
+    const builder = loadScript(path.join(ROOT, 'tools/build-grammar.js')) as { renderGrammar(): string };
     assert.equal(fs.readFileSync(GRAMMAR_FILE, 'utf8'), builder.renderGrammar());
   });
 
