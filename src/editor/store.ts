@@ -49,10 +49,14 @@ export interface NewTag extends Span {
 }
 
 const SAVE_DELAY_MS = 250;
+/** setTextDocumentLanguage closes a document and opens it again at once. */
+const REOPEN_WINDOW_MS = 2000;
 
 export class AnnotationStore implements vscode.Disposable {
   private readonly states = new Map<string, DocState>();
   private readonly loading = new Map<string, Promise<DocState>>();
+  /** States of documents closed in the last REOPEN_WINDOW_MS, for a reopen (takeReopened). */
+  private readonly recentlyClosed = new Map<string, { state: DocState; at: number }>();
   /** Documents being closed: their last save must land before the sidecar is read again. */
   private readonly closing = new Map<string, Promise<void>>();
   /** Debounced saves, by state: a document closed and reopened (a language switch) has two states for a moment. */
@@ -127,6 +131,8 @@ export class AnnotationStore implements vscode.Disposable {
     const key = doc.uri.toString();
     const known = this.states.get(key);
     if (known) return Promise.resolve(known);
+    const reopened = this.takeReopened(key, doc.getText());
+    if (reopened) return Promise.resolve(reopened);
     let pending = this.loading.get(key);
     if (!pending) {
       pending = this.read(doc).finally(() => this.loading.delete(key));
@@ -456,11 +462,28 @@ export class AnnotationStore implements vscode.Disposable {
   }
 
   /** A closed document's state goes at once (a language switch reopens it); its pending save still lands. */
+  /**
+   * A document closed a moment ago and opened again with the same text (a language switch closes and reopens
+   * it) gets its state back: its undo history, and the changes a command made to it in between.
+   */
+  private takeReopened(key: string, text: string): DocState | undefined {
+    const now = Date.now();
+    for (const [k, r] of this.recentlyClosed) if (now - r.at > REOPEN_WINDOW_MS) this.recentlyClosed.delete(k);
+    const recent = this.recentlyClosed.get(key);
+    if (!recent || recent.state.text !== text) return undefined;
+    this.recentlyClosed.delete(key);
+    this.states.set(key, recent.state);
+    this.emitter.fire({ state: recent.state, reason: 'load' });
+    void this.onSidecarChangedOnDisk(recent.state.sidecarUri); // what was written while it was closed
+    return recent.state;
+  }
+
   private unload(uri: vscode.Uri): void {
     const key = uri.toString();
     const state = this.states.get(key);
     if (!state) return;
     this.states.delete(key);
+    this.recentlyClosed.set(key, { state, at: Date.now() });
     clearTimeout(this.saveTimers.get(state));
     this.saveTimers.delete(state);
     const saved = this.save(state).finally(() => {
