@@ -35,7 +35,7 @@ export function activate(context: vscode.ExtensionContext): NewsmarkApi {
   const sidecars = watchSidecars();
   const store = new AnnotationStore(() => settings, log, annotator, () => vscode.workspace.isTrusted, sidecars);
   flushOnDeactivate = () => store.flush();
-  const analysis = new AnalysisService(context.extensionUri, store, () => settings, log);
+  const analysis = new AnalysisService(context.extensionUri, store, () => settings, log, sidecars);
   const ctx: EditorContext = { extension: context, log, settings: () => settings, store, sidecars, analysis, trusted: () => vscode.workspace.isTrusted };
   const decorations = new Decorations(ctx);
   context.subscriptions.push(log, sidecars, store, analysis, decorations);

@@ -13,8 +13,9 @@ import type { NewsmarkSettings } from '../core/settings';
 import { withSuggestions } from '../core/suggesters/index';
 import { createAnalysisEngine, type AnalysisEngine, type EngineRequest } from '../node/analysisEngine';
 import type { LexiconFile } from '../node/lexicons';
-import { exists, readPageTextOrSkip, readSidecarText, readText } from './fsio';
+import { exists, readPageText, readPageTextOrSkip, readSidecarText, readText } from './fsio';
 import type { Log } from './log';
+import type { SidecarEvents } from './sidecarWatcher';
 import type { AnnotationStore } from './store';
 import { buildView, type DocView } from '../core/workflow/view';
 import { type Decisions, type Lesson, lessonDiff, lessonsOf, type Taught, taughtOf } from '../core/workflow/lessons';
@@ -77,6 +78,7 @@ export class AnalysisService implements vscode.Disposable {
     private readonly store: AnnotationStore,
     private settings: () => NewsmarkSettings,
     private readonly log: Log,
+    sidecars: SidecarEvents,
   ) {
     this.engine = createAnalysisEngine(vscode.Uri.joinPath(extensionUri, 'dist', 'analysis-worker.js').fsPath, (why) =>
       log.warn(`analysis runs in the extension host's thread: ${why}`),
@@ -102,6 +104,7 @@ export class AnalysisService implements vscode.Disposable {
         watcher.onDidDelete((uri) => this.deleted(uri));
         return watcher;
       })(),
+      sidecars.onDidChange(({ uri, change }) => void this.sidecarChangedOnDisk(uri, change === 'deleted')),
       // a page brought on screen catches up with what was learned while it was in the background
       vscode.window.onDidChangeVisibleTextEditors((editors) => {
         for (const { document } of editors) {
@@ -238,14 +241,7 @@ export class AnalysisService implements vscode.Disposable {
         const data = sidecarTexts[k] !== undefined ? parseSidecar(sidecarTexts[k]!).data : undefined;
         if (!data) return;
         // an open page's decisions come from the store (they may be newer than the file)
-        if (!this.store.get(uri)) {
-          this.teachPage(uri.toString(), text, data);
-          const place = <T extends Annotation | Dismissal>(tags: readonly T[]): T[] => {
-            const placed = reanchor(text, tags);
-            return [...placed.placed, ...placed.moved];
-          };
-          this.decided(uri.toString(), text, { annotations: place(data.annotations), dismissed: place(data.dismissed), status: data.status }, false);
-        }
+        if (!this.store.get(uri)) this.learnClosedPage(uri.toString(), text, data, false);
       });
       await Promise.all([this.engine.request({ type: 'addDocuments', docs }), this.trainer.request({ type: 'addDocuments', docs })]);
       if (Date.now() - sliceStart > CORPUS_SLICE_MS) {
@@ -377,6 +373,37 @@ export class AnalysisService implements vscode.Disposable {
   private modelProblem(file: string, message: string): void {
     this.log.warn(`newsmark.model ${file}: ${message}`);
     void vscode.window.showWarningMessage(vscode.l10n.t('Newsmark cannot use the model {0}: {1}', file, message));
+  }
+
+  /** A page that is not open: its decisions as its sidecar has them, placed in its text, teach every learner. */
+  private learnClosedPage(id: string, text: string, data: SidecarData, retrain: boolean): void {
+    const place = <T extends Annotation | Dismissal>(tags: readonly T[]): T[] => {
+      const placed = reanchor(text, tags);
+      return [...placed.placed, ...placed.moved];
+    };
+    const decisions = { annotations: place(data.annotations), dismissed: place(data.dismissed), status: data.status };
+    this.teachPage(id, text, decisions);
+    this.decided(id, text, decisions, retrain);
+  }
+
+  /**
+   * A sidecar written or deleted on disk for a page that is not open (a teammate's work pulled with git, a
+   * command-line import): what the page teaches follows it at once. Open pages learn through the store.
+   */
+  private async sidecarChangedOnDisk(sidecarUri: vscode.Uri, deleted: boolean): Promise<void> {
+    const pagePath = this.store.locatorFor(sidecarUri).pageFor(sidecarUri.path);
+    if (pagePath === undefined) return;
+    const page = sidecarUri.with({ path: pagePath });
+    if (this.store.get(page) || !this.store.isPage(page)) return;
+    if (deleted) {
+      this.teachPage(page.toString(), '', undefined);
+      return;
+    }
+    const sidecarText = await readSidecarText(sidecarUri, this.settings().maxSidecarBytes).catch(() => undefined);
+    const data = sidecarText === undefined ? undefined : parseSidecar(sidecarText).data;
+    const text = data ? await readPageText(page).catch(() => undefined) : undefined;
+    if (!data || text === undefined || this.store.get(page)) return;
+    this.learnClosedPage(page.toString(), text, data, true);
   }
 
   /** What each page has taught the incremental learners so far (lessons.ts). */

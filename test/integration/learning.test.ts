@@ -116,6 +116,29 @@ suite('suggestions that learn from the annotator', () => {
     await eventually(taught, 10_000, 'the other occurrence suggested again after redo');
   });
 
+  test("a sidecar written on disk for a page that is not open teaches at once (a teammate's tags pulled with git), and its deletion forgets", async () => {
+    const nm = await api();
+    const pulled = 'learning/pulled.txt';
+    const pulledText = 'Tin đồng áng\n\nHôm qua nhóm Cánh Diều Xanh góp lúa cho bà con.\n';
+    await writeFile(corpusUri(pulled), pulledText);
+    await writeFile(corpusUri('learning/shown.txt'), 'Góp lúa cứu đói\n\nSáng nay nhóm Cánh Diều Xanh lại góp lúa cho các gia đình khó khăn trong xã.\n\nNgười dân cảm ơn các thành viên của nhóm vì sự giúp đỡ kịp thời.\n');
+    const editor = await open('learning/shown.txt');
+    await nm.settle();
+    const at = editor.document.getText().indexOf('nhóm Cánh Diều Xanh');
+    const taught = async () => (await nm.view(editor.document.uri))?.suggestions.some((s) => s.start === at && s.reasons.some((r) => r.startsWith('accepted')));
+    assert.ok(!(await taught()), 'not suggested as accepted before anything was taught');
+    const start = pulledText.indexOf('nhóm Cánh Diều Xanh');
+    const sidecar = corpusUri(`${pulled}.ann.yaml`);
+    await writeFile(sidecar, [
+      'newsmark: 1', 'document: pulled.txt', 'status: todo', 'annotations:',
+      '  - id: t1', '    label: actor', `    start: ${start}`, `    end: ${start + 'nhóm Cánh Diều Xanh'.length}`, '    text: nhóm Cánh Diều Xanh', '    source: manual',
+      'dismissed: []', '',
+    ].join('\n'));
+    await eventually(taught, 10_000, 'the name from the pulled sidecar suggested on the open page');
+    await vscode.workspace.fs.delete(sidecar);
+    await eventually(async () => !(await taught()), 10_000, 'the name no longer suggested once that sidecar is deleted');
+  });
+
   test('the Suggestion quality view counts accepted and dismissed suggestions', async () => {
     const nm = await api();
     await nm.views.ready();
