@@ -9,30 +9,12 @@ import { LearnedEntities } from '../../src/core/detect/learned';
 import { lineSpans } from '../../src/core/text/lines';
 import { shippedEntityLexicon } from '../../test/unit/actors/fixture';
 import { loadShippedStopwords } from '../../test/unit/body/shippedStopwords';
-import { bigSamplePage as bigPage } from './samplePage';
+import { bigSamplePage as bigPage, cpuRate as rate } from './measure';
 import type { BenchRow } from './types';
 
 /** Goals on one core: the entity detectors alone, and the whole analysis (with line decisions). */
 const ENTITY_TARGET_MB_S = 40;
 const PIPELINE_TARGET_MB_S = 20;
-
-
-const ROUNDS = 5;
-
-/** MB per CPU second of the median of ROUNDS runs after a warm-up (JIT, lexicon compilation): CPU time and
- * the median, not wall time or the best, because the machine is shared. */
-function rate(bytes: number, run: () => void): number {
-  run();
-  const seconds: number[] = [];
-  for (let round = 0; round < ROUNDS; round++) {
-    const started = process.cpuUsage();
-    run();
-    const used = process.cpuUsage(started);
-    seconds.push((used.user + used.system) / 1e6);
-  }
-  seconds.sort((a, b) => a - b);
-  return bytes / 1e6 / seconds[ROUNDS >> 1];
-}
 
 export async function benchEntities(): Promise<BenchRow[]> {
   const text = bigPage(2_000_000);

@@ -12,26 +12,10 @@ import { SpanLearner, type LearningDocument } from '../../src/core/learn';
 import { shippedEntityLexicon } from '../../test/unit/actors/fixture';
 import { loadShippedStopwords } from '../../test/unit/body/shippedStopwords';
 import { syntheticPage } from '../../test/unit/learn/pages';
-import { bigSamplePage as bigPage } from './samplePage';
+import { bigSamplePage as bigPage, cpuRate as rate } from './measure';
 import type { BenchRow } from './types';
 
 const TAGGING_TARGET_MB_S = 10;
-const ROUNDS = 5;
-
-
-/** MB per CPU second, median of ROUNDS after a warm-up. */
-function rate(bytes: number, run: () => void): number {
-  run();
-  const seconds: number[] = [];
-  for (let round = 0; round < ROUNDS; round++) {
-    const started = process.cpuUsage();
-    run();
-    const used = process.cpuUsage(started);
-    seconds.push((used.user + used.system) / 1e6);
-  }
-  seconds.sort((a, b) => a - b);
-  return bytes / 1e6 / seconds[ROUNDS >> 1];
-}
 
 export async function benchLearn(): Promise<BenchRow[]> {
   const text = bigPage(2_000_000);
