@@ -7,17 +7,18 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { buildCli, CLI, removeCli } from '../cliRun';
 
-const ROOT = path.join(__dirname, '..', '..', '..');
-const CLI = path.join(ROOT, 'dist', 'cli.js');
 let tmp: string;
 
 before(() => {
-  const build = spawnSync(process.execPath, ['esbuild.js'], { cwd: ROOT, encoding: 'utf8' });
-  assert.equal(build.status, 0, build.stderr);
+  buildCli();
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'newsmark-agree-'));
 });
-after(() => fs.rmSync(tmp, { recursive: true, force: true }));
+after(() => {
+  fs.rmSync(tmp, { recursive: true, force: true });
+  removeCli();
+});
 
 function cli(cwd: string, ...args: string[]) {
   const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });

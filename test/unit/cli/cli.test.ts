@@ -7,21 +7,23 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { buildCli, CLI, removeCli } from '../cliRun';
 
 const ROOT = path.join(__dirname, '..', '..', '..');
-const CLI = path.join(ROOT, 'dist', 'cli.js');
 const SAMPLES = path.join(ROOT, 'samples');
 const SAMPLE = '003_6f51ad4c3a314f5b.txt';
 
 let tmp: string;
 
 before(() => {
-  const build = spawnSync(process.execPath, ['esbuild.js'], { cwd: ROOT, encoding: 'utf8' });
-  assert.equal(build.status, 0, build.stderr);
+  buildCli();
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'newsmark-cli-'));
 });
 
-after(() => fs.rmSync(tmp, { recursive: true, force: true }));
+after(() => {
+  fs.rmSync(tmp, { recursive: true, force: true });
+  removeCli();
+});
 
 interface Run {
   status: number | null;

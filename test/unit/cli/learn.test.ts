@@ -7,15 +7,13 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { buildCli, CLI, removeCli } from '../cliRun';
 import { syntheticPage } from '../learn/pages';
 
-const ROOT = path.join(__dirname, '..', '..', '..');
-const CLI = path.join(ROOT, 'dist', 'cli.js');
 let tmp: string;
 
 before(() => {
-  const build = spawnSync(process.execPath, ['esbuild.js'], { cwd: ROOT, encoding: 'utf8' });
-  assert.equal(build.status, 0, build.stderr);
+  buildCli();
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'newsmark-learn-'));
   const gold = (from: number, to: number): string =>
     Array.from({ length: to - from }, (_, i) => JSON.stringify({ id: `page-${from + i}.txt`, ...syntheticPage(from + i) })).join('\n') + '\n';
@@ -23,7 +21,10 @@ before(() => {
   fs.writeFileSync(path.join(tmp, 'test.jsonl'), gold(100, 110));
 });
 
-after(() => fs.rmSync(tmp, { recursive: true, force: true }));
+after(() => {
+  fs.rmSync(tmp, { recursive: true, force: true });
+  removeCli();
+});
 
 function cli(...args: string[]): { status: number | null; stdout: string; stderr: string } {
   const r = spawnSync(process.execPath, [CLI, ...args], { cwd: tmp, encoding: 'utf8' });

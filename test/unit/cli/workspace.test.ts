@@ -5,7 +5,7 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { buildCli, cli, files, page, record, removeCli, scratch } from '../hardening/cliRun';
+import { buildCli, cli, files, page, record, removeCli, scratch } from '../cliRun';
 
 before(buildCli);
 after(removeCli);

@@ -5,7 +5,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { buildCli, removeCli, CLI, cli, files, isRoot, page, scratch } from './cliRun';
+import { buildCli, removeCli, CLI, cli, files, isRoot, page, scratch } from '../cliRun';
 
 before(buildCli);
 after(removeCli);

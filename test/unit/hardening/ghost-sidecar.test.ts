@@ -1,7 +1,7 @@
 // A sidecar whose page is gone (deleted, renamed) is reported by stats and export, not ignored (D23).
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildCli, removeCli, cli, files, page, scratch } from './cliRun';
+import { buildCli, removeCli, cli, files, page, scratch } from '../cliRun';
 
 const GHOST = 'newsmark: 1\ndocument: gone.txt\nannotations:\n  - {id: t1, label: actor, start: 0, end: 5, text: Hello}\n';
 const WARNING = 'corpus/sub/gone.txt.ann.yaml:1:1: warning: its page gone.txt does not exist: the tags in this sidecar are not used '

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { buildCli, removeCli, cli, files, page, record, scratch } from './cliRun';
+import { buildCli, removeCli, cli, files, page, record, scratch } from '../cliRun';
 
 interface Detection {
   path: string;

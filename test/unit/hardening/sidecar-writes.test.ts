@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { parse } from 'yaml';
-import { buildCli, removeCli, cli, cliAsync, files, isRoot, page, record, scratch } from './cliRun';
+import { buildCli, removeCli, cli, cliAsync, files, isRoot, page, record, scratch } from '../cliRun';
 
 before(buildCli);
 after(removeCli);

@@ -5,7 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { buildCli, removeCli, cli, cliAsUser, files, page, record, scratch } from './cliRun';
+import { buildCli, removeCli, cli, cliAsUser, files, page, record, scratch } from '../cliRun';
 
 /** A scratch corpus an unprivileged user may read (and write: export and import need their folders). */
 function corpus(name: string, content: Record<string, string>): string {

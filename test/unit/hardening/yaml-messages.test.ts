@@ -2,7 +2,7 @@
 // that need no knowledge of the YAML parser (D24).
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildCli, removeCli, cli, files, page, scratch } from './cliRun';
+import { buildCli, removeCli, cli, files, page, scratch } from '../cliRun';
 
 const HEAD = (name: string) => `newsmark: 1\ndocument: ${name}.txt\n`;
 

@@ -6,9 +6,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { buildCli, CLI, removeCli } from '../cliRun';
 
 const ROOT = path.join(__dirname, '..', '..', '..');
-const CLI = path.join(ROOT, 'dist', 'cli.js');
 const EXAMPLE = path.join(ROOT, 'examples', 'suggester', 'capitalised_names.py');
 const MISBEHAVING = path.join(ROOT, 'test', 'fixtures', 'suggesters', 'misbehaving.py');
 
@@ -23,8 +23,7 @@ let tmp: string;
 let corpus: string;
 
 before(() => {
-  const build = spawnSync(process.execPath, ['esbuild.js'], { cwd: ROOT, encoding: 'utf8' });
-  assert.equal(build.status, 0, build.stderr);
+  buildCli();
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'newsmark-suggesters-'));
   corpus = path.join(tmp, 'corpus');
   for (const [rel, text] of Object.entries(PAGES)) {
@@ -33,7 +32,10 @@ before(() => {
   }
 });
 
-after(() => fs.rmSync(tmp, { recursive: true, force: true }));
+after(() => {
+  fs.rmSync(tmp, { recursive: true, force: true });
+  removeCli();
+});
 
 function cli(...args: string[]): { status: number | null; stdout: string; stderr: string } {
   const r = spawnSync(process.execPath, [CLI, ...args], { cwd: tmp, encoding: 'utf8', timeout: 120_000 });

@@ -1,4 +1,4 @@
-// Running the bundled command-line tool (dist/cli.js) on scratch corpora, for the hardening tests.
+// Running the bundled command-line tool on scratch corpora, as a user would, for the tests of the CLI.
 import { strict as assert } from 'node:assert';
 import { spawn, spawnSync } from 'node:child_process';
 import { buildSync } from 'esbuild';
@@ -6,8 +6,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
-const ROOT = path.join(__dirname, '..', '..', '..');
-/** A bundle of its own per test process, so a concurrent build of dist/cli.js never runs half-written. */
+const ROOT = path.join(__dirname, '..', '..');
+/** A bundle of its own per test process: test files run side by side, and one file's build must never leave
+ * another running a half-written dist/cli.js. */
 const BUILD = path.join(ROOT, 'dist', `test-cli-${process.pid}`);
 export const CLI = path.join(BUILD, 'cli.js');
 
@@ -17,9 +18,12 @@ export interface Run {
   stderr: string;
 }
 
-/** Bundles the command-line tool for this test file (remove it with removeCli). */
+/** Bundles the command-line tool and its detection worker for this test file (remove them with removeCli). */
 export function buildCli(): void {
-  const result = buildSync({ entryPoints: [path.join(ROOT, 'src', 'cli.ts')], bundle: true, platform: 'node', target: 'node20', mainFields: ['module', 'main'], outfile: CLI, logLevel: 'error' });
+  const result = buildSync({
+    entryPoints: { cli: path.join(ROOT, 'src', 'cli.ts'), worker: path.join(ROOT, 'src', 'cli', 'worker.ts') },
+    bundle: true, platform: 'node', target: 'node20', mainFields: ['module', 'main'], outdir: BUILD, logLevel: 'error',
+  });
   assert.deepEqual(result.errors, []);
 }
 
