@@ -258,10 +258,16 @@ export class SpanLearner {
   /** The learned spans of a page (all labels learned), with calibrated scores. */
   tag(doc: LearningDocument): Suggestion[] {
     if (!this.model) return [];
-    const prepared = prepare(doc, -1, undefined, new Map(this.labels.map((l, i) => [l, i])));
-    const byPlace = new Map<string, Suggestion>();
-    for (const s of doc.suggestions) byPlace.set(`${s.label}\u0000${s.start}\u0000${s.end}`, s);
-    return tagPrepared(prepared, { model: this.model, memory: this.memory }, this.labels, -1).map((span) => this.suggestion(span, doc, byPlace));
+    const spans = tagDocument(doc, { model: this.model, memory: this.memory });
+    if (spans.length === 0) return [];
+    // rule suggestions by start, to find one of the same span (the last of them, if several)
+    const byStart = new Map<number, Suggestion[]>();
+    for (const s of doc.suggestions) {
+      const list = byStart.get(s.start);
+      if (list) list.push(s);
+      else byStart.set(s.start, [s]);
+    }
+    return spans.map((span) => this.suggestion(span, doc, byStart));
   }
 
   /**
@@ -319,11 +325,12 @@ export class SpanLearner {
     return { ...s, score: Math.round(score * 1000) / 1000 };
   }
 
-  private suggestion(span: TaggedSpan, doc: LearningDocument, byPlace: ReadonlyMap<string, Suggestion>): Suggestion {
+  private suggestion(span: TaggedSpan, doc: LearningDocument, byStart: ReadonlyMap<number, readonly Suggestion[]>): Suggestion {
     const label = this.labels[span.label];
     // a probability, never certainty: a few held-out pages cannot prove a span right
     const score = Math.min(0.99, Math.max(0.01, Math.round(sigmoid(this.calibration.a * span.margin + this.calibration.b) * 1000) / 1000));
-    const same = byPlace.get(`${label}\u0000${span.start}\u0000${span.end}`);
+    let same: Suggestion | undefined;
+    for (const s of byStart.get(span.start) ?? []) if (s.end === span.end && s.label === label) same = s;
     const line = doc.lines[span.lineIndex];
     const text = line.tokens.source.slice(span.start - line.start, span.end - line.start);
     const reasons = [`learned from ${this.measured.documents} annotated page${this.measured.documents === 1 ? '' : 's'}`];
@@ -435,12 +442,7 @@ function platt(points: readonly { margin: number; correct: boolean }[]): { a: nu
 
 /** Line and rule features of every line of a page, and (for an example) the tags it teaches. */
 function prepare(doc: LearningDocument, index: number, example: TrainingExample | undefined, labelIndex: ReadonlyMap<string, number>): PreparedDoc {
-  const byLine = new Map<number, Suggestion[]>();
-  for (const s of doc.suggestions) {
-    let list = byLine.get(s.line);
-    if (!list) byLine.set(s.line, (list = []));
-    list.push(s);
-  }
+  const byLine = suggestionsByLine(doc.suggestions);
   const lines: PreparedLine[] = [];
   for (const line of doc.lines) {
     const tokens = line.tokens;
@@ -459,6 +461,16 @@ function prepare(doc: LearningDocument, index: number, example: TrainingExample 
     lines.push(prepared);
   }
   return { index, lines, example };
+}
+
+function suggestionsByLine(suggestions: readonly Suggestion[]): Map<number, Suggestion[]> {
+  const byLine = new Map<number, Suggestion[]>();
+  for (const s of suggestions) {
+    let list = byLine.get(s.line);
+    if (!list) byLine.set(s.line, (list = []));
+    list.push(s);
+  }
+  return byLine;
 }
 
 const RULE_EXTRA = new ExtraFeatures();
@@ -581,32 +593,30 @@ function forSpans(mask: Uint32Array, f: (label: number, from: number, to: number
 }
 
 /** A line's sequence with memory features (counts without document `exclude`'s own). */
-function sequenceOf(line: PreparedLine, memory: SpanMemory, mask: number, exclude: number): Sequence {
-  let offsets = line.offsets;
-  let feats = line.feats;
-  if (memory.size > 0) {
-    const matches = memory.match(line.tokens);
-    if (matches.length > 0) {
-      const extra = MEMORY_EXTRA;
-      extra.reset();
-      for (const match of matches) {
-        const [tagged, seen] = memory.counts(match.entry, exclude);
-        if (tagged <= 0) continue;
-        const label = mix(0x51, match.entry.words.length > 1 ? 1 : 0) ^ hashLabel(match.entry.label);
-        const ratio = Math.min(4, Math.floor((5 * tagged) / (tagged + seen)));
-        const count = Math.min(3, tagged);
-        for (let k = match.from; k < match.to; k++) {
-          const pos = spanPosition(k, match.from, match.to);
-          extra.add(k, mix(mix(mix(T_MEMORY, label), pos), ratio));
-          extra.add(k, mix(mix(mix(T_MEMORY_COUNT, label), pos), count));
-          extra.add(k, mix(mix(mix(T_MEMORY_SHAPE, label), pos), line.shapes[k]));
-        }
-      }
-      ({ offsets, feats } = merged(offsets, feats, extra));
+function sequenceOf(line: PreparedLine, memory: SpanMemory, exclude: number): Sequence {
+  const extra = MEMORY_EXTRA;
+  extra.reset();
+  memoryFeatures(line.tokens, line.shapes, memory, exclude, extra);
+  return merged(line.offsets, line.feats, extra);
+}
+
+/** Appends the memory features of a line's tokens to `extra`: tagged texts matching there (counts without
+ * document `exclude`'s own). */
+function memoryFeatures(tokens: Tokens, shapes: Uint8Array, memory: SpanMemory, exclude: number, extra: ExtraFeatures): void {
+  if (memory.size === 0) return;
+  for (const match of memory.match(tokens)) {
+    const [tagged, seen] = memory.counts(match.entry, exclude);
+    if (tagged <= 0) continue;
+    const label = mix(0x51, match.entry.words.length > 1 ? 1 : 0) ^ hashLabel(match.entry.label);
+    const ratio = Math.min(4, Math.floor((5 * tagged) / (tagged + seen)));
+    const count = Math.min(3, tagged);
+    for (let k = match.from; k < match.to; k++) {
+      const pos = spanPosition(k, match.from, match.to);
+      extra.add(k, mix(mix(mix(T_MEMORY, label), pos), ratio));
+      extra.add(k, mix(mix(mix(T_MEMORY_COUNT, label), pos), count));
+      extra.add(k, mix(mix(mix(T_MEMORY_SHAPE, label), pos), shapes[k]));
     }
   }
-  void mask;
-  return { offsets, feats };
 }
 
 const labelHashes = new Map<string, number>();
@@ -624,11 +634,10 @@ function fit(docs: readonly PreparedDoc[], labels: readonly string[], bits: numb
   const memory = buildMemory(docs, labels, base?.memory);
   const start = base ? new Perceptron(labels.length, bits, Float32Array.from(base.model.weights), Float32Array.from(base.model.transitions)) : new Perceptron(labels.length, bits);
   const trainer = new PerceptronTrainer(start);
-  const mask = start.bucketMask;
   const items: { seq: Sequence; mask: Uint32Array; full: boolean }[] = [];
   for (const doc of docs) {
     for (const line of doc.lines) {
-      if (line.mask) items.push({ seq: sequenceOf(line, memory, mask, doc.index), mask: line.mask, full: line.full });
+      if (line.mask) items.push({ seq: sequenceOf(line, memory, doc.index), mask: line.mask, full: line.full });
     }
   }
   const next = random(0x5eed + seed);
@@ -643,8 +652,6 @@ function fit(docs: readonly PreparedDoc[], labels: readonly string[], bits: numb
   return { model: trainer.averaged(), memory };
 }
 
-let emissionScratch = new Float32Array(4096);
-
 interface TaggedSpan {
   start: number;
   end: number;
@@ -653,30 +660,73 @@ interface TaggedSpan {
   lineIndex: number;
 }
 
-function tagPrepared(doc: PreparedDoc, fitted: Fitted, labels: readonly string[], exclude: number): TaggedSpan[] {
-  const spans: TaggedSpan[] = [];
+let emissionScratch = new Float32Array(4096);
+let marginScratch = new Float32Array(256);
+let pathScratch = new Int32Array(256);
+
+/**
+ * Tags one line: its emission scores from `offsets`/`feats`, plus `ruleExtra` (rule features not merged into
+ * them) and the memory features, then Viterbi; appends its spans. The same scores as the merged sequence
+ * training reads, without building it.
+ */
+function tagLine(
+  line: { tokens: Tokens; offsets: Int32Array; feats: Int32Array; shapes: Uint8Array; start: number },
+  lineIndex: number,
+  ruleExtra: ExtraFeatures | undefined,
+  fitted: Fitted,
+  exclude: number,
+  spans: TaggedSpan[],
+): void {
   const { model, memory } = fitted;
-  let margins = new Float32Array(256);
-  doc.lines.forEach((line, lineIndex) => {
-    const seq = sequenceOf(line, memory, model.bucketMask, exclude);
-    const n = line.tokens.count;
-    if (margins.length < n) margins = new Float32Array(n * 2);
-    if (emissionScratch.length < n * model.tags) emissionScratch = new Float32Array(n * model.tags * 2);
-    const path = model.viterbi(model.emissions(seq, emissionScratch), n, undefined, margins);
-    let open = -1;
-    for (let k = 0; k < n; k++) {
-      const p = tagPosition(path[k]);
-      if (p === 0) open = k;
-      if (p === 3) open = k;
-      if (p === 2 || p === 3) {
-        let margin = Infinity;
-        for (let j = open; j <= k; j++) margin = Math.min(margin, margins[j]);
-        spans.push({ start: line.start + line.tokens.start(open), end: line.start + line.tokens.end(k), label: tagLabel(path[k]), margin, lineIndex });
-        open = -1;
-      }
+  const n = line.tokens.count;
+  if (n === 0) return;
+  if (marginScratch.length < n) {
+    marginScratch = new Float32Array(n * 2);
+    pathScratch = new Int32Array(n * 2);
+  }
+  if (emissionScratch.length < n * model.tags) emissionScratch = new Float32Array(n * model.tags * 2);
+  const scores = model.emissions(line, emissionScratch);
+  if (ruleExtra) model.addEmissions(scores, ruleExtra.tokens, ruleExtra.feats, ruleExtra.length);
+  const extra = MEMORY_EXTRA;
+  extra.reset();
+  memoryFeatures(line.tokens, line.shapes, memory, exclude, extra);
+  model.addEmissions(scores, extra.tokens, extra.feats, extra.length);
+  const margins = marginScratch;
+  const path = model.viterbi(scores, n, undefined, margins, pathScratch);
+  let open = -1;
+  for (let k = 0; k < n; k++) {
+    const p = tagPosition(path[k]);
+    if (p === 0) open = k;
+    if (p === 3) open = k;
+    if (p === 2 || p === 3) {
+      let margin = Infinity;
+      for (let j = open; j <= k; j++) margin = Math.min(margin, margins[j]);
+      spans.push({ start: line.start + line.tokens.start(open), end: line.start + line.tokens.end(k), label: tagLabel(path[k]), margin, lineIndex });
+      open = -1;
     }
+  }
+}
+
+/** Spans of a page's lines (training's held-out pages: their rule features are merged already). */
+function tagPrepared(doc: PreparedDoc, fitted: Fitted, exclude: number): TaggedSpan[] {
+  const spans: TaggedSpan[] = [];
+  doc.lines.forEach((line, lineIndex) => tagLine(line, lineIndex, undefined, fitted, exclude, spans));
+  return spans;
+}
+
+/** Spans of a page to suggest: line features (cached per token list) and rule features, added as they are made. */
+function tagDocument(doc: LearningDocument, fitted: Fitted): TaggedSpan[] {
+  const spans: TaggedSpan[] = [];
+  const byLine = suggestionsByLine(doc.suggestions);
+  doc.lines.forEach((line, lineIndex) => {
+    const tokens = line.tokens;
+    if (tokens.count === 0) return;
+    const base = lineFeatures(tokens, doc.grammar);
+    const rules = byLine.get(line.line);
+    RULE_EXTRA.reset();
+    if (rules) ruleFeatures(tokens, line.start, rules, base.shapes, IGNORED_RULES, RULE_EXTRA);
+    tagLine({ tokens, offsets: base.offsets, feats: base.feats, shapes: base.shapes, start: line.start }, lineIndex, RULE_EXTRA, fitted, -1, spans);
   });
-  void labels;
   return spans;
 }
 
@@ -687,7 +737,7 @@ function measureDoc(doc: PreparedDoc, fitted: Fitted, labels: readonly string[],
   const shown = controlContext && text !== undefined ? analyseDocument(text, controlContext).suggestions : undefined;
   const gold = new Set(example.tags.filter((t) => labels.includes(t.label)).map((t) => `${t.label}\u0000${t.start}\u0000${t.end}`));
   const key = (label: string, start: number, end: number): string => `${label}\u0000${start}\u0000${end}`;
-  const learned = tagPrepared(doc, fitted, labels, -1);
+  const learned = tagPrepared(doc, fitted, -1);
   for (const label of labels) {
     const entry = quality.labels[label];
     const goldCount = example.tags.filter((t) => t.label === label).length;

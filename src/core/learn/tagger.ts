@@ -63,6 +63,9 @@ export class Perceptron {
   /** Transition weights: from * tags + to. */
   transitions: Float32Array;
   private readonly structure: Float32Array;
+  /** One bit per bucket with a non-zero weight (see liveRows), and the weights it was made from. */
+  private live: Uint32Array | undefined;
+  private liveOf: Float32Array | undefined;
 
   constructor(readonly labels: number, readonly bits: number, weights?: Float32Array, transitions?: Float32Array) {
     this.tags = tagCount(labels);
@@ -79,6 +82,37 @@ export class Perceptron {
     }
   }
 
+  /**
+   * The buckets whose weights are not all zero, one bit each (made once per weight array: weights are not
+   * changed in place after tagging starts, except through markLive). Most features of a page have no
+   * weight, and this small bit set stays in the CPU cache where the weight table does not; skipping a zero
+   * row changes no score (x + 0 === x).
+   */
+  liveRows(): Uint32Array {
+    if (this.live !== undefined && this.liveOf === this.weights) return this.live;
+    const T = this.tags;
+    const w = this.weights;
+    const live = new Uint32Array(((this.bucketMask + 1) >>> 5) + 1);
+    for (let b = 0, i = 0; b <= this.bucketMask; b++) {
+      for (let t = 0; t < T; t++, i++) {
+        if (w[i] !== 0) {
+          live[b >>> 5] |= 1 << (b & 31);
+          i += T - t;
+          break;
+        }
+      }
+    }
+    this.live = live;
+    this.liveOf = w;
+    return live;
+  }
+
+  /** Records that bucket's weights may have become non-zero (training changes weights in place). */
+  markLive(bucket: number): void {
+    const live = this.liveRows();
+    live[bucket >>> 5] |= 1 << (bucket & 31);
+  }
+
   /** Emission scores of every token and tag. */
   emissions(seq: Sequence, out?: Float32Array): Float32Array {
     const T = this.tags;
@@ -87,11 +121,15 @@ export class Perceptron {
     scores.fill(0, 0, n * T);
     const w = this.weights;
     const mask = this.bucketMask;
+    const live = this.liveRows();
     const { offsets, feats } = seq;
     for (let k = 0; k < n; k++) {
       const row = k * T;
-      for (let f = offsets[k]; f < offsets[k + 1]; f++) {
-        const base = (feats[f] & mask) * T;
+      const end = offsets[k + 1];
+      for (let f = offsets[k]; f < end; f++) {
+        const bucket = feats[f] & mask;
+        if ((live[bucket >>> 5] & (1 << (bucket & 31))) === 0) continue;
+        const base = bucket * T;
         for (let t = 0; t < T; t++) scores[row + t] += w[base + t];
       }
     }
@@ -99,13 +137,32 @@ export class Perceptron {
   }
 
   /**
+   * Adds features to the emission scores of some tokens: feature i belongs to token tokens[i]. Per token,
+   * the sum is the one `emissions` makes when they follow the token's own features in that order.
+   */
+  addEmissions(scores: Float32Array, tokens: Int32Array, feats: Int32Array, length: number): void {
+    const T = this.tags;
+    const w = this.weights;
+    const mask = this.bucketMask;
+    const live = this.liveRows();
+    for (let i = 0; i < length; i++) {
+      const bucket = feats[i] & mask;
+      if ((live[bucket >>> 5] & (1 << (bucket & 31))) === 0) continue;
+      const base = bucket * T;
+      const row = tokens[i] * T;
+      for (let t = 0; t < T; t++) scores[row + t] += w[base + t];
+    }
+  }
+
+  /**
    * The best tag path given emission scores; `mask` (bits of allowed tags per token) constrains it.
    * With `marginOut`, also each token's margin: the best path's score minus the best score of a path
-   * giving that token another tag.
+   * giving that token another tag (computed only when the path has a span: margins of spans are what is
+   * read). `pathOut` (at least n long) is filled and returned instead of a new array.
    */
-  viterbi(emissions: Float32Array, n: number, mask?: Uint32Array, marginOut?: Float32Array): Int32Array {
+  viterbi(emissions: Float32Array, n: number, mask?: Uint32Array, marginOut?: Float32Array, pathOut?: Int32Array): Int32Array {
     const T = this.tags;
-    const path = new Int32Array(n);
+    const path = pathOut ?? new Int32Array(n);
     if (n === 0) return path;
     const st = this.structure;
     // transitions with the hard structure added, once per call instead of in the innermost loop
@@ -125,15 +182,16 @@ export class Perceptron {
     for (let k = 1; k < n; k++) {
       const row = k * T;
       const prev = row - T;
+      const allowed = mask === undefined ? -1 : mask[k];
       for (let t = 0; t < T; t++) {
-        if (mask !== undefined && !((mask[k] >>> t) & 1)) {
+        if (((allowed >>> t) & 1) === 0) {
           alpha[row + t] = NEG;
           continue;
         }
         let best = NEG * 2;
         let arg = 0;
-        for (let p = 0; p < T; p++) {
-          const s = alpha[prev + p] + tr[p * T + t];
+        for (let p = 0, at = t; p < T; p++, at += T) {
+          const s = alpha[prev + p] + tr[at];
           if (s > best) {
             best = s;
             arg = p;
@@ -154,8 +212,13 @@ export class Perceptron {
       }
     }
     path[n - 1] = arg;
-    for (let k = n - 1; k > 0; k--) path[k - 1] = back[k * T + path[k]];
-    if (marginOut) {
+    let spans = arg !== TAG_O;
+    for (let k = n - 1; k > 0; k--) {
+      const tag = back[k * T + path[k]];
+      path[k - 1] = tag;
+      if (tag !== TAG_O) spans = true;
+    }
+    if (marginOut && spans) {
       // backward max scores (emission of the token itself excluded)
       const beta = betaScratch;
       for (let t = 0; t < T; t++) beta[last + t] = st[(T + 1) * T + t];
@@ -222,7 +285,9 @@ export class PerceptronTrainer {
       if (g !== p) {
         erred = true;
         for (let f = seq.offsets[k]; f < seq.offsets[k + 1]; f++) {
-          const base = (seq.feats[f] & model.bucketMask) * T;
+          const bucket = seq.feats[f] & model.bucketMask;
+          model.markLive(bucket);
+          const base = bucket * T;
           this.update(base + g, 1);
           this.update(base + p, -1);
         }

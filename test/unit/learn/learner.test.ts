@@ -7,6 +7,7 @@ import { type AnalysisContext, analyseDocument, learningDocument } from '../../.
 import { CorpusModel } from '../../../src/core/detect/corpus';
 import { LearnedEntities } from '../../../src/core/detect/learned';
 import { LEARNED_RULE, ModelFileError, SpanLearner, type TrainingExample } from '../../../src/core/learn';
+import { FEATURE_VERSION } from '../../../src/core/learn/features';
 import { pageEffort } from '../../../src/core/learn/simulate';
 import { shippedEntityLexicon } from '../actors/fixture';
 import { loadShippedStopwords } from '../body/shippedStopwords';
@@ -105,6 +106,32 @@ describe('span learner', () => {
     assert.throws(() => SpanLearner.fromJSON({ ...file, version: 99 }), (error: Error) => error instanceof ModelFileError && /version 99.*train the model again/.test(error.message));
     assert.throws(() => SpanLearner.fromJSON({ hello: 1 }), /not a Newsmark model file/);
     assert.throws(() => SpanLearner.fromJSON({ ...file, weightValues: 'AAAA' }), ModelFileError);
+  });
+
+  it('tags a page as it did when these suggestions were recorded (a faster tagger predicts the same)', () => {
+    // recorded at FEATURE_VERSION 1 before the tagger was made faster; a change of what the features mean
+    // bumps FEATURE_VERSION and records them again
+    assert.equal(FEATURE_VERSION, 1, 'features changed: record the expected suggestions again');
+    const ctx = context();
+    const training: TrainingExample[] = [];
+    for (let n = 0; n < 24; n++) {
+      const page = syntheticPage(n);
+      const partial = n % 3 === 0;
+      training.push({
+        doc: learningDocument(page.text, ctx),
+        tags: partial ? page.spans.slice(1) : page.spans,
+        dismissed: partial ? [{ start: 0, end: 3, label: 'actor' }] : [],
+        done: !partial,
+      });
+    }
+    const learner = SpanLearner.empty().train(training);
+    const text = 'Files seen by reporters describe codename velkamor as the buyer, and the codename list as long.\n'
+      + 'A second contact, Anna Novak, was paid in cash by codename tinrux of Ostrov Bank.\n'
+      + 'The ministry said that codename zenfen and Boris had resigned.\nMinister Clara Delan met codename dra in Ostrov.\n';
+    assert.deepEqual(learner.tag(learningDocument(text, ctx)).map((s) => `${s.text} ${s.start}-${s.end} ${s.score}`), [
+      'velkamor 42-50 0.99', 'list 82-86 0.99', 'Anna Novak 114-124 0.99', 'Ostrov Bank 165-176 0.99',
+      'and Boris 217-226 0.99', 'Clara Delan 250-261 0.99', 'dra 275-278 0.99',
+    ]);
   });
 
   it('trains the same model from the same pages', () => {
