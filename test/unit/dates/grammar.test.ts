@@ -35,6 +35,45 @@ test('a bare day-month with a dash counts on a page that writes its dates so, an
   assert.deepEqual(dates('Ngày 10-3, đội nhà thắng 2-1. Khoảng 3-4 người và 2-3 tuần sau, 5-9 h mỗi ngày.'), [{ text: '10-3', value: '2020-03-10' }]);
 });
 
+test('a count runs upwards: an ascending pair before a count word is a count, a day at or after its month a date', () => {
+  // after a preposition, which announces counts as well as dates, any count word; after a date word, units
+  assert.deepEqual(dates('Ngày 10-3, có từ 1-3 kết quả âm tính, từ 1-3 bệnh nền, với 3-4 bệnh nền; ngày 2-3 tuần.'), [{ text: '10-3', value: '2020-03-10' }]);
+  // a descending pair is no range of numbers, whatever word follows it
+  assert.deepEqual(dates('Ngày 10-3, bệnh nhân sốt.\nĐến 23-3 trở lại Hà Nội, 24-3 bệnh nhân ăn sáng ở Hàng Bài.\nNgày 20-3 triệu chứng ho, ngày 1-3 triệu chứng sốt.'), [
+    { text: '10-3', value: '2020-03-10' },
+    { text: '23-3', value: '2020-03-23' },
+    { text: '24-3', value: '2020-03-24' },
+    { text: '20-3', value: '2020-03-20' },
+    { text: '1-3', value: '2020-03-01' },
+  ]);
+});
+
+test('a day-month right after a whole number is part of that number (a house number)', () => {
+  assert.deepEqual(dates('Ngày 10/3 bệnh nhân đến công ty (4 5/5 A đường Tây Lân) và số nhà 12 3/4.'), [{ text: '10/3', value: '2020-03-10' }]);
+});
+
+test('a day-month takes its year word and year, or a year named relative to the publication year, into its span', () => {
+  assert.deepEqual(dates('Ngày 22/3 năm 2019, ngày 20-3 năm nay và ngày 2-3 năm ngoái, bệnh nhân nhập viện.'), [
+    { text: '22/3 năm 2019', value: '2019-03-22' },
+    { text: '20-3 năm nay', value: '2020-03-20' },
+    { text: '2-3 năm ngoái', value: '2019-03-02' },
+  ]);
+});
+
+test('a weekday before a day-month with a dash announces it as a date, and joins its span', () => {
+  // on a page that writes no other dash date, a bare "23-3" would be no date
+  assert.deepEqual(dates('Bệnh viện cho biết thứ Hai 23-3 sẽ công bố kết quả.'), [{ text: 'thứ Hai 23-3', value: '2020-03-23' }]);
+});
+
+test('the last date of a day list is a date before a count word too', () => {
+  assert.deepEqual(dates('Người này được xét nghiệm vào ngày 14, 17, 23, 26/3 kết quả dương tính.'), [
+    { text: '14', value: '2020-03-14' },
+    { text: '17', value: '2020-03-17' },
+    { text: '23', value: '2020-03-23' },
+    { text: '26/3', value: '2020-03-26' },
+  ]);
+});
+
 test('a day-month heading a line before a colon is a timeline entry', () => {
   assert.deepEqual(dates('25-3: Bắt đầu thở oxy.\n- 27-3: Chuyển sang thở máy.'), [
     { text: '25-3', value: '2020-03-25' },

@@ -10,6 +10,9 @@ export interface DateGrammar {
   monthWords: WordSet;
   yearWords: WordSet;
   context: WordSet;
+  /** Context words that are prepositions ("từ", "trong", "sau"): they announce counts too ("từ 1-3 lần",
+   * "trong 2-3 tuần"), so after them a count word still makes a number range a count. */
+  prepositions: WordSet;
   modifiers: WordSet;
   /** Modifiers that pick a part of a period ("cuối" = end): narrow a quarter to a month, or with a month
    * count before them make a cumulative period ("9 tháng đầu năm 2025"). */
@@ -35,6 +38,8 @@ export interface DateGrammar {
    * after a date word. */
   countWords: WordSet;
   unitWords: WordSet;
+  /** Words that start with a count word but are other words ("triệu chứng", symptom, is not "triệu"). */
+  notCounts: WordSet;
   /** Words after a day that make it recur ("25 hằng tháng"): no date. */
   recurring: WordSet;
   /** Lunar day names after a day number ("mùng 3 Tết", "29 Tết"), the day word kept in their span. */
@@ -146,6 +151,7 @@ export function dateGrammar(lexicon: EntityLexicon, lang?: string): DateGrammar 
       monthWords: words('month-words'),
       yearWords: words('year-words'),
       context: words('context'),
+      prepositions: new WordSet(vocabulary, entries('context').filter((entry) => entry.value === 'preposition').map((entry) => entry.text)),
       modifiers: words('modifiers'),
       modifierParts: phrases('modifiers'),
       relativeYears: phrases('relative-years'),
@@ -158,6 +164,7 @@ export function dateGrammar(lexicon: EntityLexicon, lang?: string): DateGrammar 
       listWords: new WordSet(vocabulary, entries('alternatives').filter((entry) => entry.value === 'list').map((entry) => entry.text)),
       dayWords: words('day-words'),
       countWords: words('count-words'),
+      notCounts: words('not-counts'),
       recurring: words('recurring'),
       unitWords: new WordSet(vocabulary, entries('count-words').filter((entry) => entry.value === 'unit').map((entry) => entry.text)),
       lunarDays: words('lunar-days'),
@@ -188,6 +195,7 @@ export const EMPTY_GRAMMAR: DateGrammar = {
   monthWords: new WordSet(EMPTY_VOCABULARY),
   yearWords: new WordSet(EMPTY_VOCABULARY),
   context: new WordSet(EMPTY_VOCABULARY),
+  prepositions: new WordSet(EMPTY_VOCABULARY),
   modifiers: new WordSet(EMPTY_VOCABULARY),
   modifierParts: new PhraseMatcher<string | undefined>(EMPTY_VOCABULARY),
   relativeYears: new PhraseMatcher<string | undefined>(EMPTY_VOCABULARY),
@@ -201,6 +209,7 @@ export const EMPTY_GRAMMAR: DateGrammar = {
   dayWords: new WordSet(EMPTY_VOCABULARY),
   countWords: new WordSet(EMPTY_VOCABULARY),
   unitWords: new WordSet(EMPTY_VOCABULARY),
+  notCounts: new WordSet(EMPTY_VOCABULARY),
   recurring: new WordSet(EMPTY_VOCABULARY),
   lunarDays: new WordSet(EMPTY_VOCABULARY),
   lunarDayWords: new WordSet(EMPTY_VOCABULARY),

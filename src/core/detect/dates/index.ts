@@ -2,7 +2,7 @@
 // three stages — scan a line's tokens for date parts and join them (./scan/), resolve them into suggestions
 // with ISO 8601 values against the page (./resolve.ts, ./publication.ts).
 //
-// Forms: "22/3", "23/03/2021", "15-3", "ngày 4 tháng 12 năm 2018", "năm 2020", "cuối tháng 10", "19 hoặc
+// Forms: "22/3", "23/03/2021", "15-3", "22/3 năm 2020", "ngày 4 tháng 12 năm 2018", "năm 2020", "cuối tháng 10", "19 hoặc
 // 22/3", "các ngày 19, 21 và 23-8", "từ 20-22 tháng 3", "25-3: …", "mùng 3 Tết", "Nov 18, 2019",
 // "2019-11-18", "18 de novembro de 2019", "thế kỷ 20", "quý III/2025".
 //

@@ -18,8 +18,8 @@ export const DATE_RULES = {
   // --- parts written with digits
   'ymd': { kind: 'part', weight: 0.95, about: 'year, month and day in digits: 2019-11-18, 2019-11-18T10:00' },
   'dmy': { kind: 'part', weight: 0.95, about: 'day, month and year in digits: 23/03/2021, 8-3-2020, 23.03.2021' },
-  'dm-slash': { kind: 'part', weight: 0.9, about: 'day/month: 22/3 (not a small fraction unless a date word comes before: 1/3 dân số)' },
-  'dm-dash': { kind: 'part', weight: 0.9, about: 'day-month after a date word: ngày 15-3, sáng nay 12-3' },
+  'dm-slash': { kind: 'part', weight: 0.9, about: 'day/month: 22/3, 22/3 năm 2020 (not a small fraction unless a date word comes before: 1/3 dân số)' },
+  'dm-dash': { kind: 'part', weight: 0.9, about: 'day-month after a date word or a weekday: ngày 15-3, sáng nay 12-3, thứ Hai 23-3, 20-3 năm nay' },
   'dm-dash-page': { kind: 'part', weight: 0.8, about: 'day-month alone on a page that writes its dates so elsewhere: dương tính lại 17-4' },
   'dm-timeline': { kind: 'part', weight: 0.85, about: 'day-month heading a line before a colon: 25-3: Bắt đầu thở oxy' },
   'day-range-glued': { kind: 'part', weight: 0.9, about: 'two days and their month in one word: 16-17/4, 8-25/11/2025' },

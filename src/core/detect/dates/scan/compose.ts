@@ -11,7 +11,7 @@ import * as dateParts from './parts';
 // Read once into module constants: a CommonJS build (tsx, tests) turns every use of an imported binding into
 // a getter call, and these are called for every token.
 const { COMMA, countAfter, gluedBeforeFree, isConnector, isTime, monthDayKey, NUMBER, shortNumber, standsAlone, startsWithDigit, validDayMonth, WORD } = numbers;
-const { parseCore } = dateParts;
+const { parseCore, weekdayBefore } = dateParts;
 
 /** Shared result of the lines without dates (most lines): line scans are cached, so fewer objects to keep. */
 const NO_DATES: readonly RawDate[] = Object.freeze([]);
@@ -250,18 +250,6 @@ function modifierBefore(tokens: Tokens, index: number, grammar: DateGrammar): nu
   return 0;
 }
 
-/** Index of the first token of a weekday that ends right before tokens[index] (a comma between allowed),
- * or `index` when there is none. */
-function weekdayBefore(tokens: Tokens, index: number, grammar: DateGrammar): number {
-  let last = index - 1;
-  if (tokens.isChar(last, COMMA)) last--;
-  if (!tokens.isWord(last)) return index;
-  for (let length = 1; length <= grammar.weekdayTokens && length <= last + 1; length++) {
-    const match = grammar.weekdays.matchAt(tokens, last - length + 1, last + 1);
-    if (match?.length === length) return last - length + 1;
-  }
-  return index;
-}
 
 /**
  * Bare days joined to a date that has the month: "19 hoặc 22/3" (alternatives, one span), "16 - 17/4" (a

@@ -127,7 +127,7 @@ export function countAfter(tokens: Tokens, index: number, grammar: DateGrammar, 
   // "22/3 năm 2020", "20 tháng 3": a month or year word before its number is part of a date
   if ((grammar.monthWords.has(tokens, next) || grammar.yearWords.has(tokens, next)) && tokens.kind(next + 1) === NUMBER) return false;
   const words = unitsOnly ? grammar.unitWords : grammar.countWords;
-  return words.has(tokens, next) || words.hasPair(tokens, next);
+  return (words.has(tokens, next) || words.hasPair(tokens, next)) && !grammar.notCounts.hasPair(tokens, next);
 }
 
 /** Punctuation glued before a number that makes it part of something else ("-19", "#3", "$5"). */
@@ -163,11 +163,32 @@ export function gluedAfterFree(tokens: Tokens, index: number): boolean {
   return true;
 }
 
-export function hasContextBefore(tokens: Tokens, index: number, grammar: DateGrammar): boolean {
+/** What comes before a number: no context word, a preposition that also announces counts ("từ", "trong"),
+ * or a word that announces a date ("ngày", "hôm", "sáng nay"). */
+export const NO_CONTEXT = 0;
+export const PREPOSITION = 1;
+export const DATE_WORD = 2;
+
+export function contextBefore(tokens: Tokens, index: number, grammar: DateGrammar): number {
   let position = index - 1;
   if (tokens.isChar(position, OPEN_PAREN)) position--; // "sáng nay (14/10)"
-  if (position < 0) return false;
-  return grammar.context.has(tokens, position) || grammar.context.hasPair(tokens, position - 1);
+  if (position < 0) return NO_CONTEXT;
+  if (grammar.context.hasPair(tokens, position - 1)) return DATE_WORD;
+  if (!grammar.context.has(tokens, position)) return NO_CONTEXT;
+  return grammar.prepositions.has(tokens, position) ? PREPOSITION : DATE_WORD;
+}
+
+/** Whether tokens[index - 1] is a whole number standing right before tokens[index], with no connector: the
+ * two are one longer number ("4 5/5A", a house number), not a date. */
+export function integerBefore(tokens: Tokens, index: number): boolean {
+  const previous = index - 1;
+  if (previous < 0 || !tokens.isNumber(previous)) return false;
+  const source = tokens.source;
+  for (let position = tokens.start(previous); position < tokens.end(previous); position++) {
+    const code = source.charCodeAt(position);
+    if (code < 48 || code > 57) return false;
+  }
+  return true;
 }
 
 export function dayNumber(tokens: Tokens, index: number, grammar: DateGrammar): number | undefined {

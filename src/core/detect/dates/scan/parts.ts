@@ -8,7 +8,7 @@ import * as numbers from './numbers';
 
 // Read once into module constants: a CommonJS build (tsx, tests) turns every use of an imported binding into
 // a getter call, and these are called for every token.
-const { COLON, COMMA, countAfter, DASH, dateJoiner, dayNumber, DOT, fourDigits, gluedAfterFree, gluedBeforeFree, hasContextBefore, isTime, NUMBER, ordinalNumber, plausibleYearRange, PUNCT, readShape, romanNumber, shape, shortNumber, SLASH, standsAlone, startsWithDigit, validDayMonth, validYear, WORD, yearToken } = numbers;
+const { COLON, COMMA, countAfter, DASH, dateJoiner, dayNumber, DOT, fourDigits, gluedAfterFree, gluedBeforeFree, contextBefore, DATE_WORD, integerBefore, isTime, NO_CONTEXT, NUMBER, ordinalNumber, plausibleYearRange, PUNCT, readShape, romanNumber, shape, shortNumber, SLASH, standsAlone, startsWithDigit, validDayMonth, validYear, WORD, yearToken } = numbers;
 
 /**
  * The date part starting at tokens[index], or undefined. `joined`: the part follows a range or list word
@@ -383,24 +383,31 @@ function parseNumberCore(tokens: Tokens, index: number, grammar: DateGrammar, jo
 }
 
 /**
- * "22/3" and "15-3" (tokens[index], already read as a valid day and month). A slash is a date unless it is a
- * small fraction or a count ("1/3 dân số", "3/5 bệnh nhân") without a date word before it. A dash is a date
- * after a date word ("ngày 15-3", "sáng nay 12-3"), after a range or list word joining it to another date,
- * or heading a line before a colon ("25-3: …"); alone it is a date only on a page that writes its dates so
- * elsewhere (rule 'dm-dash-page', decided when the page is resolved); before a count word it is a range of
- * numbers ("3-4 người"; after a date word only before a unit: "trong 2-3 tuần", "5-9 h").
+ * "22/3" and "15-3" (tokens[index], already read as a valid day and month), with a year word and year or a
+ * relative year after them ("22/3 năm 2020", "20-3 năm nay"). A slash is a date unless it is a small fraction
+ * or a count ("1/3 dân số", "3/5 bệnh nhân") without a date word before it. A dash is a date after a date
+ * word or a weekday ("ngày 15-3", "sáng nay 12-3", "thứ Hai 23-3"), after a preposition ("từ 13-7"), after a
+ * range or list word joining it to another date, or heading a line before a colon ("25-3: …"); alone it is a
+ * date only on a page that writes its dates so elsewhere (rule 'dm-dash-page', decided when the page is
+ * resolved). Numbers of a count run upwards: before a count word an ascending pair is a range of numbers
+ * ("3-4 người", "từ 1-3 lần"; after a date word only before a unit: "ngày 2-3 tuần"), a day at or after its
+ * month is not ("24-3 bệnh nhân", "ngày 20-3 triệu chứng"). Right after a whole number neither is a date
+ * ("4 5/5A", a house number).
  */
 function dayMonth(tokens: Tokens, index: number, day: number, month: number, joiner: number, grammar: DateGrammar, joined: boolean): Core | undefined {
-  const context = hasContextBefore(tokens, index, grammar);
+  if (integerBefore(tokens, index)) return undefined;
+  const context = contextBefore(tokens, index, grammar);
   const form = joiner === DASH ? 'd-m' : 'd/m';
   const core: Core = { first: index, next: index + 1, date: { month, day }, form, rule: joiner === DASH ? 'dm-dash' : 'dm-slash' };
+  const withYear = yearAfterDayMonth(tokens, core, grammar);
   if (joiner === SLASH) {
-    if (!context && (countAfter(tokens, index, grammar) || (day < month && month <= 4))) return undefined;
+    if (!withYear && context === NO_CONTEXT && !joined && (countAfter(tokens, index, grammar) || (day < month && month <= 4))) return undefined;
     return core;
   }
   core.dash = true;
-  if (countAfter(tokens, index, grammar, context || joined)) return undefined;
-  if (context || joined) return core;
+  const dated = context === DATE_WORD || joined || weekdayBefore(tokens, index, grammar) < index;
+  if (!withYear && day < month && countAfter(tokens, index, grammar, dated)) return undefined;
+  if (dated || withYear || context !== NO_CONTEXT) return core;
   if (headsLine(tokens, index) && tokens.isChar(index + 1, COLON)) {
     core.rule = 'dm-timeline';
     return core;
@@ -408,6 +415,19 @@ function dayMonth(tokens: Tokens, index: number, day: number, month: number, joi
   core.rule = 'dm-dash-page';
   core.weak = true;
   return core;
+}
+
+/** A year word and year, or a relative year, right after a day-month core ("22/3 năm 2020", "20-3 năm
+ * nay"): taken into the core's span and date; whether there was one. */
+function yearAfterDayMonth(tokens: Tokens, core: Core, grammar: DateGrammar): boolean {
+  const written = yearAfterWord(tokens, core.next, grammar);
+  if (written && written.endYear === undefined) {
+    core.date.year = written.year;
+    core.next = written.next;
+  } else core.next = relativeYearAfter(tokens, core.next, grammar, core.date);
+  if (core.next === core.first + 1) return false;
+  core.form += ' and year';
+  return true;
 }
 
 /** Whether tokens[index] starts its line, perhaps after a list mark ("- 25-3: …"). */
@@ -440,4 +460,17 @@ function lunarDay(tokens: Tokens, index: number, day: number, grammar: DateGramm
   if (day > 30 || (day > 10 && day < 20)) return undefined;
   const first = grammar.lunarDayWords.has(tokens, index - 1) ? index - 1 : index;
   return { first, next: index + 2, date: { month: day <= 10 ? 1 : 12, day, lunar: true }, form: `lunar day '${tokens.text(index + 1)}'`, rule: 'lunar' };
+}
+
+/** Index of the first token of a weekday that ends right before tokens[index] (a comma between allowed),
+ * or `index` when there is none. */
+export function weekdayBefore(tokens: Tokens, index: number, grammar: DateGrammar): number {
+  let last = index - 1;
+  if (tokens.isChar(last, COMMA)) last--;
+  if (!tokens.isWord(last)) return index;
+  for (let length = 1; length <= grammar.weekdayTokens && length <= last + 1; length++) {
+    const match = grammar.weekdays.matchAt(tokens, last - length + 1, last + 1);
+    if (match?.length === length) return last - length + 1;
+  }
+  return index;
 }
