@@ -60,7 +60,7 @@ export function buildCorpus(files: readonly CorpusFile[], ws: Workspace, reporte
     const read = readSidecar(file.path, ws, reporter);
     if (!read.data) return;
     const data = reanchorSidecar({ ...read, data: read.data }, text).data;
-    learnFromTags(text, data.annotations, corpus, acceptances, data.dismissed);
+    learnFromTags(text, data.annotations, corpus, acceptances, data.dismissed, { id: file.path, status: data.status });
     const teaches = data.status === 'done' || data.dismissed.length > 0 || data.annotations.some((tag) => !tag.orphaned && tag.label !== BODY_LABEL && tag.label !== BOILERPLATE_LABEL);
     if (teaches) annotated.push({ path: file.path, text, data });
   });

@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import type { CorpusModel } from '../core/detect/corpus';
 import { LearnedEntities } from '../core/detect/learned';
 import { sortAnnotations } from '../core/model/annotations';
-import type { Annotation, Dismissal, SidecarData } from '../core/model/types';
+import type { Annotation, Dismissal, DocStatus, SidecarData } from '../core/model/types';
 import { reanchor } from '../core/sidecar/anchor';
 import { checkLabels, parseSidecar, type ParsedSidecar } from '../core/sidecar/codec';
 import { SIDECAR_SUFFIX } from '../core/sidecar/paths';
@@ -113,9 +113,19 @@ export interface Acceptance {
 }
 
 /** What pass 1 learns from a document's decisions: the lessons of core (workflow/lessons.ts), as the editor learns them. */
-export function learnFromTags(docText: string, tags: readonly Annotation[], corpus: CorpusModel, acceptances: Acceptance[], dismissed: readonly Dismissal[] = []): void {
-  for (const lesson of lessonsOf(docText, { annotations: tags, dismissed })) {
+export function learnFromTags(
+  docText: string,
+  tags: readonly Annotation[],
+  corpus: CorpusModel,
+  acceptances: Acceptance[],
+  dismissed: readonly Dismissal[] = [],
+  page?: { id: string; status: DocStatus },
+): void {
+  for (const lesson of lessonsOf(docText, { annotations: tags, dismissed, status: page?.status })) {
     if (lesson.kind === 'line') corpus.learnLine(lesson.text, lesson.label);
+    else if (lesson.kind === 'page') {
+      if (page) corpus.learnBodyPage(page.id, lesson.page);
+    }
     else if (lesson.kind === 'dismissal') acceptances.push({ label: lesson.label, text: lesson.text, dismissed: true });
     else acceptances.push({ label: lesson.label, text: lesson.text, ...(lesson.value !== undefined ? { value: lesson.value } : {}) });
   }

@@ -176,8 +176,8 @@ export class AnalysisService implements vscode.Disposable {
     void this.engine.request({ type: 'resetCorpus' });
     void this.trainer.request({ type: 'resetCorpus' });
     // the lines taught live in the corpus statistics just reset (the entities taught stay where they are)
-    for (const taught of this.taught.values()) {
-      for (const { lesson, count } of taught.values()) for (let i = 0; i < count; i++) if (lesson.kind === 'line') this.apply(lesson, false);
+    for (const [id, taught] of this.taught) {
+      for (const { lesson, count } of taught.values()) for (let i = 0; i < count; i++) if (lesson.kind === 'line' || lesson.kind === 'page') this.apply(id, lesson, false);
     }
     this.corpusIds = new Set();
     this.corpusBuild = undefined;
@@ -416,14 +416,15 @@ export class AnalysisService implements vscode.Disposable {
   private teachPage(id: string, text: string, decisions: Decisions | undefined): void {
     const now = decisions ? taughtOf(lessonsOf(text, decisions)) : undefined;
     const { learn, forget } = lessonDiff(this.taught.get(id), now);
-    for (const lesson of forget) this.apply(lesson, true);
-    for (const lesson of learn) this.apply(lesson, false);
+    for (const lesson of forget) this.apply(id, lesson, true);
+    for (const lesson of learn) this.apply(id, lesson, false);
     if (now && now.size > 0) this.taught.set(id, now);
     else this.taught.delete(id);
   }
 
-  private apply(lesson: Lesson, forget: boolean): void {
+  private apply(id: string, lesson: Lesson, forget: boolean): void {
     if (lesson.kind === 'line') this.send({ type: 'learnLine', text: lesson.text, label: lesson.label, forget });
+    else if (lesson.kind === 'page') this.send({ type: 'learnBodyPage', id, page: forget ? undefined : lesson.page });
     else if (lesson.kind === 'dismissal') this.send({ type: 'dismissEntity', label: lesson.label, text: lesson.text, forget });
     else this.send({ type: 'learnEntity', label: lesson.label, text: lesson.text, value: lesson.value, forget });
   }
@@ -431,7 +432,7 @@ export class AnalysisService implements vscode.Disposable {
   /** Messages whose answer nobody waits for; the engine keeps their order relative to analyses. */
   private send(req: EngineRequest): void {
     void this.engine.request(req).then((r) => !r.ok && this.log.warn(`analysis engine: ${r.error}`));
-    if (req.type === 'learnEntity' || req.type === 'dismissEntity') this.scheduleRelearn();
+    if (req.type === 'learnEntity' || req.type === 'dismissEntity' || req.type === 'learnBodyPage') this.scheduleRelearn();
   }
 
   private relearnTimer: ReturnType<typeof setTimeout> | undefined;

@@ -9,7 +9,7 @@
 // learned suggestions.
 import { Worker } from 'node:worker_threads';
 import { type AnalysisBase, type AnalysisDelta, analyseFrom, type AnalysisOptions, type DocumentAnalysis, reanalyseEdit } from '../core/detect/analyse';
-import { CorpusModel } from '../core/detect/corpus';
+import { type BodyPageLesson, CorpusModel } from '../core/detect/corpus';
 import { LearnedEntities } from '../core/detect/learned';
 import { type DecidedPage, trainOnPages } from '../core/learn/examples';
 import { type ModelFile, SpanLearner } from '../core/learn/learner';
@@ -22,6 +22,8 @@ export type EngineRequest =
   | { type: 'resetCorpus' }
   | { type: 'forget'; key: string }
   | { type: 'learnLine'; text: string; label: LineLabel; forget: boolean }
+  /** A page's body lesson for the body line model (none: the page teaches it nothing any more). */
+  | { type: 'learnBodyPage'; id: string; page?: BodyPageLesson }
   | { type: 'learnEntity'; label: string; text: string; value?: string; forget: boolean }
   /** A suggestion of `text` as `label` was dismissed (`forget`: the dismissal was undone). */
   | { type: 'dismissEntity'; label: string; text: string; forget: boolean }
@@ -95,6 +97,10 @@ export class EngineState {
       case 'learnLine':
         if (req.forget) this.corpus.forgetLine(req.text, req.label);
         else this.corpus.learnLine(req.text, req.label);
+        return { ok: true };
+      case 'learnBodyPage':
+        if (req.page) this.corpus.learnBodyPage(req.id, req.page);
+        else this.corpus.forgetBodyPage(req.id);
         return { ok: true };
       case 'learnEntity':
         if (req.forget) this.learned.forget(req.label, req.text, 1);

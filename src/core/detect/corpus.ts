@@ -15,6 +15,17 @@ export interface LearnedCounts {
   boilerplate: number;
 }
 
+/**
+ * What the annotator decided about the lines of one page, for the body line model (body/learner.ts): the
+ * page's text, its lines tagged body or boilerplate (0-based line numbers; these are also learned as exact
+ * lines), and whether the page is done (then its untagged lines are boilerplate).
+ */
+export interface BodyPageLesson {
+  readonly text: string;
+  readonly lines: readonly (readonly [number, LineLabel])[];
+  readonly done: boolean;
+}
+
 /** Plain, JSON- and structured-clone-safe form of a CorpusModel (e.g. built in a worker, sent back). */
 export interface CorpusModelData {
   format: 1;
@@ -22,12 +33,16 @@ export interface CorpusModelData {
   documents: Record<string, number[]>;
   /** [line hash, times tagged body, times tagged boilerplate]. */
   learned: [number, number, number][];
+  /** [page id, its lesson] of the pages annotated for body. */
+  bodyPages?: [string, BodyPageLesson][];
 }
 
 export class CorpusModel {
   private readonly documentHashes = new Map<string, Float64Array>();
   private readonly frequency = new Map<number, number>();
   private readonly learned = new Map<number, LearnedCounts>();
+  private readonly bodyPages = new Map<string, BodyPageLesson>();
+  private bodyPagesVersion = 0;
 
   get documentCount(): number {
     return this.documentHashes.size;
@@ -97,6 +112,29 @@ export class CorpusModel {
     return true;
   }
 
+  /** Records (or replaces) what the annotator decided about the lines of page `id`. */
+  learnBodyPage(id: string, lesson: BodyPageLesson): void {
+    this.bodyPages.set(id, lesson);
+    this.bodyPagesVersion++;
+  }
+
+  /** Forgets page `id`'s body lesson; false when there was none. */
+  forgetBodyPage(id: string): boolean {
+    if (!this.bodyPages.delete(id)) return false;
+    this.bodyPagesVersion++;
+    return true;
+  }
+
+  /** The pages annotated for body, in the order they were (last) learned. */
+  get bodyPageLessons(): ReadonlyMap<string, BodyPageLesson> {
+    return this.bodyPages;
+  }
+
+  /** Changes whenever a body page lesson is learned or forgotten (the body line model caches on it). */
+  get bodyPageVersion(): number {
+    return this.bodyPagesVersion;
+  }
+
   learnedCounts(lineText: string): LearnedCounts {
     return this.learnedCountsOfHash(lineKeyHash(lineText));
   }
@@ -116,7 +154,9 @@ export class CorpusModel {
     for (const [id, hashes] of this.documentHashes) documents[id] = Array.from(hashes);
     const learned: [number, number, number][] = [];
     for (const [hash, counts] of this.learned) learned.push([hash, counts.body, counts.boilerplate]);
-    return { format: 1, documents, learned };
+    const data: CorpusModelData = { format: 1, documents, learned };
+    if (this.bodyPages.size > 0) data.bodyPages = [...this.bodyPages];
+    return data;
   }
 
   static fromJSON(data: CorpusModelData): CorpusModel {
@@ -128,6 +168,7 @@ export class CorpusModel {
       model.documentHashes.set(id, hashes);
     }
     for (const [hash, body, boilerplate] of data.learned) model.learned.set(hash, { body, boilerplate });
+    for (const [id, lesson] of data.bodyPages ?? []) model.learnBodyPage(id, lesson);
     return model;
   }
 }

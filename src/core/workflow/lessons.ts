@@ -3,7 +3,8 @@
 // editor and the command line. The editor keeps what it taught per page and, on every change of the page's
 // tags (a command, undo, redo, an import, a merge from disk, a deleted page), teaches only the difference,
 // so what was learned always matches the tags as they are.
-import type { Annotation, Dismissal } from '../model/types';
+import type { BodyPageLesson } from '../detect/corpus';
+import type { Annotation, Dismissal, DocStatus } from '../model/types';
 import { isBlank, lineSpans } from '../text/lines';
 
 export const BODY_LABEL = 'body';
@@ -15,17 +16,23 @@ export type Lesson =
   /** A tagged entity: suggested again where the same text stands. */
   | { kind: 'entity'; label: string; text: string; value?: string }
   /** A dismissed entity suggestion: suggested less there. */
-  | { kind: 'dismissal'; label: string; text: string };
+  | { kind: 'dismissal'; label: string; text: string }
+  /** A page with body tags, as a whole: the body line model learns the site's template from it. */
+  | { kind: 'page'; page: BodyPageLesson };
 
 export interface Decisions {
   readonly annotations: readonly Annotation[];
   readonly dismissed: readonly Dismissal[];
+  /** Done: the page's untagged lines are boilerplate for the body line model. */
+  readonly status?: DocStatus;
 }
 
 /**
  * The lessons of a page: every non-blank line a body or boilerplate tag touches (the corpus model learns
  * lines, so the whole line), every line of a dismissed body suggestion as boilerplate, each other tag as an
  * entity, each other dismissal as a dismissed entity. Orphaned tags teach nothing: their text is not there.
+ * A page with a body tag is also one 'page' lesson (its tagged lines, and whether it is done). A done page
+ * without body tags is none: its annotator did not mark the body, so its lines say nothing about it.
  */
 export function lessonsOf(text: string, decisions: Decisions): Lesson[] {
   const lessons: Lesson[] = [];
@@ -41,6 +48,7 @@ export function lessonsOf(text: string, decisions: Decisions): Lesson[] {
   }
   if (lineTags.length > 0) {
     lineTags.sort((a, b) => a.start - b.start);
+    const labelled: [number, 'body' | 'boilerplate'][] = [];
     for (const line of lineSpans(text)) {
       if (isBlank(text, line.start, line.end)) continue;
       // a tag on the line teaches it once; a body tag wins over a dismissal of the same line
@@ -49,13 +57,17 @@ export function lessonsOf(text: string, decisions: Decisions): Lesson[] {
         if (t.start >= line.end) break;
         if (t.end > line.start && (label === undefined || t.label === 'body')) label = t.label;
       }
-      if (label !== undefined) lessons.push({ kind: 'line', label, text: text.slice(line.start, line.end) });
+      if (label === undefined) continue;
+      lessons.push({ kind: 'line', label, text: text.slice(line.start, line.end) });
+      labelled.push([line.line, label]);
     }
+    if (labelled.some(([, label]) => label === 'body')) lessons.push({ kind: 'page', page: { text, lines: labelled, done: decisions.status === 'done' } });
   }
   return lessons;
 }
 
 function keyOf(l: Lesson): string {
+  if (l.kind === 'page') return `page\u0000${JSON.stringify(l.page)}`;
   return l.kind === 'entity' ? `entity\u0000${l.label}\u0000${l.text}\u0000${l.value ?? ''}` : `${l.kind}\u0000${l.label}\u0000${l.text}`;
 }
 

@@ -8,18 +8,30 @@ const TEXT = 'Menu | Home\nAna Lima met Bo Chen.\n\nShe left on 3 May.\n';
 const at = (s: string) => ({ start: TEXT.indexOf(s), end: TEXT.indexOf(s) + s.length });
 const tag = (s: string, label: string, extra: Partial<Annotation> = {}): Annotation => ({ id: `${label}:${s}`, label, ...at(s), text: s, source: 'manual', ...extra });
 const dismissal = (s: string, label: string): Dismissal => ({ label, ...at(s), text: s });
-const show = (lessons: Lesson[]) => lessons.map((l) => `${l.kind}:${l.label}:${l.text}${l.kind === 'entity' && l.value ? `=${l.value}` : ''}`);
+const show = (lessons: Lesson[]) =>
+  lessons.map((l) =>
+    l.kind === 'page'
+      ? `page:${l.page.done ? 'done' : 'open'}:${l.page.lines.map(([line, label]) => `${line}${label}`).join(',')}`
+      : `${l.kind}:${l.label}:${l.text}${l.kind === 'entity' && l.value ? `=${l.value}` : ''}`,
+  );
 
 describe('lessons of a page', () => {
   it('a body tag teaches every whole line it touches; blank lines teach nothing', () => {
     const body = { ...tag('Bo Chen.', 'body'), end: at('3 May').end };
-    assert.deepEqual(show(lessonsOf(TEXT, { annotations: [body], dismissed: [] })), ['line:body:Ana Lima met Bo Chen.', 'line:body:She left on 3 May.']);
+    assert.deepEqual(show(lessonsOf(TEXT, { annotations: [body], dismissed: [] })), ['line:body:Ana Lima met Bo Chen.', 'line:body:She left on 3 May.', 'page:open:1body,3body']);
+  });
+
+  it('a page with body tags is also one lesson for the body line model, done or not; a done page without body tags is none', () => {
+    const body = tag('Ana Lima met Bo Chen.', 'body');
+    const menu = dismissal('Menu | Home', 'body');
+    assert.deepEqual(show(lessonsOf(TEXT, { annotations: [body], dismissed: [menu], status: 'done' })).at(-1), 'page:done:0boilerplate,1body');
+    assert.deepEqual(show(lessonsOf(TEXT, { annotations: [tag('Ana Lima', 'actor')], dismissed: [menu], status: 'done' })), ['entity:actor:Ana Lima', 'line:boilerplate:Menu | Home']);
   });
 
   it('a dismissed body line teaches boilerplate, unless a body tag covers it too', () => {
     const menu = dismissal('Menu | Home', 'body');
     assert.deepEqual(show(lessonsOf(TEXT, { annotations: [], dismissed: [menu] })), ['line:boilerplate:Menu | Home']);
-    assert.deepEqual(show(lessonsOf(TEXT, { annotations: [tag('Menu | Home', 'body')], dismissed: [menu] })), ['line:body:Menu | Home']);
+    assert.deepEqual(show(lessonsOf(TEXT, { annotations: [tag('Menu | Home', 'body')], dismissed: [menu] })), ['line:body:Menu | Home', 'page:open:0body']);
   });
 
   it('other tags are entities with their value; other dismissals are dismissed entities; orphans teach nothing', () => {

@@ -6,16 +6,17 @@
 // becomes a label, a score in [0, 1] and the reasons behind it.
 
 import type { LineDecision } from '../../model/types';
-import { forEachLine, isBlank } from '../../text/lines';
+import { forEachLine, isBlank, lineSpans } from '../../text/lines';
 import { mainScripts, scriptCounts, SCRIPTS, type ScriptName } from '../../text/script';
-import type { CorpusModel } from '../corpus';
+import type { BodyPageLesson, CorpusModel, LearnedCounts } from '../corpus';
 import type { StopwordLexicon } from '../stopwords';
 import { trimArticleTail } from './context/articleEnd';
 import { articleBlocks, betweenBodyLines, extendBackOverTableHead, extendOverStructure, findHeadline, TABLE_LEAD_LINES } from './context/blocks';
 import { EvidenceLog, PRIOR_LOGIT } from './evidence';
 import { computeLineFeatures, type LineFeatureCache, type LineFeatureCacheEntry } from './features';
-import { FEATURE_COUNT, lineModelFeatures, type PageEvidence } from './model';
-import { isWordCode } from '../../text/normalize';
+import { activeSiteModel, type BodyLearnerOptions, type BodyRow, DEFAULT_BODY_LEARNER, siteLogit, type SiteModel, SUBSTANTIAL_CHARS } from './learner';
+import { FEATURE_COUNT, keepsHandSetDecision, lineModelFeatures, type PageEvidence } from './model';
+import { isWordCode, lineKeyHash } from '../../text/normalize';
 import { addCreditEvidence } from './signals/credit';
 import { addDoubledEvidence } from './signals/doubled';
 import { addLinkListEvidence, addTeaserEvidence, addTitleTeaserListEvidence, isTitleLikeLine, markTitlesUnderSectionHeaders } from './signals/linkList';
@@ -37,6 +38,13 @@ export interface DetectOptions {
    * again. The decisions are the same with or without it.
    */
   cache?: LineFeatureCache;
+  /**
+   * How the body line model learns from the corpus's pages annotated for body (learner.ts); false: the
+   * hand-set decision alone (to measure against it).
+   */
+  bodyLearner?: BodyLearnerOptions | false;
+  /** Learned line counts the page itself added, left out of its evidence (see lessonRows). */
+  ownLessons?: ReadonlyMap<number, LearnedCounts>;
 }
 
 /** Added to lines inside an article block, subtracted outside. */
@@ -129,7 +137,7 @@ function analysePage(
   for (const info of lines) {
     addProseEvidence(log, info, proseLevel);
     addCorpusRepeatEvidence(log, info, corpusView);
-    addLearnedEvidence(log, info, corpus);
+    addLearnedEvidence(log, info, corpus, options.ownLessons);
     addDoubledEvidence(log, info);
     addTimestampEvidence(log, info);
     addCreditEvidence(log, info);
@@ -222,7 +230,10 @@ export function detectLines(
 ): LineDecision[] {
   const page = analysePage(text, corpus, stopwords, options);
   if (!page) return [];
-  const { log, lines, adjusted, contextReasons } = page;
+  const { log, lines, contextReasons } = page;
+  const learner = options.bodyLearner ?? DEFAULT_BODY_LEARNER;
+  const site = learner && corpus.bodyPageLessons.size >= 2 ? activeSiteModel(corpus, pageHashes(lines), rowsFor(corpus, stopwords, learner), stopwords, learner) : undefined;
+  const adjusted = site ? siteDecision(page, site, learner as BodyLearnerOptions, contextReasons) : page.adjusted;
   const decisions: LineDecision[] = [];
   for (let index = 0; index < lines.length; index++) {
     const info = lines[index];
@@ -239,6 +250,79 @@ export function detectLines(
     }
   }
   return decisions;
+}
+
+/** The distinct hashes of a page's substantial lines: what tells its site (learner.ts). */
+function pageHashes(lines: readonly LineInfo[]): Set<number> {
+  const hashes = new Set<number>();
+  for (const info of lines) if (!info.members && info.text.length >= SUBSTANTIAL_CHARS) hashes.add(info.hash);
+  return hashes;
+}
+
+/** Whether the body line model leaves a line's hand-set decision alone: see keepsHandSetDecision; and the
+ * lines the annotator's tags of the same line elsewhere decided. */
+function keptByModel(info: LineInfo, features: Float64Array, learner: BodyLearnerOptions): boolean {
+  return info.learned === true || keepsHandSetDecision(features, learner.learnBlockStart);
+}
+
+/** The log-odds of a page's lines where its site's learned model decides; a reason where it overrules. */
+function siteDecision(page: HandSetAnalysis, site: SiteModel, learner: BodyLearnerOptions, contextReasons: string[]): Float64Array {
+  const adjusted = Float64Array.from(page.adjusted);
+  const features = new Float64Array(FEATURE_COUNT);
+  for (let index = 0; index < page.lines.length; index++) {
+    lineModelFeatures(page, index, features);
+    if (keptByModel(page.lines[index], features, learner)) continue;
+    const logit = siteLogit(site.weights, features);
+    if (logit >= 0 !== page.adjusted[index] >= 0) {
+      contextReasons[index] = `${logit >= 0 ? 'body' : 'boilerplate'} by what ${site.pages} annotated pages of this site taught (the rules alone: ${contextReasons[index]})`;
+    }
+    adjusted[index] = logit;
+  }
+  return adjusted;
+}
+
+/** The rows of annotated pages, for the learner (per corpus, lexicon and options, so its cache can tell). */
+function rowsFor(corpus: CorpusModel, stopwords: StopwordLexicon, learner: BodyLearnerOptions): (id: string, lesson: BodyPageLesson) => BodyRow[] {
+  return (id, lesson) => lessonRows(id, lesson, corpus, stopwords, learner);
+}
+
+/**
+ * What an annotated page teaches the body line model: its lines as the hand-set passes see them without
+ * its own tags (the other pages' tags stay: at the next page they will be there too), each labelled by
+ * the tags: a tagged line by its tag; on a done page an untagged line is boilerplate, elsewhere it
+ * teaches nothing. Lines the model leaves alone teach nothing either.
+ */
+export function lessonRows(id: string, lesson: BodyPageLesson, corpus: CorpusModel, stopwords: StopwordLexicon, learner: BodyLearnerOptions = DEFAULT_BODY_LEARNER): BodyRow[] {
+  const labels = new Map<number, 'body' | 'boilerplate'>(lesson.lines.map(([line, label]) => [line, label]));
+  const own = new Map<number, LearnedCounts>();
+  const spans = lineSpans(lesson.text);
+  for (const [line, label] of lesson.lines) {
+    const span = spans[line];
+    if (!span) continue;
+    const hash = lineKeyHash(lesson.text.slice(span.start, span.end));
+    const counts = own.get(hash) ?? { body: 0, boilerplate: 0 };
+    counts[label]++;
+    own.set(hash, counts);
+  }
+  const page = analysePage(lesson.text, corpus, stopwords, { documentId: corpus.hasDocument(id) ? id : undefined, ownLessons: own });
+  if (!page) return [];
+  const rows: BodyRow[] = [];
+  for (let index = 0; index < page.lines.length; index++) {
+    const info = page.lines[index];
+    const features = new Float64Array(FEATURE_COUNT);
+    lineModelFeatures(page, index, features);
+    if (keptByModel(info, features, learner)) continue;
+    let body = 0;
+    let counted = 0;
+    for (const line of info.members ? info.members.map((member) => member.line) : [info.line]) {
+      const label = labels.get(line) ?? (lesson.done ? 'boilerplate' : undefined);
+      if (label === undefined) continue;
+      counted++;
+      if (label === 'body') body++;
+    }
+    if (counted > 0) rows.push({ features, label: body * 2 >= counted ? 1 : 0, weight: counted });
+  }
+  return rows;
 }
 
 /**
@@ -327,6 +411,7 @@ function lineInfo(
     conclusive: undefined,
     linkLike: undefined,
     taggedBody: undefined,
+    learned: undefined,
     structure: undefined,
     dated: undefined,
     copied: undefined,

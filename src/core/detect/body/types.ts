@@ -117,6 +117,8 @@ export interface LineInfo {
   linkLike?: boolean;
   /** Set when the annotator tagged this line body on other pages (more often than boilerplate). */
   taggedBody?: boolean;
+  /** Set when the annotator's tags of this line elsewhere decided it (body or boilerplate). */
+  learned?: boolean;
   /** Set for the lines of a table, a numbered list or a dialogue (see signals/structure.ts). */
   structure?: StructureKind;
   /** Set for timestamp and dateline lines. */

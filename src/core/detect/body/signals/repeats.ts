@@ -2,7 +2,7 @@
 // lists of other articles) and within the page (a linked title shown twice, a copy of the headline as
 // image alt text).
 
-import type { CorpusModel } from '../../corpus';
+import type { CorpusModel, LearnedCounts } from '../../corpus';
 import { NumberedReason, type EvidenceLog } from '../evidence';
 import type { LineInfo } from '../types';
 
@@ -67,14 +67,26 @@ export function addCorpusRepeatEvidence(log: EvidenceLog, info: LineInfo, view: 
 const TAGGED_BOILERPLATE = new NumberedReason((pages) => `tagged boilerplate on ${pages} other page(s)`);
 const TAGGED_BODY = new NumberedReason((pages) => `tagged body on ${pages} other page(s)`);
 
-export function addLearnedEvidence(log: EvidenceLog, info: LineInfo, corpus: CorpusModel): void {
+/**
+ * The annotator's tags of this very line on other pages. `own`: the counts the page being analysed added
+ * itself, left out (the body line model learns from a page as it was before its own tags).
+ */
+export function addLearnedEvidence(log: EvidenceLog, info: LineInfo, corpus: CorpusModel, own?: ReadonlyMap<number, LearnedCounts>): void {
   const counts = corpus.peekLearnedCounts(info.hash);
   if (counts === undefined) return;
-  const { body, boilerplate } = counts;
-  if (boilerplate > body) log.markConclusiveNumbered(info, -5, TAGGED_BOILERPLATE, boilerplate);
-  else if (body > boilerplate) {
+  let { body, boilerplate } = counts;
+  const mine = own?.get(info.hash);
+  if (mine) {
+    body -= mine.body;
+    boilerplate -= mine.boilerplate;
+  }
+  if (boilerplate > body) {
+    log.markConclusiveNumbered(info, -5, TAGGED_BOILERPLATE, boilerplate);
+    info.learned = true;
+  } else if (body > boilerplate) {
     log.addNumbered(info, 5, TAGGED_BODY, body);
     info.taggedBody = true;
+    info.learned = true;
   }
 }
 

@@ -1,0 +1,239 @@
+// The body line model learned per site (src/core/detect/body/learner.ts), simulated as an annotator would
+// meet it: the pages of a set in order, each predicted with what the pages before it taught, then
+// annotated (its gold body lines tagged body, the page done) through the editor's lessons (lessons.ts).
+// Beside it, the same pages decided by the rules with the same exact line memory (what Newsmark learned
+// from tags before: the control) and by the rules with nothing learned. Each set is one corpus.
+//
+// Sites are the learner's own (pages sharing template lines). They are split in two (see testSites): a
+// development half, the only one the learner's settings were chosen on, and a test half. Writes eval/results/body-learning.json with the commit and machine.
+//
+//   npx tsx research/body-learning.ts --dev ../shared/eval/boilerplate-dev [--out FILE]
+//   npx tsx research/body-learning.ts --dev DIR --grid     settings compared on the development half only
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { detectLines } from '../src/core/detect/body/index';
+import { type BodyLearnerOptions, DEFAULT_BODY_LEARNER, sameSite, substantialHashes } from '../src/core/detect/body/learner';
+import { CorpusModel } from '../src/core/detect/corpus';
+import { evaluateBody, microAverage, readDevGold, type Counts, type GoldRecord } from '../src/core/eval/index';
+import type { Annotation } from '../src/core/model/types';
+import { lineSpans } from '../src/core/text/lines';
+import { lessonsOf, type Lesson } from '../src/core/workflow/lessons';
+import { loadShippedStopwords } from '../test/unit/body/shippedStopwords';
+
+const ROOT = path.join(__dirname, '..');
+const stopwords = loadShippedStopwords();
+
+function option(name: string): string | undefined {
+  const at = process.argv.indexOf(`--${name}`);
+  return at > 0 && at + 1 < process.argv.length ? process.argv[at + 1] : undefined;
+}
+
+function readDir(dir: string): GoldRecord[] {
+  return fs
+    .readdirSync(dir)
+    .filter((file) => file.endsWith('.gold.json'))
+    .sort()
+    .map((file) => {
+      const id = file.replace(/\.gold\.json$/, '');
+      return readDevGold(fs.readFileSync(path.join(dir, `${id}.txt`), 'utf8'), fs.readFileSync(path.join(dir, file), 'utf8'), id);
+    });
+}
+
+function readJsonl(file: string): GoldRecord[] {
+  return fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as GoldRecord)
+    .filter((record) => Array.isArray(record.body_lines));
+}
+
+/** The sites of a set as the learner groups annotated pages: connected components sharing template lines. */
+function sitesOf(records: readonly GoldRecord[]): GoldRecord[][] {
+  const hashes = records.map((record) => substantialHashes(record.text));
+  const parent = records.map((_, index) => index);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  for (let a = 0; a < records.length; a++) {
+    for (let b = a + 1; b < records.length; b++) {
+      if (sameSite(hashes[a], hashes[b])) parent[find(b)] = find(a);
+    }
+  }
+  const sites = new Map<number, GoldRecord[]>();
+  records.forEach((record, index) => {
+    const root = find(index);
+    sites.set(root, [...(sites.get(root) ?? []), record]);
+  });
+  return [...sites.values()].map((pages) => [...pages].sort((a, b) => (a.id < b.id ? -1 : 1)));
+}
+
+/**
+ * The test half: the sites of a set ordered by their first page id, alternately development and test,
+ * sites of one page and of several apart (only the latter can show learning, so both halves get some).
+ */
+function testSites(sites: readonly GoldRecord[][]): Set<GoldRecord[]> {
+  const test = new Set<GoldRecord[]>();
+  for (const several of [false, true]) {
+    const group = sites.filter((site) => site.length > 1 === several).sort((a, b) => (a[0].id < b[0].id ? -1 : 1));
+    group.forEach((site, index) => {
+      if (index % 2 === 1) test.add(site);
+    });
+  }
+  return test;
+}
+
+/** What the annotator's decisions on a page teach: its gold body lines tagged body, the page done. */
+function lessonsOfGold(record: GoldRecord): Lesson[] {
+  const body = new Set(record.body_lines);
+  const annotations: Annotation[] = [];
+  for (const span of lineSpans(record.text)) {
+    if (!body.has(span.line)) continue;
+    const text = record.text.slice(span.start, span.end);
+    annotations.push({ id: `body:${span.line}`, label: 'body', start: span.start, end: span.end, text, source: 'manual' });
+  }
+  return lessonsOf(record.text, { annotations, dismissed: [], status: 'done' });
+}
+
+function teach(corpus: CorpusModel, record: GoldRecord, pages: boolean): void {
+  for (const lesson of lessonsOfGold(record)) {
+    if (lesson.kind === 'line') corpus.learnLine(lesson.text, lesson.label);
+    else if (lesson.kind === 'page' && pages) corpus.learnBodyPage(record.id, lesson.page);
+  }
+}
+
+type Arm = 'rules' | 'control' | 'learned';
+const ARMS: Arm[] = ['rules', 'control', 'learned'];
+
+interface PagePrediction {
+  id: string;
+  test: boolean;
+  /** Annotated pages of its site before it. */
+  before: number;
+  counts: Record<Arm, Counts>;
+}
+
+/**
+ * Every page of a set predicted in order (by id, so sites interleave as they come), under each arm, from
+ * what the pages before it taught; then annotated.
+ */
+function simulate(records: readonly GoldRecord[], learner: BodyLearnerOptions): PagePrediction[] {
+  const siteOf = new Map<string, GoldRecord[]>();
+  const sites = sitesOf(records);
+  const test = testSites(sites);
+  for (const site of sites) for (const record of site) siteOf.set(record.id, site);
+  // one corpus per arm, every page of the set in it
+  const corpora = {} as Record<Arm, CorpusModel>;
+  for (const arm of ARMS) {
+    corpora[arm] = new CorpusModel();
+    for (const record of records) corpora[arm].addDocument(record.id, record.text);
+  }
+  const predictions: PagePrediction[] = [];
+  const annotated = new Set<string>();
+  for (const record of [...records].sort((a, b) => (a.id < b.id ? -1 : 1))) {
+    const site = siteOf.get(record.id) as GoldRecord[];
+    const counts = {} as Record<Arm, Counts>;
+    for (const arm of ARMS) {
+      const decisions = detectLines(record.text, corpora[arm], stopwords, { documentId: record.id, bodyLearner: arm === 'learned' ? learner : false });
+      counts[arm] = evaluateBody(record, decisions);
+      if (process.env.BL_ERRORS && arm === 'learned' && annotatedSite(site, annotated)) {
+        const body = new Set(record.body_lines);
+        for (const d of decisions) {
+          if (body.has(d.line) === (d.label === 'body') || (record.ignore_lines ?? []).includes(d.line)) continue;
+          process.stderr.write(`${record.id.slice(0, 8)} ${body.has(d.line) ? 'MISS' : 'FP  '} ${d.score.toFixed(2)} ${record.text.slice(d.start, d.end).slice(0, 60)} | ${d.reasons.slice(0, 3).join('; ')}\n`);
+        }
+      }
+    }
+    predictions.push({ id: record.id, test: test.has(site), before: site.filter((page) => annotated.has(page.id)).length, counts });
+    teach(corpora.control, record, false);
+    teach(corpora.learned, record, true);
+    annotated.add(record.id);
+  }
+  return predictions;
+}
+
+const annotatedSite = (site: readonly GoldRecord[], annotated: ReadonlySet<string>): boolean => site.some((page) => annotated.has(page.id));
+
+function scores(counts: readonly Counts[]): Record<string, number> {
+  const s = microAverage([...counts]);
+  const round = (value: number): number => Math.round(value * 1000) / 1000;
+  return { p: round(s.precision), r: round(s.recall), f1: round(s.f1), tp: s.truePositives, fp: s.falsePositives, fn: s.falseNegatives };
+}
+
+const errorsOf = (c: Counts): number => c.falsePositives + c.falseNegatives;
+
+/** Scores of each arm over some pages, and the pages where learning made more or fewer line errors. */
+function summary(pages: readonly PagePrediction[]): Record<string, unknown> {
+  const out: Record<string, unknown> = { pages: pages.length };
+  for (const arm of ARMS) out[arm] = scores(pages.map((page) => page.counts[arm]));
+  out.worse = pages.filter((page) => errorsOf(page.counts.learned) > errorsOf(page.counts.control)).map((page) => page.id);
+  out.better = pages.filter((page) => errorsOf(page.counts.learned) < errorsOf(page.counts.control)).length;
+  return out;
+}
+
+function halves(pages: readonly PagePrediction[]): Record<string, unknown> {
+  const half = (test: boolean) => {
+    const own = pages.filter((page) => page.test === test);
+    // the learner can only act on a page of a site with annotated pages
+    return { all: summary(own), afterOne: summary(own.filter((page) => page.before >= 1)) };
+  };
+  return { dev: half(false), test: half(true) };
+}
+
+const sets: Array<[string, GoldRecord[]]> = [];
+const devDir = option('dev') ?? process.env.NEWSMARK_BOILERPLATE_DEV;
+if (devDir) sets.push(['boilerplate-dev', readDir(devDir)]);
+else process.stderr.write('no --dev DIR (or NEWSMARK_BOILERPLATE_DEV): the boilerplate development pages are left out\n');
+for (const name of ['dev-en-pt', 'dev-vi', 'baoquocte']) sets.push([`eval/${name}.gold.jsonl`, readJsonl(path.join(ROOT, 'eval', `${name}.gold.jsonl`))]);
+
+if (process.argv.includes('--grid')) {
+  // development half only: the test half is read once, with the settings chosen here
+  // margin -1e9: no gate (the model of every site with annotated pages is used), to see what it learns
+  for (const strengths of [[0.5], [4], [32], [0.5, 4, 32]]) {
+    for (const margin of [-1e9, 1, 3]) {
+      for (const learnBlockStart of [false, true]) {
+        const learner: BodyLearnerOptions = { ...DEFAULT_BODY_LEARNER, strengths, margin, learnBlockStart };
+        const dev = sets.flatMap(([, records]) => simulate(records, learner)).filter((page) => !page.test && page.before >= 1);
+        const s = summary(dev) as Record<string, Record<string, number>>;
+        process.stdout.write(
+          `strengths ${strengths.join(',')} margin ${margin} blockStart ${learnBlockStart}: ${String(s.pages)} pages control F1 ${s.control.f1} learned F1 ${s.learned.f1}` +
+            ` better ${String(s.better)} worse ${(s.worse as unknown as string[]).length}\n`,
+        );
+      }
+    }
+  }
+} else {
+  // --settings JSON: other settings than the learner's defaults (to look at one of the grid's)
+  const settings: BodyLearnerOptions = { ...DEFAULT_BODY_LEARNER, ...(JSON.parse(option('settings') ?? '{}') as Partial<BodyLearnerOptions>) };
+  const bySet: Record<string, unknown> = {};
+  const everything: PagePrediction[] = [];
+  for (const [name, records] of sets) {
+    const started = performance.now();
+    const pages = simulate(records, settings);
+    everything.push(...pages);
+    bySet[name] = { pages: records.length, sites: sitesOf(records).length, ms: Math.round(performance.now() - started), ...halves(pages) };
+  }
+  const git = (args: string[]): string => execFileSync('git', args, { cwd: ROOT, encoding: 'utf8' }).trim();
+  const result = {
+    what:
+      'body line P/R/F1 (micro-averaged) of each page predicted from the earlier pages of its site: rules (nothing learned), ' +
+      'control (rules + exact line memory of the tags), learned (control + the per-site body line model); ' +
+      'dev/test: the sites ordered by first page id, alternately (sites of one page and of several apart); afterOne: pages of a site with annotated pages before them',
+    settings,
+    commit: git(['rev-parse', '--short', 'HEAD']),
+    dirty: git(['status', '--porcelain', '--untracked-files=no']) !== '',
+    machine: { host: os.hostname(), cores: os.cpus().length },
+    all: halves(everything),
+    sets: bySet,
+  };
+  const out = option('out') ?? path.join(ROOT, 'eval', 'results', 'body-learning.json');
+  fs.writeFileSync(`${out}.tmp`, `${JSON.stringify(result, null, 2)}\n`);
+  fs.renameSync(`${out}.tmp`, out);
+  const brief = (h: Record<string, Record<string, Record<string, unknown>>>, half: string, part: string) => {
+    const s = h[half][part] as Record<string, Record<string, number>>;
+    return `${half} ${part}: ${String(s.pages)} pages  rules ${s.rules.f1}  control ${s.control.f1}  learned ${s.learned.f1}  better ${String(s.better)} worse ${(s.worse as unknown as string[]).length}`;
+  };
+  for (const [name, value] of [['all', result.all], ...Object.entries(bySet)] as Array<[string, Record<string, Record<string, Record<string, unknown>>>]>) {
+    process.stdout.write(`${name}\n  ${brief(value, 'dev', 'all')}\n  ${brief(value, 'dev', 'afterOne')}\n  ${brief(value, 'test', 'all')}\n  ${brief(value, 'test', 'afterOne')}\n`);
+  }
+}

@@ -1,0 +1,129 @@
+// The body line model learned per site from the annotator's body tags (detect/body/learner.ts), as
+// detectLines applies it: pages of a site whose template the rules get wrong follow the annotator once two
+// of them are annotated; without annotated pages (or with one) nothing changes.
+import * as assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { detectLines } from '../../../src/core/detect/body/index';
+import { CorpusModel } from '../../../src/core/detect/corpus';
+import type { Annotation } from '../../../src/core/model/types';
+import { lineSpans } from '../../../src/core/text/lines';
+import { lessonsOf } from '../../../src/core/workflow/lessons';
+import { loadShippedStopwords } from './shippedStopwords';
+
+const stopwords = loadShippedStopwords();
+
+const PEOPLE = [
+  ['Maria Lindqvist', 'Oslo', 'energy markets', '2011'],
+  ['Tomas Berger', 'Vienna', 'central banks', '2014'],
+  ['Ines Carvalho', 'Lisbon', 'the housing market', '2009'],
+  ['Jonah Whitfield', 'Dublin', 'farm policy', '2016'],
+];
+const TOPICS = ['port strike', 'rail budget', 'harbour expansion', 'wind farm auction'];
+
+/**
+ * A page of one site: the template, the article, and a box about the reporter after it, written as prose
+ * and different on every page, so the rules take it for body and no exact line repeats it.
+ */
+function sitePage(i: number): { text: string; body: Set<number> } {
+  const [name, city, beat, year] = PEOPLE[i];
+  const topic = TOPICS[i];
+  const lines = [
+    'The Northern Courier',
+    'World | Politics | Business | Sport | Culture | Opinion',
+    'Subscribe to the morning briefing for the news that matters before breakfast',
+    `Talks over the ${topic} resume as both sides signal a compromise`,
+    `Negotiators met again on Tuesday to discuss the ${topic}, which has divided the city council for most of the year and delayed several other projects.`,
+    `The mayor said that a deal was close, although she warned that the details of the ${topic} would still need the approval of the regional government.`,
+    `Opposition members argued that the plan had been rushed and that residents living near the site had not been consulted about the noise and the traffic.`,
+    `Business groups welcomed the progress and said that the uncertainty around the ${topic} had already cost local firms a great deal of money this year.`,
+    `A final vote is expected next month, when the council will also debate a proposal to set up an independent review of the whole process.`,
+    `${name} reports on ${beat} from ${city} and has written for the Courier since ${year}, after several years at a news agency.`,
+    `Before that, ${name.split(' ')[0]} spent a decade covering ${beat} for radio, and she still presents a weekly programme about it.`,
+    `You can send ${name.split(' ')[0]} tips and corrections about ${beat} through the newsroom's secure contact form at any time.`,
+    'Copyright The Northern Courier. All rights reserved.',
+  ];
+  // the headline and the article's five paragraphs
+  return { text: `${lines.join('\n')}\n`, body: new Set([3, 4, 5, 6, 7, 8]) };
+}
+
+/** What the annotator does on a page: tags its body lines body and marks it done (the editor's lessons). */
+function annotate(corpus: CorpusModel, id: string, page: { text: string; body: Set<number> }): void {
+  const annotations: Annotation[] = lineSpans(page.text)
+    .filter((span) => page.body.has(span.line))
+    .map((span) => ({ id: `b${span.line}`, label: 'body', start: span.start, end: span.end, text: page.text.slice(span.start, span.end), source: 'manual' }));
+  for (const lesson of lessonsOf(page.text, { annotations, dismissed: [], status: 'done' })) {
+    if (lesson.kind === 'line') corpus.learnLine(lesson.text, lesson.label);
+    else if (lesson.kind === 'page') corpus.learnBodyPage(id, lesson.page);
+  }
+}
+
+function siteCorpus(): { corpus: CorpusModel; pages: { text: string; body: Set<number> }[] } {
+  const corpus = new CorpusModel();
+  const pages = PEOPLE.map((_, i) => sitePage(i));
+  pages.forEach((page, i) => corpus.addDocument(`page${i}`, page.text));
+  return { corpus, pages };
+}
+
+const labels = (corpus: CorpusModel, id: string, text: string) => detectLines(text, corpus, stopwords, { documentId: id }).map((d) => `${d.line}:${d.label}`);
+const bodyLines = (corpus: CorpusModel, id: string, text: string) =>
+  detectLines(text, corpus, stopwords, { documentId: id })
+    .filter((d) => d.label === 'body')
+    .map((d) => d.line);
+
+describe('the body line model learned per site', () => {
+  it('after two annotated pages of a site whose template the rules get wrong, the next page follows the annotator', () => {
+    const { corpus, pages } = siteCorpus();
+    // the rules take the reporter box for body
+    assert.deepEqual(bodyLines(corpus, 'page2', pages[2].text), [3, 4, 5, 6, 7, 8, 9, 10, 11]);
+    annotate(corpus, 'page0', pages[0]);
+    annotate(corpus, 'page1', pages[1]);
+    assert.deepEqual(bodyLines(corpus, 'page2', pages[2].text), [3, 4, 5, 6, 7, 8]);
+    assert.deepEqual(bodyLines(corpus, 'page3', pages[3].text), [3, 4, 5, 6, 7, 8]);
+    const box = detectLines(pages[2].text, corpus, stopwords, { documentId: 'page2' })[9];
+    assert.match(box.reasons[0], /^boilerplate by what 2 annotated pages of this site taught \(the rules alone: inside the main block\)$/);
+  });
+
+  it('the hand-set decision stands with no annotated page or one, and again once the tags are gone', () => {
+    const { corpus, pages } = siteCorpus();
+    const before = detectLines(pages[2].text, corpus, stopwords, { documentId: 'page2' });
+    annotate(corpus, 'page0', pages[0]);
+    // one annotated page cannot be measured: only its exact lines are learned, as before
+    const fresh = new CorpusModel();
+    pages.forEach((page, i) => fresh.addDocument(`page${i}`, page.text));
+    for (const lesson of lessonsOf(pages[0].text, { annotations: [], dismissed: [] })) assert.fail(`no tags, no lesson: ${lesson.kind}`);
+    assert.deepEqual(labels(corpus, 'page2', pages[2].text), before.map((d) => `${d.line}:${d.label}`));
+    annotate(corpus, 'page1', pages[1]);
+    assert.notDeepEqual(labels(corpus, 'page2', pages[2].text), before.map((d) => `${d.line}:${d.label}`));
+    corpus.forgetBodyPage('page0');
+    corpus.forgetBodyPage('page1');
+    assert.deepEqual(
+      detectLines(pages[2].text, corpus, stopwords, { documentId: 'page2' }).map((d) => [d.line, d.label, d.score]),
+      detectLines(pages[2].text, corpus, stopwords, { documentId: 'page2', bodyLearner: false }).map((d) => [d.line, d.label, d.score]),
+    );
+    // and without any lesson at all, exactly today's decisions, reasons and scores
+    assert.deepEqual(detectLines(pages[2].text, fresh, stopwords, { documentId: 'page2' }), detectLines(pages[2].text, fresh, stopwords, { documentId: 'page2', bodyLearner: false }));
+    assert.deepEqual(detectLines(pages[2].text, fresh, stopwords, { documentId: 'page2' }), before);
+  });
+
+  it('a page of another site is left alone', () => {
+    const { corpus, pages } = siteCorpus();
+    const other =
+      'Harbour Weekly\nNews | Events | Contact\nThe ferry timetable changes on Monday, the operator said in a statement on its website this morning.\n' +
+      'Passengers travelling to the islands will have two more departures each day during the summer months, and fewer in the winter.\n' +
+      'Our reporter Anna Holm has covered the islands for the paper since 2012 and lives on the largest of them with her family.\n';
+    corpus.addDocument('other', other);
+    const before = detectLines(other, corpus, stopwords, { documentId: 'other' });
+    annotate(corpus, 'page0', pages[0]);
+    annotate(corpus, 'page1', pages[1]);
+    assert.deepEqual(detectLines(other, corpus, stopwords, { documentId: 'other' }), before);
+  });
+
+  it('what was learned travels with the corpus statistics (the command line sends them to its workers)', () => {
+    const { corpus, pages } = siteCorpus();
+    annotate(corpus, 'page0', pages[0]);
+    annotate(corpus, 'page1', pages[1]);
+    const copy = CorpusModel.fromJSON(JSON.parse(JSON.stringify(corpus.toJSON())));
+    assert.deepEqual(detectLines(pages[2].text, copy, stopwords, { documentId: 'page2' }), detectLines(pages[2].text, corpus, stopwords, { documentId: 'page2' }));
+    assert.deepEqual(bodyLines(copy, 'page2', pages[2].text), [3, 4, 5, 6, 7, 8]);
+  });
+});
