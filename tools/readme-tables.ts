@@ -73,16 +73,20 @@ function phoner(): string | undefined {
   ];
   const rows: string[][] = [];
   let last: PhonerResult | undefined;
+  // the splits are measured at different times (the held-out one once): each commit is named
+  const commits: string[] = [];
   for (const [file, name] of splits) {
     const d = read<PhonerResult>(file);
     if (!d) continue;
     last = d;
+    commits.push(`${d.commit} (${name.split(' ')[0]})`);
     const cell = (r: 'whole' | 'ends') => `${f3(d.ranges[r].date.exact.f1)} (${f3(d.ranges[r].date.overlap.f1)})`;
     rows.push([name, cell('whole'), cell('ends')]);
   }
   if (!last) return undefined;
   const head = ['Split', 'Date exact F1 (overlap), ranges as one span', 'Date exact F1 (overlap), `--date-ranges ends`'];
-  return `${table(head, rows)}\n\n${source(splits.map((s) => s[0]), last.commit, machineName(last.machine, last.nproc))}`;
+  const commit = new Set(commits.map((c) => c.split(' ')[0])).size === 1 ? last.commit : commits.join(', ');
+  return `${table(head, rows)}\n\n${source(splits.map((s) => s[0]), commit, machineName(last.machine, last.nproc))}`;
 }
 
 interface Curve {
