@@ -220,6 +220,10 @@ const FIELDS = 4; // start, end, flags, word id
 
 /** The tokens of one range of a source text, offsets into the source. Indexes outside [0, count) are none. */
 export class Tokens {
+  /** What a later stage derived from these tokens (the span tagger's line features), kept with them: a
+   * field is cheaper than a weak map entry per line. */
+  derived: unknown = undefined;
+
   constructor(
     readonly source: string,
     readonly count: number,

@@ -114,15 +114,19 @@ export interface LineFeatures {
   readonly shapes: Uint8Array;
 }
 
-const cache = new WeakMap<ActorGrammar, WeakMap<Tokens, LineFeatures>>();
+/** Line features kept on a token list, with the grammar they were made with. */
+interface Derived {
+  grammar: ActorGrammar;
+  features: LineFeatures;
+}
 
 /** Line features of `tokens` (made with `grammar`'s vocabulary), cached per token list. */
 export function lineFeatures(tokens: Tokens, grammar: ActorGrammar): LineFeatures {
-  let byTokens = cache.get(grammar);
-  if (!byTokens) cache.set(grammar, (byTokens = new WeakMap()));
-  let found = byTokens.get(tokens);
-  if (!found) byTokens.set(tokens, (found = computeLineFeatures(tokens, grammar)));
-  return found;
+  const derived = tokens.derived as Derived | undefined;
+  if (derived !== undefined && derived.grammar === grammar) return derived.features;
+  const features = computeLineFeatures(tokens, grammar);
+  tokens.derived = { grammar, features } satisfies Derived;
+  return features;
 }
 
 const BOUNDARY_HASH = 0x2f2f2f2f;
@@ -151,22 +155,11 @@ function shapeClass(tokens: Tokens, k: number): number {
   return tokens.capitalised(k) ? 2 : 1;
 }
 
-function markPhrases(tokens: Tokens, lex: Uint32Array, matcher: { matchAt(t: Tokens, i: number): { length: number } | undefined }, begin: number, inside: number): void {
-  for (let k = 0; k < tokens.count; k++) {
-    const m = matcher.matchAt(tokens, k);
-    if (!m) continue;
-    lex[k] |= 1 << begin;
-    for (let j = k + 1; j < k + m.length && j < tokens.count; j++) lex[j] |= 1 << inside;
-  }
-}
 
-/**
- * Per word text (case kept): hashes of its lower case and shape, and the features that depend on this word
- * alone, already mixed (as the word itself, as a neighbour, its affixes): tagging a line then mixes only
- * the pairs of words.
- */
-const wordInfo = new Map<string, Uint32Array>();
-const MAX_WORD_INFO = 500_000;
+// Per word text (case kept), one row of a flat table (WordTable, one per grammar): hashes of its lower case
+// and shape, the features that depend on this word alone, already mixed (as the word itself, as a
+// neighbour, its affixes, the first half of the pair features), its single-word lexicon classes and which
+// phrase lexicons may start at it. Tagging a line then mixes only the pairs of words, and reads no string.
 const I_LOWER = 0;
 const I_SHAPE = 1;
 const I_WORD = 2;
@@ -180,65 +173,203 @@ const I_AS_NEXT_SHAPE = 9;
 const I_PREFIX2 = 10;
 const I_SUFFIX2 = 11;
 const I_SUFFIX3 = 12;
+const I_PREV_WORD = 13; // mix(T_PREV_WORD, lower), as the previous word
+const I_WORD_NEXT = 14; // mix(T_WORD_NEXT, lower), as the word
+const I_SHAPE3 = 15; // mix(T_SHAPE3, shape), as the previous word
+const I_PREV_WORD_SHAPE = 16; // mix(T_PREV_WORD_SHAPE, lower), as the previous word
+const I_SHAPE_NEXT_WORD = 17; // mix(T_SHAPE_NEXT_WORD, shape), as the word
+const I_LEX = 18; // single-word lexicon bits
+const I_PHRASES = 19; // bit m: PHRASE_LEXICONS[m] has a phrase starting with this word
+const FIELDS = 20;
+const MAX_WORDS = 500_000;
 
-function wordFeatures(low: number, shape: number, prefix2: number, suffix2: number, suffix3: number): Uint32Array {
-  return Uint32Array.of(
-    low, shape, mix(T_WORD, low), mix(T_PREV, low), mix(T_NEXT, low), mix(T_PREV2, low), mix(T_NEXT2, low),
-    mix(T_SHAPE, shape), mix(T_PREV_SHAPE, shape), mix(T_NEXT_SHAPE, shape),
-    mix(T_PREFIX2, prefix2), mix(T_SUFFIX2, suffix2), mix(T_SUFFIX3, suffix3),
-  );
+/** The phrase lexicons marked on a line: the matcher, and the bits of its first and following words. */
+const PHRASE_LEXICONS: readonly [keyof ActorGrammar, number, number][] = [
+  ['titles', LEX_TITLE_B, LEX_TITLE_IN],
+  ['honorifics', LEX_HONORIFIC_B, LEX_HONORIFIC_IN],
+  ['orgHeads', LEX_ORG_HEAD_B, LEX_ORG_HEAD_IN],
+  ['standalone', LEX_STANDALONE, LEX_STANDALONE],
+  ['places', LEX_PLACE_B, LEX_PLACE_IN],
+  ['sourceBefore', LEX_SOURCE_B, LEX_SOURCE_B],
+  ['speechAfter', LEX_SPEECH_B, LEX_SPEECH_IN],
+  ['placePrepositions', LEX_PLACE_PREP, LEX_PLACE_PREP],
+  ['localities', LEX_LOCALITY, LEX_LOCALITY],
+  ['eventWords', LEX_EVENT, LEX_EVENT],
+];
+
+/** The single-word lexicons, and their bits. */
+const WORD_LEXICONS: readonly [keyof ActorGrammar, number][] = [
+  ['orgTails', LEX_ORG_TAIL],
+  ['familyNames', LEX_FAMILY],
+  ['joiners', LEX_JOINER],
+  ['functionWords', LEX_FUNCTION],
+  ['placeNouns', LEX_PLACE_NOUN],
+  ['articles', LEX_ARTICLE],
+  ['nameParticles', LEX_PARTICLE],
+];
+
+type Matcher = { matchAt(t: Tokens, i: number): { length: number } | undefined; firstWords(): ReadonlySet<number> };
+type Words = { has(t: Tokens, i: number): boolean };
+
+function writeWord(rows: Uint32Array, at: number, low: number, shape: number, prefix2: number, suffix2: number, suffix3: number, lex: number, phrases: number): void {
+  rows[at + I_LOWER] = low;
+  rows[at + I_SHAPE] = shape;
+  rows[at + I_WORD] = mix(T_WORD, low);
+  rows[at + I_AS_PREV] = mix(T_PREV, low);
+  rows[at + I_AS_NEXT] = mix(T_NEXT, low);
+  rows[at + I_AS_PREV2] = mix(T_PREV2, low);
+  rows[at + I_AS_NEXT2] = mix(T_NEXT2, low);
+  rows[at + I_SHAPE_F] = mix(T_SHAPE, shape);
+  rows[at + I_AS_PREV_SHAPE] = mix(T_PREV_SHAPE, shape);
+  rows[at + I_AS_NEXT_SHAPE] = mix(T_NEXT_SHAPE, shape);
+  rows[at + I_PREFIX2] = mix(T_PREFIX2, prefix2);
+  rows[at + I_SUFFIX2] = mix(T_SUFFIX2, suffix2);
+  rows[at + I_SUFFIX3] = mix(T_SUFFIX3, suffix3);
+  rows[at + I_PREV_WORD] = mix(T_PREV_WORD, low);
+  rows[at + I_WORD_NEXT] = mix(T_WORD_NEXT, low);
+  rows[at + I_SHAPE3] = mix(T_SHAPE3, shape);
+  rows[at + I_PREV_WORD_SHAPE] = mix(T_PREV_WORD_SHAPE, low);
+  rows[at + I_SHAPE_NEXT_WORD] = mix(T_SHAPE_NEXT_WORD, shape);
+  rows[at + I_LEX] = lex;
+  rows[at + I_PHRASES] = phrases;
 }
 
-function infoOf(text: string): Uint32Array {
-  let info = wordInfo.get(text);
-  if (info === undefined) {
-    const low = text.toLowerCase();
-    info = wordFeatures(hashString(low), hashString(shapeOf(text)), hashString(low.slice(0, 2)), hashString(low.slice(-2)), hashString(low.slice(-3)));
-    if (wordInfo.size >= MAX_WORD_INFO) wordInfo.clear();
-    wordInfo.set(text, info);
+/** Word texts of one grammar's lines and their rows, found by a hash of the token's code units (no string made). */
+class WordTable {
+  /** Row 0: the line's edges (no word there). */
+  rows = new Uint32Array(FIELDS * 1024);
+  private words: string[] = [''];
+  private slots = new Int32Array(2048);
+  private slotHashes = new Int32Array(2048);
+  private readonly matchers: Matcher[];
+  private readonly wordSets: Words[];
+
+  constructor(grammar: ActorGrammar) {
+    this.matchers = PHRASE_LEXICONS.map(([key]) => grammar[key] as unknown as Matcher);
+    this.wordSets = WORD_LEXICONS.map(([key]) => grammar[key] as unknown as Words);
+    writeWord(this.rows, 0, BOUNDARY_HASH, BOUNDARY_HASH, 0, 0, 0, 0, 0);
   }
-  return info;
+
+  /** The row offset of token k's text, computing the row on its first occurrence. */
+  rowOf(tokens: Tokens, k: number): number {
+    const source = tokens.source;
+    const start = tokens.start(k);
+    const end = tokens.end(k);
+    let hash = 0x811c9dc5 | 0;
+    for (let i = start; i < end; i++) hash = Math.imul(hash ^ source.charCodeAt(i), 0x01000193);
+    const mask = this.slots.length - 1;
+    let slot = hash & mask;
+    for (;;) {
+      const entry = this.slots[slot];
+      if (entry === 0) break;
+      if (this.slotHashes[slot] === hash) {
+        const word = this.words[entry];
+        if (word.length === end - start && source.startsWith(word, start)) return entry * FIELDS;
+      }
+      slot = (slot + 1) & mask;
+    }
+    return this.add(tokens, k, hash, slot) * FIELDS;
+  }
+
+  /** Room for `count` more words: a table that has grown too large starts again (between lines only, so
+   * no row of a line is given to another word). */
+  reserve(count: number): void {
+    if (this.words.length + count <= MAX_WORDS) return;
+    this.words.length = 1;
+    this.slots.fill(0);
+  }
+
+  private add(tokens: Tokens, k: number, hash: number, slot: number): number {
+    const text = tokens.text(k);
+    const id = this.words.length;
+    this.words.push(text);
+    this.slots[slot] = id;
+    this.slotHashes[slot] = hash;
+    if ((id + 1) * FIELDS > this.rows.length) {
+      const rows = new Uint32Array(this.rows.length * 2);
+      rows.set(this.rows);
+      this.rows = rows;
+    }
+    let lex = 0;
+    for (let m = 0; m < this.wordSets.length; m++) if (this.wordSets[m].has(tokens, k)) lex |= 1 << WORD_LEXICONS[m][1];
+    let phrases = 0;
+    const wordId = tokens.word(k);
+    for (let m = 0; m < this.matchers.length; m++) if (this.matchers[m].firstWords().has(wordId)) phrases |= 1 << m;
+    const low = text.toLowerCase();
+    writeWord(this.rows, id * FIELDS, hashString(low), hashString(shapeOf(text)), hashString(low.slice(0, 2)), hashString(low.slice(-2)), hashString(low.slice(-3)), lex, phrases);
+    if (this.words.length * 2 > this.slots.length) this.rehash();
+    return id;
+  }
+
+  private rehash(): void {
+    const size = this.slots.length * 2;
+    const slots = new Int32Array(size);
+    const slotHashes = new Int32Array(size);
+    for (let i = 0; i < this.slots.length; i++) {
+      const entry = this.slots[i];
+      if (entry === 0) continue;
+      let slot = this.slotHashes[i] & (size - 1);
+      while (slots[slot] !== 0) slot = (slot + 1) & (size - 1);
+      slots[slot] = entry;
+      slotHashes[slot] = this.slotHashes[i];
+    }
+    this.slots = slots;
+    this.slotHashes = slotHashes;
+  }
 }
 
-/** The neighbour features of the line's edges (no word there). */
-const EDGE = wordFeatures(BOUNDARY_HASH, BOUNDARY_HASH, 0, 0, 0);
+const wordTables = new WeakMap<ActorGrammar, WordTable>();
+
 const BIAS = mix(T_BIAS, 0);
 /** mix(template, bit) of the lexicon templates, by template slot and bit. */
 const LEX_TEMPLATES = [T_LEX, T_LEX_PREV, T_LEX_NEXT, T_LEX_PREV2, T_LEX_NEXT2];
 const LEX_MIXED = LEX_TEMPLATES.map((template) => Uint32Array.from({ length: LEX_BITS + 1 }, (_, b) => mix(template, b)));
+/** mix(T_RUN, value) and mix(T_START, value) of every value they take. */
+const RUN_MIXED = Uint32Array.from({ length: 1 + 3 * 8 + 5 + 1 }, (_, v) => mix(T_RUN, v));
+const START_MIXED = Uint32Array.from({ length: 4 * 6 }, (_, v) => mix(T_START, v));
 
-let outBuffer = new Int32Array(1 << 16);
+let rowScratch = new Int32Array(256);
+let lexScratch = new Uint32Array(256);
+let runScratch = new Uint32Array(256);
 
 function computeLineFeatures(tokens: Tokens, grammar: ActorGrammar): LineFeatures {
   const n = tokens.count;
-  const infos = new Array<Uint32Array>(n);
-  const shapes = new Uint8Array(n);
-  const lex = new Uint32Array(n);
-  const run = new Uint32Array(n);
-  for (let k = 0; k < n; k++) {
-    infos[k] = infoOf(tokens.text(k));
-    shapes[k] = shapeClass(tokens, k);
-    let bits = 0;
-    if (grammar.orgTails.has(tokens, k)) bits |= 1 << LEX_ORG_TAIL;
-    if (grammar.familyNames.has(tokens, k)) bits |= 1 << LEX_FAMILY;
-    if (grammar.joiners.has(tokens, k)) bits |= 1 << LEX_JOINER;
-    if (grammar.functionWords.has(tokens, k)) bits |= 1 << LEX_FUNCTION;
-    if (grammar.placeNouns.has(tokens, k)) bits |= 1 << LEX_PLACE_NOUN;
-    if (grammar.articles.has(tokens, k)) bits |= 1 << LEX_ARTICLE;
-    if (grammar.nameParticles.has(tokens, k)) bits |= 1 << LEX_PARTICLE;
-    lex[k] = bits;
+  let table = wordTables.get(grammar);
+  if (!table) wordTables.set(grammar, (table = new WordTable(grammar)));
+  if (rowScratch.length < n) {
+    rowScratch = new Int32Array(n * 2);
+    lexScratch = new Uint32Array(n * 2);
+    runScratch = new Uint32Array(n * 2);
   }
-  if (n > 0) {
-    markPhrases(tokens, lex, grammar.titles, LEX_TITLE_B, LEX_TITLE_IN);
-    markPhrases(tokens, lex, grammar.honorifics, LEX_HONORIFIC_B, LEX_HONORIFIC_IN);
-    markPhrases(tokens, lex, grammar.orgHeads, LEX_ORG_HEAD_B, LEX_ORG_HEAD_IN);
-    markPhrases(tokens, lex, grammar.standalone, LEX_STANDALONE, LEX_STANDALONE);
-    markPhrases(tokens, lex, grammar.places, LEX_PLACE_B, LEX_PLACE_IN);
-    markPhrases(tokens, lex, grammar.sourceBefore, LEX_SOURCE_B, LEX_SOURCE_B);
-    markPhrases(tokens, lex, grammar.speechAfter, LEX_SPEECH_B, LEX_SPEECH_IN);
-    markPhrases(tokens, lex, grammar.placePrepositions, LEX_PLACE_PREP, LEX_PLACE_PREP);
-    markPhrases(tokens, lex, grammar.localities, LEX_LOCALITY, LEX_LOCALITY);
-    markPhrases(tokens, lex, grammar.eventWords, LEX_EVENT, LEX_EVENT);
+  const at = rowScratch;
+  const shapes = new Uint8Array(n);
+  const lex = lexScratch;
+  const run = runScratch;
+  let phrases = 0;
+  table.reserve(n);
+  for (let k = 0; k < n; k++) at[k] = table.rowOf(tokens, k);
+  // rows are read after every word is in (the table may grow while rows are added)
+  let rows = table.rows;
+  for (let k = 0; k < n; k++) {
+    shapes[k] = shapeClass(tokens, k);
+    lex[k] = rows[at[k] + I_LEX];
+    phrases |= rows[at[k] + I_PHRASES];
+    run[k] = 0;
+  }
+  if (phrases !== 0) {
+    for (let m = 0; m < PHRASE_LEXICONS.length; m++) {
+      if ((phrases & (1 << m)) === 0) continue;
+      const matcher = grammar[PHRASE_LEXICONS[m][0]] as unknown as Matcher;
+      const begin = 1 << PHRASE_LEXICONS[m][1];
+      const inside = 1 << PHRASE_LEXICONS[m][2];
+      for (let k = 0; k < n; k++) {
+        if ((rows[at[k] + I_PHRASES] & (1 << m)) === 0) continue;
+        const found = matcher.matchAt(tokens, k);
+        if (!found) continue;
+        lex[k] |= begin;
+        for (let j = k + 1; j < k + found.length && j < n; j++) lex[j] |= inside;
+      }
+    }
   }
   // capitalised runs (name words joined by spaces): the token's place in its run and the run's length
   for (let k = 0; k < n; ) {
@@ -253,46 +384,63 @@ function computeLineFeatures(tokens: Tokens, grammar: ActorGrammar): LineFeature
     k = end;
   }
 
-  const offsets = new Int32Array(n + 1);
-  // at most 19 fixed features and 5 x LEX_BITS lexicon bits per token
-  if (outBuffer.length < n * (19 + 5 * (LEX_BITS + 1))) outBuffer = new Int32Array(n * (19 + 5 * (LEX_BITS + 1)) * 2);
-  const out = outBuffer;
-  let used = 0;
+  // offsets, then at most 19 fixed features and 5 x LEX_BITS lexicon bits per token, in the shared chunk
+  const out = room(n + 1 + n * (19 + 5 * (LEX_BITS + 1)));
+  const first = chunkUsed + n + 1;
+  const offsets = out.subarray(chunkUsed, first);
+  rows = table.rows;
+  let used = first;
   const noLex = 1 << LEX_BITS;
   for (let k = 0; k < n; k++) {
-    offsets[k] = used;
-    const word = infos[k];
-    const prev = k > 0 ? infos[k - 1] : EDGE;
-    const next = k + 1 < n ? infos[k + 1] : EDGE;
-    const w = word[I_LOWER];
-    const shape = word[I_SHAPE];
+    offsets[k] = used - first;
+    const word = at[k];
+    const prev = k > 0 ? at[k - 1] : 0;
+    const next = k + 1 < n ? at[k + 1] : 0;
+    const w = rows[word + I_LOWER];
+    const shape = rows[word + I_SHAPE];
     out[used++] = BIAS;
-    out[used++] = word[I_WORD];
-    out[used++] = prev[I_AS_PREV];
-    out[used++] = next[I_AS_NEXT];
-    out[used++] = (k > 1 ? infos[k - 2] : EDGE)[I_AS_PREV2];
-    out[used++] = (k + 2 < n ? infos[k + 2] : EDGE)[I_AS_NEXT2];
-    out[used++] = mix(mix(T_PREV_WORD, prev[I_LOWER]), w);
-    out[used++] = mix(mix(T_WORD_NEXT, w), next[I_LOWER]);
-    out[used++] = word[I_SHAPE_F];
-    out[used++] = mix(mix(mix(T_SHAPE3, prev[I_SHAPE]), shape), next[I_SHAPE]);
-    out[used++] = prev[I_AS_PREV_SHAPE];
-    out[used++] = next[I_AS_NEXT_SHAPE];
-    out[used++] = mix(mix(T_PREV_WORD_SHAPE, prev[I_LOWER]), shape);
-    out[used++] = mix(mix(T_SHAPE_NEXT_WORD, shape), next[I_LOWER]);
-    out[used++] = word[I_PREFIX2];
-    out[used++] = word[I_SUFFIX2];
-    out[used++] = word[I_SUFFIX3];
-    out[used++] = mix(T_RUN, run[k]);
-    out[used++] = mix(T_START, (tokens.sentenceStart(k) ? 1 : 0) + (k === 0 ? 2 : 0) + shapes[k] * 4);
+    out[used++] = rows[word + I_WORD];
+    out[used++] = rows[prev + I_AS_PREV];
+    out[used++] = rows[next + I_AS_NEXT];
+    out[used++] = rows[(k > 1 ? at[k - 2] : 0) + I_AS_PREV2];
+    out[used++] = rows[(k + 2 < n ? at[k + 2] : 0) + I_AS_NEXT2];
+    out[used++] = mix(rows[prev + I_PREV_WORD], w);
+    out[used++] = mix(rows[word + I_WORD_NEXT], rows[next + I_LOWER]);
+    out[used++] = rows[word + I_SHAPE_F];
+    out[used++] = mix(mix(rows[prev + I_SHAPE3], shape), rows[next + I_SHAPE]);
+    out[used++] = rows[prev + I_AS_PREV_SHAPE];
+    out[used++] = rows[next + I_AS_NEXT_SHAPE];
+    out[used++] = mix(rows[prev + I_PREV_WORD_SHAPE], shape);
+    out[used++] = mix(rows[word + I_SHAPE_NEXT_WORD], rows[next + I_LOWER]);
+    out[used++] = rows[word + I_PREFIX2];
+    out[used++] = rows[word + I_SUFFIX2];
+    out[used++] = rows[word + I_SUFFIX3];
+    out[used++] = RUN_MIXED[run[k]];
+    out[used++] = START_MIXED[(tokens.sentenceStart(k) ? 1 : 0) + (k === 0 ? 2 : 0) + shapes[k] * 4];
     used = pushBits(out, used, 0, lex[k]);
     used = pushBits(out, used, 1, k > 0 ? lex[k - 1] : noLex);
     used = pushBits(out, used, 2, k + 1 < n ? lex[k + 1] : noLex);
     used = pushBits(out, used, 3, k > 1 ? lex[k - 2] : noLex);
     used = pushBits(out, used, 4, k + 2 < n ? lex[k + 2] : noLex);
   }
-  offsets[n] = used;
-  return { offsets, feats: out.slice(0, used), shapes };
+  offsets[n] = used - first;
+  chunkUsed = used;
+  return { offsets, feats: out.subarray(first, used), shapes };
+}
+
+// Line features are copied into large shared chunks, as tokens are (words.ts): an array of its own per
+// line costs an allocation outside the heap and its collection; a full chunk is left to the lines using it.
+const CHUNK_INTS = 1 << 18;
+let chunk = new Int32Array(CHUNK_INTS);
+let chunkUsed = 0;
+
+/** The current chunk, with room for `length` more values at chunkUsed. */
+function room(length: number): Int32Array {
+  if (chunkUsed + length > chunk.length) {
+    chunk = new Int32Array(Math.max(CHUNK_INTS, length));
+    chunkUsed = 0;
+  }
+  return chunk;
 }
 
 /** Appends the lexicon features of `bits` (template slot of LEX_TEMPLATES); returns the new length. */
