@@ -264,7 +264,11 @@ class WordTable {
       if (entry === 0) break;
       if (this.slotHashes[slot] === hash) {
         const word = this.words[entry];
-        if (word.length === end - start && source.startsWith(word, start)) return entry * FIELDS;
+        if (word.length === end - start) {
+          let i = 0;
+          while (i < word.length && word.charCodeAt(i) === source.charCodeAt(start + i)) i++;
+          if (i === word.length) return entry * FIELDS;
+        }
       }
       slot = (slot + 1) & mask;
     }
@@ -446,7 +450,12 @@ function room(length: number): Int32Array {
 /** Appends the lexicon features of `bits` (template slot of LEX_TEMPLATES); returns the new length. */
 function pushBits(out: Int32Array, used: number, slot: number, bits: number): number {
   const mixed = LEX_MIXED[slot];
-  for (let b = 0; bits !== 0; b++, bits >>>= 1) if (bits & 1) out[used++] = mixed[b];
+  // lowest bit first
+  while (bits !== 0) {
+    const low = bits & -bits;
+    out[used++] = mixed[31 - Math.clz32(low)];
+    bits ^= low;
+  }
   return used;
 }
 

@@ -34,6 +34,9 @@ let combinedScratch = new Float64Array(64);
 let alphaScratch = new Float64Array(1024);
 let betaScratch = new Float64Array(1024);
 let backScratch = new Int32Array(1024);
+/** Features of a line whose weight rows are read, and the score row of their token. */
+let hitBuckets = new Int32Array(4096);
+let hitRows = new Int32Array(4096);
 
 const NEG = -1e30;
 
@@ -80,37 +83,60 @@ export class Perceptron {
       this.structure[T * T + b] = allowedStart(b) ? 0 : NEG;
       this.structure[(T + 1) * T + b] = allowedEnd(b) ? 0 : NEG;
     }
+    const preds: number[] = [];
+    this.predStart = new Int32Array(T + 1);
+    for (let b = 0; b < T; b++) {
+      this.predStart[b] = preds.length;
+      for (let a = 0; a < T; a++) if (allowedTransition(a, b)) preds.push(a);
+    }
+    this.predStart[T] = preds.length;
+    this.preds = Int32Array.from(preds);
   }
 
+  /** Per tag, the tags that may come before it (preds[predStart[t] .. predStart[t + 1]), in order). */
+  private readonly predStart: Int32Array;
+  private readonly preds: Int32Array;
+
   /**
-   * The buckets whose weights are not all zero, one bit each (made once per weight array: weights are not
-   * changed in place after tagging starts, except through markLive). Most features of a page have no
-   * weight, and this small bit set stays in the CPU cache where the weight table does not; skipping a zero
-   * row changes no score (x + 0 === x).
+   * A filter of the buckets whose weights are not all zero: bit (bucket & filterMask) is set for each of
+   * them (made once per weight array: weights are not changed in place after tagging starts, except
+   * through markLive). Most features of a page have no weight; this filter is small enough to stay in the
+   * CPU cache where the weight table does not, and skipping a zero row changes no score (x + 0 === x). A
+   * bucket sharing a bit with a live one is read as before.
    */
   liveRows(): Uint32Array {
     if (this.live !== undefined && this.liveOf === this.weights) return this.live;
     const T = this.tags;
     const w = this.weights;
-    const live = new Uint32Array(((this.bucketMask + 1) >>> 5) + 1);
+    const rows: number[] = [];
     for (let b = 0, i = 0; b <= this.bucketMask; b++) {
       for (let t = 0; t < T; t++, i++) {
         if (w[i] !== 0) {
-          live[b >>> 5] |= 1 << (b & 31);
+          rows.push(b);
           i += T - t;
           break;
         }
       }
     }
+    // about 64 bits per live bucket (few false hits), at least 2^15 (training adds live buckets), at most one per bucket
+    let bits = 15;
+    while (bits < this.bits && 1 << bits < rows.length * 64) bits++;
+    this.filterMask = (1 << bits) - 1;
+    const live = new Uint32Array((1 << bits) >>> 5 || 1);
+    for (const b of rows) live[(b & this.filterMask) >>> 5] |= 1 << (b & 31);
     this.live = live;
     this.liveOf = w;
     return live;
   }
 
+  /** Bits of a bucket kept in the live-row filter. */
+  private filterMask = 0;
+
   /** Records that bucket's weights may have become non-zero (training changes weights in place). */
   markLive(bucket: number): void {
     const live = this.liveRows();
-    live[bucket >>> 5] |= 1 << (bucket & 31);
+    const b = bucket & this.filterMask;
+    live[b >>> 5] |= 1 << (b & 31);
   }
 
   /** Emission scores of every token and tag. */
@@ -119,20 +145,31 @@ export class Perceptron {
     const n = seq.offsets.length - 1;
     const scores = out && out.length >= n * T ? out : new Float32Array(n * T);
     scores.fill(0, 0, n * T);
-    const w = this.weights;
+    const { offsets, feats } = seq;
+    const count = offsets[n];
+    if (hitBuckets.length < count) {
+      hitBuckets = new Int32Array(count * 2);
+      hitRows = new Int32Array(count * 2);
+    }
+    const buckets = hitBuckets;
+    const rows = hitRows;
     const mask = this.bucketMask;
     const live = this.liveRows();
-    const { offsets, feats } = seq;
+    const filter = this.filterMask;
+    // first the features whose rows may have weights, in order and without a branch (a mispredicted
+    // branch per feature would stall the reads of the weight table), then their rows
+    let hits = 0;
     for (let k = 0; k < n; k++) {
       const row = k * T;
       const end = offsets[k + 1];
       for (let f = offsets[k]; f < end; f++) {
         const bucket = feats[f] & mask;
-        if ((live[bucket >>> 5] & (1 << (bucket & 31))) === 0) continue;
-        const base = bucket * T;
-        for (let t = 0; t < T; t++) scores[row + t] += w[base + t];
+        buckets[hits] = bucket;
+        rows[hits] = row;
+        hits += (live[(bucket & filter) >>> 5] >>> (bucket & 31)) & 1;
       }
     }
+    this.addRows(scores, buckets, rows, hits);
     return scores;
   }
 
@@ -141,15 +178,33 @@ export class Perceptron {
    * the sum is the one `emissions` makes when they follow the token's own features in that order.
    */
   addEmissions(scores: Float32Array, tokens: Int32Array, feats: Int32Array, length: number): void {
+    if (hitBuckets.length < length) {
+      hitBuckets = new Int32Array(length * 2);
+      hitRows = new Int32Array(length * 2);
+    }
+    const buckets = hitBuckets;
+    const rows = hitRows;
     const T = this.tags;
-    const w = this.weights;
     const mask = this.bucketMask;
     const live = this.liveRows();
+    const filter = this.filterMask;
+    let hits = 0;
     for (let i = 0; i < length; i++) {
       const bucket = feats[i] & mask;
-      if ((live[bucket >>> 5] & (1 << (bucket & 31))) === 0) continue;
-      const base = bucket * T;
-      const row = tokens[i] * T;
+      buckets[hits] = bucket;
+      rows[hits] = tokens[i] * T;
+      hits += (live[(bucket & filter) >>> 5] >>> (bucket & 31)) & 1;
+    }
+    this.addRows(scores, buckets, rows, hits);
+  }
+
+  /** scores[rows[i] + t] += weights of buckets[i], for i < count in order. */
+  private addRows(scores: Float32Array, buckets: Int32Array, rows: Int32Array, count: number): void {
+    const T = this.tags;
+    const w = this.weights;
+    for (let i = 0; i < count; i++) {
+      const base = buckets[i] * T;
+      const row = rows[i];
       for (let t = 0; t < T; t++) scores[row + t] += w[base + t];
     }
   }
@@ -179,7 +234,30 @@ export class Perceptron {
       const ok = mask === undefined || (mask[0] >>> t) & 1;
       alpha[t] = ok ? emissions[t] + st[T * T + t] : NEG;
     }
-    for (let k = 1; k < n; k++) {
+    if (mask === undefined) {
+      // every tag is reachable from one that may come before it, with a score far above any path through a
+      // forbidden transition: the best predecessor is among the allowed ones, found in the same order
+      const { preds, predStart } = this;
+      for (let k = 1; k < n; k++) {
+        const row = k * T;
+        const prev = row - T;
+        for (let t = 0; t < T; t++) {
+          let best = NEG * 2;
+          let arg = 0;
+          for (let i = predStart[t], end = predStart[t + 1]; i < end; i++) {
+            const p = preds[i];
+            const s = alpha[prev + p] + tr[p * T + t];
+            if (s > best) {
+              best = s;
+              arg = p;
+            }
+          }
+          alpha[row + t] = best + emissions[row + t];
+          back[row + t] = arg;
+        }
+      }
+    }
+    for (let k = mask === undefined ? n : 1; k < n; k++) {
       const row = k * T;
       const prev = row - T;
       const allowed = mask === undefined ? -1 : mask[k];
