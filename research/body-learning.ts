@@ -16,11 +16,12 @@ import * as path from 'node:path';
 import { detectLines } from '../src/core/detect/body/index';
 import { type BodyLearnerOptions, DEFAULT_BODY_LEARNER, sameSite, substantialHashes } from '../src/core/detect/body/learner';
 import { CorpusModel } from '../src/core/detect/corpus';
-import { evaluateBody, microAverage, readDevGold, type Counts, type GoldRecord } from '../src/core/eval/index';
+import { evaluateBody, microAverage, type Counts, type GoldRecord } from '../src/core/eval/index';
 import type { Annotation } from '../src/core/model/types';
 import { lineSpans } from '../src/core/text/lines';
 import { lessonsOf, type Lesson } from '../src/core/workflow/lessons';
 import { loadShippedStopwords } from '../test/unit/body/shippedStopwords';
+import { readGoldDir, readGoldJsonl } from './gold-sets';
 
 const ROOT = path.join(__dirname, '..');
 const stopwords = loadShippedStopwords();
@@ -28,26 +29,6 @@ const stopwords = loadShippedStopwords();
 function option(name: string): string | undefined {
   const at = process.argv.indexOf(`--${name}`);
   return at > 0 && at + 1 < process.argv.length ? process.argv[at + 1] : undefined;
-}
-
-function readDir(dir: string): GoldRecord[] {
-  return fs
-    .readdirSync(dir)
-    .filter((file) => file.endsWith('.gold.json'))
-    .sort()
-    .map((file) => {
-      const id = file.replace(/\.gold\.json$/, '');
-      return readDevGold(fs.readFileSync(path.join(dir, `${id}.txt`), 'utf8'), fs.readFileSync(path.join(dir, file), 'utf8'), id);
-    });
-}
-
-function readJsonl(file: string): GoldRecord[] {
-  return fs
-    .readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => JSON.parse(line) as GoldRecord)
-    .filter((record) => Array.isArray(record.body_lines));
 }
 
 /** The sites of a set as the learner groups annotated pages: connected components sharing template lines. */
@@ -182,9 +163,9 @@ function halves(pages: readonly PagePrediction[]): Record<string, unknown> {
 
 const sets: Array<[string, GoldRecord[]]> = [];
 const devDir = option('dev') ?? process.env.NEWSMARK_BOILERPLATE_DEV;
-if (devDir) sets.push(['boilerplate-dev', readDir(devDir)]);
+if (devDir) sets.push(['boilerplate-dev', readGoldDir(devDir)]);
 else process.stderr.write('no --dev DIR (or NEWSMARK_BOILERPLATE_DEV): the boilerplate development pages are left out\n');
-for (const name of ['dev-en-pt', 'dev-vi', 'baoquocte']) sets.push([`eval/${name}.gold.jsonl`, readJsonl(path.join(ROOT, 'eval', `${name}.gold.jsonl`))]);
+for (const name of ['dev-en-pt', 'dev-vi', 'baoquocte']) sets.push([`eval/${name}.gold.jsonl`, readGoldJsonl(path.join(ROOT, 'eval', `${name}.gold.jsonl`))]);
 
 if (process.argv.includes('--grid')) {
   // development half only: the test half is read once, with the settings chosen here

@@ -15,8 +15,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { detectLines } from '../src/core/detect/body/index';
 import { CorpusModel } from '../src/core/detect/corpus';
-import { evaluateBody, microAverage, readDevGold, type Counts, type GoldRecord } from '../src/core/eval/index';
+import { evaluateBody, microAverage, type Counts, type GoldRecord } from '../src/core/eval/index';
 import { loadShippedStopwords } from '../test/unit/body/shippedStopwords';
+import { readGoldDir, readGoldJsonl } from './gold-sets';
 
 const ROOT = path.join(__dirname, '..');
 
@@ -24,26 +25,6 @@ function option(name: string, env?: string): string | undefined {
   const at = process.argv.indexOf(`--${name}`);
   if (at > 0 && at + 1 < process.argv.length) return process.argv[at + 1];
   return env === undefined ? undefined : process.env[env];
-}
-
-function readDir(dir: string): GoldRecord[] {
-  return fs
-    .readdirSync(dir)
-    .filter((file) => file.endsWith('.gold.json'))
-    .sort()
-    .map((file) => {
-      const id = file.replace(/\.gold\.json$/, '');
-      return readDevGold(fs.readFileSync(path.join(dir, `${id}.txt`), 'utf8'), fs.readFileSync(path.join(dir, file), 'utf8'), id);
-    });
-}
-
-function readJsonl(file: string): GoldRecord[] {
-  return fs
-    .readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => JSON.parse(line) as GoldRecord)
-    .filter((record) => Array.isArray(record.body_lines));
 }
 
 const stopwords = loadShippedStopwords();
@@ -82,14 +63,14 @@ function report(records: readonly GoldRecord[], isTest: (id: string) => boolean,
 }
 
 const sets: Record<string, unknown> = {};
-sets['eval/baoquocte.gold.jsonl'] = { all: report(readJsonl(path.join(ROOT, 'eval', 'baoquocte.gold.jsonl')), () => false).all };
+sets['eval/baoquocte.gold.jsonl'] = { all: report(readGoldJsonl(path.join(ROOT, 'eval', 'baoquocte.gold.jsonl')), () => false).all };
 sets['eval/dev-scripts'] = report(
-  readDir(path.join(ROOT, 'eval', 'dev-scripts')),
+  readGoldDir(path.join(ROOT, 'eval', 'dev-scripts')),
   (id) => id.endsWith('-2'),
   (id) => id.replace(/-\d+$/, ''),
 );
 const devDir = option('dev', 'NEWSMARK_BOILERPLATE_DEV');
-if (devDir) sets['boilerplate-dev'] = report(readDir(devDir), (id) => /[89a-f]$/.test(id));
+if (devDir) sets['boilerplate-dev'] = report(readGoldDir(devDir), (id) => /[89a-f]$/.test(id));
 else process.stderr.write('no --dev DIR (or NEWSMARK_BOILERPLATE_DEV): the boilerplate development pages are left out\n');
 
 const git = (args: string[]): string => execFileSync('git', args, { cwd: ROOT, encoding: 'utf8' }).trim();

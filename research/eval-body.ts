@@ -7,9 +7,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CorpusModel } from '../src/core/detect/corpus';
 import { detectLines } from '../src/core/detect/body/index';
-import { evaluateBody, microAverage, readDevGold, type Counts, type GoldRecord } from '../src/core/eval/index';
+import { evaluateBody, microAverage, type Counts, type GoldRecord } from '../src/core/eval/index';
 import { lineSpans } from '../src/core/text/lines';
 import { loadShippedStopwords } from '../test/unit/body/shippedStopwords';
+import { readGoldDir } from './gold-sets';
 
 const ROOT = path.join(__dirname, '..');
 // The development pages beside the checkout (../shared), or the folder --dev DIR names.
@@ -33,16 +34,7 @@ export function sampleGold(): GoldRecord[] {
 }
 
 export function devGold(): GoldRecord[] {
-  if (!fs.existsSync(DEV_DIR)) return [];
-  return fs
-    .readdirSync(DEV_DIR)
-    .filter((file) => file.endsWith('.gold.json'))
-    .sort()
-    .map((file) => {
-      const id = file.replace(/\.gold\.json$/, '');
-      const text = fs.readFileSync(path.join(DEV_DIR, `${id}.txt`), 'utf8');
-      return readDevGold(text, fs.readFileSync(path.join(DEV_DIR, file), 'utf8'), id);
-    });
+  return fs.existsSync(DEV_DIR) ? readGoldDir(DEV_DIR) : [];
 }
 
 function learnOthers(corpus: CorpusModel, records: GoldRecord[], except: GoldRecord, sign: 1 | -1): void {
