@@ -2,7 +2,9 @@
 // meet it: the pages of a set in order, each predicted with what the pages before it taught, then
 // annotated (its gold body lines tagged body, the page done) through the editor's lessons (lessons.ts).
 // Beside it, the same pages decided by the rules with the same exact line memory (what Newsmark learned
-// from tags before: the control) and by the rules with nothing learned. Each set is one corpus.
+// from tags before: the control) and by the rules with nothing learned. Each set is one corpus: the
+// boilerplate development pages (--dev), eval/dev-en-pt (pages of that set, with our guidelines' gold),
+// eval/dev-vi, eval/baoquocte and eval/dev-scripts.
 //
 // Sites are the learner's own (pages sharing template lines). They are split in two (see testSites): a
 // development half, the only one the learner's settings were chosen on, and a test half. Writes eval/results/body-learning.json with the commit and machine.
@@ -92,6 +94,8 @@ interface PagePrediction {
   /** Annotated pages of its site before it. */
   before: number;
   counts: Record<Arm, Counts>;
+  /** Lines the learned arm decided otherwise than the control (the learner switched on for the page). */
+  changed: number;
 }
 
 /**
@@ -114,9 +118,11 @@ function simulate(records: readonly GoldRecord[], learner: BodyLearnerOptions): 
   for (const record of [...records].sort((a, b) => (a.id < b.id ? -1 : 1))) {
     const site = siteOf.get(record.id) as GoldRecord[];
     const counts = {} as Record<Arm, Counts>;
+    const labels = {} as Record<Arm, string[]>;
     for (const arm of ARMS) {
       const decisions = detectLines(record.text, corpora[arm], stopwords, { documentId: record.id, bodyLearner: arm === 'learned' ? learner : false });
       counts[arm] = evaluateBody(record, decisions);
+      labels[arm] = decisions.map((d) => d.label);
       if (process.env.BL_ERRORS && arm === 'learned' && annotatedSite(site, annotated)) {
         const body = new Set(record.body_lines);
         for (const d of decisions) {
@@ -125,7 +131,8 @@ function simulate(records: readonly GoldRecord[], learner: BodyLearnerOptions): 
         }
       }
     }
-    predictions.push({ id: record.id, test: test.has(site), before: site.filter((page) => annotated.has(page.id)).length, counts });
+    const changed = labels.learned.filter((label, index) => label !== labels.control[index]).length;
+    predictions.push({ id: record.id, test: test.has(site), before: site.filter((page) => annotated.has(page.id)).length, counts, changed });
     teach(corpora.control, record, false);
     teach(corpora.learned, record, true);
     annotated.add(record.id);
@@ -149,6 +156,8 @@ function summary(pages: readonly PagePrediction[]): Record<string, unknown> {
   for (const arm of ARMS) out[arm] = scores(pages.map((page) => page.counts[arm]));
   out.worse = pages.filter((page) => errorsOf(page.counts.learned) > errorsOf(page.counts.control)).map((page) => page.id);
   out.better = pages.filter((page) => errorsOf(page.counts.learned) < errorsOf(page.counts.control)).length;
+  out.changedPages = pages.filter((page) => page.changed > 0).length;
+  out.changedLines = pages.reduce((sum, page) => sum + page.changed, 0);
   return out;
 }
 
@@ -156,7 +165,8 @@ function halves(pages: readonly PagePrediction[]): Record<string, unknown> {
   const half = (test: boolean) => {
     const own = pages.filter((page) => page.test === test);
     // the learner can only act on a page of a site with annotated pages
-    return { all: summary(own), afterOne: summary(own.filter((page) => page.before >= 1)) };
+    // with two, the site's own model is measured on them (with one, it is used only where one page taught the next one better elsewhere)
+    return { all: summary(own), afterOne: summary(own.filter((page) => page.before >= 1)), afterTwo: summary(own.filter((page) => page.before >= 2)) };
   };
   return { dev: half(false), test: half(true) };
 }
@@ -166,6 +176,7 @@ const devDir = option('dev') ?? process.env.NEWSMARK_BOILERPLATE_DEV;
 if (devDir) sets.push(['boilerplate-dev', readGoldDir(devDir)]);
 else process.stderr.write('no --dev DIR (or NEWSMARK_BOILERPLATE_DEV): the boilerplate development pages are left out\n');
 for (const name of ['dev-en-pt', 'dev-vi', 'baoquocte']) sets.push([`eval/${name}.gold.jsonl`, readGoldJsonl(path.join(ROOT, 'eval', `${name}.gold.jsonl`))]);
+sets.push(['eval/dev-scripts', readGoldDir(path.join(ROOT, 'eval', 'dev-scripts'))]);
 
 if (process.argv.includes('--grid')) {
   // development half only: the test half is read once, with the settings chosen here
@@ -199,7 +210,8 @@ if (process.argv.includes('--grid')) {
     what:
       'body line P/R/F1 (micro-averaged) of each page predicted from the earlier pages of its site: rules (nothing learned), ' +
       'control (rules + exact line memory of the tags), learned (control + the per-site body line model); ' +
-      'dev/test: the sites ordered by first page id, alternately (sites of one page and of several apart); afterOne: pages of a site with annotated pages before them',
+      'dev/test: the sites ordered by first page id, alternately (sites of one page and of several apart); afterOne (afterTwo): pages of a site with at least one (two) annotated pages before them; ' +
+      'changedPages, changedLines: pages and lines the learned arm decided otherwise than the control',
     settings,
     commit: git(['rev-parse', '--short', 'HEAD']),
     dirty: git(['status', '--porcelain', '--untracked-files=no']) !== '',
@@ -212,9 +224,13 @@ if (process.argv.includes('--grid')) {
   fs.renameSync(`${out}.tmp`, out);
   const brief = (h: Record<string, Record<string, Record<string, unknown>>>, half: string, part: string) => {
     const s = h[half][part] as Record<string, Record<string, number>>;
-    return `${half} ${part}: ${String(s.pages)} pages  rules ${s.rules.f1}  control ${s.control.f1}  learned ${s.learned.f1}  better ${String(s.better)} worse ${(s.worse as unknown as string[]).length}`;
+    return (
+      `${half} ${part}: ${String(s.pages)} pages  rules ${s.rules.f1}  control ${s.control.f1}  learned ${s.learned.f1}  better ${String(s.better)} worse ${(s.worse as unknown as string[]).length}` +
+      `  changed ${String(s.changedLines)} lines on ${String(s.changedPages)} pages`
+    );
   };
   for (const [name, value] of [['all', result.all], ...Object.entries(bySet)] as Array<[string, Record<string, Record<string, Record<string, unknown>>>]>) {
-    process.stdout.write(`${name}\n  ${brief(value, 'dev', 'all')}\n  ${brief(value, 'dev', 'afterOne')}\n  ${brief(value, 'test', 'all')}\n  ${brief(value, 'test', 'afterOne')}\n`);
+    const parts = ['dev', 'test'].flatMap((half) => ['all', 'afterOne', 'afterTwo'].map((part) => `  ${brief(value, half, part)}\n`));
+    process.stdout.write(`${name}\n${parts.join('')}`);
   }
 }
