@@ -1,21 +1,21 @@
 // Features of the learned span tagger, as 32-bit hashes per token (the tagger maps them to weight buckets).
 //
-// Three groups:
+// Two groups:
 // - line features, from the line's tokens and the lexicons alone (cached per token list: line scans are
 //   cached by line text, so a re-analysed page computes them only for changed lines): the token's form,
 //   shape and affixes, a window of two tokens either side, capitalised-run and sentence-start facts, and
 //   membership in the lexicons (titles, honorifics, organisation heads and tails, places, family names, cues);
 // - rule features: every rule suggestion covering a token, by rule id and the token's place in it (begin,
-//   inside, last, unit), so the hand rules are evidence whose weights are learned;
-// - memory features: spans the annotator tagged elsewhere that match here, with how often that text was
-//   tagged where it occurred on fully annotated pages (see memory.ts).
+//   inside, last, unit), so the hand rules are evidence whose weights are learned.
+// Texts tagged elsewhere are not features: matched inside longer names ("Hải" in "Tổng cục Hải quan") they
+// taught the tagger to cut names short.
 
 import type { Suggestion } from '../model/types';
 import type { ActorGrammar } from '../detect/actors';
 import type { Tokens } from '../detect/words';
 
 /** Changes whenever a feature's meaning changes: models trained with other features are refused. */
-export const FEATURE_VERSION = 1;
+export const FEATURE_VERSION = 2;
 
 /** 32-bit FNV-1a of a string, continuing from `seed`. */
 export function hashString(text: string, seed = 0x811c9dc5): number {
@@ -65,9 +65,9 @@ export const T_RULE_ANY = 31;
 export const T_RULE_SCORE = 32;
 export const T_RULE_SHAPE = 33;
 export const T_RULE_EDGE = 34;
-export const T_MEMORY = 40;
-export const T_MEMORY_COUNT = 41;
-export const T_MEMORY_SHAPE = 42;
+
+/** Where a token's own word feature sits among its line features (after the bias). */
+export const WORD_FEATURE_SLOT = 1;
 
 /** A token's place in a span: begin, inside, last, unit (one-token span). */
 export const POS_B = 0;
@@ -110,7 +110,7 @@ const LEX_BITS = 22;
 export interface LineFeatures {
   readonly offsets: Int32Array;
   readonly feats: Int32Array;
-  /** Per token: a small shape class (for conjunctions with rule and memory features). */
+  /** Per token: a small shape class (for conjunctions with rule features). */
   readonly shapes: Uint8Array;
 }
 
@@ -403,7 +403,7 @@ function computeLineFeatures(tokens: Tokens, grammar: ActorGrammar): LineFeature
     const w = rows[word + I_LOWER];
     const shape = rows[word + I_SHAPE];
     out[used++] = BIAS;
-    out[used++] = rows[word + I_WORD];
+    out[used++] = rows[word + I_WORD]; // at WORD_FEATURE_SLOT
     out[used++] = rows[prev + I_AS_PREV];
     out[used++] = rows[next + I_AS_NEXT];
     out[used++] = rows[(k > 1 ? at[k - 2] : 0) + I_AS_PREV2];
@@ -467,7 +467,7 @@ function ruleHash(rule: string): number {
   return h;
 }
 
-/** Features added to some tokens of a line (rule and memory features), as (token, feature) pairs in a reused buffer. */
+/** Features added to some tokens of a line (rule features), as (token, feature) pairs in a reused buffer. */
 export class ExtraFeatures {
   tokens = new Int32Array(1024);
   feats = new Int32Array(1024);
@@ -494,7 +494,7 @@ export class ExtraFeatures {
 /**
  * Appends the rule features of one line's tokens to `extra`, from the rule suggestions
  * overlapping the line (`lineStart`: the line's offset in the document; suggestions in document offsets).
- * Suggestions whose only rule is in `ignored` (propagation: the learner has its own memory) give none.
+ * Suggestions whose only rule is in `ignored` (propagation of accepted texts, the tagger's own output) give none.
  */
 export function ruleFeatures(
   tokens: Tokens,

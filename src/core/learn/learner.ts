@@ -5,19 +5,21 @@
 // page every untagged token is a negative; elsewhere only the tagged tokens (and the dismissed ones) teach.
 //
 // Self-gating: the done pages are split into folds; for each fold a tagger trained on everything else
-// tags it, beside the control (the rules plus exact repeats of tagged texts, which is what Newsmark
-// suggests without learning). The learned tagger replaces the rules for a label only when its exact F1 on
-// those held-out pages is higher. The same held-out predictions calibrate its scores (Platt scaling of
-// the Viterbi margin) and measure each rule's precision, which becomes the score of that rule's
-// suggestions. With no done page nothing is measured and the rules' output is left exactly as it is.
+// tags it, beside the control (what Newsmark suggests without learning: the rules plus exact repeats of
+// tagged texts). The learned tagger replaces the rules for a label only when its exact F1 on those
+// held-out pages is higher. The same held-out predictions calibrate its scores (Platt scaling of the
+// Viterbi margin) and measure each rule's precision, which becomes the score of that rule's suggestions.
+// With no done page nothing is measured and the rules' output is left exactly as it is.
+//
+// Where the tagger took over, a rule suggestion it leaves out stays when the span holds a word the tagger
+// has no weight for: it never saw that word, so its silence there says nothing (a new section's names).
 
 import { ACCEPTED_RULE, type ActorGrammar } from '../detect/actors';
 import type { Tokens } from '../detect/words';
 import type { Suggestion } from '../model/types';
 import { type AnalysisContext, analyseDocument } from '../detect/analyse';
 import { LearnedEntities } from '../detect/learned';
-import { ExtraFeatures, FEATURE_VERSION, lineFeatures, mix, ruleFeatures, spanPosition, T_MEMORY, T_MEMORY_COUNT, T_MEMORY_SHAPE } from './features';
-import { type MemoryJson, SpanMemory } from './memory';
+import { ExtraFeatures, FEATURE_VERSION, lineFeatures, ruleFeatures, spanPosition, WORD_FEATURE_SLOT } from './features';
 import { Perceptron, PerceptronTrainer, random, type Sequence, TAG_O, tagLabel, tagOf, tagPosition } from './tagger';
 
 /** One non-blank line of a page: its 0-based number, its offset in the page and its tokens (line-relative). */
@@ -87,14 +89,15 @@ export interface LearnerQuality {
   tags: number;
   /** Folds of the held-out measurement (0: not measured). */
   folds: number;
-  /** Per label: the learned tagger and the control on held-out done pages, and whether the tagger is used. */
-  labels: Record<string, { active: boolean; learned: SpanScores; control: SpanScores }>;
+  /** Per label: the learned tagger and the control on held-out done pages, whether the tagger is used, and
+   * the rules' suggestions kept beside it for holding a word it never learned (how many, how many right). */
+  labels: Record<string, { active: boolean; learned: SpanScores; control: SpanScores; unknown?: { suggested: number; correct: number } }>;
   /** Per "label:rule id": suggestions on held-out done pages and how many were exactly right. */
   rules: Record<string, { suggested: number; correct: number }>;
 }
 
 export const MODEL_FORMAT = 'newsmark-model';
-export const MODEL_VERSION = 1;
+export const MODEL_VERSION = 2;
 
 /** A model file (JSON). */
 export interface ModelFile {
@@ -109,7 +112,6 @@ export interface ModelFile {
   transitions: number[];
   calibration: { a: number; b: number };
   quality: LearnerQuality;
-  memory: MemoryJson;
 }
 
 /** A model file that cannot be used, with a message that says why and what to do. */
@@ -123,10 +125,10 @@ const GATE_MARGIN = 0.02;
 /** Held-out tags of a label the tagger must have been measured on before it may replace the rules: a few
  * small pages cannot show it better. */
 const MIN_GATE_TAGS = 30;
-/** Pages with fewer rule suggestions of a label than this say too little about the tagger's agreement. */
-const AGREEMENT_MIN_RULES = 3;
 /** The rule id of the learned tagger's suggestions. */
 export const LEARNED_RULE = 'learned';
+/** The reason shown on a rule suggestion kept where the learned tagger took over. */
+export const UNKNOWN_WORD_REASON = 'kept beside the learned model: it holds a word the model has not learned';
 const IGNORED_RULES: ReadonlySet<string> = new Set([ACCEPTED_RULE, LEARNED_RULE]);
 const NOT_LEARNED = new Set(['body', 'boilerplate', 'date']);
 
@@ -148,11 +150,6 @@ interface PreparedDoc {
   example?: TrainingExample;
 }
 
-interface Fitted {
-  model: Perceptron;
-  memory: SpanMemory;
-}
-
 function emptyScores(): SpanScores {
   return { precision: 0, recall: 0, f1: 0, tp: 0, fp: 0, fn: 0 };
 }
@@ -169,15 +166,14 @@ export class SpanLearner {
     readonly labels: readonly string[],
     private readonly bits: number,
     private model: Perceptron | undefined,
-    private memory: SpanMemory,
     private calibration: { a: number; b: number },
     private measured: LearnerQuality,
-    private readonly base?: { model: Perceptron; memory: SpanMemory },
+    private readonly base?: Perceptron,
   ) {}
 
   /** A learner that has learned nothing: it leaves the rules' suggestions as they are. */
   static empty(): SpanLearner {
-    return new SpanLearner([], DEFAULT_BITS, undefined, new SpanMemory(), { a: 1, b: 0 }, emptyQuality(), undefined);
+    return new SpanLearner([], DEFAULT_BITS, undefined, { a: 1, b: 0 }, emptyQuality(), undefined);
   }
 
   /** What the last training measured. */
@@ -202,9 +198,9 @@ export class SpanLearner {
    */
   train(examples: readonly TrainingExample[], options: LearnerOptions = {}): SpanLearner {
     const labels = chooseLabels(examples, options.labels ?? (this.model ? this.labels : undefined));
-    const base = this.model && sameLabels(this.labels, labels) ? { model: this.model, memory: this.memory } : this.base;
+    const base = this.model && sameLabels(this.labels, labels) ? this.model : this.base;
     const epochs = options.epochs ?? DEFAULT_EPOCHS;
-    const bits = base?.model.bits ?? options.bits ?? DEFAULT_BITS;
+    const bits = base?.bits ?? options.bits ?? DEFAULT_BITS;
     const labelIndex = new Map(labels.map((l, i) => [l, i]));
     const docs = examples.map((example, index) => prepare(example.doc, index, example, labelIndex));
     const taught = docs.filter((d) => d.lines.some((l) => l.mask !== undefined));
@@ -212,7 +208,7 @@ export class SpanLearner {
     const doneDocs = taught.filter((d) => d.example!.done);
     if (taught.length === 0 || labels.length === 0) {
       // nothing to learn from: a loaded model stays as it was
-      return base ? new SpanLearner(labels, bits, base.model, base.memory, this.calibration, this.measured, this.base) : SpanLearner.empty();
+      return base ? new SpanLearner(labels, bits, base, this.calibration, this.measured, this.base) : SpanLearner.empty();
     }
     const quality: LearnerQuality = { documents: taught.length, done: doneDocs.length, tags: tagCount, folds: 0, labels: {}, rules: {} };
     for (const label of labels) quality.labels[label] = { active: false, learned: emptyScores(), control: emptyScores() };
@@ -251,14 +247,14 @@ export class SpanLearner {
         : options.folds === 0 || (this.measured.labels[label]?.active ?? false);
     }
     const calibration = points.length >= 10 ? platt(points) : this.calibration;
-    const fitted = fit(taught, labels, bits, epochs, base, 0);
-    return new SpanLearner(labels, bits, fitted.model, fitted.memory.merged(undefined), calibration, quality, base);
+    const model = fit(taught, labels, bits, epochs, base, 0);
+    return new SpanLearner(labels, bits, model, calibration, quality, base);
   }
 
   /** The learned spans of a page (all labels learned), with calibrated scores. */
   tag(doc: LearningDocument): Suggestion[] {
     if (!this.model) return [];
-    const spans = tagDocument(doc, { model: this.model, memory: this.memory });
+    const spans = tagDocument(doc, this.model);
     if (spans.length === 0) return [];
     // rule suggestions by start, to find one of the same span (the last of them, if several)
     const byStart = new Map<number, Suggestion[]>();
@@ -273,38 +269,25 @@ export class SpanLearner {
   /**
    * The suggestions of a page after learning: for each label the tagger took over, the rules' suggestions
    * of that label give way to the tagger's (keeping the value and reasons of a rule suggestion of the same
-   * span); other suggestions keep their place, scored by the measured precision of their rules. `doc` holds
-   * the rule suggestions the tagger reads (as learningDocument makes them); `shown` what would be suggested
-   * without the learner (default: the same). Returns `shown` unchanged when nothing was learned.
+   * span), except those that hold a word the tagger never learned and that no learned span overlaps; other
+   * suggestions keep their place, scored by the measured precision of their rules. `doc` holds the rule
+   * suggestions the tagger reads (as learningDocument makes them); `shown` what would be suggested without
+   * the learner (default: the same). Returns `shown` unchanged when nothing was learned.
    */
   apply(doc: LearningDocument, shown: readonly Suggestion[] = doc.suggestions): Suggestion[] {
     const suggestions = shown as Suggestion[];
     if (!this.changesSuggestions) return suggestions;
     const taken = this.labels.filter((l) => this.active(l));
     const learned = taken.length > 0 ? this.tag(doc) : [];
-    for (const label of [...taken]) {
-      // a page where the tagger rejects more of the rules' suggestions than the rules get wrong is unlike the
-      // pages it was measured on (a new section, names it never saw): there the rules stay
-      const share = agreement(doc.suggestions, learned, label);
-      if (share >= 0 && share < this.agreementFloor(label)) taken.splice(taken.indexOf(label), 1);
-    }
+    const kept = new Set(unknownFallbacks(this.model!, suggestions, learned, doc, taken));
     const out: Suggestion[] = [];
     for (const s of suggestions) {
-      if (taken.includes(s.label)) continue;
-      out.push(this.rescored(s));
+      if (!taken.includes(s.label)) out.push(this.rescored(s));
+      else if (kept.has(s)) out.push({ ...this.rescored(s), reasons: [...s.reasons, UNKNOWN_WORD_REASON] });
     }
     for (const s of learned) if (taken.includes(s.label)) out.push(s);
     out.sort((a, b) => a.start - b.start || a.end - b.end);
     return out;
-  }
-
-  /**
-   * The share of the rules' suggestions of `label` on a page the tagger must agree with to be trusted there:
-   * the precision measured of what Newsmark suggests without it (it may reject what the rules get wrong).
-   */
-  private agreementFloor(label: string): number {
-    const control = this.measured.labels[label]?.control;
-    return control && control.tp + control.fp > 0 ? control.precision : 0;
   }
 
   private rescored(s: Suggestion): Suggestion {
@@ -363,7 +346,6 @@ export class SpanLearner {
       transitions: Array.from(this.model.transitions),
       calibration: this.calibration,
       quality: this.measured,
-      memory: this.memory.toJSON(),
     };
   }
 
@@ -390,7 +372,7 @@ export class SpanLearner {
       model.weights[indexes[k]] = values[k];
     }
     model.transitions.set(file.transitions);
-    return new SpanLearner(file.labels, file.bits, model, SpanMemory.fromJSON(file.memory ?? []), file.calibration ?? { a: 1, b: 0 }, file.quality ?? emptyQuality(), undefined);
+    return new SpanLearner(file.labels, file.bits, model, file.calibration ?? { a: 1, b: 0 }, file.quality ?? emptyQuality(), undefined);
   }
 }
 
@@ -474,7 +456,6 @@ function suggestionsByLine(suggestions: readonly Suggestion[]): Map<number, Sugg
 }
 
 const RULE_EXTRA = new ExtraFeatures();
-const MEMORY_EXTRA = new ExtraFeatures();
 let placeScratch = new Int32Array(256);
 
 /** A line's features with `extra` added after each token's own (in the order they were added). */
@@ -549,95 +530,13 @@ function teach(line: PreparedLine, example: TrainingExample, labelIndex: Readonl
   line.full = mask.every((m) => (m & (m - 1)) === 0);
 }
 
-/** Memory of the tags of `docs`, with untagged occurrences counted on the done ones. */
-function buildMemory(docs: readonly PreparedDoc[], labels: readonly string[], base: SpanMemory | undefined): SpanMemory {
-  const memory = base ? base.merged(undefined) : new SpanMemory();
-  for (const doc of docs) {
-    for (const line of doc.lines) {
-      if (!line.mask) continue;
-      forSpans(line.mask, (label, from, to) => memory.addTagged(labels[label], line.tokens, from, to, doc.index));
-    }
-  }
-  for (const doc of docs) {
-    if (!doc.example?.done) continue;
-    for (const line of doc.lines) {
-      if (!line.mask) continue;
-      const tagged = new Set<string>();
-      forSpans(line.mask, (label, from, to) => tagged.add(`${labels[label]}:${from}:${to}`));
-      for (const match of memory.match(line.tokens)) {
-        if (!tagged.has(`${match.entry.label}:${match.from}:${match.to}`)) memory.addSeen(match.entry, doc.index);
-      }
-    }
-  }
-  return memory;
-}
-
-/** Calls `f` for each fully determined span of a mask. */
-function forSpans(mask: Uint32Array, f: (label: number, from: number, to: number) => void): void {
-  let open = -1;
-  for (let k = 0; k < mask.length; k++) {
-    const m = mask[k];
-    if ((m & (m - 1)) !== 0) {
-      open = -1;
-      continue;
-    }
-    const tag = 31 - Math.clz32(m);
-    const p = tagPosition(tag);
-    if (p === 3) f(tagLabel(tag), k, k + 1);
-    else if (p === 0) open = k;
-    else if (p === 2 && open >= 0) {
-      f(tagLabel(tag), open, k + 1);
-      open = -1;
-    } else if (p === -1) open = -1;
-  }
-}
-
-/** A line's sequence with memory features (counts without document `exclude`'s own). */
-function sequenceOf(line: PreparedLine, memory: SpanMemory, exclude: number): Sequence {
-  const extra = MEMORY_EXTRA;
-  extra.reset();
-  memoryFeatures(line.tokens, line.shapes, memory, exclude, extra);
-  return merged(line.offsets, line.feats, extra);
-}
-
-/** Appends the memory features of a line's tokens to `extra`: tagged texts matching there (counts without
- * document `exclude`'s own). */
-function memoryFeatures(tokens: Tokens, shapes: Uint8Array, memory: SpanMemory, exclude: number, extra: ExtraFeatures): void {
-  if (memory.size === 0) return;
-  for (const match of memory.match(tokens)) {
-    const [tagged, seen] = memory.counts(match.entry, exclude);
-    if (tagged <= 0) continue;
-    const label = mix(0x51, match.entry.words.length > 1 ? 1 : 0) ^ hashLabel(match.entry.label);
-    const ratio = Math.min(4, Math.floor((5 * tagged) / (tagged + seen)));
-    const count = Math.min(3, tagged);
-    for (let k = match.from; k < match.to; k++) {
-      const pos = spanPosition(k, match.from, match.to);
-      extra.add(k, mix(mix(mix(T_MEMORY, label), pos), ratio));
-      extra.add(k, mix(mix(mix(T_MEMORY_COUNT, label), pos), count));
-      extra.add(k, mix(mix(mix(T_MEMORY_SHAPE, label), pos), shapes[k]));
-    }
-  }
-}
-
-const labelHashes = new Map<string, number>();
-function hashLabel(label: string): number {
-  let h = labelHashes.get(label);
-  if (h === undefined) {
-    h = 0;
-    for (let i = 0; i < label.length; i++) h = Math.imul(h ^ label.charCodeAt(i), 0x01000193) >>> 0;
-    labelHashes.set(label, h);
-  }
-  return h;
-}
-
-function fit(docs: readonly PreparedDoc[], labels: readonly string[], bits: number, epochs: number, base: { model: Perceptron; memory: SpanMemory } | undefined, seed: number): Fitted {
-  const memory = buildMemory(docs, labels, base?.memory);
-  const start = base ? new Perceptron(labels.length, bits, Float32Array.from(base.model.weights), Float32Array.from(base.model.transitions)) : new Perceptron(labels.length, bits);
+function fit(docs: readonly PreparedDoc[], labels: readonly string[], bits: number, epochs: number, base: Perceptron | undefined, seed: number): Perceptron {
+  const start = base ? new Perceptron(labels.length, bits, Float32Array.from(base.weights), Float32Array.from(base.transitions)) : new Perceptron(labels.length, bits);
   const trainer = new PerceptronTrainer(start);
   const items: { seq: Sequence; mask: Uint32Array; full: boolean }[] = [];
   for (const doc of docs) {
     for (const line of doc.lines) {
-      if (line.mask) items.push({ seq: sequenceOf(line, memory, doc.index), mask: line.mask, full: line.full });
+      if (line.mask) items.push({ seq: { offsets: line.offsets, feats: line.feats }, mask: line.mask, full: line.full });
     }
   }
   const next = random(0x5eed + seed);
@@ -649,7 +548,7 @@ function fit(docs: readonly PreparedDoc[], labels: readonly string[], bits: numb
     }
     for (const i of order) trainer.step(items[i].seq, items[i].mask, items[i].full);
   }
-  return { model: trainer.averaged(), memory };
+  return trainer.averaged();
 }
 
 interface TaggedSpan {
@@ -666,18 +565,16 @@ let pathScratch = new Int32Array(256);
 
 /**
  * Tags one line: its emission scores from `offsets`/`feats`, plus `ruleExtra` (rule features not merged into
- * them) and the memory features, then Viterbi; appends its spans. The same scores as the merged sequence
- * training reads, without building it.
+ * them), then Viterbi; appends its spans. The same scores as the merged sequence training reads, without
+ * building it.
  */
 function tagLine(
-  line: { tokens: Tokens; offsets: Int32Array; feats: Int32Array; shapes: Uint8Array; start: number },
+  line: { tokens: Tokens; offsets: Int32Array; feats: Int32Array; start: number },
   lineIndex: number,
   ruleExtra: ExtraFeatures | undefined,
-  fitted: Fitted,
-  exclude: number,
+  model: Perceptron,
   spans: TaggedSpan[],
 ): void {
-  const { model, memory } = fitted;
   const n = line.tokens.count;
   if (n === 0) return;
   if (marginScratch.length < n) {
@@ -687,10 +584,6 @@ function tagLine(
   if (emissionScratch.length < n * model.tags) emissionScratch = new Float32Array(n * model.tags * 2);
   const scores = model.emissions(line, emissionScratch);
   if (ruleExtra) model.addEmissions(scores, ruleExtra.tokens, ruleExtra.feats, ruleExtra.length);
-  const extra = MEMORY_EXTRA;
-  extra.reset();
-  memoryFeatures(line.tokens, line.shapes, memory, exclude, extra);
-  model.addEmissions(scores, extra.tokens, extra.feats, extra.length);
   const margins = marginScratch;
   const path = model.viterbi(scores, n, undefined, margins, pathScratch);
   let open = -1;
@@ -708,14 +601,14 @@ function tagLine(
 }
 
 /** Spans of a page's lines (training's held-out pages: their rule features are merged already). */
-function tagPrepared(doc: PreparedDoc, fitted: Fitted, exclude: number): TaggedSpan[] {
+function tagPrepared(doc: PreparedDoc, model: Perceptron): TaggedSpan[] {
   const spans: TaggedSpan[] = [];
-  doc.lines.forEach((line, lineIndex) => tagLine(line, lineIndex, undefined, fitted, exclude, spans));
+  doc.lines.forEach((line, lineIndex) => tagLine(line, lineIndex, undefined, model, spans));
   return spans;
 }
 
 /** Spans of a page to suggest: line features (cached per token list) and rule features, added as they are made. */
-function tagDocument(doc: LearningDocument, fitted: Fitted): TaggedSpan[] {
+function tagDocument(doc: LearningDocument, model: Perceptron): TaggedSpan[] {
   const spans: TaggedSpan[] = [];
   const byLine = suggestionsByLine(doc.suggestions);
   doc.lines.forEach((line, lineIndex) => {
@@ -725,19 +618,20 @@ function tagDocument(doc: LearningDocument, fitted: Fitted): TaggedSpan[] {
     const rules = byLine.get(line.line);
     RULE_EXTRA.reset();
     if (rules) ruleFeatures(tokens, line.start, rules, base.shapes, IGNORED_RULES, RULE_EXTRA);
-    tagLine({ tokens, offsets: base.offsets, feats: base.feats, shapes: base.shapes, start: line.start }, lineIndex, RULE_EXTRA, fitted, -1, spans);
+    tagLine({ tokens, offsets: base.offsets, feats: base.feats, start: line.start }, lineIndex, RULE_EXTRA, model, spans);
   });
   return spans;
 }
 
-/** Held-out measurement of one done page: the tagger, the control and every rule, against its tags. */
-function measureDoc(doc: PreparedDoc, fitted: Fitted, labels: readonly string[], quality: LearnerQuality, points: { margin: number; correct: boolean }[], controlContext: AnalysisContext | undefined): void {
+/** Held-out measurement of one done page: the tagger (with the rules it keeps), the control and every rule,
+ * against its tags. */
+function measureDoc(doc: PreparedDoc, model: Perceptron, labels: readonly string[], quality: LearnerQuality, points: { margin: number; correct: boolean }[], controlContext: AnalysisContext | undefined): void {
   const example = doc.example!;
   const text = example.doc.text;
   const shown = controlContext && text !== undefined ? analyseDocument(text, controlContext).suggestions : undefined;
   const gold = new Set(example.tags.filter((t) => labels.includes(t.label)).map((t) => `${t.label}\u0000${t.start}\u0000${t.end}`));
   const key = (label: string, start: number, end: number): string => `${label}\u0000${start}\u0000${end}`;
-  const learned = tagPrepared(doc, fitted, -1);
+  const learned = tagPrepared(doc, model);
   for (const label of labels) {
     const entry = quality.labels[label];
     const goldCount = example.tags.filter((t) => t.label === label).length;
@@ -753,7 +647,7 @@ function measureDoc(doc: PreparedDoc, fitted: Fitted, labels: readonly string[],
     entry.learned.tp += tp;
     entry.learned.fp += predicted - tp;
     entry.learned.fn += goldCount - tp;
-    const control = shown ? shown.filter((s) => s.label === label) : controlSpans(doc, fitted.memory, label);
+    const control = shown ? shown.filter((s) => s.label === label) : controlSpans(doc, label);
     let ctp = 0;
     for (const span of control) if (gold.has(key(label, span.start, span.end))) ctp++;
     entry.control.tp += ctp;
@@ -770,44 +664,51 @@ function measureDoc(doc: PreparedDoc, fitted: Fitted, labels: readonly string[],
       if (correct) counts.correct++;
     }
   }
+  const spans = learned.map((span) => ({ start: span.start, end: span.end, label: labels[span.label] }));
+  for (const s of unknownFallbacks(model, example.doc.suggestions, spans, example.doc, labels)) {
+    const counts = (quality.labels[s.label].unknown ??= { suggested: 0, correct: 0 });
+    counts.suggested++;
+    if (gold.has(key(s.label, s.start, s.end))) counts.correct++;
+  }
+}
+
+/** What the rules suggest (propagation left out): the control when there is no analysis context. */
+function controlSpans(doc: PreparedDoc, label: string): { start: number; end: number }[] {
+  return doc.example!.doc.suggestions.filter((s) => s.label === label && !(s.rules?.length === 1 && s.rules[0] === ACCEPTED_RULE));
 }
 
 /**
- * The share of a page's rule suggestions of `label` (propagation left out) that learned spans of the label
- * overlap; -1 when the rules suggest too few there to tell.
+ * The rule suggestions of the `taken` labels the tagger's spans leave out and that hold a word the tagger
+ * has no weight for (propagation and spans a learned span overlaps are not kept). Both lists are in page
+ * order; learned spans never overlap each other.
  */
-function agreement(rules: readonly Suggestion[], learned: readonly Suggestion[], label: string): number {
-  // both in page order; learned spans never overlap each other, so their ends are in order too
-  const spans = learned.filter((l) => l.label === label);
-  let count = 0;
-  let agreed = 0;
+function unknownFallbacks(model: Perceptron, rules: readonly Suggestion[], learned: readonly { start: number; end: number; label: string }[], doc: LearningDocument, taken: readonly string[]): Suggestion[] {
+  if (taken.length === 0) return [];
+  const kept: Suggestion[] = [];
   let j = 0;
   for (const s of rules) {
-    if (s.label !== label || s.rules?.includes(ACCEPTED_RULE)) continue;
-    count++;
-    while (j < spans.length && spans[j].end <= s.start) j++;
-    if (j < spans.length && spans[j].start < s.end) agreed++;
+    if (!taken.includes(s.label) || s.rules?.includes(ACCEPTED_RULE)) continue;
+    while (j < learned.length && learned[j].end <= s.start) j++;
+    let overlapped = false;
+    for (let k = j; k < learned.length && learned[k].start < s.end && !overlapped; k++) overlapped = learned[k].label === s.label;
+    if (!overlapped && holdsUnknownWord(model, doc, s)) kept.push(s);
   }
-  return count < AGREEMENT_MIN_RULES ? -1 : agreed / count;
+  return kept;
 }
 
-/** What Newsmark suggests without learning: exact repeats of tagged texts, then the rules where free. */
-function controlSpans(doc: PreparedDoc, memory: SpanMemory, label: string): { start: number; end: number }[] {
-  const spans: { start: number; end: number }[] = [];
-  for (const line of doc.lines) {
-    for (const match of memory.match(line.tokens)) {
-      if (match.entry.label !== label) continue;
-      spans.push({ start: line.start + line.tokens.start(match.from), end: line.start + line.tokens.end(match.to - 1) });
-    }
+/** Whether a span holds a token whose word feature has no weight in the model. */
+function holdsUnknownWord(model: Perceptron, doc: LearningDocument, span: Suggestion): boolean {
+  const line = doc.lines.find((l) => l.line === span.line);
+  if (!line) return false;
+  const tokens = line.tokens;
+  const features = lineFeatures(tokens, doc.grammar);
+  for (let k = 0; k < tokens.count; k++) {
+    const start = line.start + tokens.start(k);
+    if (start >= span.end) break;
+    if (line.start + tokens.end(k) <= span.start) continue;
+    if (!model.knows(features.feats[features.offsets[k] + WORD_FEATURE_SLOT])) return true;
   }
-  const repeats = spans.length;
-  for (const s of doc.example!.doc.suggestions) {
-    if (s.label !== label || (s.rules?.length === 1 && s.rules[0] === ACCEPTED_RULE)) continue;
-    let free = true;
-    for (let k = 0; k < repeats && free; k++) free = !(spans[k].start < s.end && s.start < spans[k].end);
-    if (free) spans.push({ start: s.start, end: s.end });
-  }
-  return spans;
+  return false;
 }
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';

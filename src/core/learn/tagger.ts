@@ -139,6 +139,13 @@ export class Perceptron {
     live[b >>> 5] |= 1 << (b & 31);
   }
 
+  /** Whether feature `hash` has a non-zero weight for some tag (the model learned something of it). */
+  knows(hash: number): boolean {
+    const base = (hash & this.bucketMask) * this.tags;
+    for (let t = 0; t < this.tags; t++) if (this.weights[base + t] !== 0) return true;
+    return false;
+  }
+
   /** Emission scores of every token and tag. */
   emissions(seq: Sequence, out?: Float32Array): Float32Array {
     const T = this.tags;

@@ -6,7 +6,7 @@ import { describe, it } from 'node:test';
 import { type AnalysisContext, analyseDocument, learningDocument } from '../../../src/core/detect/analyse';
 import { CorpusModel } from '../../../src/core/detect/corpus';
 import { LearnedEntities } from '../../../src/core/detect/learned';
-import { LEARNED_RULE, ModelFileError, SpanLearner, type TrainingExample } from '../../../src/core/learn';
+import { LEARNED_RULE, ModelFileError, SpanLearner, type TrainingExample, UNKNOWN_WORD_REASON } from '../../../src/core/learn';
 import { FEATURE_VERSION } from '../../../src/core/learn/features';
 import { pageEffort } from '../../../src/core/learn/simulate';
 import { shippedEntityLexicon } from '../actors/fixture';
@@ -57,19 +57,21 @@ describe('span learner', () => {
     }
   });
 
-  it('keeps the rules on a page unlike the annotated ones, where it drops more of their suggestions than they get wrong', () => {
+  it("keeps the rules' suggestions of names it never learned where it suggests nothing there (a new section)", () => {
     const ctx = context();
     const learner = SpanLearner.empty().train(examples(0, 24, ctx));
     assert.equal(learner.active('actor'), true);
     const text = 'Match report\n\nPresident Lindqvist of Nordhavn Rovers praised coach Mateo Salas after the game. Captain Ilse Varga and striker Tomas Reyes scored, and goalkeeper Bruno Castell saved a penalty from Oskar Lund.\n';
-    const rules = actors(ctx, text);
-    const learned = learner.tag(learningDocument(text, ctx)).map((s) => s.text);
-    assert.ok(rules.some((name) => !learned.includes(name)), `the tagger drops one of ${rules.join(', ')}`);
-    // on the annotated pages every suggestion of the rules was right: here the rules stay
-    assert.equal(learner.quality.labels.actor.control.precision, 1);
+    const doc = learningDocument(text, ctx);
+    const learned = learner.tag(doc);
+    const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }): boolean => a.start < b.end && b.start < a.end;
+    const dropped = doc.suggestions.filter((s) => s.label === 'actor' && !learned.some((l) => overlaps(l, s)));
+    assert.ok(dropped.length > 0, `the tagger leaves out one of ${actors(ctx, text).join(', ')}`);
     const shown = analyseDocument(text, { ...ctx, learner }).suggestions.filter((s) => s.label === 'actor');
-    assert.deepEqual(shown.map((s) => s.text), rules);
-    assert.ok(shown.every((s) => !s.rules?.includes(LEARNED_RULE)));
+    for (const rule of dropped) {
+      assert.ok(shown.some((s) => s.start === rule.start && s.end === rule.end && !s.rules?.includes(LEARNED_RULE) && s.reasons.includes(UNKNOWN_WORD_REASON)), `${rule.text} is still suggested, saying why`);
+    }
+    for (const span of learned) assert.ok(shown.some((s) => s.start === span.start && s.end === span.end && s.rules?.includes(LEARNED_RULE)), span.text);
   });
 
   it('keeps the rules where it cannot measure better than them', () => {
@@ -109,9 +111,9 @@ describe('span learner', () => {
   });
 
   it('tags a page as it did when these suggestions were recorded (a faster tagger predicts the same)', () => {
-    // recorded at FEATURE_VERSION 1 before the tagger was made faster; a change of what the features mean
-    // bumps FEATURE_VERSION and records them again
-    assert.equal(FEATURE_VERSION, 1, 'features changed: record the expected suggestions again');
+    // recorded at FEATURE_VERSION 2; a change of what the features mean bumps FEATURE_VERSION and records
+    // them again, a change that should only make tagging faster must keep them
+    assert.equal(FEATURE_VERSION, 2, 'features changed: record the expected suggestions again');
     const ctx = context();
     const training: TrainingExample[] = [];
     for (let n = 0; n < 24; n++) {
