@@ -131,11 +131,59 @@ function speed(): string | undefined {
   return `${table(['What', 'Measured', 'Target', 'Met', 'Baseline, same run'], rows)}\n\n${source([file], d.commit, machineName(d.machine))}`;
 }
 
+interface LearningScores {
+  pages: number;
+  rules: { f1: number };
+  control: { f1: number };
+  learned: { f1: number };
+  changedLines: number;
+  changedPages: number;
+}
+type LearningHalf = Record<'all' | 'afterOne' | 'afterTwo', LearningScores>;
+
+function bodyLearning(): string | undefined {
+  const file = 'eval/results/body-learning.json';
+  const d = read<{ commit: string; machine: Machine; sets: Record<string, { pages: number; sites: number; dev: LearningHalf; test: LearningHalf }> }>(file);
+  if (!d) return undefined;
+  const head = [
+    'Set',
+    'Half',
+    'Pages',
+    'With 1 / 2 annotated pages of their site before',
+    'Body line F1 on those: rules',
+    'Control',
+    'Learned',
+    'Lines the learner changed',
+  ];
+  const rows: string[][] = [];
+  for (const [name, set] of Object.entries(d.sets)) {
+    for (const half of ['dev', 'test'] as const) {
+      const h = set[half];
+      const after = h.afterOne;
+      // F1 of no pages says nothing
+      const cell = (v: number) => (after.pages === 0 ? '—' : f3(v));
+      const gold = name === 'boilerplate-dev' ? '../shared/eval/boilerplate-dev' : name;
+      rows.push([
+        half === 'dev' ? `\`${gold}\` (${set.pages} pages, ${set.sites} sites)` : '',
+        half === 'dev' ? 'development' : 'test',
+        String(h.all.pages),
+        `${after.pages} / ${h.afterTwo.pages}`,
+        cell(after.rules.f1),
+        cell(after.control.f1),
+        cell(after.learned.f1),
+        String(h.all.changedLines),
+      ]);
+    }
+  }
+  return `${table(head, rows)}\n\n${source([file], d.commit, machineName(d.machine))}`;
+}
+
 const BLOCKS: Record<string, () => string | undefined> = {
   quality,
   phoner,
   'learning-dev': () => curve('eval/results/learning-curve-vlsp2018-train-slice.json'),
   'learning-heldout': () => curve('eval/results/learning-curve-vlsp2018-dev-heldout.json'),
+  'body-learning': bodyLearning,
   speed,
 };
 
