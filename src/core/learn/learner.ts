@@ -19,6 +19,7 @@ import type { Tokens } from '../detect/words';
 import type { Suggestion } from '../model/types';
 import { type AnalysisContext, analyseDocument } from '../detect/analyse';
 import { LearnedEntities } from '../detect/learned';
+import { plattScaling, sigmoid } from './calibration';
 import { ExtraFeatures, FEATURE_VERSION, lineFeatures, ruleFeatures, spanPosition, WORD_FEATURE_SLOT } from './features';
 import { Perceptron, PerceptronTrainer, random, type Sequence, TAG_O, tagLabel, tagOf, tagPosition } from './tagger';
 
@@ -246,7 +247,7 @@ export class SpanLearner {
         ? evidence >= MIN_GATE_TAGS && entry.learned.f1 > entry.control.f1 + GATE_MARGIN
         : options.folds === 0 || (this.measured.labels[label]?.active ?? false);
     }
-    const calibration = points.length >= 10 ? platt(points) : this.calibration;
+    const calibration = points.length >= 10 ? plattScaling(points) : this.calibration;
     const model = fit(taught, labels, bits, epochs, base, 0);
     return new SpanLearner(labels, bits, model, calibration, quality, base);
   }
@@ -389,37 +390,6 @@ function chooseLabels(examples: readonly TrainingExample[], wanted: readonly str
   const labels = ['actor'];
   for (const e of examples) for (const t of e.tags) if (!NOT_LEARNED.has(t.label) && !labels.includes(t.label)) labels.push(t.label);
   return labels;
-}
-
-function sigmoid(x: number): number {
-  return 1 / (1 + Math.exp(-x));
-}
-
-/** Platt scaling: a, b of p = sigmoid(a * margin + b), fitted by Newton's method on log loss. */
-function platt(points: readonly { margin: number; correct: boolean }[]): { a: number; b: number } {
-  let a = 0.5;
-  let b = 0;
-  for (let iteration = 0; iteration < 30; iteration++) {
-    let ga = 0, gb = 0, haa = 1e-6, hab = 0, hbb = 1e-6;
-    for (const { margin, correct } of points) {
-      const p = sigmoid(a * margin + b);
-      const y = correct ? 1 : 0;
-      const w = p * (1 - p);
-      ga += (p - y) * margin;
-      gb += p - y;
-      haa += w * margin * margin;
-      hab += w * margin;
-      hbb += w;
-    }
-    const det = haa * hbb - hab * hab;
-    if (Math.abs(det) < 1e-12) break;
-    const da = (hbb * ga - hab * gb) / det;
-    const db = (haa * gb - hab * ga) / det;
-    a -= da;
-    b -= db;
-    if (Math.abs(da) + Math.abs(db) < 1e-6) break;
-  }
-  return Number.isFinite(a) && Number.isFinite(b) && a > 0 ? { a, b } : { a: 0.5, b: 0 };
 }
 
 /** Line and rule features of every line of a page, and (for an example) the tags it teaches. */

@@ -111,8 +111,9 @@ describe('span learner', () => {
   });
 
   it('tags a page as it did when these suggestions were recorded (a faster tagger predicts the same)', () => {
-    // recorded at FEATURE_VERSION 2; a change of what the features mean bumps FEATURE_VERSION and records
-    // them again, a change that should only make tagging faster must keep them
+    // recorded at FEATURE_VERSION 2 with calibrated scores (the wrong spans score lowest); a change of what
+    // the features mean bumps FEATURE_VERSION and records them again, one that only makes tagging faster
+    // must keep them
     assert.equal(FEATURE_VERSION, 2, 'features changed: record the expected suggestions again');
     const ctx = context();
     const training: TrainingExample[] = [];
@@ -131,8 +132,8 @@ describe('span learner', () => {
       + 'A second contact, Anna Novak, was paid in cash by codename tinrux of Ostrov Bank.\n'
       + 'The ministry said that codename zenfen and Boris had resigned.\nMinister Clara Delan met codename dra in Ostrov.\n';
     assert.deepEqual(learner.tag(learningDocument(text, ctx)).map((s) => `${s.text} ${s.start}-${s.end} ${s.score}`), [
-      'velkamor 42-50 0.99', 'list 82-86 0.99', 'Anna Novak 114-124 0.99', 'Ostrov Bank 165-176 0.99',
-      'and Boris 217-226 0.99', 'Clara Delan 250-261 0.99', 'dra 275-278 0.99',
+      'velkamor 42-50 0.99', 'list 82-86 0.631', 'Anna Novak 114-124 0.99', 'Ostrov Bank 165-176 0.944',
+      'and Boris 217-226 0.754', 'Clara Delan 250-261 0.99', 'dra 275-278 0.639',
     ]);
   });
 
