@@ -178,7 +178,36 @@ function bodyLearning(): string | undefined {
   return `${table(head, rows)}\n\n${source([file], d.commit, machineName(d.machine))}`;
 }
 
+interface TrainedModelResult {
+  heldOut: boolean;
+  commit: string;
+  machine: Machine;
+  commands: string[];
+  trainedModel: Scores;
+  rulesOnly: Scores;
+}
+
+/** Models trained with `newsmark train`, scored on other articles beside the rules (one row per file). */
+function trainedModels(): string | undefined {
+  const files = [
+    ['eval/results/vlsp2018-slice-train521.json', 'the 521 training articles outside the slice', 'the 260-article slice (development)'],
+    ['eval/results/vlsp2018-dev-heldout-train781.json', 'all 781 training articles', 'the 260 dev articles (held out)'],
+  ];
+  const found = files.map(([file, train, test]) => ({ file, train, test, d: read<TrainedModelResult>(file) })).filter((f) => f.d?.trainedModel?.spans);
+  if (found.length === 0) return undefined;
+  const cell = (s: Scores): string => {
+    const a = s.spans?.actor;
+    return a ? `${f3(a.exact.f1)} (${f3(a.overlap.f1)})` : '—';
+  };
+  const rows = found.map(({ train, test, d }) => [train, test, cell(d!.trainedModel), cell(d!.rulesOnly)]);
+  const commits = [...new Set(found.map((f) => f.d!.commit))].join(', ');
+  return `${table(['Trained on', 'Tested on', 'Model: actor exact F1 (overlap)', 'Rules only'], rows)}
+
+${source(found.map((f) => f.file), commits, machineName(found[0].d!.machine))}`;
+}
+
 const BLOCKS: Record<string, () => string | undefined> = {
+  'trained-models': trainedModels,
   quality,
   phoner,
   'learning-dev': () => curve('eval/results/learning-curve-vlsp2018-train-slice.json'),
