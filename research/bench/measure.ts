@@ -18,7 +18,7 @@ export function bigSamplePage(minBytes: number): string {
   return parts.join('\n');
 }
 
-const ROUNDS = 5;
+export const ROUNDS = 5;
 
 /** MB per CPU second of the median of five runs after a warm-up (JIT, lexicon compilation): CPU time and the
  * median, not wall time or the best, because the machine is shared. */
