@@ -58,6 +58,35 @@ function allowedEnd(tag: number): boolean {
   return p === -1 || p === 2 || p === 3;
 }
 
+/**
+ * scores[row + t] = the sum of w[bases[i] + t] over i < hits, for each tag t < T, added in order and rounded
+ * to float32 at each step as adding into the score array would: the same sums, kept in locals instead of a
+ * load and store per feature. Tag O alone, then a label's four tags side by side (four independent sums
+ * run in parallel where one waits on the last add).
+ */
+function sumRows(w: Float32Array, bases: Int32Array, hits: number, scores: Float32Array, row: number, T: number): void {
+  let o = 0;
+  for (let i = 0; i < hits; i++) o = Math.fround(o + w[bases[i]]);
+  scores[row] = o;
+  for (let t = 1; t < T; t += 4) {
+    let b = 0;
+    let inside = 0;
+    let last = 0;
+    let unit = 0;
+    for (let i = 0; i < hits; i++) {
+      const at = bases[i] + t;
+      b = Math.fround(b + w[at]);
+      inside = Math.fround(inside + w[at + 1]);
+      last = Math.fround(last + w[at + 2]);
+      unit = Math.fround(unit + w[at + 3]);
+    }
+    scores[row + t] = b;
+    scores[row + t + 1] = inside;
+    scores[row + t + 2] = last;
+    scores[row + t + 3] = unit;
+  }
+}
+
 export class Perceptron {
   readonly tags: number;
   readonly bucketMask: number;
@@ -151,32 +180,29 @@ export class Perceptron {
     const T = this.tags;
     const n = seq.offsets.length - 1;
     const scores = out && out.length >= n * T ? out : new Float32Array(n * T);
-    scores.fill(0, 0, n * T);
     const { offsets, feats } = seq;
-    const count = offsets[n];
-    if (hitBuckets.length < count) {
-      hitBuckets = new Int32Array(count * 2);
-      hitRows = new Int32Array(count * 2);
+    let widest = 0;
+    for (let k = 0; k < n; k++) widest = Math.max(widest, offsets[k + 1] - offsets[k]);
+    if (hitBuckets.length < widest) {
+      hitBuckets = new Int32Array(widest * 2);
+      hitRows = new Int32Array(widest * 2);
     }
-    const buckets = hitBuckets;
-    const rows = hitRows;
+    const bases = hitBuckets;
     const mask = this.bucketMask;
     const live = this.liveRows();
     const filter = this.filterMask;
-    // first the features whose rows may have weights, in order and without a branch (a mispredicted
-    // branch per feature would stall the reads of the weight table), then their rows
-    let hits = 0;
+    const w = this.weights;
     for (let k = 0; k < n; k++) {
-      const row = k * T;
-      const end = offsets[k + 1];
-      for (let f = offsets[k]; f < end; f++) {
+      // first the token's features whose rows may have weights, in order and without a branch (a
+      // mispredicted branch per feature would stall the reads of the weight table)
+      let hits = 0;
+      for (let f = offsets[k], end = offsets[k + 1]; f < end; f++) {
         const bucket = feats[f] & mask;
-        buckets[hits] = bucket;
-        rows[hits] = row;
+        bases[hits] = bucket * T;
         hits += (live[(bucket & filter) >>> 5] >>> (bucket & 31)) & 1;
       }
+      sumRows(w, bases, hits, scores, k * T, T);
     }
-    this.addRows(scores, buckets, rows, hits);
     return scores;
   }
 
