@@ -346,7 +346,7 @@ function computeLineFeatures(tokens: Tokens, grammar: ActorGrammar): LineFeature
     runScratch = new Uint32Array(n * 2);
   }
   const at = rowScratch;
-  const shapes = new Uint8Array(n);
+  const shapes = shapeRoom(n);
   const lex = lexScratch;
   const run = runScratch;
   let phrases = 0;
@@ -445,6 +445,22 @@ function room(length: number): Int32Array {
     chunkUsed = 0;
   }
   return chunk;
+}
+
+// A line's shape classes, likewise in a shared chunk: a small typed array of its own per line is an
+// allocation and a collection for every line.
+const SHAPE_CHUNK = 1 << 16;
+let shapeChunk = new Uint8Array(SHAPE_CHUNK);
+let shapeUsed = 0;
+
+/** Room for `n` shape classes in the current shape chunk, taken. */
+function shapeRoom(n: number): Uint8Array {
+  if (shapeUsed + n > shapeChunk.length) {
+    shapeChunk = new Uint8Array(Math.max(SHAPE_CHUNK, n));
+    shapeUsed = 0;
+  }
+  shapeUsed += n;
+  return shapeChunk.subarray(shapeUsed - n, shapeUsed);
 }
 
 /** Appends the lexicon features of `bits` (template slot of LEX_TEMPLATES); returns the new length. */
