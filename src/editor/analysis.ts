@@ -306,20 +306,26 @@ export class AnalysisService implements vscode.Disposable {
     this.training = (async () => {
       do {
         this.retrainAgain = false;
-        const reply = await this.trainer.request({ type: 'train', options: this.options(undefined) });
-        let use: EngineRequest;
-        if (!reply.ok) {
-          this.learningFailed(reply.error);
-          use = { type: 'useModel' };
-        } else if (reply.model === undefined) continue; // nothing changed
-        else {
-          use = reply.model === null ? { type: 'useModel' } : { type: 'useModel', model: reply.model };
-          if (reply.trained) this.log.info(`span learner: trained on ${reply.trained.pages} pages in ${reply.trained.ms} ms${reply.trained.active.length > 0 ? `, replaces the rules for ${reply.trained.active.join(', ')}` : ''}`);
+        // first the model alone, with the gate measured last time (shown within moments), then the
+        // measurement; decisions made meanwhile start over with a quick one
+        for (const quick of [true, false]) {
+          if (this.retrainAgain) break;
+          const reply = await this.trainer.request({ type: 'train', options: this.options(undefined), quick });
+          let use: EngineRequest;
+          if (!reply.ok) {
+            this.learningFailed(reply.error);
+            use = { type: 'useModel' };
+          } else if (reply.model === undefined) continue; // nothing changed
+          else {
+            use = reply.model === null ? { type: 'useModel' } : { type: 'useModel', model: reply.model };
+            const t = reply.trained;
+            if (t) this.log.info(`span learner: trained on ${t.pages} pages in ${t.ms} ms${t.measured ? ' (measured)' : ''}${t.active.length > 0 ? `, replaces the rules for ${t.active.join(', ')}` : ''}`);
+          }
+          const used = await this.engine.request(use);
+          this.modelGeneration++;
+          if (!used.ok) this.learningFailed(used.error);
+          await this.reanalyseShown();
         }
-        const used = await this.engine.request(use);
-        this.modelGeneration++;
-        if (!used.ok) this.learningFailed(used.error);
-        await this.reanalyseShown();
       } while (this.retrainAgain);
     })().finally(() => (this.training = undefined));
     return this.training;

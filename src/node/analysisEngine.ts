@@ -31,8 +31,12 @@ export type EngineRequest =
   | { type: 'page'; id: string; text?: string; decisions?: DecidedPage['decisions'] }
   /** The model file to start training from (the newsmark.model setting); none: start from nothing. */
   | { type: 'model'; model?: unknown }
-  /** Trains on the pages' decisions when they changed; answers with the model file (null: nothing learned). */
-  | { type: 'train'; options: AnalysisOptions }
+  /**
+   * Trains on the pages' decisions when they changed; answers with the model file (null: nothing learned).
+   * `quick`: fit the model only, keeping the last measurement's gate and calibration (a full training, which
+   * measures, is still due; without a measurement yet it measures anyway).
+   */
+  | { type: 'train'; options: AnalysisOptions; quick?: boolean }
   /** The model analyses use from now on (none: the rules alone). */
   | { type: 'useModel'; model?: ModelFile }
   | {
@@ -61,7 +65,7 @@ export type EngineReply =
       /** After 'train': the model file, null when nothing was learned; undefined when nothing changed. */
       model?: ModelFile | null;
       /** After 'train': what the training read and how long it took. */
-      trained?: { pages: number; ms: number; active: string[] };
+      trained?: { pages: number; ms: number; active: string[]; measured: boolean };
     }
   | { ok: false; error: string };
 
@@ -77,6 +81,9 @@ export class EngineState {
   private readonly pages = new Map<string, DecidedPage>();
   private base: SpanLearner | undefined;
   private untrained = true;
+  /** The last learner trained with its held-out measurement, and whether decisions came in since. */
+  private measured: SpanLearner | undefined;
+  private unmeasured = true;
   /** Analysing side: the learner in use. */
   private learner: SpanLearner | undefined;
 
@@ -124,18 +131,25 @@ export class EngineState {
       }
       case 'model':
         this.untrained = true;
+        this.measured = undefined;
         this.base = undefined;
         if (req.model !== undefined) this.base = SpanLearner.fromJSON(req.model);
         return { ok: true };
       case 'train': {
-        if (!this.untrained) return { ok: true };
+        if (this.untrained) this.unmeasured = true;
+        const quick = req.quick === true && this.measured !== undefined;
+        if (!this.untrained && (quick || !this.unmeasured)) return { ok: true };
         const started = performance.now();
         this.untrained = false;
         const ctx = { corpus: this.corpus, stopwords: this.lexicons.stopwords, entities: this.lexicons.entities, learned: new LearnedEntities(), options: req.options };
-        const learner = trainOnPages([...this.pages.values()], ctx, this.base);
+        const learner = trainOnPages([...this.pages.values()], ctx, this.base, quick ? this.measured : undefined);
+        if (!quick) {
+          this.measured = learner;
+          this.unmeasured = false;
+        }
         const model = learner?.changesSuggestions ? learner.toJSON() : null;
         const active = learner ? learner.labels.filter((label) => learner.active(label)) : [];
-        return { ok: true, model, trained: { pages: this.pages.size, ms: Math.round(performance.now() - started), active } };
+        return { ok: true, model, trained: { pages: this.pages.size, ms: Math.round(performance.now() - started), active, measured: !quick } };
       }
       case 'useModel':
         this.learner = req.model ? SpanLearner.fromJSON(req.model) : undefined;

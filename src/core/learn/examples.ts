@@ -37,13 +37,14 @@ export interface DecidedPage {
 /**
  * The span learner of a corpus: `base` (a loaded model, or nothing learned) trained on the decisions of
  * `pages`, the same way for the editor and `newsmark detect`. Without a page that teaches, `base` itself.
+ * `measuredBy`: keep that learner's measurement and fit the model only (see LearnerOptions).
  */
-export function trainOnPages(pages: readonly DecidedPage[], ctx: AnalysisContext, base: SpanLearner | undefined): SpanLearner | undefined {
+export function trainOnPages(pages: readonly DecidedPage[], ctx: AnalysisContext, base: SpanLearner | undefined, measuredBy?: SpanLearner): SpanLearner | undefined {
   const examples: TrainingExample[] = [];
   for (const page of pages) {
     const example = trainingExample(page.text, page.decisions, { ...ctx, options: { ...ctx.options, documentId: page.id } });
     if (example) examples.push(example);
   }
   if (examples.length === 0) return base;
-  return (base ?? SpanLearner.empty()).train(examples, { context: ctx });
+  return (base ?? SpanLearner.empty()).train(examples, { context: ctx, ...(measuredBy ? { measuredBy } : {}) });
 }

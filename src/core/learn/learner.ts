@@ -71,6 +71,10 @@ export interface LearnerOptions {
   /** The analysis context: with it, the held-out control is Newsmark's own analysis without the learner
    * (the rules and the repeats of the other folds' tags, exactly as suggested); without it, an estimate. */
   context?: AnalysisContext;
+  /** A learner trained and measured on (nearly) the same decisions: its gate, calibration and rule scores
+   * are kept and nothing is measured, so only the final model is fitted (about a fifth of the time). The
+   * editor shows that model within moments of a decision, then measures again in the background. */
+  measuredBy?: SpanLearner;
 }
 
 export interface SpanScores {
@@ -210,6 +214,11 @@ export class SpanLearner {
     if (taught.length === 0 || labels.length === 0) {
       // nothing to learn from: a loaded model stays as it was
       return base ? new SpanLearner(labels, bits, base, this.calibration, this.measured, this.base) : SpanLearner.empty();
+    }
+    const measured = options.measuredBy;
+    if (measured && measured.measured.folds > 0 && sameLabels(measured.labels, labels)) {
+      const quality = { ...measured.measured, documents: taught.length, done: doneDocs.length, tags: tagCount };
+      return new SpanLearner(labels, bits, fit(taught, labels, bits, epochs, base, 0), measured.calibration, quality, base);
     }
     const quality: LearnerQuality = { documents: taught.length, done: doneDocs.length, tags: tagCount, folds: 0, labels: {}, rules: {} };
     for (const label of labels) quality.labels[label] = { active: false, learned: emptyScores(), control: emptyScores() };

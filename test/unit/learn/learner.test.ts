@@ -137,6 +137,20 @@ describe('span learner', () => {
     ]);
   });
 
+  it('fits the model alone when given a measured learner, keeping its gate and scores (shown first in the editor)', () => {
+    const ctx = context();
+    const measured = SpanLearner.empty().train(examples(0, 24, ctx));
+    const more = examples(0, 27, ctx);
+    const quick = SpanLearner.empty().train(more, { measuredBy: measured });
+    const full = SpanLearner.empty().train(more);
+    assert.equal(quick.active('actor'), measured.active('actor'));
+    assert.deepEqual(quick.quality.labels, measured.quality.labels);
+    assert.equal(quick.quality.documents, 27);
+    // the model is the one the measured training fits last
+    assert.equal(quick.toJSON().weightValues, full.toJSON().weightValues);
+    assert.notEqual(quick.toJSON().weightValues, measured.toJSON().weightValues);
+  });
+
   it('trains the same model from the same pages', () => {
     const ctx = context();
     const a = SpanLearner.empty().train(examples(0, 10, ctx)).toJSON();
