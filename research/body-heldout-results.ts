@@ -1,0 +1,93 @@
+// Body line P/R/F1 on the held-out pages of issue #13 (made by research/fetch-heldout-body.ts), per group
+// ("other-sites": English pages; "other-languages": the rest) and per language, micro-averaged over lines
+// with every page in one corpus, as `newsmark eval --gold DIR` does. Writes eval/results/body-heldout.json
+// with the commit and machine. Held out: measured once; no detector change may follow from these figures.
+//
+//   npx tsx research/body-heldout-results.ts [--gold DIR (default $NEWSMARK_DATA/heldout-body)] [--out FILE]
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { detectLines } from '../src/core/detect/body/index';
+import { CorpusModel } from '../src/core/detect/corpus';
+import { evaluateBody, microAverage, type Counts } from '../src/core/eval/index';
+import { loadShippedStopwords } from '../test/unit/body/shippedStopwords';
+import { readGoldDir } from './gold-sets';
+
+const ROOT = path.join(__dirname, '..');
+
+function option(name: string): string | undefined {
+  const at = process.argv.indexOf(`--${name}`);
+  return at > 0 && at + 1 < process.argv.length ? process.argv[at + 1] : undefined;
+}
+
+const gold = option('gold') ?? (process.env.NEWSMARK_DATA ? path.join(process.env.NEWSMARK_DATA, 'heldout-body') : undefined);
+if (!gold) {
+  process.stderr.write('usage: --gold DIR (the output of research/fetch-heldout-body.ts) or NEWSMARK_DATA\n');
+  process.exit(2);
+}
+interface ManifestPage {
+  id: string;
+  source: string;
+  lang: string;
+  group: string;
+}
+const manifest = JSON.parse(fs.readFileSync(path.join(gold, 'manifest.json'), 'utf8')) as {
+  readability: { commit: string };
+  scrapinghub: { commit: string };
+  rules: Record<string, number>;
+  skipped: Record<string, string[]>;
+  pages: ManifestPage[];
+};
+const info = new Map(manifest.pages.map((p) => [p.id, p]));
+
+const records = readGoldDir(gold);
+const stopwords = loadShippedStopwords();
+const corpus = new CorpusModel();
+for (const record of records) corpus.addDocument(record.id, record.text);
+const counts = new Map<string, Counts>();
+for (const record of records) counts.set(record.id, evaluateBody(record, detectLines(record.text, corpus, stopwords, { documentId: record.id })));
+
+function scores(ids: string[]): Record<string, number> {
+  const s = microAverage(ids.map((id) => counts.get(id)!));
+  const round = (value: number): number => Math.round(value * 1000) / 1000;
+  return { pages: ids.length, p: round(s.precision), r: round(s.recall), f1: round(s.f1), tp: s.truePositives, fp: s.falsePositives, fn: s.falseNegatives };
+}
+
+const ids = [...counts.keys()];
+const of = (key: keyof ManifestPage, value: string, among = ids): string[] => among.filter((id) => info.get(id)?.[key] === value);
+const groups: Record<string, unknown> = {};
+for (const group of ['other-sites', 'other-languages']) {
+  const inGroup = of('group', group);
+  const bySource: Record<string, unknown> = {};
+  for (const source of ['readability', 'scrapinghub']) bySource[source] = scores(of('source', source, inGroup));
+  groups[group] = { ...scores(inGroup), bySource };
+}
+const byLanguage: Record<string, unknown> = {};
+for (const lang of [...new Set(ids.map((id) => info.get(id)?.lang ?? '?'))].sort()) byLanguage[lang] = scores(of('lang', lang));
+
+const git = (args: string[]): string => execFileSync('git', args, { cwd: ROOT, encoding: 'utf8' }).trim();
+const result = {
+  what:
+    'body line P/R/F1 (line level, micro-averaged), all held-out pages in one corpus; mozilla/readability test pages and ' +
+    'Scrapinghub article-extraction-benchmark pages not in boilerplate-dev, converted by research/fetch-heldout-body.ts; measured once',
+  commit: git(['rev-parse', '--short', 'HEAD']),
+  dirty: git(['status', '--porcelain', '--untracked-files=no']) !== '',
+  machine: { host: os.hostname(), cores: os.cpus().length, load: os.loadavg().map((l) => Math.round(l * 100) / 100) },
+  commands: [
+    'npx tsx research/fetch-heldout-body.ts --readability GITDIR --scrapinghub GITDIR --out DIR',
+    'npx tsx research/body-heldout-results.ts --gold DIR',
+    'node dist/cli.js eval --gold DIR (same total)',
+  ],
+  sources: { readability: manifest.readability.commit, scrapinghub: manifest.scrapinghub.commit },
+  rules: manifest.rules,
+  skipped: Object.fromEntries(Object.entries(manifest.skipped).map(([k, v]) => [k, v.length])),
+  targets: { 'other-languages': 0.75, 'other-sites': 0.87, readabilityLxmlOnBenchmark: 0.909 },
+  all: scores(ids),
+  groups,
+  byLanguage,
+};
+const out = option('out') ?? path.join(ROOT, 'eval', 'results', 'body-heldout.json');
+fs.writeFileSync(`${out}.tmp`, `${JSON.stringify(result, null, 2)}\n`);
+fs.renameSync(`${out}.tmp`, out);
+process.stdout.write(`${JSON.stringify({ all: result.all, groups, byLanguage }, null, 1).replace(/\n\s*/g, ' ')}\n`);
