@@ -206,6 +206,38 @@ function trainedModels(): string | undefined {
 ${source(found.map((f) => f.file), commits, machineName(found[0].d!.machine))}`;
 }
 
+interface HeldoutScore {
+  pages: number;
+  p: number;
+  r: number;
+  f1: number;
+}
+interface HeldoutResult {
+  commit: string;
+  machine: Machine;
+  targets: Record<string, number>;
+  groups: Record<string, HeldoutScore & { bySource: Record<string, HeldoutScore> }>;
+  byLanguage: Record<string, HeldoutScore>;
+}
+
+/** Body lines on the held-out readability and benchmark pages: per group (with its target), then per language. */
+function bodyHeldout(): string | undefined {
+  const file = 'eval/results/body-heldout.json';
+  const d = read<HeldoutResult>(file);
+  if (!d) return undefined;
+  const cells = (s: HeldoutScore): string[] => [String(s.pages), f3(s.p), f3(s.r), f3(s.f1)];
+  const rows: string[][] = [];
+  const names: Record<string, string> = { 'other-sites': 'Other sites (English)', 'other-languages': 'Other languages and scripts' };
+  for (const [group, s] of Object.entries(d.groups)) {
+    const target = d.targets[group];
+    rows.push([`**${names[group] ?? group}**`, ...cells(s), target === undefined ? '' : `≥ ${target.toFixed(2)}: ${s.f1 >= target ? 'met' : '**not met**'}`]);
+    for (const [source, t] of Object.entries(s.bySource)) if (t.pages > 0) rows.push([`${names[group] ?? group}: ${source} pages`, ...cells(t), '']);
+  }
+  for (const [lang, s] of Object.entries(d.byLanguage)) if (lang !== 'en') rows.push([`\`${lang}\``, ...cells(s), '']);
+  const head = ['Pages', 'Count', 'Body line P', 'R', 'F1', 'Target'];
+  return `${table(head, rows)}\n\n${source([file], d.commit, machineName(d.machine))}`;
+}
+
 const BLOCKS: Record<string, () => string | undefined> = {
   'trained-models': trainedModels,
   quality,
@@ -213,6 +245,7 @@ const BLOCKS: Record<string, () => string | undefined> = {
   'learning-dev': () => curve('eval/results/learning-curve-vlsp2018-train-slice.json'),
   'learning-heldout': () => curve('eval/results/learning-curve-vlsp2018-dev-heldout.json'),
   'body-learning': bodyLearning,
+  'body-heldout': bodyHeldout,
   speed,
 };
 
