@@ -2,6 +2,7 @@
 // printed as a table per batch (control vs learning) and, with --out, written as a result file.
 
 import * as os from 'node:os';
+import * as path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { CorpusModel } from '../core/detect/corpus';
 import type { GoldRecord } from '../core/eval';
@@ -23,6 +24,18 @@ export interface LearningCurveFile {
   machine: { host: string; cores: number };
   model?: string;
   results: BatchResult[];
+}
+
+/**
+ * The gold path as a result file may name it on any machine: under $NEWSMARK_DATA (where licensed data sets
+ * live) by that name, else relative to the working folder; a file outside both by its name alone.
+ */
+export function portablePath(file: string): string {
+  const full = path.resolve(file);
+  const data = process.env.NEWSMARK_DATA;
+  if (data && !path.relative(path.resolve(data), full).startsWith('..')) return `$NEWSMARK_DATA/${path.relative(path.resolve(data), full).split(path.sep).join('/')}`;
+  const relative = path.relative(process.cwd(), full);
+  return relative.startsWith('..') || path.isAbsolute(relative) ? `<data>/${path.basename(full)}` : relative.split(path.sep).join('/');
 }
 
 function commitOf(): string {
@@ -49,7 +62,7 @@ export async function learningCurveCommand(records: GoldRecord[], batches: numbe
   env.reporter.endProgress();
   const file: LearningCurveFile = {
     kind: 'learning-curve',
-    gold: stringOption(args, 'gold') ?? '',
+    gold: portablePath(stringOption(args, 'gold') ?? ''),
     batches,
     documents: records.length,
     commit: commitOf(),

@@ -142,7 +142,6 @@ interface PreparedLine {
   /** Line and rule feature hashes per token. */
   offsets: Int32Array;
   feats: Int32Array;
-  shapes: Uint8Array;
   /** Allowed tags per token (training); undefined for lines that do not teach. */
   mask?: Uint32Array;
   full: boolean;
@@ -417,7 +416,7 @@ function prepare(doc: LearningDocument, index: number, example: TrainingExample 
       ruleFeatures(tokens, line.start, rules, base.shapes, IGNORED_RULES, RULE_EXTRA);
       ({ offsets, feats } = merged(base.offsets, base.feats, RULE_EXTRA));
     }
-    const prepared: PreparedLine = { tokens, offsets, feats, shapes: base.shapes, full: false, start: line.start };
+    const prepared: PreparedLine = { tokens, offsets, feats, full: false, start: line.start };
     if (example) teach(prepared, example, labelIndex);
     lines.push(prepared);
   }
@@ -664,23 +663,23 @@ function controlSpans(doc: PreparedDoc, label: string): { start: number; end: nu
 function unknownFallbacks(model: Perceptron, rules: readonly Suggestion[], learned: readonly { start: number; end: number; label: string }[], doc: LearningDocument, taken: readonly string[]): Suggestion[] {
   if (taken.length === 0) return [];
   const kept: Suggestion[] = [];
+  const lines = new Map(doc.lines.map((line) => [line.line, line]));
   let j = 0;
   for (const s of rules) {
     if (!taken.includes(s.label) || s.rules?.includes(ACCEPTED_RULE)) continue;
     while (j < learned.length && learned[j].end <= s.start) j++;
     let overlapped = false;
     for (let k = j; k < learned.length && learned[k].start < s.end && !overlapped; k++) overlapped = learned[k].label === s.label;
-    if (!overlapped && holdsUnknownWord(model, doc, s)) kept.push(s);
+    const line = lines.get(s.line);
+    if (!overlapped && line && holdsUnknownWord(model, line, doc.grammar, s)) kept.push(s);
   }
   return kept;
 }
 
-/** Whether a span holds a token whose word feature has no weight in the model. */
-function holdsUnknownWord(model: Perceptron, doc: LearningDocument, span: Suggestion): boolean {
-  const line = doc.lines.find((l) => l.line === span.line);
-  if (!line) return false;
+/** Whether a span on `line` holds a token whose word feature has no weight in the model. */
+function holdsUnknownWord(model: Perceptron, line: LearningLine, grammar: ActorGrammar, span: Suggestion): boolean {
   const tokens = line.tokens;
-  const features = lineFeatures(tokens, doc.grammar);
+  const features = lineFeatures(tokens, grammar);
   for (let k = 0; k < tokens.count; k++) {
     const start = line.start + tokens.start(k);
     if (start >= span.end) break;
