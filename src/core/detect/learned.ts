@@ -92,6 +92,8 @@ export class LearnedEntities {
   /** First word id -> entries starting with it, longest first. */
   private readonly byFirstWord: LearnedEntry[][] = [];
   private versionCounter = 0;
+  /** Per label, last word -> entries ending with it (endingWith), valid for one version. */
+  private byLastWord: { version: number; index: Map<string, Map<string, LearnedEntry[]>> } | undefined;
   /** Dismissals per label and text, also of texts never accepted (so a later acceptance starts from them). */
   private readonly dismissals = new Map<string, number>();
   /** Matches per line's tokens (line scans are cached and reused across analyses), valid for one version. */
@@ -167,6 +169,33 @@ export class LearnedEntities {
     return this.entriesByKey.get(key(label, text.trim()));
   }
 
+  /**
+   * Entries of `label` longer than `words` that end with them, in the order they were first accepted: the
+   * long names a short form may stand for across pages, found by its last word instead of a scan of every
+   * accepted name (a corpus holds thousands).
+   */
+  endingWith(label: string, words: readonly string[]): LearnedEntry[] {
+    if (words.length === 0) return [];
+    if (this.byLastWord?.version !== this.versionCounter) this.byLastWord = { version: this.versionCounter, index: new Map() };
+    const index = this.byLastWord.index;
+    let byLabel = index.get(label);
+    if (!byLabel) {
+      index.set(label, (byLabel = new Map()));
+      for (const entry of this.entriesByKey.values()) {
+        if (entry.label !== label) continue;
+        const last = entry.words[entry.words.length - 1];
+        const list = byLabel.get(last);
+        if (list) list.push(entry);
+        else byLabel.set(last, [entry]);
+      }
+    }
+    const out: LearnedEntry[] = [];
+    for (const entry of byLabel.get(words[words.length - 1]) ?? []) {
+      if (entry.words.length > words.length && endsWithWords(entry.words, words)) out.push(entry);
+    }
+    return out;
+  }
+
   entries(label?: string): LearnedEntry[] {
     const all = [...this.entriesByKey.values()];
     return label === undefined ? all : all.filter((entry) => entry.label === label);
@@ -227,8 +256,8 @@ export class LearnedEntities {
     if (own?.value !== undefined) return own.value;
     const words = wordsOf(text.trim());
     let best: LearnedEntry | undefined;
-    for (const entry of this.entriesByKey.values()) {
-      if (entry.label !== label || entry.words.length <= words.length) continue;
+    // across pages a short form is only ever a name's ending
+    for (const entry of this.endingWith(label, words)) {
       if (!shortFormAllowed(entry.words, words, facts(entry), false)) continue;
       if (!best || entry.words.length > best.words.length || (entry.words.length === best.words.length && entry.count > best.count)) best = entry;
     }

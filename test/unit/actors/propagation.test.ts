@@ -104,6 +104,20 @@ test('a Western family name stands for the accepted full name on other pages', (
   assert.equal(found.find((s) => s.text === 'Lindqvist')?.value, 'Margarethe Lindqvist');
 });
 
+test('a family name follows the accepted names as they change: the longest accepted ending wins, a forgotten one no longer counts', () => {
+  const learned = new LearnedEntities();
+  const page = 'Lindqvist said the talks would resume.';
+  learned.accept('actor', 'Margarethe Lindqvist');
+  assert.equal(actors(page, learned, 'en').find((s) => s.text === 'Lindqvist')?.value, 'Margarethe Lindqvist');
+  learned.accept('actor', 'Anna Margarethe Lindqvist');
+  learned.accept('actor', 'Lindqvist Holding');
+  assert.equal(actors(page, learned, 'en').find((s) => s.text === 'Lindqvist')?.value, 'Anna Margarethe Lindqvist');
+  assert.equal(learned.canonical('actor', 'Lindqvist'), 'Anna Margarethe Lindqvist');
+  learned.forget('actor', 'Anna Margarethe Lindqvist');
+  assert.equal(actors(page, learned, 'en').find((s) => s.text === 'Lindqvist')?.value, 'Margarethe Lindqvist');
+  assert.equal(learned.canonical('actor', 'Lindqvist'), 'Margarethe Lindqvist');
+});
+
 test('shortFormAllowed follows name order and kind', () => {
   const person = { organisation: false, vietnamese: false };
   const vietnamese = { organisation: false, vietnamese: true };

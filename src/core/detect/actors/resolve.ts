@@ -2,7 +2,7 @@
 // occurrence of the names found and of names the annotator accepted, and short forms linked to full names.
 import type { Suggestion } from '../../model/types';
 import type { EntityLexicon } from '../lexicons';
-import { containsWords, type LearnedEntities, type NameFacts, shortFormAllowed, type TitleTest } from '../learned';
+import { containsWords, endsWithWords, type LearnedEntities, type NameFacts, shortFormAllowed, type TitleTest } from '../learned';
 import { lineSpans } from '../../text/lines';
 import { lineIndexOf, TOKEN_WORD, type Tokens, tokenize, Vocabulary } from '../words';
 import { actorGrammar, type ActorGrammar } from './grammar';
@@ -528,13 +528,12 @@ export function resolveActors(
   }
   const chosen = bestCandidates(found, report);
 
-  const learnedNames = learned ? learned.entries('actor').filter((entry) => entry.words.length > 1).map((entry) => ({ words: entry.words, text: entry.text, samePage: false })) : [];
-  const longNames = [...learnedNames, ...[...known.names.values()].filter((name) => name.words.length > 1).map((name) => ({ ...name, samePage: true }))];
+  const pageNames = [...known.names.values()].filter((name) => name.words.length > 1);
   const canonical = new Map<string, string>();
   for (const candidate of found) if (candidate.full !== undefined && !canonical.has(candidate.text)) canonical.set(candidate.text, learned?.get('actor', candidate.full)?.value ?? candidate.full);
   return chosen.map((candidate) => {
     let value = canonical.get(candidate.text);
-    if (value === undefined) canonical.set(candidate.text, (value = canonicalName(candidate.text, longNames, learned, grammar)));
+    if (value === undefined) canonical.set(candidate.text, (value = canonicalName(candidate.text, pageNames, learned, grammar)));
     const suggestion: Suggestion = {
       start: candidate.start,
       end: candidate.end,
@@ -564,33 +563,32 @@ function wordsAt(tokens: Tokens, index: number, words: readonly string[]): boole
 /**
  * The longest name on the page or among accepted ones that `text` may stand for (shortFormAllowed: a part
  * of a person's name on the same page, a Western family name across pages, never part of an
- * organisation's name), a name ending with it first.
+ * organisation's name), a name ending with it first; among equals, accepted names first, then the page's
+ * in page order.
  */
-function canonicalName(
-  text: string,
-  longNames: readonly { words: string[]; text: string; samePage: boolean }[],
-  learned: LearnedEntities | undefined,
-  grammar: ActorGrammar,
-): string {
+function canonicalName(text: string, pageNames: readonly { words: string[]; text: string }[], learned: LearnedEntities | undefined, grammar: ActorGrammar): string {
   const accepted = learned?.get('actor', text)?.value;
   if (accepted !== undefined) return accepted;
   const words = tokenize(text, grammar.vocabulary).texts();
-  let best: { words: string[]; text: string } | undefined;
+  let best: { words: readonly string[]; text: string } | undefined;
   let bestIsSuffix = false;
-  for (const candidate of longNames) {
+  const consider = (candidate: { words: readonly string[]; text: string }, samePage: boolean): void => {
     const longer = candidate.words;
-    if (longer.length <= words.length) continue;
+    if (longer.length <= words.length) return;
     // family names: a name ending with the short form beats one merely containing it
-    const isSuffix = longer.slice(longer.length - words.length).join('\u0000') === words.join('\u0000');
-    if (best && bestIsSuffix && !isSuffix) continue;
-    if (best && isSuffix === bestIsSuffix && longer.length <= best.words.length) continue;
-    if (!isSuffix && !(candidate.samePage && containsWords(longer, words))) continue;
-    if (!shortFormAllowed(longer, words, nameFacts(candidate.text, grammar), candidate.samePage)) continue;
+    const isSuffix = endsWithWords(longer, words);
+    if (best && bestIsSuffix && !isSuffix) return;
+    if (best && isSuffix === bestIsSuffix && longer.length <= best.words.length) return;
+    if (!isSuffix && !(samePage && containsWords(longer, words))) return;
+    if (!shortFormAllowed(longer, words, nameFacts(candidate.text, grammar), samePage)) return;
     best = candidate;
     bestIsSuffix = isSuffix;
-  }
+  };
+  // an accepted name stands for a short form only as its ending (across pages)
+  if (learned) for (const entry of learned.endingWith('actor', words)) consider(entry, false);
+  for (const name of pageNames) consider(name, true);
   if (!best) return text;
-  const full = best.text;
+  const full = (best as { text: string }).text;
   return learned?.get('actor', full)?.value ?? full;
 }
 
