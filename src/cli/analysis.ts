@@ -6,6 +6,7 @@ import { analyseDocument, type AnalysisContext, type DocumentAnalysis } from '..
 import { CorpusModel } from '../core/detect/corpus';
 import type { EntityLexicon } from '../core/detect/lexicons';
 import type { StopwordLexicon } from '../core/detect/stopwords';
+import { donePages, type UntaggedCount, untaggedCounts } from '../core/detect/untagged';
 import type { SpanLearner } from '../core/learn/learner';
 import { trainOnPages } from '../core/learn/examples';
 import type { LineDecision, SidecarData, Suggestion } from '../core/model/types';
@@ -31,6 +32,8 @@ export interface CorpusBuild {
   acceptances: Acceptance[];
   /** Pages whose sidecars teach the span learner (span tags, dismissals or status done). */
   annotated: AnnotatedPage[];
+  /** Accepted texts left untagged on pages marked done (they lower those texts' propagation score). */
+  untagged: UntaggedCount[];
   /** UTF-8 bytes read. */
   bytes: number;
   /** Pages that could not be read (reported): later passes leave them out. */
@@ -65,7 +68,8 @@ export function buildCorpus(files: readonly CorpusFile[], ws: Workspace, reporte
     if (teaches) annotated.push({ path: file.path, text, data });
   });
   reporter.endProgress();
-  return { corpus, acceptances, annotated, bytes, unreadable };
+  const untagged = learn ? untaggedCounts(learnedFrom(acceptances), donePages(annotated.map((page) => ({ text: page.text, decisions: page.data })))) : [];
+  return { corpus, acceptances, annotated, untagged, bytes, unreadable };
 }
 
 /** A page and its (re-anchored) sidecar data. */
@@ -89,8 +93,11 @@ export function analysisContext(
   entities: EntityLexicon,
   acceptances: readonly Acceptance[],
   settings: DetectSettings,
+  untagged: readonly UntaggedCount[] = [],
 ): AnalysisContext {
-  return { corpus, stopwords, entities, learned: learnedFrom(acceptances), options: { relativeDates: settings.relativeDates, dateRanges: settings.dateRanges ?? 'whole' } };
+  const learned = learnedFrom(acceptances);
+  learned.setUntagged(untagged);
+  return { corpus, stopwords, entities, learned, options: { relativeDates: settings.relativeDates, dateRanges: settings.dateRanges ?? 'whole' } };
 }
 
 /** Pass 2 for one document; `id` is the id it has in the corpus model, so its own lines are no repeats. */

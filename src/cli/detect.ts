@@ -38,9 +38,9 @@ export async function detectCommand(argv: readonly string[], env: CliEnv): Promi
   const lexicons = loadLexicons(env, ws.lexicons);
   const base = readModelOption(args, env);
   if (base === null) return 1;
-  const { corpus, acceptances, annotated, unreadable } = buildCorpus(files, ws, reporter, true);
+  const { corpus, acceptances, annotated, untagged, unreadable } = buildCorpus(files, ws, reporter, true);
   // the span learner trained on the corpus's decisions, as the editor trains it (from --model when given)
-  const ctx = analysisContext(corpus, lexicons.stopwords, lexicons.entities, acceptances, settings);
+  const ctx = analysisContext(corpus, lexicons.stopwords, lexicons.entities, acceptances, settings, untagged);
   const learner = learnerFor(annotated, ctx, base);
   if (learner) ctx.learner = learner;
 
@@ -69,7 +69,7 @@ export async function detectCommand(argv: readonly string[], env: CliEnv): Promi
 
   try {
     if (jobs > 1 && env.workerFile && selected.length > 1) {
-      const init: DetectWorkerInit = { corpus: corpus.toJSON(), lexicons: lexicons.files, acceptances, settings, json, raw: suggesters !== undefined };
+      const init: DetectWorkerInit = { corpus: corpus.toJSON(), lexicons: lexicons.files, acceptances, untagged, settings, json, raw: suggesters !== undefined };
       if (learner?.changesSuggestions) init.model = learner.toJSON();
       if (suggesters) for (let ahead = 0; ahead < Math.min(selected.length, jobs * 2); ahead++) void ask(ahead);
       await runInWorkers(env.workerFile, init, jobs, selected, async (index, result) => {

@@ -62,8 +62,8 @@ export async function exportCommand(argv: readonly string[], env: CliEnv): Promi
   let ctx: AnalysisContext | undefined;
   if (needsDetection) {
     const lexicons = loadLexicons(env, ws.lexicons);
-    const { corpus, acceptances } = buildCorpus(files, ws, reporter, true);
-    ctx = analysisContext(corpus, lexicons.stopwords, lexicons.entities, acceptances, { relativeDates: false });
+    const { corpus, acceptances, untagged } = buildCorpus(files, ws, reporter, true);
+    ctx = analysisContext(corpus, lexicons.stopwords, lexicons.entities, acceptances, { relativeDates: false }, untagged);
   }
 
   let brokenSkipped = 0;

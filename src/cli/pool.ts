@@ -6,6 +6,7 @@ import type { ModelFile } from '../core/learn/learner';
 import { Worker } from 'node:worker_threads';
 import type { DocumentAnalysis } from '../core/detect/analyse';
 import type { CorpusModelData } from '../core/detect/corpus';
+import type { UntaggedCount } from '../core/detect/untagged';
 import type { LexiconFile } from '../node/lexicons';
 import type { DetectSettings } from './analysis';
 import type { Acceptance } from './documents';
@@ -14,6 +15,8 @@ export interface DetectWorkerInit {
   corpus: CorpusModelData;
   lexicons: LexiconFile[];
   acceptances: Acceptance[];
+  /** Accepted texts left untagged on pages marked done. */
+  untagged: UntaggedCount[];
   settings: DetectSettings;
   json: boolean;
   /** Send back the analysis instead of formatted output (the main thread adds the suggesters' suggestions). */

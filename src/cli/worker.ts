@@ -12,7 +12,7 @@ import type { DetectTask, DetectWorkerInit, DetectResult } from './pool';
 
 const init = workerData as DetectWorkerInit;
 const { stopwords, entities } = lexiconsFromFiles(init.lexicons);
-const ctx = analysisContext(CorpusModel.fromJSON(init.corpus), stopwords, entities, init.acceptances, init.settings);
+const ctx = analysisContext(CorpusModel.fromJSON(init.corpus), stopwords, entities, init.acceptances, init.settings, init.untagged);
 if (init.model) ctx.learner = SpanLearner.fromJSON(init.model);
 
 parentPort?.on('message', (task: DetectTask) => {

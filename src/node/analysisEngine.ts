@@ -11,6 +11,7 @@ import { Worker } from 'node:worker_threads';
 import { type AnalysisBase, type AnalysisDelta, analyseFrom, type AnalysisOptions, type DocumentAnalysis, reanalyseEdit } from '../core/detect/analyse';
 import { type BodyPageLesson, CorpusModel } from '../core/detect/corpus';
 import { LearnedEntities } from '../core/detect/learned';
+import { donePages, untaggedCounts } from '../core/detect/untagged';
 import { type DecidedPage, trainOnPages } from '../core/learn/examples';
 import { type ModelFile, SpanLearner } from '../core/learn/learner';
 import type { LineLabel, Problem } from '../core/model/types';
@@ -86,6 +87,8 @@ export class EngineState {
   private unmeasured = true;
   /** Analysing side: the learner in use. */
   private learner: SpanLearner | undefined;
+  /** Whether accepted texts or done pages changed since their untagged occurrences were counted. */
+  private untaggedStale = false;
 
   handle(req: EngineRequest): EngineReply {
     switch (req.type) {
@@ -112,6 +115,7 @@ export class EngineState {
       case 'learnEntity':
         if (req.forget) this.learned.forget(req.label, req.text, 1);
         else this.learned.accept(req.label, req.text, req.value);
+        this.untaggedStale = true;
         return { ok: true };
       case 'dismissEntity':
         this.learned.dismiss(req.label, req.text, req.forget);
@@ -120,6 +124,7 @@ export class EngineState {
         const d = req.decisions;
         const teaches = req.text !== undefined && d !== undefined && (d.annotations.length > 0 || d.dismissed.length > 0 || d.status === 'done');
         const known = this.pages.get(req.id);
+        if (known?.decisions.status === 'done' || d?.status === 'done') this.untaggedStale = true;
         if (!teaches) {
           if (known) this.untrained = true;
           this.pages.delete(req.id);
@@ -157,6 +162,10 @@ export class EngineState {
         return { ok: true };
       case 'analyse': {
         const started = performance.now();
+        if (this.untaggedStale) {
+          this.learned.setUntagged(untaggedCounts(this.learned, donePages(this.pages.values())));
+          this.untaggedStale = false;
+        }
         const ctx = { corpus: this.corpus, stopwords: this.lexicons.stopwords, entities: this.lexicons.entities, learned: this.learned, learner: this.learner, options: req.options };
         const known = req.key !== undefined ? this.bases.get(req.key) : undefined;
         const quick = req.quick && known ? reanalyseEdit(known.base, req.text, ctx) : undefined;

@@ -12,7 +12,7 @@ import { ACCEPTED_RULE, actorGrammar, type LineActorScan, resolveActors, scanAct
 import { detectLines, LineFeatureCache } from './body/index';
 import type { CorpusModel } from './corpus';
 import { type DatePage, type DateRangeSpans, dateGrammar, findPublicationDate, hasDashDates, type PartialDate, type RawDate, resolveDates, scanDateTokens } from './dates';
-import { LearnedEntities } from './learned';
+import { LearnedEntities, propagationReasons } from './learned';
 import type { LearningDocument, SpanLearner } from '../learn/learner';
 import type { EntityLexicon } from './lexicons';
 import type { StopwordLexicon } from './stopwords';
@@ -445,8 +445,8 @@ function findEntities(
           end,
           label: match.entry.label,
           text: text.slice(start, end),
-          score: Math.min(0.95, 0.7 + 0.05 * match.entry.count),
-          reasons: [`accepted ${match.entry.count} time${match.entry.count === 1 ? '' : 's'} elsewhere`],
+          score: ctx.learned.score(match.entry),
+          reasons: propagationReasons(match.entry),
           rules: [ACCEPTED_RULE],
           line,
         };

@@ -22,6 +22,8 @@ export interface LearnedEntry {
   count: number;
   /** How many times a suggestion of this text and label was dismissed. */
   dismissed: number;
+  /** Occurrences left without this label on pages marked done (see untagged.ts). */
+  untagged?: number;
   /** The text as word tokens (case kept). */
   words: string[];
 }
@@ -65,6 +67,15 @@ const MAX_SCORE = 0.95;
  */
 export function propagationScore(accepted: number, dismissed: number): number {
   return Math.min(MAX_SCORE, (accepted + PRIOR_PRECISION * PRIOR_WEIGHT) / (accepted + dismissed + PRIOR_WEIGHT));
+}
+
+/** Why an accepted text is suggested again: the annotator's decisions on it. */
+export function propagationReasons(entry: LearnedEntry): string[] {
+  const times = (n: number): string => `${n} time${n === 1 ? '' : 's'}`;
+  const reasons = [`accepted ${times(entry.count)} elsewhere`];
+  if (entry.dismissed > 0) reasons.push(`dismissed ${times(entry.dismissed)}`);
+  if ((entry.untagged ?? 0) > 0) reasons.push(`left untagged ${times(entry.untagged ?? 0)} on pages marked done`);
+  return reasons;
 }
 
 /** Propagated suggestions scoring lower than this are not made (the text is dismissed more than accepted). */
@@ -162,8 +173,20 @@ export class LearnedEntities {
 
   /** The estimated precision of suggesting `entry` at another occurrence. */
   score(entry: LearnedEntry): number {
-    return propagationScore(entry.count, entry.dismissed);
+    return propagationScore(entry.count, entry.dismissed + (entry.untagged ?? 0));
   }
+
+  /** Sets how often each entry was left untagged on pages marked done (entries not named: never). */
+  setUntagged(counts: readonly { label: string; text: string; count: number }[]): void {
+    const byKey = new Map(counts.map((c) => [key(c.label, c.text), c.count]));
+    for (const [k, entry] of this.entriesByKey) {
+      const count = byKey.get(k) ?? 0;
+      if ((entry.untagged ?? 0) === count) continue;
+      entry.untagged = count;
+      this.versionCounter++;
+    }
+  }
+
 
   get(label: string, text: string): LearnedEntry | undefined {
     return this.entriesByKey.get(key(label, text.trim()));
@@ -215,12 +238,17 @@ export class LearnedEntities {
   matchTokens(tokens: Tokens, titles?: TitleTest): readonly LearnedMatch[] {
     const cached = this.matchCache.get(tokens);
     if (cached !== undefined && cached.version === this.versionCounter && cached.titles === titles) return cached.matches;
-    const matches = this.findMatches(tokens, titles);
+    const matches = this.findMatches(tokens, titles, false);
     this.matchCache.set(tokens, { version: this.versionCounter, titles, matches });
     return matches;
   }
 
-  private findMatches(tokens: Tokens, titles: TitleTest | undefined): LearnedMatch[] {
+  /** Every whole-word occurrence of an accepted entry among `tokens` (one line), whatever its score. */
+  occurrencesIn(tokens: Tokens): LearnedMatch[] {
+    return this.findMatches(tokens, undefined, true);
+  }
+
+  private findMatches(tokens: Tokens, titles: TitleTest | undefined, every: boolean): LearnedMatch[] {
     const matches: LearnedMatch[] = [];
     let index = 0;
     while (index < tokens.count) {
@@ -235,7 +263,10 @@ export class LearnedEntities {
           if (tokens.isWord(next) && !tokens.spaceBefore(next)) continue;
           if (tokens.isWord(index - 1) && !tokens.spaceBefore(index)) continue;
           if ((entry.words.length === 1 && continuesRun(tokens, index - 1, index, titles)) || (entry.words.length === 1 && continuesRun(tokens, next, next, titles))) continue;
-          if (this.score(entry) < MIN_PROPAGATION_SCORE) continue;
+          if (!every && this.score(entry) < MIN_PROPAGATION_SCORE) continue;
+          // a bare number means what its context says (a day in "các ngày 19, 20", a case number, a
+          // count): accepted once, it is no reason to suggest every other occurrence of that number
+          if (!every && entry.words.length === 1 && kind === NUMBER) continue;
           matches.push({ start: tokens.start(index), end: tokens.end(next - 1), entry });
           matched = entry.words.length;
           break;

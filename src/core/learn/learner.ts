@@ -19,6 +19,7 @@ import type { Tokens } from '../detect/words';
 import type { Suggestion } from '../model/types';
 import { type AnalysisContext, analyseDocument } from '../detect/analyse';
 import { LearnedEntities } from '../detect/learned';
+import { countUntagged } from '../detect/untagged';
 import { plattScaling, sigmoid } from './calibration';
 import { ExtraFeatures, FEATURE_VERSION, lineFeatures, ruleFeatures, spanPosition, WORD_FEATURE_SLOT } from './features';
 import { Perceptron, PerceptronTrainer, random, type Sequence, TAG_O, tagLabel, tagOf, tagPosition } from './tagger';
@@ -234,6 +235,7 @@ export class SpanLearner {
           const text = d.example!.doc.text;
           if (text !== undefined) for (const t of d.example!.tags) accepted.accept(t.label, text.slice(t.start, t.end));
         }
+        countUntagged(accepted, trainingDocs.flatMap((d) => (d.example!.done && d.example!.doc.text !== undefined ? [{ text: d.example!.doc.text, tags: d.example!.tags }] : [])));
         controlContext = { ...options.context, learned: accepted, learner: undefined };
       }
       for (const doc of taught) {

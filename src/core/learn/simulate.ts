@@ -12,6 +12,7 @@
 
 import { type AnalysisContext, analyseDocument, learningDocument } from '../detect/analyse';
 import { LearnedEntities } from '../detect/learned';
+import { countUntagged } from '../detect/untagged';
 import { addSpanCounts, evaluateSpans, type GoldRecord, spanScores, type SpanCountsByLabel, type SpanScoresByLabel } from '../eval';
 import type { Suggestion } from '../model/types';
 import { type LearnerOptions, type LearnerQuality, SpanLearner, type TrainingExample } from './learner';
@@ -116,6 +117,7 @@ export function learningCurve(records: readonly GoldRecord[], ctx: AnalysisConte
   const goldLabels = new Set<string>();
   for (const r of records) for (const s of r.spans) goldLabels.add(s.label);
   const docs = records.map((r) => learningDocument(r.text, { ...ctx, options: { ...ctx.options, documentId: r.id } }));
+  const donePages = records.map((r) => ({ text: r.text, tags: r.spans }));
   const ranges = batchRanges(records.length, batches);
   const results: BatchResult[] = [];
   for (let k = 0; k < ranges.length; k++) {
@@ -127,6 +129,7 @@ export function learningCurve(records: readonly GoldRecord[], ctx: AnalysisConte
       for (const s of r.spans) learned.accept(s.label, r.text.slice(s.start, s.end));
       examples.push({ doc: docs[i], tags: r.spans, done: true });
     }
+    countUntagged(learned, donePages.slice(0, from));
     const start = options.base ?? SpanLearner.empty();
     const learner = examples.length > 0 ? start.train(examples, { ...options, context: ctx }) : start;
     const controlCtx: AnalysisContext = { ...ctx, learned };

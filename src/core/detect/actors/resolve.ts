@@ -2,7 +2,7 @@
 // occurrence of the names found and of names the annotator accepted, and short forms linked to full names.
 import type { Suggestion } from '../../model/types';
 import type { EntityLexicon } from '../lexicons';
-import { containsWords, endsWithWords, type LearnedEntities, type NameFacts, shortFormAllowed, type TitleTest } from '../learned';
+import { containsWords, endsWithWords, type LearnedEntities, propagationReasons, type NameFacts, shortFormAllowed, type TitleTest } from '../learned';
 import { lineSpans } from '../../text/lines';
 import { lineIndexOf, TOKEN_WORD, type Tokens, tokenize, Vocabulary } from '../words';
 import { actorGrammar, type ActorGrammar } from './grammar';
@@ -372,9 +372,7 @@ function hasKnownWord(tokens: Tokens, grammar: ActorGrammar): boolean {
 function learnedOn(entry: ScannedLine, learned: LearnedEntities, titles: TitleTest, found: DocCandidate[]): void {
   for (const match of learned.matchTokens(entry.scan.tokens, titles)) {
     if (match.entry.label !== 'actor') continue;
-    const { count, dismissed } = match.entry;
-    const reasons = [`accepted ${count} time${count === 1 ? '' : 's'} elsewhere`];
-    if (dismissed > 0) reasons.push(`dismissed ${dismissed} time${dismissed === 1 ? '' : 's'}`);
+    const reasons = propagationReasons(match.entry);
     found.push({
       start: entry.start + match.start,
       end: entry.start + match.end,
