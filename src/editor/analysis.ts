@@ -258,7 +258,11 @@ export class AnalysisService implements vscode.Disposable {
   /** The span learner's view of a page's decisions changed; it trains again shortly (`retrain`: unless false). */
   private decided(id: string, text: string, decisions: Pick<SidecarData, 'annotations' | 'dismissed' | 'status'>, retrain = true): void {
     this.decidedPages.set(id, this.store.sidecarUriFor(vscode.Uri.parse(id)).toString());
-    void this.trainer.request({ type: 'page', id, text, decisions: { annotations: decisions.annotations, dismissed: decisions.dismissed, status: decisions.status } });
+    const page: EngineRequest = { type: 'page', id, text, decisions: { annotations: decisions.annotations, dismissed: decisions.dismissed, status: decisions.status } };
+    void this.trainer.request(page);
+    // the analysing engine reads the done pages too: what they leave untagged counts against accepted texts
+    // (the retraining that follows analyses the pages on screen again)
+    this.send(page);
     if (retrain) this.scheduleRetrain();
   }
 
@@ -273,6 +277,7 @@ export class AnalysisService implements vscode.Disposable {
       if (!inside(id) && !inside(sidecar)) continue;
       this.decidedPages.delete(id);
       void this.trainer.request({ type: 'page', id });
+      this.send({ type: 'page', id });
       changed = true;
     }
     for (const id of [...this.taught.keys()]) if (inside(id)) this.teachPage(id, '', undefined);

@@ -139,6 +139,34 @@ suite('suggestions that learn from the annotator', () => {
     await eventually(async () => !(await taught()), 10_000, 'the name no longer suggested once that sidecar is deleted');
   });
 
+  test('an accepted name that pages marked done leave untagged stops being suggested elsewhere, and comes back when those pages are no longer done', async () => {
+    const nm = await api();
+    const name = 'Sông Ngọc Lam';
+    const tagged = 'learning/untagged-source.txt';
+    const taggedText = `Tin làng\n\nHôm qua đoàn ${name} biểu diễn ở nhà văn hóa xã.\n`;
+    const plain = ['learning/untagged-1.txt', 'learning/untagged-2.txt', 'learning/untagged-3.txt'];
+    const plainText = (k: number): string => `Ghi chép ${k}\n\nNước ${name} mùa này trong xanh, thuyền đánh cá về bến lúc chiều.\n`;
+    const sidecar = (file: string, status: string, annotations: string[]): string => [
+      'newsmark: 1', `document: ${file.split('/').pop()}`, `status: ${status}`, ...(annotations.length > 0 ? ['annotations:', ...annotations] : ['annotations: []']), 'dismissed: []', '',
+    ].join('\n');
+    await writeFile(corpusUri(tagged), taggedText);
+    for (const [k, file] of plain.entries()) await writeFile(corpusUri(file), plainText(k + 1));
+    await writeFile(corpusUri('learning/untagged-shown.txt'), `Hội diễn\n\nTối nay đoàn ${name} lại biểu diễn cho bà con trong huyện.\n`);
+    const editor = await open('learning/untagged-shown.txt');
+    await nm.settle();
+    const at = editor.document.getText().indexOf(name);
+    const suggested = async () => (await nm.view(editor.document.uri))?.suggestions.some((s) => s.start === at && s.reasons.some((r) => r.startsWith('accepted')));
+    const start = taggedText.indexOf(name);
+    await writeFile(corpusUri(`${tagged}.ann.yaml`), sidecar(tagged, 'done', [
+      '  - id: t1', '    label: actor', `    start: ${start}`, `    end: ${start + name.length}`, `    text: ${name}`, '    source: manual',
+    ]));
+    await eventually(suggested, 10_000, 'the accepted name suggested on the open page');
+    for (const file of plain) await writeFile(corpusUri(`${file}.ann.yaml`), sidecar(file, 'done', []));
+    await eventually(async () => !(await suggested()), 10_000, 'the name no longer suggested once three done pages leave it untagged');
+    for (const file of plain) await writeFile(corpusUri(`${file}.ann.yaml`), sidecar(file, 'in-progress', []));
+    await eventually(suggested, 10_000, 'the name suggested again once those pages are no longer done');
+  });
+
   test('the Suggestion quality view counts accepted and dismissed suggestions', async () => {
     const nm = await api();
     await nm.views.ready();
