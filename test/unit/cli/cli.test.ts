@@ -70,6 +70,29 @@ function sidecar(document: string, tags: { id: string; label: string; start: num
 const EMOJI_PAGE = '😀😀 Trang tin 😀\n\nHà Nội 😀 ngày 12/3/2021: Thủ tướng Phạm Minh Chính gặp đại diện Reuters tại Hà Nội 😀 và nói về hợp tác.\n';
 
 describe('newsmark detect', () => {
+  it('does not suggest again an accepted name that pages marked done leave untagged, with one thread or several', () => {
+    const name = 'Sông Ngọc Lam';
+    const tagged = `Tin làng\n\nHôm qua đoàn ${name} biểu diễn ở nhà văn hóa xã.\n`;
+    const plain = (k: number): string => `Ghi chép ${k}\n\nNước ${name} mùa này trong xanh, thuyền về bến lúc chiều.\n`;
+    const pages = (status: string): Record<string, string> => ({
+      'river/tagged.txt': tagged,
+      'river/tagged.txt.ann.yaml': sidecar('tagged.txt', [{ id: 't1', label: 'actor', start: tagged.indexOf(name), end: tagged.indexOf(name) + name.length, text: name }], 'done'),
+      ...Object.fromEntries([1, 2, 3].flatMap((k) => [[`river/plain-${k}.txt`, plain(k)], [`river/plain-${k}.txt.ann.yaml`, sidecar(`plain-${k}.txt`, [], status)]])),
+      'river/shown.txt': `Hội diễn\n\nTối nay đoàn ${name} lại biểu diễn cho bà con trong huyện.\n`,
+    });
+    const propagated = (dir: string, jobs: string): string[] => {
+      const r = cli('detect', path.join(dir, 'river'), '--json', '--jobs', jobs);
+      assert.equal(r.status, 0, r.stderr);
+      const shown = jsonLines<DetectRecord>(r.stdout).find((record) => record.path.endsWith('shown.txt'))!;
+      return shown.suggestions.filter((x) => x.reasons.some((reason) => reason.startsWith('accepted'))).map((x) => x.text);
+    };
+    const notDone = corpus('untagged-not-done', pages('in-progress'));
+    assert.deepEqual(propagated(notDone, '1'), [name]);
+    const done = corpus('untagged-done', pages('done'));
+    assert.deepEqual(propagated(done, '1'), []);
+    assert.deepEqual(propagated(done, '2'), []);
+  });
+
   it('prints one JSON record per document with every non-empty line and UTF-16 offsets', () => {
     const dir = corpus('detect-json', { 'extra/emoji.txt': EMOJI_PAGE });
     const r = cli('detect', dir, '--json', '--jobs', '1');
