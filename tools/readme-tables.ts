@@ -101,15 +101,15 @@ interface Curve {
   }>;
 }
 
-function curve(file: string): string | undefined {
+/** A learning curve per batch: `labels`' exact F1, control beside learning, then the effort (all labels). */
+function curve(file: string, labels: readonly string[] = ['actor']): string | undefined {
   const d = read<Curve>(file);
   if (!d) return undefined;
-  const head = ['Batch', 'Pages before', 'Control actor exact F1', 'Learning actor exact F1', 'Control effort', 'Learning effort'];
+  const head = ['Batch', 'Pages before', ...labels.flatMap((l) => [`Control ${l} exact F1`, `Learning ${l} exact F1`]), 'Control effort', 'Learning effort'];
   const rows = d.results.map((b) => [
     String(b.batch),
     String(b.trainedOn),
-    f3(b.control.spans.actor?.exact.f1),
-    f3(b.learning.spans.actor?.exact.f1),
+    ...labels.flatMap((l) => [f3(b.control.spans[l]?.exact.f1), f3(b.learning.spans[l]?.exact.f1)]),
     f3(b.control.effort.ratio),
     f3(b.learning.effort.ratio),
   ]);
@@ -244,6 +244,7 @@ const BLOCKS: Record<string, () => string | undefined> = {
   phoner,
   'learning-dev': () => curve('eval/results/learning-curve-vlsp2018-train-slice.json'),
   'learning-heldout': () => curve('eval/results/learning-curve-vlsp2018-dev-heldout.json'),
+  'learning-phoner': () => curve('eval/results/learning-curve-phoner-train.json', ['actor', 'date']),
   'body-learning': bodyLearning,
   'body-heldout': bodyHeldout,
   speed,
