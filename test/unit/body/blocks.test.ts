@@ -133,3 +133,25 @@ for (const [language, fixture] of [
     assert.deepEqual(labelsOf(decisions, afterBox, lines.length), fixture.article.slice(3).map(() => 'body'));
   });
 }
+
+// A short plain line between paragraphs of the article (a list item, a subheading) is body however little
+// speaks for it, unless something says it is furniture, such as a line the site repeats on its other pages.
+const ITEMS = ['Three ripe tomatoes', 'Fresh green basil', 'Coarse sea salt'];
+const LAST_PARAGRAPH =
+  'The vote on the final plans is expected before the end of the year, and the council has promised to publish every study on the bridge before that vote.';
+const WITH_ITEMS = [...ENGLISH.menu, ENGLISH.headline, ...ENGLISH.article.slice(0, 3), ...ITEMS, ...ENGLISH.article.slice(3), LAST_PARAGRAPH];
+const ITEMS_FROM = ENGLISH.menu.length + 1 + 3;
+
+test('a list of short items between paragraphs of the article is body', () => {
+  const decisions = decide(WITH_ITEMS.join('\n'));
+  assert.deepEqual(labelsOf(decisions, ITEMS_FROM, ITEMS_FROM + ITEMS.length), ITEMS.map(() => 'body'));
+});
+
+test('short lines the site repeats on its other pages stay boilerplate between paragraphs', () => {
+  const text = WITH_ITEMS.join('\n');
+  const corpus = new CorpusModel();
+  corpus.addDocument('page', text);
+  corpus.addDocument('other', [...ENGLISH.menu, ...ITEMS, ...ENGLISH.comments].join('\n'));
+  const decisions = detectLines(text, corpus, stopwords, { documentId: 'page' });
+  assert.deepEqual(labelsOf(decisions, ITEMS_FROM, ITEMS_FROM + ITEMS.length), ITEMS.map(() => 'boilerplate'));
+});

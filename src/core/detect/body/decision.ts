@@ -193,8 +193,9 @@ function analysePage(
         (info.structure && betweenBodyLines(lines, logits, index, block))
       ) {
         adjusted = Math.max(logit + BLOCK_PULL, 0.2);
-      } else if (logit > INSIDE_BLOCK_MIN && betweenBodyLines(lines, logits, index, block)) adjusted = Math.max(logit + BLOCK_PULL, 0.2);
-      else adjusted = Math.min(logit, -0.2);
+      } else if ((logit > INSIDE_BLOCK_MIN || isPlainLine(info, ownCopies)) && betweenBodyLines(lines, logits, index, block)) {
+        adjusted = Math.max(logit + BLOCK_PULL, 0.2);
+      } else adjusted = Math.min(logit, -0.2);
       contextReason = block === blocks[0] ? 'inside the main block' : 'inside a further article block';
       if (info.listed) contextReason += ', title under a section header repeated on other pages';
     } else if (headline !== undefined && index > headline && index < leadEnd && logit > 0 && !info.conclusive) {
@@ -250,6 +251,17 @@ export function detectLines(
     }
   }
   return decisions;
+}
+
+/**
+ * Whether nothing but its shape speaks against a line (short, no sentence end, few stop words, in a run of
+ * short lines): it is no credit or date line, no copy of another line of the page and on no other page of
+ * the corpus. Between body lines inside the block such a line is body however short (jusText's short
+ * paragraphs between good ones): list items, subheadings, one-line quotes, in languages with or without a
+ * stop-word list.
+ */
+function isPlainLine(info: LineInfo, ownCopies: number): boolean {
+  return !info.creditLike && !info.copied && !info.dated && info.documentFrequency <= ownCopies;
 }
 
 /** The distinct hashes of a page's substantial lines: what tells its site (learner.ts). */
