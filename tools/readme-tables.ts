@@ -238,6 +238,32 @@ function bodyHeldout(): string | undefined {
   return `${table(head, rows)}\n\n${source([file], d.commit, machineName(d.machine))}`;
 }
 
+/**
+ * The same pages as development data: each row's figures now beside those of the one held-out measurement
+ * (the same rows as bodyHeldout's, from both files).
+ */
+function bodyFormerlyHeldout(): string | undefined {
+  const file = 'eval/results/body-formerly-heldout.json';
+  const before = 'eval/results/body-heldout.json';
+  const d = read<HeldoutResult & { developmentSince: string }>(file);
+  const b = read<HeldoutResult>(before);
+  if (!d || !b) return undefined;
+  const cells = (s: HeldoutScore | undefined): string[] => (s ? [f3(s.p), f3(s.r), f3(s.f1)] : ['—', '—', '—']);
+  const rows: string[][] = [];
+  const names: Record<string, string> = { 'other-sites': 'Other sites (English)', 'other-languages': 'Other languages and scripts' };
+  for (const [group, s] of Object.entries(d.groups)) {
+    const target = d.targets[group];
+    const was = b.groups[group];
+    rows.push([`**${names[group] ?? group}**`, String(s.pages), was ? f3(was.f1) : '—', ...cells(s), target === undefined ? '' : `≥ ${target.toFixed(2)}: ${s.f1 >= target ? 'met' : '**not met**'}`]);
+    for (const [source, t] of Object.entries(s.bySource)) {
+      if (t.pages > 0) rows.push([`${names[group] ?? group}: ${source} pages`, String(t.pages), was?.bySource[source] ? f3(was.bySource[source].f1) : '—', ...cells(t), '']);
+    }
+  }
+  for (const [lang, s] of Object.entries(d.byLanguage)) if (lang !== 'en') rows.push([`\`${lang}\``, String(s.pages), b.byLanguage[lang] ? f3(b.byLanguage[lang].f1) : '—', ...cells(s), '']);
+  const head = ['Pages', 'Count', `F1 held out (${b.commit})`, 'Body line P (development)', 'R', 'F1', 'Target'];
+  return `${table(head, rows)}\n\n<sub>From \`${file}\`: commit ${d.commit}, ${machineName(d.machine)}; development data since ${d.developmentSince}. Held-out column: \`${before}\`, commit ${b.commit}.</sub>`;
+}
+
 const BLOCKS: Record<string, () => string | undefined> = {
   'trained-models': trainedModels,
   quality,
@@ -247,6 +273,7 @@ const BLOCKS: Record<string, () => string | undefined> = {
   'learning-phoner': () => curve('eval/results/learning-curve-phoner-train.json', ['actor', 'date']),
   'body-learning': bodyLearning,
   'body-heldout': bodyHeldout,
+  'body-formerly-heldout': bodyFormerlyHeldout,
   speed,
 };
 
