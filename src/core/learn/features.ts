@@ -106,26 +106,27 @@ const LEX_PARTICLE = 20;
 const LEX_SPEECH_IN = 21;
 const LEX_BITS = 22;
 
-/** The line features of one token list: token k's hashes are feats[offsets[k] .. offsets[k + 1]). */
+/**
+ * The line features of one token list: token k's hashes are feats[offsets[k] .. offsets[k + 1]). `feats` is
+ * a chunk shared with other lines and the offsets index it as it is: a view of its own per line would be
+ * one more object kept per cached line, copied by every collection it survives.
+ */
 export interface LineFeatures {
   readonly offsets: Int32Array;
   readonly feats: Int32Array;
-  /** Per token: a small shape class (for conjunctions with rule features). */
-  readonly shapes: Uint8Array;
 }
 
 /** Line features kept on a token list, with the grammar they were made with. */
-interface Derived {
-  grammar: ActorGrammar;
-  features: LineFeatures;
+interface Derived extends LineFeatures {
+  readonly grammar: ActorGrammar;
 }
 
 /** Line features of `tokens` (made with `grammar`'s vocabulary), cached per token list. */
 export function lineFeatures(tokens: Tokens, grammar: ActorGrammar): LineFeatures {
   const derived = tokens.derived as Derived | undefined;
-  if (derived !== undefined && derived.grammar === grammar) return derived.features;
+  if (derived !== undefined && derived.grammar === grammar) return derived;
   const features = computeLineFeatures(tokens, grammar);
-  tokens.derived = { grammar, features } satisfies Derived;
+  tokens.derived = features;
   return features;
 }
 
@@ -147,7 +148,7 @@ function shapeOf(text: string): string {
   return shape;
 }
 
-/** 0 other, 1 lower word, 2 capitalised, 3 all caps, 4 number, 5 punctuation. */
+/** A small shape class of token k, for conjunctions: 0 other, 1 lower word, 2 capitalised, 3 all caps, 4 number, 5 punctuation. */
 function shapeClass(tokens: Tokens, k: number): number {
   if (tokens.isNumber(k)) return 4;
   if (!tokens.isWord(k)) return 5;
@@ -336,7 +337,7 @@ let rowScratch = new Int32Array(256);
 let lexScratch = new Uint32Array(256);
 let runScratch = new Uint32Array(256);
 
-function computeLineFeatures(tokens: Tokens, grammar: ActorGrammar): LineFeatures {
+function computeLineFeatures(tokens: Tokens, grammar: ActorGrammar): Derived {
   const n = tokens.count;
   let table = wordTables.get(grammar);
   if (!table) wordTables.set(grammar, (table = new WordTable(grammar)));
@@ -346,7 +347,6 @@ function computeLineFeatures(tokens: Tokens, grammar: ActorGrammar): LineFeature
     runScratch = new Uint32Array(n * 2);
   }
   const at = rowScratch;
-  const shapes = shapeRoom(n);
   const lex = lexScratch;
   const run = runScratch;
   let phrases = 0;
@@ -355,7 +355,6 @@ function computeLineFeatures(tokens: Tokens, grammar: ActorGrammar): LineFeature
   // rows are read after every word is in (the table may grow while rows are added)
   let rows = table.rows;
   for (let k = 0; k < n; k++) {
-    shapes[k] = shapeClass(tokens, k);
     lex[k] = rows[at[k] + I_LEX];
     phrases |= rows[at[k] + I_PHRASES];
     run[k] = 0;
@@ -390,13 +389,12 @@ function computeLineFeatures(tokens: Tokens, grammar: ActorGrammar): LineFeature
 
   // offsets, then at most 19 fixed features and 5 x LEX_BITS lexicon bits per token, in the shared chunk
   const out = room(n + 1 + n * (19 + 5 * (LEX_BITS + 1)));
-  const first = chunkUsed + n + 1;
-  const offsets = out.subarray(chunkUsed, first);
+  const offsets = out.subarray(chunkUsed, chunkUsed + n + 1);
   rows = table.rows;
-  let used = first;
+  let used = chunkUsed + n + 1;
   const noLex = 1 << LEX_BITS;
   for (let k = 0; k < n; k++) {
-    offsets[k] = used - first;
+    offsets[k] = used;
     const word = at[k];
     const prev = k > 0 ? at[k - 1] : 0;
     const next = k + 1 < n ? at[k + 1] : 0;
@@ -420,16 +418,16 @@ function computeLineFeatures(tokens: Tokens, grammar: ActorGrammar): LineFeature
     out[used++] = rows[word + I_SUFFIX2];
     out[used++] = rows[word + I_SUFFIX3];
     out[used++] = RUN_MIXED[run[k]];
-    out[used++] = START_MIXED[(tokens.sentenceStart(k) ? 1 : 0) + (k === 0 ? 2 : 0) + shapes[k] * 4];
+    out[used++] = START_MIXED[(tokens.sentenceStart(k) ? 1 : 0) + (k === 0 ? 2 : 0) + shapeClass(tokens, k) * 4];
     used = pushBits(out, used, 0, lex[k]);
     used = pushBits(out, used, 1, k > 0 ? lex[k - 1] : noLex);
     used = pushBits(out, used, 2, k + 1 < n ? lex[k + 1] : noLex);
     used = pushBits(out, used, 3, k > 1 ? lex[k - 2] : noLex);
     used = pushBits(out, used, 4, k + 2 < n ? lex[k + 2] : noLex);
   }
-  offsets[n] = used - first;
+  offsets[n] = used;
   chunkUsed = used;
-  return { offsets, feats: out.subarray(first, used), shapes };
+  return { grammar, offsets, feats: out };
 }
 
 // Line features are copied into large shared chunks, as tokens are (words.ts): an array of its own per
@@ -445,22 +443,6 @@ function room(length: number): Int32Array {
     chunkUsed = 0;
   }
   return chunk;
-}
-
-// A line's shape classes, likewise in a shared chunk: a small typed array of its own per line is an
-// allocation and a collection for every line.
-const SHAPE_CHUNK = 1 << 16;
-let shapeChunk = new Uint8Array(SHAPE_CHUNK);
-let shapeUsed = 0;
-
-/** Room for `n` shape classes in the current shape chunk, taken. */
-function shapeRoom(n: number): Uint8Array {
-  if (shapeUsed + n > shapeChunk.length) {
-    shapeChunk = new Uint8Array(Math.max(SHAPE_CHUNK, n));
-    shapeUsed = 0;
-  }
-  shapeUsed += n;
-  return shapeChunk.subarray(shapeUsed - n, shapeUsed);
 }
 
 /** Appends the lexicon features of `bits` (template slot of LEX_TEMPLATES); returns the new length. */
@@ -516,7 +498,6 @@ export function ruleFeatures(
   tokens: Tokens,
   lineStart: number,
   suggestions: readonly Suggestion[],
-  shapes: Uint8Array,
   ignored: ReadonlySet<string>,
   extra: ExtraFeatures,
 ): void {
@@ -540,7 +521,7 @@ export function ruleFeatures(
       const pos = spanPosition(k, from, to);
       extra.add(k, mix(mix(T_RULE_ANY, label), pos));
       extra.add(k, mix(mix(mix(T_RULE_SCORE, label), pos), bucket));
-      extra.add(k, mix(mix(mix(T_RULE_SHAPE, label), pos), shapes[k]));
+      extra.add(k, mix(mix(mix(T_RULE_SHAPE, label), pos), shapeClass(tokens, k)));
     }
     // what stands right before and after a rule's span
     if (from > 0) extra.add(from - 1, mix(mix(T_RULE_EDGE, label), 0));

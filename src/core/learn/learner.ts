@@ -415,7 +415,7 @@ function prepare(doc: LearningDocument, index: number, example: TrainingExample 
     let feats = base.feats;
     if (rules) {
       RULE_EXTRA.reset();
-      ruleFeatures(tokens, line.start, rules, base.shapes, IGNORED_RULES, RULE_EXTRA);
+      ruleFeatures(tokens, line.start, rules, IGNORED_RULES, RULE_EXTRA);
       ({ offsets, feats } = merged(base.offsets, base.feats, RULE_EXTRA));
     }
     const prepared: PreparedLine = { tokens, offsets, feats, full: false, start: line.start };
@@ -450,7 +450,7 @@ function merged(offsets: Int32Array, feats: Int32Array, extra: ExtraFeatures): {
   const values = extra.feats;
   for (let i = 0; i < added; i++) place[tokens[i]]++;
   const outOffsets = new Int32Array(n + 1);
-  const out = new Int32Array(feats.length + added);
+  const out = new Int32Array(offsets[n] - offsets[0] + added);
   let at = 0;
   for (let k = 0; k < n; k++) {
     outOffsets[k] = at;
@@ -597,7 +597,7 @@ function tagDocument(doc: LearningDocument, model: Perceptron): TaggedSpan[] {
     const base = lineFeatures(tokens, doc.grammar);
     const rules = byLine.get(line.line);
     RULE_EXTRA.reset();
-    if (rules) ruleFeatures(tokens, line.start, rules, base.shapes, IGNORED_RULES, RULE_EXTRA);
+    if (rules) ruleFeatures(tokens, line.start, rules, IGNORED_RULES, RULE_EXTRA);
     tagLine({ tokens, offsets: base.offsets, feats: base.feats, start: line.start }, lineIndex, RULE_EXTRA, model, spans);
   });
   return spans;

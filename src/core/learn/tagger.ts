@@ -48,6 +48,18 @@ function allowedTransition(from: number, to: number): boolean {
   return tp === -1 || tp === 0 || tp === 3;
 }
 
+/** Per tag t, the tags `other` with linked(t, other), in increasing order: list[start[t] .. start[t + 1]). */
+function neighbours(T: number, linked: (t: number, other: number) => boolean): [Int32Array, Int32Array] {
+  const list: number[] = [];
+  const start = new Int32Array(T + 1);
+  for (let t = 0; t < T; t++) {
+    start[t] = list.length;
+    for (let other = 0; other < T; other++) if (linked(t, other)) list.push(other);
+  }
+  start[T] = list.length;
+  return [start, Int32Array.from(list)];
+}
+
 function allowedStart(tag: number): boolean {
   const p = tagPosition(tag);
   return p === -1 || p === 0 || p === 3;
@@ -112,19 +124,22 @@ export class Perceptron {
       this.structure[T * T + b] = allowedStart(b) ? 0 : NEG;
       this.structure[(T + 1) * T + b] = allowedEnd(b) ? 0 : NEG;
     }
-    const preds: number[] = [];
-    this.predStart = new Int32Array(T + 1);
-    for (let b = 0; b < T; b++) {
-      this.predStart[b] = preds.length;
-      for (let a = 0; a < T; a++) if (allowedTransition(a, b)) preds.push(a);
-    }
-    this.predStart[T] = preds.length;
-    this.preds = Int32Array.from(preds);
+    [this.predStart, this.preds] = neighbours(T, (t, other) => allowedTransition(other, t));
+    [this.succStart, this.succs] = neighbours(T, (t, other) => allowedTransition(t, other));
+    this.predWeights = new Float64Array(this.preds.length);
+    this.succWeights = new Float64Array(this.succs.length);
   }
 
   /** Per tag, the tags that may come before it (preds[predStart[t] .. predStart[t + 1]), in order). */
   private readonly predStart: Int32Array;
   private readonly preds: Int32Array;
+  /** Per tag, the tags that may follow it, likewise. */
+  private readonly succStart: Int32Array;
+  private readonly succs: Int32Array;
+  /** Per call of viterbi, the transition weight of each entry of preds and succs: read in the order the
+   * loops go, instead of gathered from the T x T table. */
+  private readonly predWeights: Float64Array;
+  private readonly succWeights: Float64Array;
 
   /**
    * A filter of the buckets whose weights are not all zero: bit (bucket & filterMask) is set for each of
@@ -256,6 +271,11 @@ export class Perceptron {
     // transitions with the hard structure added, once per call instead of in the innermost loop
     const tr = combinedScratch.length >= T * T ? combinedScratch : (combinedScratch = new Float64Array(T * T));
     for (let i = 0; i < T * T; i++) tr[i] = this.transitions[i] + st[i];
+    const { preds, predStart, succs, succStart, predWeights, succWeights } = this;
+    for (let t = 0; t < T; t++) {
+      for (let i = predStart[t]; i < predStart[t + 1]; i++) predWeights[i] = tr[preds[i] * T + t];
+      for (let i = succStart[t]; i < succStart[t + 1]; i++) succWeights[i] = tr[t * T + succs[i]];
+    }
     if (alphaScratch.length < n * T) {
       alphaScratch = new Float64Array(n * T * 2);
       betaScratch = new Float64Array(n * T * 2);
@@ -270,7 +290,6 @@ export class Perceptron {
     if (mask === undefined) {
       // every tag is reachable from one that may come before it, with a score far above any path through a
       // forbidden transition: the best predecessor is among the allowed ones, found in the same order
-      const { preds, predStart } = this;
       for (let k = 1; k < n; k++) {
         const row = k * T;
         const prev = row - T;
@@ -279,7 +298,7 @@ export class Perceptron {
           let arg = 0;
           for (let i = predStart[t], end = predStart[t + 1]; i < end; i++) {
             const p = preds[i];
-            const s = alpha[prev + p] + tr[p * T + t];
+            const s = alpha[prev + p] + predWeights[i];
             if (s > best) {
               best = s;
               arg = p;
@@ -330,7 +349,9 @@ export class Perceptron {
       if (tag !== TAG_O) spans = true;
     }
     if (marginOut && spans) {
-      // backward max scores (emission of the token itself excluded)
+      // backward max scores (emission of the token itself excluded); before the last token every tag can
+      // end a path through allowed transitions, far above any through a forbidden one: the allowed
+      // successors give the same maximum
       const beta = betaScratch;
       for (let t = 0; t < T; t++) beta[last + t] = st[(T + 1) * T + t];
       for (let k = n - 2; k >= 0; k--) {
@@ -338,8 +359,9 @@ export class Perceptron {
         const next = row + T;
         for (let t = 0; t < T; t++) {
           let b = NEG * 2;
-          for (let q = 0; q < T; q++) {
-            const s = tr[t * T + q] + emissions[next + q] + beta[next + q];
+          for (let i = succStart[t], end = succStart[t + 1]; i < end; i++) {
+            const q = succs[i];
+            const s = succWeights[i] + emissions[next + q] + beta[next + q];
             if (s > b) b = s;
           }
           beta[row + t] = b;
