@@ -1,8 +1,9 @@
 // Features of the learned span tagger, as 32-bit hashes per token (the tagger maps them to weight buckets).
 //
 // Two groups:
-// - line features, from the line's tokens and the lexicons alone (cached per token list: line scans are
-//   cached by line text, so a re-analysed page computes them only for changed lines): the token's form,
+// - line features, from the line's tokens and the lexicons alone (the words' rows and lexicon classes are
+//   cached per token list: line scans are cached by line text, so a re-analysed page looks them up only
+//   for changed lines): the token's form,
 //   shape and affixes, a window of two tokens either side, capitalised-run and sentence-start facts, and
 //   membership in the lexicons (titles, honorifics, organisation heads and tails, places, family names, cues);
 // - rule features: every rule suggestion covering a token, by rule id and the token's place in it (begin,
@@ -106,28 +107,10 @@ const LEX_PARTICLE = 20;
 const LEX_SPEECH_IN = 21;
 const LEX_BITS = 22;
 
-/**
- * The line features of one token list: token k's hashes are feats[offsets[k] .. offsets[k + 1]). `feats` is
- * a chunk shared with other lines and the offsets index it as it is: a view of its own per line would be
- * one more object kept per cached line, copied by every collection it survives.
- */
+/** The line features of one token list: token k's hashes are feats[offsets[k] .. offsets[k + 1]). */
 export interface LineFeatures {
   readonly offsets: Int32Array;
   readonly feats: Int32Array;
-}
-
-/** Line features kept on a token list, with the grammar they were made with. */
-interface Derived extends LineFeatures {
-  readonly grammar: ActorGrammar;
-}
-
-/** Line features of `tokens` (made with `grammar`'s vocabulary), cached per token list. */
-export function lineFeatures(tokens: Tokens, grammar: ActorGrammar): LineFeatures {
-  const derived = tokens.derived as Derived | undefined;
-  if (derived !== undefined && derived.grammar === grammar) return derived;
-  const features = computeLineFeatures(tokens, grammar);
-  tokens.derived = features;
-  return features;
 }
 
 const BOUNDARY_HASH = 0x2f2f2f2f;
@@ -276,12 +259,16 @@ class WordTable {
     return this.add(tokens, k, hash, slot) * FIELDS;
   }
 
+  /** Lines scanned with this table's rows since it last started again (see reserve). */
+  epoch = 0;
+
   /** Room for `count` more words: a table that has grown too large starts again (between lines only, so
-   * no row of a line is given to another word). */
+   * no row of a line is given to another word), and the lines scanned before are scanned again. */
   reserve(count: number): void {
     if (this.words.length + count <= MAX_WORDS) return;
     this.words.length = 1;
     this.slots.fill(0);
+    this.epoch++;
   }
 
   private add(tokens: Tokens, k: number, hash: number, slot: number): number {
@@ -333,31 +320,50 @@ const LEX_MIXED = LEX_TEMPLATES.map((template) => Uint32Array.from({ length: LEX
 const RUN_MIXED = Uint32Array.from({ length: 1 + 3 * 8 + 5 + 1 }, (_, v) => mix(T_RUN, v));
 const START_MIXED = Uint32Array.from({ length: 4 * 6 }, (_, v) => mix(T_START, v));
 
-let rowScratch = new Int32Array(256);
-let lexScratch = new Uint32Array(256);
-let runScratch = new Uint32Array(256);
+/**
+ * What the line features of a token list are made from, kept on it: per token, the row of its word, its
+ * lexicon classes and its place in a capitalised run. The features themselves (about 25 per token) are
+ * made again from these at each use: kept, they took some 20 bytes per byte of text, written to fresh
+ * memory and copied by the collector, which cost more than making them.
+ */
+interface LineScan {
+  readonly grammar: ActorGrammar;
+  /** The word table's epoch the rows belong to. */
+  readonly epoch: number;
+  /** Token k of n: its row at data[base + k], lexicon bits at data[base + n + k], run at data[base + 2n + k]. */
+  readonly data: Int32Array;
+  readonly base: number;
+}
 
-function computeLineFeatures(tokens: Tokens, grammar: ActorGrammar): Derived {
-  const n = tokens.count;
+/**
+ * Line features of `tokens` (made with `grammar`'s vocabulary), in buffers the next call overwrites (copy
+ * them to keep them). The scan they are made from is cached per token list: line scans are cached by line
+ * text, so a re-analysed page looks up words and lexicons only on changed lines.
+ */
+export function lineFeatures(tokens: Tokens, grammar: ActorGrammar): LineFeatures {
   let table = wordTables.get(grammar);
   if (!table) wordTables.set(grammar, (table = new WordTable(grammar)));
-  if (rowScratch.length < n) {
-    rowScratch = new Int32Array(n * 2);
-    lexScratch = new Uint32Array(n * 2);
-    runScratch = new Uint32Array(n * 2);
-  }
-  const at = rowScratch;
-  const lex = lexScratch;
-  const run = runScratch;
-  let phrases = 0;
+  let scan = tokens.derived as LineScan | undefined;
+  if (scan === undefined || scan.grammar !== grammar || scan.epoch !== table.epoch) tokens.derived = scan = scanLine(tokens, grammar, table);
+  return expand(tokens, scan, table.rows);
+}
+
+function scanLine(tokens: Tokens, grammar: ActorGrammar, table: WordTable): LineScan {
+  const n = tokens.count;
   table.reserve(n);
-  for (let k = 0; k < n; k++) at[k] = table.rowOf(tokens, k);
+  const data = room(3 * n);
+  const base = chunkUsed;
+  chunkUsed += 3 * n;
+  const lex = base + n;
+  const run = base + 2 * n;
+  for (let k = 0; k < n; k++) data[base + k] = table.rowOf(tokens, k);
   // rows are read after every word is in (the table may grow while rows are added)
-  let rows = table.rows;
+  const rows = table.rows;
+  let phrases = 0;
   for (let k = 0; k < n; k++) {
-    lex[k] = rows[at[k] + I_LEX];
-    phrases |= rows[at[k] + I_PHRASES];
-    run[k] = 0;
+    data[lex + k] = rows[data[base + k] + I_LEX];
+    phrases |= rows[data[base + k] + I_PHRASES];
+    data[run + k] = 0;
   }
   if (phrases !== 0) {
     for (let m = 0; m < PHRASE_LEXICONS.length; m++) {
@@ -366,11 +372,11 @@ function computeLineFeatures(tokens: Tokens, grammar: ActorGrammar): Derived {
       const begin = 1 << PHRASE_LEXICONS[m][1];
       const inside = 1 << PHRASE_LEXICONS[m][2];
       for (let k = 0; k < n; k++) {
-        if ((rows[at[k] + I_PHRASES] & (1 << m)) === 0) continue;
+        if ((rows[data[base + k] + I_PHRASES] & (1 << m)) === 0) continue;
         const found = matcher.matchAt(tokens, k);
         if (!found) continue;
-        lex[k] |= begin;
-        for (let j = k + 1; j < k + found.length && j < n; j++) lex[j] |= inside;
+        data[lex + k] |= begin;
+        for (let j = k + 1; j < k + found.length && j < n; j++) data[lex + j] |= inside;
       }
     }
   }
@@ -383,29 +389,44 @@ function computeLineFeatures(tokens: Tokens, grammar: ActorGrammar): Derived {
     let end = k + 1;
     while (end < n && tokens.isNameWord(end) && tokens.spaceBefore(end)) end++;
     const length = Math.min(end - k, 5);
-    for (let j = k; j < end; j++) run[j] = 1 + spanPosition(j, k, end) * 8 + length;
+    for (let j = k; j < end; j++) data[run + j] = 1 + spanPosition(j, k, end) * 8 + length;
     k = end;
   }
+  return { grammar, epoch: table.epoch, data, base };
+}
 
-  // offsets, then at most 19 fixed features and 5 x LEX_BITS lexicon bits per token, in the shared chunk
-  const out = room(n + 1 + n * (19 + 5 * (LEX_BITS + 1)));
-  const offsets = out.subarray(chunkUsed, chunkUsed + n + 1);
-  rows = table.rows;
-  let used = chunkUsed + n + 1;
+// The features of the line last expanded: offsets (n + 1), then at most 19 fixed features and
+// 5 x LEX_BITS lexicon bits per token.
+let offsetScratch = new Int32Array(256);
+let featScratch = new Int32Array(256 * (19 + 5 * (LEX_BITS + 1)));
+
+/** The line features of a scanned line, from its scan and the word table's rows. */
+function expand(tokens: Tokens, scan: LineScan, rows: Uint32Array): LineFeatures {
+  const n = tokens.count;
+  if (offsetScratch.length < n + 1) {
+    offsetScratch = new Int32Array((n + 1) * 2);
+    featScratch = new Int32Array(n * 2 * (19 + 5 * (LEX_BITS + 1)));
+  }
+  const offsets = offsetScratch;
+  const out = featScratch;
+  const { data, base } = scan;
+  const lex = base + n;
+  const run = base + 2 * n;
+  let used = 0;
   const noLex = 1 << LEX_BITS;
   for (let k = 0; k < n; k++) {
     offsets[k] = used;
-    const word = at[k];
-    const prev = k > 0 ? at[k - 1] : 0;
-    const next = k + 1 < n ? at[k + 1] : 0;
+    const word = data[base + k];
+    const prev = k > 0 ? data[base + k - 1] : 0;
+    const next = k + 1 < n ? data[base + k + 1] : 0;
     const w = rows[word + I_LOWER];
     const shape = rows[word + I_SHAPE];
     out[used++] = BIAS;
     out[used++] = rows[word + I_WORD]; // at WORD_FEATURE_SLOT
     out[used++] = rows[prev + I_AS_PREV];
     out[used++] = rows[next + I_AS_NEXT];
-    out[used++] = rows[(k > 1 ? at[k - 2] : 0) + I_AS_PREV2];
-    out[used++] = rows[(k + 2 < n ? at[k + 2] : 0) + I_AS_NEXT2];
+    out[used++] = rows[(k > 1 ? data[base + k - 2] : 0) + I_AS_PREV2];
+    out[used++] = rows[(k + 2 < n ? data[base + k + 2] : 0) + I_AS_NEXT2];
     out[used++] = mix(rows[prev + I_PREV_WORD], w);
     out[used++] = mix(rows[word + I_WORD_NEXT], rows[next + I_LOWER]);
     out[used++] = rows[word + I_SHAPE_F];
@@ -417,22 +438,21 @@ function computeLineFeatures(tokens: Tokens, grammar: ActorGrammar): Derived {
     out[used++] = rows[word + I_PREFIX2];
     out[used++] = rows[word + I_SUFFIX2];
     out[used++] = rows[word + I_SUFFIX3];
-    out[used++] = RUN_MIXED[run[k]];
+    out[used++] = RUN_MIXED[data[run + k]];
     out[used++] = START_MIXED[(tokens.sentenceStart(k) ? 1 : 0) + (k === 0 ? 2 : 0) + shapeClass(tokens, k) * 4];
-    used = pushBits(out, used, 0, lex[k]);
-    used = pushBits(out, used, 1, k > 0 ? lex[k - 1] : noLex);
-    used = pushBits(out, used, 2, k + 1 < n ? lex[k + 1] : noLex);
-    used = pushBits(out, used, 3, k > 1 ? lex[k - 2] : noLex);
-    used = pushBits(out, used, 4, k + 2 < n ? lex[k + 2] : noLex);
+    used = pushBits(out, used, 0, data[lex + k]);
+    used = pushBits(out, used, 1, k > 0 ? data[lex + k - 1] : noLex);
+    used = pushBits(out, used, 2, k + 1 < n ? data[lex + k + 1] : noLex);
+    used = pushBits(out, used, 3, k > 1 ? data[lex + k - 2] : noLex);
+    used = pushBits(out, used, 4, k + 2 < n ? data[lex + k + 2] : noLex);
   }
   offsets[n] = used;
-  chunkUsed = used;
-  return { grammar, offsets, feats: out };
+  return { offsets: offsets.subarray(0, n + 1), feats: out };
 }
 
-// Line features are copied into large shared chunks, as tokens are (words.ts): an array of its own per
+// Line scans are copied into large shared chunks, as tokens are (words.ts): an array of its own per
 // line costs an allocation outside the heap and its collection; a full chunk is left to the lines using it.
-const CHUNK_INTS = 1 << 18;
+const CHUNK_INTS = 1 << 16;
 let chunk = new Int32Array(CHUNK_INTS);
 let chunkUsed = 0;
 

@@ -411,13 +411,9 @@ function prepare(doc: LearningDocument, index: number, example: TrainingExample 
     if (tokens.count === 0) continue;
     const base = lineFeatures(tokens, doc.grammar);
     const rules = byLine.get(line.line);
-    let offsets = base.offsets;
-    let feats = base.feats;
-    if (rules) {
-      RULE_EXTRA.reset();
-      ruleFeatures(tokens, line.start, rules, IGNORED_RULES, RULE_EXTRA);
-      ({ offsets, feats } = merged(base.offsets, base.feats, RULE_EXTRA));
-    }
+    RULE_EXTRA.reset();
+    if (rules) ruleFeatures(tokens, line.start, rules, IGNORED_RULES, RULE_EXTRA);
+    const { offsets, feats } = merged(base.offsets, base.feats, RULE_EXTRA);
     const prepared: PreparedLine = { tokens, offsets, feats, full: false, start: line.start };
     if (example) teach(prepared, example, labelIndex);
     lines.push(prepared);
@@ -438,10 +434,10 @@ function suggestionsByLine(suggestions: readonly Suggestion[]): Map<number, Sugg
 const RULE_EXTRA = new ExtraFeatures();
 let placeScratch = new Int32Array(256);
 
-/** A line's features with `extra` added after each token's own (in the order they were added). */
+/** A copy of a line's features (lineFeatures' buffers are reused) with `extra` added after each token's own
+ * (in the order they were added). */
 function merged(offsets: Int32Array, feats: Int32Array, extra: ExtraFeatures): { offsets: Int32Array; feats: Int32Array } {
   const added = extra.length;
-  if (added === 0) return { offsets, feats };
   const n = offsets.length - 1;
   if (placeScratch.length < n) placeScratch = new Int32Array(n * 2);
   const place = placeScratch;
@@ -450,7 +446,7 @@ function merged(offsets: Int32Array, feats: Int32Array, extra: ExtraFeatures): {
   const values = extra.feats;
   for (let i = 0; i < added; i++) place[tokens[i]]++;
   const outOffsets = new Int32Array(n + 1);
-  const out = new Int32Array(offsets[n] - offsets[0] + added);
+  const out = new Int32Array(offsets[n] + added);
   let at = 0;
   for (let k = 0; k < n; k++) {
     outOffsets[k] = at;
