@@ -155,3 +155,11 @@ test('short lines the site repeats on its other pages stay boilerplate between p
   const decisions = detectLines(text, corpus, stopwords, { documentId: 'page' });
   assert.deepEqual(labelsOf(decisions, ITEMS_FROM, ITEMS_FROM + ITEMS.length), ITEMS.map(() => 'boilerplate'));
 });
+
+test('a short line before a separator of the article’s parts is body', () => {
+  const quote = '“Gotcha.”';
+  const lines = [...ENGLISH.menu, ENGLISH.headline, ...ENGLISH.article.slice(0, 3), quote, '* * *', ...ENGLISH.article.slice(3), LAST_PARAGRAPH];
+  const decisions = decide(lines.join('\n'));
+  const at = ENGLISH.menu.length + 1 + 3;
+  assert.deepEqual(labelsOf(decisions, at, at + 2), ['body', 'boilerplate']);
+});

@@ -179,11 +179,13 @@ export function findHeadline(lines: readonly LineInfo[], block: Block): number |
 /**
  * Whether a weak line inside a block (a subheading, a short quote) sits between body lines: the nearest
  * lines on both sides that are not weak themselves have positive evidence and nothing conclusive against
- * them (jusText's rule for short paragraphs).
+ * them (jusText's rule for short paragraphs); lines without words are passed over.
  */
 export function betweenBodyLines(lines: readonly LineInfo[], logits: ArrayLike<number>, index: number, block: Block): boolean {
   const strongNeighbourIsBody = (step: -1 | 1): boolean => {
     for (let i = index + step; i >= block.first && i <= block.last; i += step) {
+      // A separator ("* * *", "___") between two parts of the text says nothing about its neighbours.
+      if (lines[i].wordHashes.length === 0) continue;
       if (lines[i].conclusive) return false;
       if (logits[i] > 0) return true;
     }
