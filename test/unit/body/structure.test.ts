@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { detectLines } from '../../../src/core/detect/body/index';
 import { looksLikeCredit } from '../../../src/core/detect/body/signals/credit';
-import { itemNumber, speakerLabel } from '../../../src/core/detect/body/signals/structure';
+import { itemNumber, looksLikeCode, speakerLabel } from '../../../src/core/detect/body/signals/structure';
 import { CorpusModel } from '../../../src/core/detect/corpus';
 import type { LineDecision } from '../../../src/core/model/types';
 import { loadShippedStopwords } from './shippedStopwords';
@@ -107,4 +107,34 @@ test('photo credits between paragraphs are boilerplate; URLs and fractions are n
   ].join('\n');
   assert.ok(!bodyLines(text).includes('Jane Roe/Daily Courier/Photo Agency'));
   assert.ok(bodyLines(text).includes('The road service said that the pass could open again on Thursday if the weather forecast for Wednesday is right.'));
+});
+
+test('looksLikeCode: statements, comments, directives and prompts, not prose, menus or counts', () => {
+  for (const line of ['int add(int x, int y) {', 'return 0;', '// load the page', '#include <stdio.h>', '$ make install', 'const total = items[0] + left[1];']) {
+    assert.equal(looksLikeCode(line, true), true, line);
+  }
+  for (const line of ['Archive (12)', 'Home | News | Sport', 'The council met on Tuesday (after a long delay).', 'Step 1', 'Prices rose by 5% in May & June.', 'We tried three things (and failed); then we asked for help from the people who built it in the first place;']) {
+    assert.equal(looksLikeCode(line, true), false, line);
+  }
+});
+
+test('a code listing between two paragraphs of an article is body, with its reason', () => {
+  const listing = ['// greet.c', '#include <stdio.h>', 'int main(void) {', 'printf("hello");', 'return 0;', '}'];
+  const text = [
+    ...MENU,
+    'How a first program is written',
+    'Most books about programming start with the same small program, which prints a greeting and does nothing else at all.',
+    'It shows how a program is laid out, where it starts and how it ends, before the reader has to learn anything about the language.',
+    ...listing,
+    'The first line says which file it is, and the next one brings in the functions that print text on the screen for the program.',
+    'Everything between the two brackets runs when the program starts, and the number it returns tells the system that all went well.',
+    ...FOOTER,
+  ].join('\n');
+  const decisions = detectLines(text, new CorpusModel(), stopwords);
+  const lines = text.split('\n');
+  for (const line of listing.slice(0, -1)) {
+    const decision = decisions.find((item) => lines[item.line] === line);
+    assert.equal(decision?.label, 'body', line);
+    assert.ok(decision?.reasons.includes('program code'), decision?.reasons.join('; '));
+  }
 });

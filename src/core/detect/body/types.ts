@@ -9,7 +9,7 @@ export interface Evidence {
 }
 
 /** The kinds of structured runs inside an article (see signals/structure.ts). */
-export type StructureKind = 'table' | 'list' | 'dialogue';
+export type StructureKind = 'table' | 'list' | 'dialogue' | 'code';
 
 /** One physical line of a hard-wrapped text (see wrap.ts). */
 export interface PhysicalLine {
@@ -53,6 +53,8 @@ export interface LineFeatures {
   /** The number of a numbered item, the label of a dialogue turn (signals/structure.ts). */
   readonly itemNumber: number | undefined;
   readonly speakerLabel: string | undefined;
+  /** Looks like a line of program code or of a shell session (signals/structure.ts). */
+  readonly codeLike: boolean;
   /**
    * Filled when first needed (signals/slug.ts): the first word case-folded (null: none) and its slug form,
    * the line's leading lower-case ASCII words.

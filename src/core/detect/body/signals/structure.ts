@@ -1,11 +1,14 @@
-// Tables and numbered lists inside an article: runs of short lines that page furniture does not have.
+// Tables, numbered lists, dialogue and code inside an article: runs of short lines that page furniture does
+// not have.
 // Line by line they look like a menu (short, few stop words), so the link-list and length signals speak
 // against them; as a run they have a structure of their own:
 // - table rows: several numbers on every line ("1 Kyle Busch 5040 5 1 17 27", "HD 225.86 -12.99 -5.44%"),
 //   or a number first on every line (the quantities of a recipe: "1 tsp cinnamon", "8-9 ripe pears");
 // - dialogue: lines led by a short label and a colon, two or more labels taking turns ("Q: ...", "A: ...");
 // - numbered items: "1) ...", "2. ...", "3 - ..." counting up, at most one other line (a link, a note)
-//   between two items (and after the last one, when every item has one).
+//   between two items (and after the last one, when every item has one);
+// - program code: lines ending as statements do, comments, directives and shell prompts ("int main() {",
+//   "return 0;", "#include <stdio.h>", "$ make").
 // Such runs do not break the article block (see context.ts), and they are body where the article holds
 // them: between its paragraphs, or right after a paragraph that announces them with a colon. Tables of
 // figures (several numbers a row) also weigh a little towards the block, so that a page made mostly of a
@@ -93,8 +96,36 @@ export function itemNumber(text: string): number | undefined {
   return value <= MAX_ITEM_NUMBER ? value : undefined;
 }
 
+/** Characters that are punctuation in program code and rare in prose (unlike brackets and semicolons). */
+const CODE_MARKS = '{}[]=<$#_\\&';
+const SHORT_STATEMENT_CHARS = 60;
+const CODE_OPENINGS = ['// ', '/* ', '#include ', '$ '];
+
+/** A statement's last character (";", "{", "}", "("): a line ending so is code when short or with a code mark. */
+function endsStatement(code: number): boolean {
+  return code === 59 || code === 123 || code === 125 || code === 40;
+}
+
+/**
+ * Whether a line looks like a line of program code or of a shell session: it opens as a comment, a
+ * directive or a prompt does ("// add.c", "#include <stdio.h>", "$ make"), or ends as a statement does
+ * ("return 0;", "int main() {") on a short line or with code punctuation in it. hasWords: whether the line
+ * has words at all (a lone "}" is no code line by itself). Two character tests for most lines.
+ */
+export function looksLikeCode(text: string, hasWords: boolean): boolean {
+  if (!hasWords || text.length === 0) return false;
+  const first = text.charCodeAt(0);
+  // "/", "#", "$": the first characters of CODE_OPENINGS.
+  if ((first === 47 || first === 35 || first === 36) && CODE_OPENINGS.some((opening) => text.startsWith(opening))) return true;
+  if (!endsStatement(text.charCodeAt(text.length - 1))) return false;
+  if (text.length <= SHORT_STATEMENT_CHARS) return true;
+  for (let i = 0; i < text.length - 1; i++) if (CODE_MARKS.includes(text[i])) return true;
+  return false;
+}
+
 /** What the reasons of a structured line say (the evidence weighs nothing: the context step uses it). */
 const STRUCTURE_REASONS: Record<StructureKind, Evidence> = {
+  code: { weight: 0, reason: 'program code' },
   table: { weight: 0, reason: 'table row' },
   list: { weight: 0, reason: 'numbered list' },
   dialogue: { weight: 0, reason: 'dialogue' },
@@ -150,4 +181,26 @@ function markRuns(lines: readonly LineInfo[]): void {
   }
   close();
   markDialogue(lines);
+  markCode(lines);
+}
+
+const MIN_CODE_LINES = 2;
+const MAX_CODE_GAP_CHARS = 60;
+
+/** Code: consecutive code-like lines (lines without words, such as a closing bracket, may come between). */
+function markCode(lines: readonly LineInfo[]): void {
+  let start = -1;
+  let code = 0;
+  for (let i = 0; i <= lines.length; i++) {
+    const info = lines[i];
+    const inside = start >= 0 && i + 1 < lines.length && lines[i + 1].features.codeLike && !info.endsSentence && info.width <= MAX_CODE_GAP_CHARS;
+    if (i < lines.length && (info.features.codeLike || (start >= 0 && info.wordHashes.length === 0) || inside)) {
+      if (start < 0) start = i;
+      if (info.features.codeLike) code++;
+      continue;
+    }
+    if (code >= MIN_CODE_LINES) for (let j = start; j < i; j++) lines[j].structure ??= 'code';
+    start = -1;
+    code = 0;
+  }
 }
