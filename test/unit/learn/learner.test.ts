@@ -6,6 +6,7 @@ import { describe, it } from 'node:test';
 import { type AnalysisContext, analyseDocument, learningDocument } from '../../../src/core/detect/analyse';
 import { CorpusModel } from '../../../src/core/detect/corpus';
 import { LearnedEntities } from '../../../src/core/detect/learned';
+import { tokenize } from '../../../src/core/detect/words';
 import { LEARNED_RULE, ModelFileError, SpanLearner, type TrainingExample, UNKNOWN_WORD_REASON } from '../../../src/core/learn';
 import { FEATURE_VERSION } from '../../../src/core/learn/features';
 import { pageEffort } from '../../../src/core/learn/simulate';
@@ -156,6 +157,21 @@ describe('span learner', () => {
     const a = SpanLearner.empty().train(examples(0, 10, ctx)).toJSON();
     const b = SpanLearner.empty().train(examples(0, 10, ctx)).toJSON();
     assert.deepEqual(a, b);
+  });
+
+  it('suggests the same on a page it tagged before, after it has read more different words than it keeps', () => {
+    const ctx = context();
+    const learner = SpanLearner.empty().train(examples(0, 20, ctx), { folds: 0 });
+    const page = learningDocument(syntheticPage(100).text, ctx);
+    const before = learner.tag(page);
+    assert.ok(before.length > 0);
+    // 600,000 different words (more than the learner's table of words holds), 20 a line
+    const lines = Array.from({ length: 30_000 }, (_, line) => {
+      const text = Array.from({ length: 20 }, (_, k) => (line * 20 + k).toString(26).replace(/./g, (c) => String.fromCharCode(97 + parseInt(c, 26)))).join(' ');
+      return { line, start: 0, tokens: tokenize(text, page.grammar.vocabulary) };
+    });
+    learner.tag({ lines, suggestions: [], grammar: page.grammar });
+    assert.deepEqual(learner.tag(page), before);
   });
 });
 
