@@ -1,11 +1,11 @@
 // Features of the learned span tagger, as 32-bit hashes per token (the tagger maps them to weight buckets).
 //
 // Two groups:
-// - line features, from the line's tokens and the lexicons alone (the words' rows and lexicon classes are
-//   cached per token list: line scans are cached by line text, so a re-analysed page looks them up only
-//   for changed lines): the token's form,
-//   shape and affixes, a window of two tokens either side, capitalised-run and sentence-start facts, and
-//   membership in the lexicons (titles, honorifics, organisation heads and tails, places, family names, cues);
+// - line features, from the line's tokens and the lexicons alone (what they are made from is cached per
+//   token list: line scans are cached by line text, so a re-analysed page looks words and lexicons up
+//   only on changed lines): the token's form, shape and affixes, a window of two tokens either side,
+//   capitalised-run and sentence-start facts, and membership in the lexicons (titles, honorifics,
+//   organisation heads and tails, places, family names, cues);
 // - rule features: every rule suggestion covering a token, by rule id and the token's place in it (begin,
 //   inside, last, unit), so the hand rules are evidence whose weights are learned.
 // Texts tagged elsewhere are not features: matched inside longer names ("Hải" in "Tổng cục Hải quan") they
