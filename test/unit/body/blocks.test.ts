@@ -163,3 +163,16 @@ test('a short line before a separator of the article’s parts is body', () => {
   const at = ENGLISH.menu.length + 1 + 3;
   assert.deepEqual(labelsOf(decisions, at, at + 2), ['body', 'boilerplate']);
 });
+
+test('a short sentence right after the article is body, unless the site repeats it on its other pages', () => {
+  const closing = 'Stay tuned!';
+  const lines = [...ENGLISH.menu, ENGLISH.headline, ...ENGLISH.article, closing, 'Tags: bridge', 'Top comments'];
+  const text = lines.join('\n');
+  const at = ENGLISH.menu.length + 1 + ENGLISH.article.length;
+  assert.deepEqual(labelsOf(decide(text), at, at + 2), ['body', 'boilerplate']);
+
+  const corpus = new CorpusModel();
+  corpus.addDocument('page', text);
+  corpus.addDocument('other', [...ENGLISH.menu, closing, ...ENGLISH.comments].join('\n'));
+  assert.equal(labelsOf(detectLines(text, corpus, stopwords, { documentId: 'page' }), at, at + 1)[0], 'boilerplate');
+});

@@ -11,7 +11,7 @@ import { mainScripts, scriptCounts, SCRIPTS, type ScriptName } from '../../text/
 import type { BodyPageLesson, CorpusModel, LearnedCounts } from '../corpus';
 import type { StopwordLexicon } from '../stopwords';
 import { trimArticleTail } from './context/articleEnd';
-import { articleBlocks, betweenBodyLines, extendBackOverTableHead, extendOverStructure, findHeadline, TABLE_LEAD_LINES } from './context/blocks';
+import { articleBlocks, betweenBodyLines, extendBackOverTableHead, extendOverStructure, findHeadline, sentencesAtEdges, TABLE_LEAD_LINES } from './context/blocks';
 import { EvidenceLog, PRIOR_LOGIT } from './evidence';
 import { computeLineFeatures, type LineFeatureCache, type LineFeatureCacheEntry } from './features';
 import { activeSiteModel, type BodyLearnerOptions, type BodyRow, DEFAULT_BODY_LEARNER, siteLogit, type SiteModel, SUBSTANTIAL_CHARS } from './learner';
@@ -166,6 +166,11 @@ function analysePage(
   // The lead (sapo) may be cut off from the block by inline links and a photo: between the headline and
   // the main block, lines with evidence of their own are body.
   const leadEnd = headline === undefined ? -1 : blocks[0].first;
+  const atEdge = new Uint8Array(lines.length);
+  if (blocks.length > 0) {
+    const inBox = (index: number): boolean => boxFrom !== undefined && index >= boxFrom && index <= boxTo;
+    for (const index of sentencesAtEdges(lines, blocks[0], (index) => !inBox(index) && isPlainLine(lines[index], ownCopies), headline)) atEdge[index] = 1;
+  }
 
   const adjustedLogits = new Float64Array(lines.length);
   const contextReasons: string[] = [];
@@ -201,6 +206,9 @@ function analysePage(
     } else if (headline !== undefined && index > headline && index < leadEnd && logit > 0 && !info.conclusive) {
       adjusted = logit;
       contextReason = 'lead after the headline';
+    } else if (atEdge[index]) {
+      adjusted = Math.max(logit + BLOCK_PULL, 0.2);
+      contextReason = 'a sentence at the edge of the main block';
     } else {
       adjusted = Math.min(logit - BLOCK_PULL, -0.2);
       contextReason =
