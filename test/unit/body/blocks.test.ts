@@ -164,12 +164,12 @@ test('a short line before a separator of the article’s parts is body', () => {
   assert.deepEqual(labelsOf(decisions, at, at + 2), ['body', 'boilerplate']);
 });
 
-test('a short sentence right after the article is body, unless the site repeats it on its other pages', () => {
+test('a short sentence or announcing line right after the article is body, unless the site repeats it on its other pages', () => {
   const closing = 'Stay tuned!';
-  const lines = [...ENGLISH.menu, ENGLISH.headline, ...ENGLISH.article, closing, 'Tags: bridge', 'Top comments'];
+  const lines = [...ENGLISH.menu, ENGLISH.headline, ...ENGLISH.article, closing, 'Next steps:', 'Tags: bridge', 'Top comments'];
   const text = lines.join('\n');
   const at = ENGLISH.menu.length + 1 + ENGLISH.article.length;
-  assert.deepEqual(labelsOf(decide(text), at, at + 2), ['body', 'boilerplate']);
+  assert.deepEqual(labelsOf(decide(text), at, at + 3), ['body', 'body', 'boilerplate']);
 
   const corpus = new CorpusModel();
   corpus.addDocument('page', text);

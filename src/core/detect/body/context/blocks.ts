@@ -196,13 +196,14 @@ export function betweenBodyLines(lines: readonly LineInfo[], logits: ArrayLike<n
 
 /**
  * Sentences at the block's edges: walking out from its first and its last line, the lines that end like a
- * sentence and that `plain` accepts, up to the first that does not or to `stop` (jusText: a short
- * paragraph next to good ones is good). A closing remark ("Thanks for reading!"), a short question or a
- * note under the article weighs too little to join the block, yet it is written as its text is.
+ * sentence or with a colon and that `plain` accepts, up to the first that does not or to `stop` (jusText:
+ * a short paragraph next to good ones is good). A closing remark ("Stay tuned!"), a short question or a
+ * line announcing what follows ("The senate resolved to:") weighs too little to join the block, yet it is
+ * written as its text is.
  */
 export function sentencesAtEdges(lines: readonly LineInfo[], block: Block, plain: (index: number) => boolean, stop: number | undefined): number[] {
   const taken: number[] = [];
-  const takes = (index: number): boolean => index !== stop && lines[index].endsSentence && !lines[index].conclusive && plain(index);
+  const takes = (index: number): boolean => index !== stop && (lines[index].endsSentence || lines[index].text.endsWith(':')) && !lines[index].conclusive && plain(index);
   for (let i = block.first - 1; i >= 0 && takes(i); i--) taken.push(i);
   for (let i = block.last + 1; i < lines.length && takes(i); i++) taken.push(i);
   return taken;
