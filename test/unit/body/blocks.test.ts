@@ -176,3 +176,10 @@ test('a short sentence or announcing line right after the article is body, unles
   corpus.addDocument('other', [...ENGLISH.menu, closing, ...ENGLISH.comments].join('\n'));
   assert.equal(labelsOf(detectLines(text, corpus, stopwords, { documentId: 'page' }), at, at + 1)[0], 'boilerplate');
 });
+
+test('a short plain list after two paragraphs does not cut the article in two', () => {
+  const lines = [...ENGLISH.menu, ENGLISH.headline, ...ENGLISH.article.slice(0, 2), ...ITEMS, ...ENGLISH.article.slice(2, 4)];
+  const decisions = decide(lines.join('\n'));
+  const from = ENGLISH.menu.length + 1;
+  assert.deepEqual(labelsOf(decisions, from, lines.length), lines.slice(from).map(() => 'body'));
+});

@@ -11,7 +11,7 @@ import { mainScripts, scriptCounts, SCRIPTS, type ScriptName } from '../../text/
 import type { BodyPageLesson, CorpusModel, LearnedCounts } from '../corpus';
 import type { StopwordLexicon } from '../stopwords';
 import { trimArticleTail } from './context/articleEnd';
-import { articleBlocks, betweenBodyLines, extendBackOverTableHead, extendOverStructure, findHeadline, sentencesAtEdges, TABLE_LEAD_LINES } from './context/blocks';
+import { articleBlocks, betweenBodyLines, extendBackOverTableHead, extendOverStructure, findHeadline, isPlainLine, sentencesAtEdges, TABLE_LEAD_LINES } from './context/blocks';
 import { EvidenceLog, PRIOR_LOGIT } from './evidence';
 import { computeLineFeatures, type LineFeatureCache, type LineFeatureCacheEntry } from './features';
 import { activeSiteModel, type BodyLearnerOptions, type BodyRow, DEFAULT_BODY_LEARNER, siteLogit, type SiteModel, SUBSTANTIAL_CHARS } from './learner';
@@ -151,7 +151,7 @@ function analysePage(
 
   const logits = new Float64Array(lines.length);
   for (let i = 0; i < lines.length; i++) logits[i] = lines[i].logit;
-  const blocks = articleBlocks(lines, logits);
+  const blocks = articleBlocks(lines, logits, ownCopies);
   // The lines [boxFrom, boxTo] are a box after the article, taken out of the main block.
   const boxTo = blocks.length > 0 ? blocks[0].last : -1;
   const boxFrom = blocks.length > 0 ? trimArticleTail(lines, blocks[0], (word) => isStopwordOf(stopwords, language, word)) : undefined;
@@ -259,17 +259,6 @@ export function detectLines(
     }
   }
   return decisions;
-}
-
-/**
- * Whether nothing but its shape speaks against a line (short, no sentence end, few stop words, in a run of
- * short lines): it is no credit or date line, no copy of another line of the page and on no other page of
- * the corpus. Between body lines inside the block such a line is body however short (jusText's short
- * paragraphs between good ones): list items, subheadings, one-line quotes, in languages with or without a
- * stop-word list.
- */
-function isPlainLine(info: LineInfo, ownCopies: number): boolean {
-  return !info.creditLike && !info.copied && !info.dated && info.documentFrequency <= ownCopies;
 }
 
 /** The distinct hashes of a page's substantial lines: what tells its site (learner.ts). */

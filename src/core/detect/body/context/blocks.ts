@@ -9,18 +9,36 @@ import { isDataRow } from '../signals/structure';
 import type { Block, LineInfo } from '../types';
 
 const MAX_LINE_COST = 3;
+/** What a plain line (isPlainLine) costs at most: less than a line with evidence of furniture. */
+const MAX_PLAIN_LINE_COST = 2;
 const MAX_LINK_COST = 1;
 /** What a row of a table of figures adds to a block: forty rows weigh about as much as three paragraphs. */
 const DATA_ROW_VALUE = 0.5;
 
+/**
+ * Whether nothing but its shape speaks against a line (short, no sentence end, few stop words, in a run of
+ * short lines): it is no credit or date line, no copy of another line of the page and on no other page of
+ * the corpus (ownCopies: the page itself and its copies). Such a line costs the block less than other weak
+ * lines, and between body lines inside the block it is body however short (jusText's short paragraphs
+ * between good ones): list items, subheadings, one-line quotes, in languages with or without a stop-word
+ * list.
+ */
+export function isPlainLine(info: LineInfo, ownCopies: number): boolean {
+  return !info.creditLike && !info.copied && !info.dated && info.documentFrequency <= ownCopies;
+}
+
 /** How much the block weighs a line's evidence: long prose lines count more than short positive ones. */
-function blockValue(info: LineInfo, logit: number): number {
+function blockValue(info: LineInfo, logit: number, ownCopies: number): number {
   // A boilerplate line inside an article (a related link, a caption) costs little; only a run of them
   // separates two blocks.
   // Table rows and numbered items neither make nor break a block (see structure.ts); rows of figures add a
   // little to it.
   if (isDataRow(info)) return DATA_ROW_VALUE;
-  if (logit <= 0) return info.structure ? 0 : Math.max(logit, info.linkLike ? -MAX_LINK_COST : -MAX_LINE_COST);
+  if (logit <= 0) {
+    if (info.structure) return 0;
+    const cost = info.linkLike ? MAX_LINK_COST : !info.conclusive && isPlainLine(info, ownCopies) ? MAX_PLAIN_LINE_COST : MAX_LINE_COST;
+    return Math.max(logit, -cost);
+  }
   return logit * (0.4 + Math.min(info.width, 400) / 200);
 }
 
@@ -60,9 +78,9 @@ const MAX_INSERT_LINES = 15;
  * The main block (first in the result) and any further blocks nearly as strong (an article interrupted by
  * a long insert). Isolated prose lines among links (teasers) do not make a block of their own.
  */
-export function articleBlocks(lines: readonly LineInfo[], logits: ArrayLike<number>): Block[] {
+export function articleBlocks(lines: readonly LineInfo[], logits: ArrayLike<number>, ownCopies: number): Block[] {
   const values = new Float64Array(lines.length);
-  for (let i = 0; i < lines.length; i++) values[i] = blockValue(lines[i], logits[i]);
+  for (let i = 0; i < lines.length; i++) values[i] = blockValue(lines[i], logits[i], ownCopies);
   const main = bestSegment(values, 0, lines.length);
   if (!main) return [];
   const candidates: (Block & { sum: number })[] = [main];
