@@ -166,11 +166,8 @@ function analysePage(
   // The lead (sapo) may be cut off from the block by inline links and a photo: between the headline and
   // the main block, lines with evidence of their own are body.
   const leadEnd = headline === undefined ? -1 : blocks[0].first;
-  const atEdge = new Uint8Array(lines.length);
-  if (blocks.length > 0) {
-    const inBox = (index: number): boolean => boxFrom !== undefined && index >= boxFrom && index <= boxTo;
-    for (const index of sentencesAtEdges(lines, blocks[0], (index) => !inBox(index) && isPlainLine(lines[index], ownCopies), headline)) atEdge[index] = 1;
-  }
+  const inBox = (index: number): boolean => boxFrom !== undefined && index >= boxFrom && index <= boxTo;
+  const withEdges = blocks.length > 0 ? sentencesAtEdges(lines, blocks[0], (index) => !inBox(index) && isPlainLine(lines[index], ownCopies), headline) : undefined;
 
   const adjustedLogits = new Float64Array(lines.length);
   const contextReasons: string[] = [];
@@ -206,13 +203,13 @@ function analysePage(
     } else if (headline !== undefined && index > headline && index < leadEnd && logit > 0 && !info.conclusive) {
       adjusted = logit;
       contextReason = 'lead after the headline';
-    } else if (atEdge[index]) {
+    } else if (withEdges !== undefined && index >= withEdges.first && index <= withEdges.last) {
       adjusted = Math.max(logit + BLOCK_PULL, 0.2);
       contextReason = 'a sentence at the edge of the main block';
     } else {
       adjusted = Math.min(logit - BLOCK_PULL, -0.2);
       contextReason =
-        boxFrom !== undefined && index >= boxFrom && index <= boxTo ? 'after the article: a box under a section header' : 'outside the main block';
+        inBox(index) ? 'after the article: a box under a section header' : 'outside the main block';
     }
     adjustedLogits[index] = adjusted;
     contextReasons.push(contextReason);

@@ -10,7 +10,7 @@ import { isWrittenTwiceLine } from './signals/doubled';
 import { lineShape } from '../../text/script';
 import { forEachWord } from '../../text/segment';
 import { countInnerSentenceEnds, endsLikeSentence } from '../../text/sentences';
-import { itemNumber, looksLikeCode, speakerLabel } from './signals/structure';
+import { itemNumber, speakerLabel } from './signals/structure';
 import { isTimestampCandidate } from './signals/timestamp';
 import type { LineFeatures } from './types';
 
@@ -32,7 +32,6 @@ export function computeLineFeatures(text: string): LineFeatures {
     creditLike: looksLikeCredit(text),
     itemNumber: itemNumber(text),
     speakerLabel: speakerLabel(text),
-    codeLike: looksLikeCode(text, words.hashes.length > 0),
     // Filled later (slug.ts); present from the start so that all features objects share one shape.
     firstWord: undefined,
     firstWordSlug: undefined,

@@ -53,8 +53,6 @@ export interface LineFeatures {
   /** The number of a numbered item, the label of a dialogue turn (signals/structure.ts). */
   readonly itemNumber: number | undefined;
   readonly speakerLabel: string | undefined;
-  /** Looks like a line of program code or of a shell session (signals/structure.ts). */
-  readonly codeLike: boolean;
   /**
    * Filled when first needed (signals/slug.ts): the first word case-folded (null: none) and its slug form,
    * the line's leading lower-case ASCII words.

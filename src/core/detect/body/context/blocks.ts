@@ -217,12 +217,13 @@ export function betweenBodyLines(lines: readonly LineInfo[], logits: ArrayLike<n
  * sentence or with a colon and that `plain` accepts, up to the first that does not or to `stop` (jusText:
  * a short paragraph next to good ones is good). A closing remark ("Stay tuned!"), a short question or a
  * line announcing what follows ("The senate resolved to:") weighs too little to join the block, yet it is
- * written as its text is.
+ * written as its text is. Returns the block with those lines: the lines it adds are the ones taken.
  */
-export function sentencesAtEdges(lines: readonly LineInfo[], block: Block, plain: (index: number) => boolean, stop: number | undefined): number[] {
-  const taken: number[] = [];
+export function sentencesAtEdges(lines: readonly LineInfo[], block: Block, plain: (index: number) => boolean, stop: number | undefined): Block {
   const takes = (index: number): boolean => index !== stop && (lines[index].endsSentence || lines[index].text.endsWith(':')) && !lines[index].conclusive && plain(index);
-  for (let i = block.first - 1; i >= 0 && takes(i); i--) taken.push(i);
-  for (let i = block.last + 1; i < lines.length && takes(i); i++) taken.push(i);
-  return taken;
+  let first = block.first;
+  while (first > 0 && takes(first - 1)) first--;
+  let last = block.last;
+  while (last + 1 < lines.length && takes(last + 1)) last++;
+  return { first, last };
 }

@@ -115,9 +115,11 @@ function endsStatement(code: number): boolean {
 export function looksLikeCode(text: string, hasWords: boolean): boolean {
   if (!hasWords || text.length === 0) return false;
   const first = text.charCodeAt(0);
+  const ends = endsStatement(text.charCodeAt(text.length - 1));
   // "/", "#", "$": the first characters of CODE_OPENINGS.
-  if ((first === 47 || first === 35 || first === 36) && CODE_OPENINGS.some((opening) => text.startsWith(opening))) return true;
-  if (!endsStatement(text.charCodeAt(text.length - 1))) return false;
+  if (first !== 47 && first !== 35 && first !== 36 && !ends) return false;
+  if (CODE_OPENINGS.some((opening) => text.startsWith(opening))) return true;
+  if (!ends) return false;
   if (text.length <= SHORT_STATEMENT_CHARS) return true;
   for (let i = 0; i < text.length - 1; i++) if (CODE_MARKS.includes(text[i])) return true;
   return false;
@@ -189,18 +191,25 @@ const MAX_CODE_GAP_CHARS = 60;
 
 /** Code: consecutive code-like lines (lines without words, such as a closing bracket, may come between). */
 function markCode(lines: readonly LineInfo[]): void {
+  const isCode = (index: number): boolean => index < lines.length && looksLikeCode(lines[index].text, lines[index].wordHashes.length > 0);
   let start = -1;
   let code = 0;
+  let current = isCode(0);
   for (let i = 0; i <= lines.length; i++) {
-    const info = lines[i];
-    const inside = start >= 0 && i + 1 < lines.length && lines[i + 1].features.codeLike && !info.endsSentence && info.width <= MAX_CODE_GAP_CHARS;
-    if (i < lines.length && (info.features.codeLike || (start >= 0 && info.wordHashes.length === 0) || inside)) {
-      if (start < 0) start = i;
-      if (info.features.codeLike) code++;
-      continue;
+    const next = isCode(i + 1);
+    if (i < lines.length) {
+      const info = lines[i];
+      const between = start >= 0 && next && !info.endsSentence && info.width <= MAX_CODE_GAP_CHARS;
+      if (current || (start >= 0 && info.wordHashes.length === 0) || between) {
+        if (start < 0) start = i;
+        if (current) code++;
+        current = next;
+        continue;
+      }
     }
     if (code >= MIN_CODE_LINES) for (let j = start; j < i; j++) lines[j].structure ??= 'code';
     start = -1;
     code = 0;
+    current = next;
   }
 }
