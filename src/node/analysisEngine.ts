@@ -12,7 +12,7 @@ import { type AnalysisBase, type AnalysisDelta, analyseFrom, type AnalysisOption
 import { type BodyPageLesson, CorpusModel } from '../core/detect/corpus';
 import { LearnedEntities } from '../core/detect/learned';
 import { donePages, untaggedCounts } from '../core/detect/untagged';
-import { type DecidedPage, trainOnPages } from '../core/learn/examples';
+import { type DecidedPage, LearningDocuments, trainOnPages } from '../core/learn/examples';
 import { type ModelFile, SpanLearner } from '../core/learn/learner';
 import type { LineLabel, Problem } from '../core/model/types';
 import { lexiconsFromFiles, type LexiconFile } from './lexicons';
@@ -80,6 +80,8 @@ export class EngineState {
   private generations = 0;
   /** Training side: decisions per page, the loaded model, and whether anything changed since the last training. */
   private readonly pages = new Map<string, DecidedPage>();
+  /** What the learner read of each page at the last training, reused where nothing it depends on changed. */
+  private readonly documents = new LearningDocuments();
   private base: SpanLearner | undefined;
   private untrained = true;
   /** The last learner trained with its held-out measurement, and whether decisions came in since. */
@@ -147,7 +149,7 @@ export class EngineState {
         const started = performance.now();
         this.untrained = false;
         const ctx = { corpus: this.corpus, stopwords: this.lexicons.stopwords, entities: this.lexicons.entities, learned: new LearnedEntities(), options: req.options };
-        const learner = trainOnPages([...this.pages.values()], ctx, this.base, quick ? this.measured : undefined);
+        const learner = trainOnPages([...this.pages.values()], ctx, this.base, quick ? this.measured : undefined, this.documents);
         if (!quick) {
           this.measured = learner;
           this.unmeasured = false;

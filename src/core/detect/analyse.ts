@@ -176,6 +176,28 @@ export function learningDocument(text: string, ctx: AnalysisContext): LearningDo
   return { lines: scans.map((entry) => ({ line: entry.line, start: entry.start, tokens: entry.scan.actors.tokens })), suggestions: found.suggestions, grammar: setup.actors, text };
 }
 
+/**
+ * What learningDocument reads besides the page's text, as of now: both lexicons (the objects and their
+ * versions) and the language, relativeDates and dateRanges options; nothing of the corpus (repeated lines are
+ * the body detector's), of documentId or of what was learned. The same text and equal inputs (sameLearningInputs)
+ * make the same document.
+ */
+export interface LearningInputs {
+  readonly stopwords: StopwordLexicon;
+  readonly entities: EntityLexicon;
+  readonly key: string;
+}
+
+export function learningInputs(ctx: AnalysisContext): LearningInputs {
+  const { language, relativeDates, dateRanges } = ctx.options;
+  const key = [ctx.stopwords.version, ctx.entities.version, language ?? '', relativeDates === true, dateRanges ?? 'whole'].join('\u0000');
+  return { stopwords: ctx.stopwords, entities: ctx.entities, key };
+}
+
+export function sameLearningInputs(a: LearningInputs, b: LearningInputs): boolean {
+  return a.stopwords === b.stopwords && a.entities === b.entities && a.key === b.key;
+}
+
 /** The first reason of a changed line's decision until the whole page is analysed again. */
 export const KEPT_WHILE_TYPING = 'label kept while typing (the page is read again when typing pauses)';
 

@@ -4,5 +4,5 @@ export {
   type LabelledSpan, type LearnerOptions, type LearnerQuality, type LearningDocument, type LearningLine,
   type ModelFile, type SpanScores, type TrainingExample, UNKNOWN_WORD_REASON,
 } from './learner';
-export { type DecidedPage, trainingExample, trainOnPages } from './examples';
+export { type DecidedPage, LearningDocuments, trainingExample, trainOnPages } from './examples';
 export { learningDocument } from '../detect/analyse';
