@@ -335,17 +335,50 @@ interface LineScan {
   readonly base: number;
 }
 
-/**
- * Line features of `tokens` (made with `grammar`'s vocabulary), in buffers the next call overwrites (copy
- * them to keep them). The scan they are made from is cached per token list: line scans are cached by line
- * text, so a re-analysed page looks up words and lexicons only on changed lines.
- */
-export function lineFeatures(tokens: Tokens, grammar: ActorGrammar): LineFeatures {
+/** The scan of `tokens` with `grammar` (cached on the token list: line scans are cached by line text, so a
+ * re-analysed page looks up words and lexicons only on changed lines), and the word rows it points into. */
+function scanned(tokens: Tokens, grammar: ActorGrammar): { scan: LineScan; rows: Uint32Array } {
   let table = wordTables.get(grammar);
   if (!table) wordTables.set(grammar, (table = new WordTable(grammar)));
   let scan = tokens.derived as LineScan | undefined;
   if (scan === undefined || scan.grammar !== grammar || scan.epoch !== table.epoch) tokens.derived = scan = scanLine(tokens, grammar, table);
-  return expand(tokens, scan, table.rows);
+  return { scan, rows: table.rows };
+}
+
+/**
+ * Line features of `tokens` (made with `grammar`'s vocabulary), in buffers the next call overwrites (copy
+ * them to keep them).
+ */
+export function lineFeatures(tokens: Tokens, grammar: ActorGrammar): LineFeatures {
+  const { scan, rows } = scanned(tokens, grammar);
+  const n = tokens.count;
+  if (offsetScratch.length < n + 1) {
+    offsetScratch = new Int32Array((n + 1) * 2);
+    featScratch = new Int32Array(n * 2 * TOKEN_FEATURES);
+  }
+  const offsets = offsetScratch;
+  let used = 0;
+  for (let k = 0; k < n; k++) {
+    offsets[k] = used;
+    used = tokenFeatures(tokens, scan, rows, k, featScratch, used);
+  }
+  offsets[n] = used;
+  return { offsets: offsets.subarray(0, n + 1), feats: featScratch };
+}
+
+/** Receives the line features of each token in turn: feats[0 .. count), in a buffer the next token overwrites. */
+export interface TokenFeatureSink {
+  token(k: number, feats: Int32Array, count: number): void;
+}
+
+/**
+ * The line features of `tokens`, token by token, the same as lineFeatures makes: what tagging reads once,
+ * so it sums each token's weights while its few features are still in the CPU cache instead of writing the
+ * line's list and reading it back.
+ */
+export function eachTokenFeatures(tokens: Tokens, grammar: ActorGrammar, sink: TokenFeatureSink): void {
+  const { scan, rows } = scanned(tokens, grammar);
+  for (let k = 0; k < tokens.count; k++) sink.token(k, tokenScratch, tokenFeatures(tokens, scan, rows, k, tokenScratch, 0));
 }
 
 function scanLine(tokens: Tokens, grammar: ActorGrammar, table: WordTable): LineScan {
@@ -395,59 +428,49 @@ function scanLine(tokens: Tokens, grammar: ActorGrammar, table: WordTable): Line
   return { grammar, epoch: table.epoch, data, base };
 }
 
-// The features of the line last expanded: offsets (n + 1), then at most 19 fixed features and
-// 5 x LEX_BITS lexicon bits per token.
+// At most 19 fixed features and 5 x LEX_BITS lexicon bits per token.
+const TOKEN_FEATURES = 19 + 5 * (LEX_BITS + 1);
+// The features of the line last made by lineFeatures (offsets: n + 1), and of the token last made by eachTokenFeatures.
 let offsetScratch = new Int32Array(256);
-let featScratch = new Int32Array(256 * (19 + 5 * (LEX_BITS + 1)));
+let featScratch = new Int32Array(256 * TOKEN_FEATURES);
+const tokenScratch = new Int32Array(TOKEN_FEATURES);
 
-/** The line features of a scanned line, from its scan and the word table's rows. */
-function expand(tokens: Tokens, scan: LineScan, rows: Uint32Array): LineFeatures {
+/** Appends the line features of token k of a scanned line to `out` from `used`; returns the new length. */
+function tokenFeatures(tokens: Tokens, scan: LineScan, rows: Uint32Array, k: number, out: Int32Array, used: number): number {
   const n = tokens.count;
-  if (offsetScratch.length < n + 1) {
-    offsetScratch = new Int32Array((n + 1) * 2);
-    featScratch = new Int32Array(n * 2 * (19 + 5 * (LEX_BITS + 1)));
-  }
-  const offsets = offsetScratch;
-  const out = featScratch;
   const { data, base } = scan;
   const lex = base + n;
   const run = base + 2 * n;
-  let used = 0;
   const noLex = 1 << LEX_BITS;
-  for (let k = 0; k < n; k++) {
-    offsets[k] = used;
-    const word = data[base + k];
-    const prev = k > 0 ? data[base + k - 1] : 0;
-    const next = k + 1 < n ? data[base + k + 1] : 0;
-    const w = rows[word + I_LOWER];
-    const shape = rows[word + I_SHAPE];
-    out[used++] = BIAS;
-    out[used++] = rows[word + I_WORD]; // at WORD_FEATURE_SLOT
-    out[used++] = rows[prev + I_AS_PREV];
-    out[used++] = rows[next + I_AS_NEXT];
-    out[used++] = rows[(k > 1 ? data[base + k - 2] : 0) + I_AS_PREV2];
-    out[used++] = rows[(k + 2 < n ? data[base + k + 2] : 0) + I_AS_NEXT2];
-    out[used++] = mix(rows[prev + I_PREV_WORD], w);
-    out[used++] = mix(rows[word + I_WORD_NEXT], rows[next + I_LOWER]);
-    out[used++] = rows[word + I_SHAPE_F];
-    out[used++] = mix(mix(rows[prev + I_SHAPE3], shape), rows[next + I_SHAPE]);
-    out[used++] = rows[prev + I_AS_PREV_SHAPE];
-    out[used++] = rows[next + I_AS_NEXT_SHAPE];
-    out[used++] = mix(rows[prev + I_PREV_WORD_SHAPE], shape);
-    out[used++] = mix(rows[word + I_SHAPE_NEXT_WORD], rows[next + I_LOWER]);
-    out[used++] = rows[word + I_PREFIX2];
-    out[used++] = rows[word + I_SUFFIX2];
-    out[used++] = rows[word + I_SUFFIX3];
-    out[used++] = RUN_MIXED[data[run + k]];
-    out[used++] = START_MIXED[(tokens.sentenceStart(k) ? 1 : 0) + (k === 0 ? 2 : 0) + shapeClass(tokens, k) * 4];
-    used = pushBits(out, used, 0, data[lex + k]);
-    used = pushBits(out, used, 1, k > 0 ? data[lex + k - 1] : noLex);
-    used = pushBits(out, used, 2, k + 1 < n ? data[lex + k + 1] : noLex);
-    used = pushBits(out, used, 3, k > 1 ? data[lex + k - 2] : noLex);
-    used = pushBits(out, used, 4, k + 2 < n ? data[lex + k + 2] : noLex);
-  }
-  offsets[n] = used;
-  return { offsets: offsets.subarray(0, n + 1), feats: out };
+  const word = data[base + k];
+  const prev = k > 0 ? data[base + k - 1] : 0;
+  const next = k + 1 < n ? data[base + k + 1] : 0;
+  const w = rows[word + I_LOWER];
+  const shape = rows[word + I_SHAPE];
+  out[used++] = BIAS;
+  out[used++] = rows[word + I_WORD]; // at WORD_FEATURE_SLOT
+  out[used++] = rows[prev + I_AS_PREV];
+  out[used++] = rows[next + I_AS_NEXT];
+  out[used++] = rows[(k > 1 ? data[base + k - 2] : 0) + I_AS_PREV2];
+  out[used++] = rows[(k + 2 < n ? data[base + k + 2] : 0) + I_AS_NEXT2];
+  out[used++] = mix(rows[prev + I_PREV_WORD], w);
+  out[used++] = mix(rows[word + I_WORD_NEXT], rows[next + I_LOWER]);
+  out[used++] = rows[word + I_SHAPE_F];
+  out[used++] = mix(mix(rows[prev + I_SHAPE3], shape), rows[next + I_SHAPE]);
+  out[used++] = rows[prev + I_AS_PREV_SHAPE];
+  out[used++] = rows[next + I_AS_NEXT_SHAPE];
+  out[used++] = mix(rows[prev + I_PREV_WORD_SHAPE], shape);
+  out[used++] = mix(rows[word + I_SHAPE_NEXT_WORD], rows[next + I_LOWER]);
+  out[used++] = rows[word + I_PREFIX2];
+  out[used++] = rows[word + I_SUFFIX2];
+  out[used++] = rows[word + I_SUFFIX3];
+  out[used++] = RUN_MIXED[data[run + k]];
+  out[used++] = START_MIXED[(tokens.sentenceStart(k) ? 1 : 0) + (k === 0 ? 2 : 0) + shapeClass(tokens, k) * 4];
+  used = pushBits(out, used, 0, data[lex + k]);
+  used = pushBits(out, used, 1, k > 0 ? data[lex + k - 1] : noLex);
+  used = pushBits(out, used, 2, k + 1 < n ? data[lex + k + 1] : noLex);
+  used = pushBits(out, used, 3, k > 1 ? data[lex + k - 2] : noLex);
+  return pushBits(out, used, 4, k + 2 < n ? data[lex + k + 2] : noLex);
 }
 
 // Line scans are copied into large shared chunks, as tokens are (words.ts): an array of its own per

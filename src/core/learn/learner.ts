@@ -21,7 +21,7 @@ import { type AnalysisContext, analyseDocument } from '../detect/analyse';
 import { LearnedEntities } from '../detect/learned';
 import { countUntagged } from '../detect/untagged';
 import { plattScaling, sigmoid } from './calibration';
-import { ExtraFeatures, FEATURE_VERSION, lineFeatures, ruleFeatures, spanPosition, WORD_FEATURE_SLOT } from './features';
+import { eachTokenFeatures, ExtraFeatures, FEATURE_VERSION, lineFeatures, ruleFeatures, spanPosition, WORD_FEATURE_SLOT } from './features';
 import { Perceptron, PerceptronTrainer, random, type Sequence, TAG_O, tagLabel, tagOf, tagPosition } from './tagger';
 
 /** One non-blank line of a page: its 0-based number, its offset in the page and its tokens (line-relative). */
@@ -539,27 +539,32 @@ let emissionScratch = new Float32Array(4096);
 let marginScratch = new Float32Array(256);
 let pathScratch = new Int32Array(256);
 
+/** Emission scores of a line of n tokens, in a buffer the next line overwrites. */
+function scoreRoom(n: number, model: Perceptron): Float32Array {
+  if (emissionScratch.length < n * model.tags) emissionScratch = new Float32Array(n * model.tags * 2);
+  return emissionScratch;
+}
+
+/** Sums each token's weights as its line features are made (see eachTokenFeatures). */
+const EMISSION_SINK = {
+  model: undefined as unknown as Perceptron,
+  scores: emissionScratch as Float32Array,
+  token(k: number, feats: Int32Array, count: number): void {
+    this.model.tokenEmissions(feats, 0, count, this.scores, k * this.model.tags);
+  },
+};
+
 /**
- * Tags one line: its emission scores from `offsets`/`feats`, plus `ruleExtra` (rule features not merged into
- * them), then Viterbi; appends its spans. The same scores as the merged sequence training reads, without
- * building it.
+ * Tags one line from its emission scores (those of its line features, then of its rule features: the order
+ * training's merged sequence adds them in), by Viterbi; appends its spans.
  */
-function tagLine(
-  line: { tokens: Tokens; offsets: Int32Array; feats: Int32Array; start: number },
-  lineIndex: number,
-  ruleExtra: ExtraFeatures | undefined,
-  model: Perceptron,
-  spans: TaggedSpan[],
-): void {
+function tagLine(line: { tokens: Tokens; start: number }, lineIndex: number, scores: Float32Array, model: Perceptron, spans: TaggedSpan[]): void {
   const n = line.tokens.count;
   if (n === 0) return;
   if (marginScratch.length < n) {
     marginScratch = new Float32Array(n * 2);
     pathScratch = new Int32Array(n * 2);
   }
-  if (emissionScratch.length < n * model.tags) emissionScratch = new Float32Array(n * model.tags * 2);
-  const scores = model.emissions(line, emissionScratch);
-  if (ruleExtra) model.addEmissions(scores, ruleExtra.tokens, ruleExtra.feats, ruleExtra.length);
   const margins = marginScratch;
   const path = model.viterbi(scores, n, undefined, margins, pathScratch);
   let open = -1;
@@ -579,7 +584,7 @@ function tagLine(
 /** Spans of a page's lines (training's held-out pages: their rule features are merged already). */
 function tagPrepared(doc: PreparedDoc, model: Perceptron): TaggedSpan[] {
   const spans: TaggedSpan[] = [];
-  doc.lines.forEach((line, lineIndex) => tagLine(line, lineIndex, undefined, model, spans));
+  doc.lines.forEach((line, lineIndex) => tagLine(line, lineIndex, model.emissions(line, scoreRoom(line.tokens.count, model)), model, spans));
   return spans;
 }
 
@@ -590,11 +595,14 @@ function tagDocument(doc: LearningDocument, model: Perceptron): TaggedSpan[] {
   doc.lines.forEach((line, lineIndex) => {
     const tokens = line.tokens;
     if (tokens.count === 0) return;
-    const base = lineFeatures(tokens, doc.grammar);
     const rules = byLine.get(line.line);
     RULE_EXTRA.reset();
     if (rules) ruleFeatures(tokens, line.start, rules, IGNORED_RULES, RULE_EXTRA);
-    tagLine({ tokens, offsets: base.offsets, feats: base.feats, start: line.start }, lineIndex, RULE_EXTRA, model, spans);
+    const scores = (EMISSION_SINK.scores = scoreRoom(tokens.count, model));
+    EMISSION_SINK.model = model;
+    eachTokenFeatures(tokens, doc.grammar, EMISSION_SINK);
+    model.addEmissions(scores, RULE_EXTRA.tokens, RULE_EXTRA.feats, RULE_EXTRA.length);
+    tagLine(line, lineIndex, scores, model, spans);
   });
   return spans;
 }

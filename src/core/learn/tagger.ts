@@ -77,6 +77,28 @@ function allowedEnd(tag: number): boolean {
  * run in parallel where one waits on the last add).
  */
 function sumRows(w: Float32Array, bases: Int32Array, hits: number, scores: Float32Array, row: number, T: number): void {
+  if (T === 5) {
+    // one label: the five sums in one pass over the rows
+    let o = 0;
+    let b = 0;
+    let inside = 0;
+    let last = 0;
+    let unit = 0;
+    for (let i = 0; i < hits; i++) {
+      const at = bases[i];
+      o = Math.fround(o + w[at]);
+      b = Math.fround(b + w[at + 1]);
+      inside = Math.fround(inside + w[at + 2]);
+      last = Math.fround(last + w[at + 3]);
+      unit = Math.fround(unit + w[at + 4]);
+    }
+    scores[row] = o;
+    scores[row + 1] = b;
+    scores[row + 2] = inside;
+    scores[row + 3] = last;
+    scores[row + 4] = unit;
+    return;
+  }
   let o = 0;
   for (let i = 0; i < hits; i++) o = Math.fround(o + w[bases[i]]);
   scores[row] = o;
@@ -97,6 +119,95 @@ function sumRows(w: Float32Array, bases: Int32Array, hits: number, scores: Float
     scores[row + t + 2] = last;
     scores[row + t + 3] = unit;
   }
+}
+
+// Viterbi's loops for one label (tags O, B, I, L, U), unrolled: what viterbi does with the lists of allowed
+// predecessors and successors, in the same order and with the same float64 sums, with the previous token's
+// five scores and the transition weights held in locals. O, B and U follow O, L or U; I and L follow B or I.
+
+/** The forward pass of viterbi without a mask, for one label (predWeights: preds of O, B, I, L, U in turn). */
+function forwardOneLabel(alpha: Float64Array, back: Int32Array, emissions: Float32Array, n: number, pw: Float64Array): void {
+  const oo = pw[0], lo = pw[1], uo = pw[2];
+  const ob = pw[3], lb = pw[4], ub = pw[5];
+  const bi = pw[6], ii = pw[7];
+  const bl = pw[8], il = pw[9];
+  const ou = pw[10], lu = pw[11], uu = pw[12];
+  for (let row = 5; row < n * 5; row += 5) {
+    const o = alpha[row - 5];
+    const b = alpha[row - 4];
+    const i = alpha[row - 3];
+    const l = alpha[row - 2];
+    const u = alpha[row - 1];
+    fromClosed(alpha, back, emissions, row, o + oo, l + lo, u + uo);
+    fromClosed(alpha, back, emissions, row + 1, o + ob, l + lb, u + ub);
+    fromOpen(alpha, back, emissions, row + 2, b + bi, i + ii);
+    fromOpen(alpha, back, emissions, row + 3, b + bl, i + il);
+    fromClosed(alpha, back, emissions, row + 4, o + ou, l + lu, u + uu);
+  }
+}
+
+/** alpha and back at `at` from the scores through O, L and U (viterbi's order: the first best is kept). */
+function fromClosed(alpha: Float64Array, back: Int32Array, emissions: Float32Array, at: number, o: number, l: number, u: number): void {
+  let best = NEG * 2;
+  let arg = 0;
+  if (o > best) best = o;
+  if (l > best) {
+    best = l;
+    arg = 3;
+  }
+  if (u > best) {
+    best = u;
+    arg = 4;
+  }
+  alpha[at] = best + emissions[at];
+  back[at] = arg;
+}
+
+/** alpha and back at `at` from the scores through B and I. */
+function fromOpen(alpha: Float64Array, back: Int32Array, emissions: Float32Array, at: number, b: number, i: number): void {
+  let best = NEG * 2;
+  let arg = 0;
+  if (b > best) {
+    best = b;
+    arg = 1;
+  }
+  if (i > best) {
+    best = i;
+    arg = 2;
+  }
+  alpha[at] = best + emissions[at];
+  back[at] = arg;
+}
+
+/** The backward pass of viterbi's margins, for one label (succWeights: succs of O, B, I, L, U in turn; beta's last row set). */
+function backwardOneLabel(beta: Float64Array, emissions: Float32Array, n: number, sw: Float64Array): void {
+  const oo = sw[0], ob = sw[1], ou = sw[2];
+  const bi = sw[3], bl = sw[4];
+  const ii = sw[5], il = sw[6];
+  const lo = sw[7], lb = sw[8], lu = sw[9];
+  const uo = sw[10], ub = sw[11], uu = sw[12];
+  for (let row = (n - 2) * 5; row >= 0; row -= 5) {
+    const next = row + 5;
+    const eo = emissions[next], eb = emissions[next + 1], ei = emissions[next + 2], el = emissions[next + 3], eu = emissions[next + 4];
+    const zo = beta[next], zb = beta[next + 1], zi = beta[next + 2], zl = beta[next + 3], zu = beta[next + 4];
+    beta[row] = max3(oo + eo + zo, ob + eb + zb, ou + eu + zu);
+    beta[row + 1] = max2(bi + ei + zi, bl + el + zl);
+    beta[row + 2] = max2(ii + ei + zi, il + el + zl);
+    beta[row + 3] = max3(lo + eo + zo, lb + eb + zb, lu + eu + zu);
+    beta[row + 4] = max3(uo + eo + zo, ub + eb + zb, uu + eu + zu);
+  }
+}
+
+/** The running maximum viterbi's backward loop takes, from NEG * 2, of two or three values. */
+function max2(a: number, b: number): number {
+  let m = NEG * 2;
+  if (a > m) m = a;
+  if (b > m) m = b;
+  return m;
+}
+
+function max3(a: number, b: number, c: number): number {
+  return max2(max2(a, b), c);
 }
 
 export class Perceptron {
@@ -196,29 +307,30 @@ export class Perceptron {
     const n = seq.offsets.length - 1;
     const scores = out && out.length >= n * T ? out : new Float32Array(n * T);
     const { offsets, feats } = seq;
-    let widest = 0;
-    for (let k = 0; k < n; k++) widest = Math.max(widest, offsets[k + 1] - offsets[k]);
-    if (hitBuckets.length < widest) {
-      hitBuckets = new Int32Array(widest * 2);
-      hitRows = new Int32Array(widest * 2);
+    for (let k = 0; k < n; k++) this.tokenEmissions(feats, offsets[k], offsets[k + 1], scores, k * T);
+    return scores;
+  }
+
+  /** scores[row + t] = the emission score of tag t from the features feats[from .. to) of one token. */
+  tokenEmissions(feats: Int32Array, from: number, to: number, scores: Float32Array, row: number): void {
+    if (hitBuckets.length < to - from) {
+      hitBuckets = new Int32Array((to - from) * 2);
+      hitRows = new Int32Array((to - from) * 2);
     }
     const bases = hitBuckets;
+    const T = this.tags;
     const mask = this.bucketMask;
     const live = this.liveRows();
     const filter = this.filterMask;
-    const w = this.weights;
-    for (let k = 0; k < n; k++) {
-      // first the token's features whose rows may have weights, in order and without a branch (a
-      // mispredicted branch per feature would stall the reads of the weight table)
-      let hits = 0;
-      for (let f = offsets[k], end = offsets[k + 1]; f < end; f++) {
-        const bucket = feats[f] & mask;
-        bases[hits] = bucket * T;
-        hits += (live[(bucket & filter) >>> 5] >>> (bucket & 31)) & 1;
-      }
-      sumRows(w, bases, hits, scores, k * T, T);
+    // first the token's features whose rows may have weights, in order and without a branch (a
+    // mispredicted branch per feature would stall the reads of the weight table)
+    let hits = 0;
+    for (let f = from; f < to; f++) {
+      const bucket = feats[f] & mask;
+      bases[hits] = bucket * T;
+      hits += (live[(bucket & filter) >>> 5] >>> (bucket & 31)) & 1;
     }
-    return scores;
+    sumRows(this.weights, bases, hits, scores, row, T);
   }
 
   /**
@@ -287,7 +399,8 @@ export class Perceptron {
       const ok = mask === undefined || (mask[0] >>> t) & 1;
       alpha[t] = ok ? emissions[t] + st[T * T + t] : NEG;
     }
-    if (mask === undefined) {
+    if (mask === undefined && T === 5) forwardOneLabel(alpha, back, emissions, n, predWeights);
+    else if (mask === undefined) {
       // every tag is reachable from one that may come before it, with a score far above any path through a
       // forbidden transition: the best predecessor is among the allowed ones, found in the same order
       for (let k = 1; k < n; k++) {
@@ -354,7 +467,8 @@ export class Perceptron {
       // successors give the same maximum
       const beta = betaScratch;
       for (let t = 0; t < T; t++) beta[last + t] = st[(T + 1) * T + t];
-      for (let k = n - 2; k >= 0; k--) {
+      if (T === 5) backwardOneLabel(beta, emissions, n, succWeights);
+      for (let k = T === 5 ? -1 : n - 2; k >= 0; k--) {
         const row = k * T;
         const next = row + T;
         for (let t = 0; t < T; t++) {
