@@ -78,7 +78,8 @@ export class EngineState {
   /** The last analysis of each recently analysed document and its number, most recent last. */
   private readonly bases = new Map<string, { base: AnalysisBase; generation: number }>();
   private generations = 0;
-  /** Training side: decisions per page, the loaded model, and whether anything changed since the last training. */
+  /** Decisions per page (the analysing side reads the done ones), the loaded model, and whether anything
+   * changed since the last training. */
   private readonly pages = new Map<string, DecidedPage>();
   /** What the learner read of each page at the last training, reused where nothing it depends on changed. */
   private readonly documents = new LearningDocuments();
@@ -164,7 +165,8 @@ export class EngineState {
         return { ok: true };
       case 'analyse': {
         const started = performance.now();
-        if (this.untaggedStale) {
+        // a quick re-analysis while typing keeps the last counts: the full one once typing pauses recounts
+        if (this.untaggedStale && !req.quick) {
           this.learned.setUntagged(untaggedCounts(this.learned, donePages(this.pages.values())));
           this.untaggedStale = false;
         }

@@ -224,6 +224,8 @@ export class SpanLearner {
     for (const label of labels) quality.labels[label] = { active: false, learned: emptyScores(), control: emptyScores() };
     const folds = Math.min(options.folds ?? DEFAULT_FOLDS, doneDocs.length >= 2 ? doneDocs.length : 0);
     const points: { margin: number; correct: boolean }[] = [];
+    // one object per done page, so that its line tokens are made once for all folds (untagged.ts)
+    const donePage = new Map(doneDocs.flatMap((d) => (d.example!.doc.text !== undefined ? [[d.index, { text: d.example!.doc.text, tags: d.example!.tags }] as const] : [])));
     for (let fold = 0; fold < folds; fold++) {
       const heldOut = new Set(doneDocs.filter((_, i) => i % folds === fold).map((d) => d.index));
       const trainingDocs = taught.filter((d) => !heldOut.has(d.index));
@@ -235,7 +237,7 @@ export class SpanLearner {
           const text = d.example!.doc.text;
           if (text !== undefined) for (const t of d.example!.tags) accepted.accept(t.label, text.slice(t.start, t.end));
         }
-        countUntagged(accepted, trainingDocs.flatMap((d) => (d.example!.done && d.example!.doc.text !== undefined ? [{ text: d.example!.doc.text, tags: d.example!.tags }] : [])));
+        countUntagged(accepted, trainingDocs.flatMap((d) => donePage.get(d.index) ?? []));
         controlContext = { ...options.context, learned: accepted, learner: undefined };
       }
       for (const doc of taught) {
