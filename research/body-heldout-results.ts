@@ -1,4 +1,5 @@
-// Body line P/R/F1 on the held-out pages of issue #13 (made by research/fetch-heldout-body.ts), per group
+// Body line P/R/F1 on the held-out pages of issue #13 (made by research/fetch-heldout-body.ts, or the Chinese
+// pages of research/fetch-zh-body.ts: --set zh, written to eval/results/body-heldout-zh.json), per group
 // ("other-sites": English pages; "other-languages": the rest) and per language, micro-averaged over lines
 // with every page in one corpus, as `newsmark eval --gold DIR` does. Writes eval/results/body-heldout.json
 // with the commit and machine. These pages were held out for one measurement (eval/results/body-heldout.json,
@@ -6,7 +7,8 @@
 // development pages since: --development-since COMMIT says so in the file, which then goes to
 // eval/results/body-formerly-heldout.json unless --out names another.
 //
-//   npx tsx research/body-heldout-results.ts [--gold DIR (default $NEWSMARK_DATA/heldout-body)] [--development-since COMMIT] [--out FILE]
+//   npx tsx research/body-heldout-results.ts [--set zh] [--gold DIR (default $NEWSMARK_DATA/heldout-body, or
+//     heldout-body-zh)] [--development-since COMMIT] [--out FILE]
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -24,7 +26,8 @@ function option(name: string): string | undefined {
   return at > 0 && at + 1 < process.argv.length ? process.argv[at + 1] : undefined;
 }
 
-const gold = option('gold') ?? (process.env.NEWSMARK_DATA ? path.join(process.env.NEWSMARK_DATA, 'heldout-body') : undefined);
+const chinese = option('set') === 'zh';
+const gold = option('gold') ?? (process.env.NEWSMARK_DATA ? path.join(process.env.NEWSMARK_DATA, chinese ? 'heldout-body-zh' : 'heldout-body') : undefined);
 if (!gold) {
   process.stderr.write('usage: --gold DIR (the output of research/fetch-heldout-body.ts) or NEWSMARK_DATA\n');
   process.exit(2);
@@ -42,6 +45,12 @@ const manifest = JSON.parse(fs.readFileSync(path.join(gold, 'manifest.json'), 'u
   skipped: Record<string, string[]>;
   pages: ManifestPage[];
 };
+if (chinese) {
+  // one source, every page in another language than English
+  const zh = manifest as unknown as { dataset: { repository: string; commit: string }; skipped: string[] };
+  manifest.skipped = { noBody: zh.skipped };
+  for (const page of manifest.pages) Object.assign(page, { source: zh.dataset.repository, group: 'other-languages' });
+}
 const info = new Map(manifest.pages.map((p) => [p.id, p]));
 
 const records = readGoldDir(gold);
@@ -63,7 +72,7 @@ const groups: Record<string, unknown> = {};
 for (const group of ['other-sites', 'other-languages']) {
   const inGroup = of('group', group);
   const bySource: Record<string, unknown> = {};
-  for (const source of ['readability', 'scrapinghub']) bySource[source] = scores(of('source', source, inGroup));
+  for (const source of new Set(inGroup.map((id) => info.get(id)!.source))) bySource[source] = scores(of('source', source, inGroup));
   groups[group] = { ...scores(inGroup), bySource };
 }
 const byLanguage: Record<string, unknown> = {};
@@ -71,8 +80,12 @@ for (const lang of [...new Set(ids.map((id) => info.get(id)?.lang ?? '?'))].sort
 
 const developmentSince = option('development-since');
 const git = (args: string[]): string => execFileSync('git', args, { cwd: ROOT, encoding: 'utf8' }).trim();
-const pagesWhat =
-  'mozilla/readability test pages and Scrapinghub article-extraction-benchmark pages not in boilerplate-dev, converted by research/fetch-heldout-body.ts';
+const pagesWhat = chinese
+  ? 'the Chinese news and government pages of immortal-autumn/Chinese-Web-Content-Extraction-Dataset (MIT), converted by research/fetch-zh-body.ts'
+  : 'mozilla/readability test pages and Scrapinghub article-extraction-benchmark pages not in boilerplate-dev, converted by research/fetch-heldout-body.ts';
+const sources = chinese
+  ? { [(manifest as unknown as { dataset: { repository: string } }).dataset.repository]: (manifest as unknown as { dataset: { commit: string } }).dataset.commit }
+  : { readability: manifest.readability.commit, scrapinghub: manifest.scrapinghub.commit };
 const result = {
   what: developmentSince
     ? `body line P/R/F1 (line level, micro-averaged), the formerly held-out pages in one corpus; ${pagesWhat}; development data since ${developmentSince} ` +
@@ -83,19 +96,19 @@ const result = {
   dirty: git(['status', '--porcelain', '--untracked-files=no']) !== '',
   machine: { host: os.hostname(), cores: os.cpus().length, load: os.loadavg().map((l) => Math.round(l * 100) / 100) },
   commands: [
-    'npx tsx research/fetch-heldout-body.ts --readability GITDIR --scrapinghub GITDIR --out DIR',
-    developmentSince ? `npx tsx research/body-heldout-results.ts --gold DIR --development-since ${developmentSince}` : 'npx tsx research/body-heldout-results.ts --gold DIR',
+    chinese ? 'npx tsx research/fetch-zh-body.ts --dataset GITDIR --out DIR' : 'npx tsx research/fetch-heldout-body.ts --readability GITDIR --scrapinghub GITDIR --out DIR',
+    `npx tsx research/body-heldout-results.ts${chinese ? ' --set zh' : ''} --gold DIR${developmentSince ? ` --development-since ${developmentSince}` : ''}`,
     'node dist/cli.js eval --gold DIR (same total)',
   ],
-  sources: { readability: manifest.readability.commit, scrapinghub: manifest.scrapinghub.commit },
-  rules: manifest.rules,
+  sources,
+  ...(manifest.rules ? { rules: manifest.rules } : {}),
   skipped: Object.fromEntries(Object.entries(manifest.skipped).map(([k, v]) => [k, v.length])),
   targets: { 'other-languages': 0.75, 'other-sites': 0.87, readabilityLxmlOnBenchmark: 0.909 },
   all: scores(ids),
   groups,
   byLanguage,
 };
-const out = option('out') ?? path.join(ROOT, 'eval', 'results', developmentSince ? 'body-formerly-heldout.json' : 'body-heldout.json');
+const out = option('out') ?? path.join(ROOT, 'eval', 'results', chinese ? (developmentSince ? 'body-formerly-heldout-zh.json' : 'body-heldout-zh.json') : developmentSince ? 'body-formerly-heldout.json' : 'body-heldout.json');
 fs.writeFileSync(`${out}.tmp`, `${JSON.stringify(result, null, 2)}\n`);
 fs.renameSync(`${out}.tmp`, out);
 process.stdout.write(`${JSON.stringify({ all: result.all, groups, byLanguage }, null, 1).replace(/\n\s*/g, ' ')}\n`);
