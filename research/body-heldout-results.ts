@@ -71,6 +71,7 @@ const of = (key: keyof ManifestPage, value: string, among = ids): string[] => am
 const groups: Record<string, unknown> = {};
 for (const group of ['other-sites', 'other-languages']) {
   const inGroup = of('group', group);
+  if (inGroup.length === 0) continue;
   const bySource: Record<string, unknown> = {};
   for (const source of new Set(inGroup.map((id) => info.get(id)!.source))) bySource[source] = scores(of('source', source, inGroup));
   groups[group] = { ...scores(inGroup), bySource };
