@@ -220,9 +220,8 @@ interface HeldoutResult {
   byLanguage: Record<string, HeldoutScore>;
 }
 
-/** Body lines on the held-out readability and benchmark pages: per group (with its target), then per language. */
-function bodyHeldout(): string | undefined {
-  const file = 'eval/results/body-heldout.json';
+/** Body lines on a held-out set of pages: per group (with its target) and source, then per language. */
+function bodyHeldout(file: string): string | undefined {
   const d = read<HeldoutResult>(file);
   if (!d) return undefined;
   const cells = (s: HeldoutScore): string[] => [String(s.pages), f3(s.p), f3(s.r), f3(s.f1)];
@@ -231,9 +230,11 @@ function bodyHeldout(): string | undefined {
   for (const [group, s] of Object.entries(d.groups)) {
     const target = d.targets[group];
     rows.push([`**${names[group] ?? group}**`, ...cells(s), target === undefined ? '' : `≥ ${target.toFixed(2)}: ${s.f1 >= target ? 'met' : '**not met**'}`]);
-    for (const [source, t] of Object.entries(s.bySource)) if (t.pages > 0) rows.push([`${names[group] ?? group}: ${source} pages`, ...cells(t), '']);
+    const sources = Object.entries(s.bySource);
+    if (sources.length > 1) for (const [source, t] of sources) if (t.pages > 0) rows.push([`${names[group] ?? group}: ${source} pages`, ...cells(t), '']);
   }
-  for (const [lang, s] of Object.entries(d.byLanguage)) if (lang !== 'en') rows.push([`\`${lang}\``, ...cells(s), '']);
+  const languages = Object.entries(d.byLanguage);
+  if (languages.length > 1) for (const [lang, s] of languages) if (lang !== 'en') rows.push([`\`${lang}\``, ...cells(s), '']);
   const head = ['Pages', 'Count', 'Body line P', 'R', 'F1', 'Target'];
   return `${table(head, rows)}\n\n${source([file], d.commit, machineName(d.machine))}`;
 }
@@ -272,7 +273,8 @@ const BLOCKS: Record<string, () => string | undefined> = {
   'learning-heldout': () => curve('eval/results/learning-curve-vlsp2018-dev-heldout.json'),
   'learning-phoner': () => curve('eval/results/learning-curve-phoner-train.json', ['actor', 'date']),
   'body-learning': bodyLearning,
-  'body-heldout': bodyHeldout,
+  'body-heldout': () => bodyHeldout('eval/results/body-heldout.json'),
+  'body-heldout-zh': () => bodyHeldout('eval/results/body-heldout-zh.json'),
   'body-formerly-heldout': bodyFormerlyHeldout,
   speed,
 };
