@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { analysisContext } from '../src/cli/analysis';
 import { learningDocument } from '../src/core/detect/analyse';
 import { CorpusModel } from '../src/core/detect/corpus';
+import { WordProfile } from '../src/core/detect/wordProfile';
 import { SpanLearner } from '../src/core/learn/learner';
 import { loadLexiconsFromDisk } from '../src/node/lexicons';
 
@@ -23,6 +24,7 @@ const lex = loadLexiconsFromDisk(join(__dirname, '..'), []);
 const corpus = new CorpusModel();
 for (const r of [...train, ...test]) corpus.addDocument(r.id, r.text);
 const ctx = analysisContext(corpus, lex.stopwords, lex.entities, [], { relativeDates: false });
+ctx.words = WordProfile.of([...train, ...test].map((r) => r.text));
 let t = Date.now();
 const docs = new Map<Rec, ReturnType<typeof learningDocument>>();
 for (const r of [...train, ...test]) docs.set(r, learningDocument(r.text, ctx));

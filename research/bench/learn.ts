@@ -2,11 +2,13 @@
 // learner trained on synthetic annotated pages tags every line (line and rule features, Viterbi), given the
 // page's tokens and rule suggestions as the analysis hands them over. Fresh token lists each round (made
 // before the clock starts), so the per-line feature cache does not help; tokenising them is timed apart.
-// Also the whole analysis with that learner in use.
+// Also the whole analysis with that learner in use, and reading how a corpus writes its words (the word
+// profile the learner's features need: `newsmark detect` reads the pages a second time for it).
 //   npx tsx research/bench/learn.ts
 import { analyseDocument, learningDocument } from '../../src/core/detect/analyse';
 import { actorGrammar } from '../../src/core/detect/actors';
 import { CorpusModel } from '../../src/core/detect/corpus';
+import { WordProfile } from '../../src/core/detect/wordProfile';
 import { LearnedEntities } from '../../src/core/detect/learned';
 import { tokenize } from '../../src/core/detect/words';
 import { type DecidedPage, LearningDocuments, SpanLearner, type LearningDocument, trainOnPages } from '../../src/core/learn';
@@ -23,7 +25,9 @@ export async function benchLearn(): Promise<BenchRow[]> {
   const bytes = Buffer.byteLength(text, 'utf8');
   const entities = shippedEntityLexicon();
   const stopwords = loadShippedStopwords({ largeVietnamese: true });
-  const ctx = { corpus: new CorpusModel(), stopwords, entities, learned: new LearnedEntities(), options: { language: 'vi' } };
+  // the corpus: the big page and the training pages
+  const words = WordProfile.of([text, ...Array.from({ length: 40 }, (_, n) => syntheticPage(n).text)]);
+  const ctx = { corpus: new CorpusModel(), stopwords, entities, learned: new LearnedEntities(), words, options: { language: 'vi' } };
   const examples = Array.from({ length: 40 }, (_, n) => {
     const page = syntheticPage(n);
     return { doc: learningDocument(page.text, ctx), tags: page.spans, done: true };
@@ -59,6 +63,7 @@ export async function benchLearn(): Promise<BenchRow[]> {
     lines: doc.lines.map((line) => ({ line: line.line, start: line.start, tokens: tokenize(line.tokens.source, grammar.vocabulary) })),
     suggestions: doc.suggestions,
     grammar,
+    words,
   });
   const tokenising = rate(bytes, () => void fresh());
   // one fresh token list per round (and the warm-up round)
@@ -72,6 +77,7 @@ export async function benchLearn(): Promise<BenchRow[]> {
   const withoutLearner = rate(bytes, () => {
     analyseDocument(text, { ...ctx, corpus: new CorpusModel(), entities: shippedEntityLexicon() });
   });
+  const profiling = rate(bytes, () => void WordProfile.of([text]));
   const baseline = `analyseDocument without a learner, cold line cache, same run: ${Math.round(withoutLearner * 10) / 10} MB/s`;
   const tokens = `tokenising the page's lines (not counted), same run: ${Math.round(tokenising * 10) / 10} MB/s; ${baseline}`;
   return [
@@ -84,6 +90,7 @@ export async function benchLearn(): Promise<BenchRow[]> {
       baseline: tokens,
     },
     { name: 'analyseDocument with a trained learner, cold line cache', value: Math.round(withLearner * 10) / 10, unit: 'MB/s', baseline },
+    { name: 'word profile of the corpus (how each word is written), read once per detect with a learner', value: Math.round(profiling * 10) / 10, unit: 'MB/s', baseline },
     { name: 'training on 40 synthetic pages (no folds)', value: Math.round(((trained.user + trained.system) / 1000) * 10) / 10, unit: 'ms CPU' },
     {
       name: 'after a decision, 200 annotated pages of 5 kB: the model shown (the changed page read, the model fitted alone, last gate kept)',

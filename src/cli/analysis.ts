@@ -6,6 +6,7 @@ import { analyseDocument, type AnalysisContext, type DocumentAnalysis } from '..
 import { CorpusModel } from '../core/detect/corpus';
 import type { EntityLexicon } from '../core/detect/lexicons';
 import type { StopwordLexicon } from '../core/detect/stopwords';
+import { WordProfile } from '../core/detect/wordProfile';
 import { donePages, type UntaggedCount, untaggedCounts } from '../core/detect/untagged';
 import type { SpanLearner } from '../core/learn/learner';
 import { trainOnPages } from '../core/learn/examples';
@@ -70,6 +71,22 @@ export function buildCorpus(files: readonly CorpusFile[], ws: Workspace, reporte
   reporter.endProgress();
   const untagged = learn ? untaggedCounts(learnedFrom(acceptances), donePages(annotated.map((page) => ({ text: page.text, decisions: page.data })))) : [];
   return { corpus, acceptances, annotated, untagged, bytes, unreadable };
+}
+
+/**
+ * How the corpus writes each word, for the span learner: a second read of the pages, made only when a
+ * learner is trained or used (pass 1 keeps no text, and a corpus without one does not pay for it).
+ */
+export function corpusWordProfile(files: readonly CorpusFile[], unreadable: ReadonlySet<string>, reporter: Reporter): WordProfile {
+  const profile = new WordProfile();
+  files.forEach((file, index) => {
+    if (unreadable.has(file.path)) return;
+    reporter.progress('reading words', index, files.length);
+    const { text } = readPageReported(file.path, reporter);
+    if (text !== undefined) profile.addPage(file.path, text);
+  });
+  reporter.endProgress();
+  return profile;
 }
 
 /** A page and its (re-anchored) sidecar data. */

@@ -2,7 +2,7 @@
 // (pass 2), in this thread or in worker threads, printed in path order as soon as each is ready.
 
 import { choiceOption, flag, jobsOption, parseCommandLine, shardOption } from './args';
-import { analyseText, analysisContext, buildCorpus, DATE_RANGE_CHOICES, learnerFor, detectionJson, detectionSummary, type DetectSettings } from './analysis';
+import { analyseText, analysisContext, buildCorpus, corpusWordProfile, DATE_RANGE_CHOICES, learnerFor, detectionJson, detectionSummary, type DetectSettings } from './analysis';
 import { type CliEnv, loadLexicons, writeOut } from './env';
 import { readModelOption } from './model';
 import { type DetectWorkerInit, runInWorkers } from './pool';
@@ -41,6 +41,7 @@ export async function detectCommand(argv: readonly string[], env: CliEnv): Promi
   const { corpus, acceptances, annotated, untagged, unreadable } = buildCorpus(files, ws, reporter, true);
   // the span learner trained on the corpus's decisions, as the editor trains it (from --model when given)
   const ctx = analysisContext(corpus, lexicons.stopwords, lexicons.entities, acceptances, settings, untagged);
+  if (annotated.length > 0 || base) ctx.words = corpusWordProfile(files, unreadable, reporter);
   const learner = learnerFor(annotated, ctx, base);
   if (learner) ctx.learner = learner;
 
@@ -70,7 +71,10 @@ export async function detectCommand(argv: readonly string[], env: CliEnv): Promi
   try {
     if (jobs > 1 && env.workerFile && selected.length > 1) {
       const init: DetectWorkerInit = { corpus: corpus.toJSON(), lexicons: lexicons.files, acceptances, untagged, settings, json, raw: suggesters !== undefined };
-      if (learner?.changesSuggestions) init.model = learner.toJSON();
+      if (learner?.changesSuggestions) {
+        init.model = learner.toJSON();
+        if (ctx.words) init.words = ctx.words.toJSON();
+      }
       if (suggesters) for (let ahead = 0; ahead < Math.min(selected.length, jobs * 2); ahead++) void ask(ahead);
       await runInWorkers(env.workerFile, init, jobs, selected, async (index, result) => {
         reporter.progress('analysing', index + 1, selected.length);

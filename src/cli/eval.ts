@@ -4,6 +4,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CorpusModel } from '../core/detect/corpus';
+import { WordProfile } from '../core/detect/wordProfile';
 import {
   addCounts, addSpanCounts, emptyCounts, evaluateBody, evaluateSpans, readDevGold, scoresOf, spanScores,
   type DevGoldFile, type GoldRecord, type GoldSpan, type LabelledSpan, type Scores, type SpanCountsByLabel,
@@ -124,7 +125,10 @@ function detectorPredictions(records: readonly EvalRecord[], env: CliEnv, lexico
   for (const { gold } of records) corpus.addDocument(gold.id, gold.text);
   const lexicons = loadLexicons(env, lexiconPaths);
   const ctx = analysisContext(corpus, lexicons.stopwords, lexicons.entities, [], settings);
-  if (model) ctx.learner = model;
+  if (model) {
+    ctx.learner = model;
+    ctx.words = WordProfile.of(records.map(({ gold }) => gold.text));
+  }
   return (gold) => {
     const analysis = analyseText(gold.id, gold.text, ctx);
     return { lines: analysis.lines, spans: analysis.suggestions };

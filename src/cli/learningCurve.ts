@@ -5,6 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { CorpusModel } from '../core/detect/corpus';
+import { WordProfile } from '../core/detect/wordProfile';
 import type { GoldRecord } from '../core/eval';
 import type { SpanLearner } from '../core/learn/learner';
 import { type BatchResult, learningCurve } from '../core/learn/simulate';
@@ -55,6 +56,8 @@ export async function learningCurveCommand(records: GoldRecord[], batches: numbe
   for (const r of records) corpus.addDocument(r.id, r.text);
   const lexicons = loadLexicons(env, listOption(args, 'lexicons') ?? []);
   const ctx = analysisContext(corpus, lexicons.stopwords, lexicons.entities, [], { relativeDates: flag(args, 'relative-dates') });
+  // every page of the corpus shows how it writes each word, annotated yet or not
+  ctx.words = WordProfile.of(records.map((r) => r.text));
   const results = learningCurve(records, ctx, batches, {
     base: model,
     progress: (batch, total) => env.reporter.progress('learning curve', batch, total),

@@ -7,6 +7,7 @@ import { Worker } from 'node:worker_threads';
 import type { DocumentAnalysis } from '../core/detect/analyse';
 import type { CorpusModelData } from '../core/detect/corpus';
 import type { UntaggedCount } from '../core/detect/untagged';
+import type { WordProfileData } from '../core/detect/wordProfile';
 import type { LexiconFile } from '../node/lexicons';
 import type { DetectSettings } from './analysis';
 import type { Acceptance } from './documents';
@@ -23,6 +24,8 @@ export interface DetectWorkerInit {
   raw?: boolean;
   /** The learner trained in pass 1 (a model file's JSON), when there is one. */
   model?: ModelFile;
+  /** With `model`: how the corpus writes each word (the model's word profile features). */
+  words?: WordProfileData;
 }
 
 export interface DetectTask {

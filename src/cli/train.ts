@@ -4,11 +4,12 @@
 
 import * as fs from 'node:fs';
 import { CorpusModel } from '../core/detect/corpus';
+import { WordProfile } from '../core/detect/wordProfile';
 import { learningDocument } from '../core/detect/analyse';
 import { trainingExample } from '../core/learn/examples';
 import { SpanLearner, type TrainingExample } from '../core/learn/learner';
 import { listOption, parseCommandLine, requiredOption, stringOption } from './args';
-import { analysisContext, buildCorpus } from './analysis';
+import { analysisContext, buildCorpus, corpusWordProfile } from './analysis';
 import { type CliEnv, loadLexicons } from './env';
 import { readGoldLines } from './eval';
 import { readModelOption, writeModelFile } from './model';
@@ -44,8 +45,9 @@ export async function trainCommand(argv: readonly string[], env: CliEnv): Promis
   if (fs.statSync(goldPath).isDirectory()) {
     // an annotated corpus: every page's sidecar decisions (tags, dismissals, status)
     const files = listCorpus([goldPath], ws, reporter);
-    const { corpus, annotated } = buildCorpus(files, ws, reporter, true);
+    const { corpus, annotated, unreadable } = buildCorpus(files, ws, reporter, true);
     const ctx = analysisContext(corpus, lexicons.stopwords, lexicons.entities, [], { relativeDates: false });
+    ctx.words = corpusWordProfile(files, unreadable, reporter);
     context = ctx;
     for (const page of annotated) {
       const example = trainingExample(page.text, page.data, { ...ctx, options: { ...ctx.options, documentId: page.path } });
@@ -57,6 +59,7 @@ export async function trainCommand(argv: readonly string[], env: CliEnv): Promis
     const corpus = new CorpusModel();
     for (const r of records) corpus.addDocument(r.id, r.text);
     const ctx = analysisContext(corpus, lexicons.stopwords, lexicons.entities, [], { relativeDates: false });
+    ctx.words = WordProfile.of(records.map((r) => r.text));
     context = ctx;
     records.forEach((r, index) => {
       reporter.progress('reading gold', index, records.length);

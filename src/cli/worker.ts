@@ -4,6 +4,7 @@
 
 import { parentPort, workerData } from 'node:worker_threads';
 import { CorpusModel } from '../core/detect/corpus';
+import { WordProfile } from '../core/detect/wordProfile';
 import { SpanLearner } from '../core/learn/learner';
 import { FileRefused, pageReadProblem, readPage } from '../node/files';
 import { lexiconsFromFiles } from '../node/lexicons';
@@ -14,6 +15,7 @@ const init = workerData as DetectWorkerInit;
 const { stopwords, entities } = lexiconsFromFiles(init.lexicons);
 const ctx = analysisContext(CorpusModel.fromJSON(init.corpus), stopwords, entities, init.acceptances, init.settings, init.untagged);
 if (init.model) ctx.learner = SpanLearner.fromJSON(init.model);
+if (init.words) ctx.words = WordProfile.fromJSON(init.words);
 
 parentPort?.on('message', (task: DetectTask) => {
   let result: DetectResult;

@@ -11,6 +11,7 @@ import { Worker } from 'node:worker_threads';
 import { type AnalysisBase, type AnalysisDelta, analyseFrom, type AnalysisOptions, type DocumentAnalysis, reanalyseEdit } from '../core/detect/analyse';
 import { type BodyPageLesson, CorpusModel } from '../core/detect/corpus';
 import { LearnedEntities } from '../core/detect/learned';
+import { WordProfile } from '../core/detect/wordProfile';
 import { donePages, untaggedCounts } from '../core/detect/untagged';
 import { type DecidedPage, LearningDocuments, trainOnPages } from '../core/learn/examples';
 import { type ModelFile, SpanLearner } from '../core/learn/learner';
@@ -73,6 +74,8 @@ export type EngineReply =
 /** The state behind the messages; the worker and the in-thread engine both run one. */
 export class EngineState {
   private corpus = new CorpusModel();
+  /** How the corpus writes each word (the span learner's features): both engines hold the same pages. */
+  private words = new WordProfile();
   private readonly learned = new LearnedEntities();
   private lexicons = lexiconsFromFiles([]);
   /** The last analysis of each recently analysed document and its number, most recent last. */
@@ -99,10 +102,14 @@ export class EngineState {
         this.lexicons = lexiconsFromFiles(req.files);
         return { ok: true, problems: this.lexicons.problems };
       case 'addDocuments':
-        for (const d of req.docs) this.corpus.addDocument(d.id, d.text);
+        for (const d of req.docs) {
+          this.corpus.addDocument(d.id, d.text);
+          this.words.addPage(d.id, d.text);
+        }
         return { ok: true };
       case 'resetCorpus':
         this.corpus = new CorpusModel();
+        this.words = new WordProfile();
         return { ok: true };
       case 'forget':
         this.bases.delete(req.key);
@@ -149,7 +156,7 @@ export class EngineState {
         if (!this.untrained && (quick || !this.unmeasured)) return { ok: true };
         const started = performance.now();
         this.untrained = false;
-        const ctx = { corpus: this.corpus, stopwords: this.lexicons.stopwords, entities: this.lexicons.entities, learned: new LearnedEntities(), options: req.options };
+        const ctx = { corpus: this.corpus, stopwords: this.lexicons.stopwords, entities: this.lexicons.entities, learned: new LearnedEntities(), words: this.words, options: req.options };
         const learner = trainOnPages([...this.pages.values()], ctx, this.base, quick ? this.measured : undefined, this.documents);
         if (!quick) {
           this.measured = learner;
@@ -170,7 +177,7 @@ export class EngineState {
           this.learned.setUntagged(untaggedCounts(this.learned, donePages(this.pages.values())));
           this.untaggedStale = false;
         }
-        const ctx = { corpus: this.corpus, stopwords: this.lexicons.stopwords, entities: this.lexicons.entities, learned: this.learned, learner: this.learner, options: req.options };
+        const ctx = { corpus: this.corpus, stopwords: this.lexicons.stopwords, entities: this.lexicons.entities, learned: this.learned, learner: this.learner, words: this.words, options: req.options };
         const known = req.key !== undefined ? this.bases.get(req.key) : undefined;
         const quick = req.quick && known ? reanalyseEdit(known.base, req.text, ctx) : undefined;
         const base = quick?.base ?? analyseFrom(req.text, req.range, ctx);

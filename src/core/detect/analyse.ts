@@ -16,6 +16,7 @@ import { LearnedEntities, propagationReasons } from './learned';
 import type { LearningDocument, SpanLearner } from '../learn/learner';
 import type { EntityLexicon } from './lexicons';
 import type { StopwordLexicon } from './stopwords';
+import type { WordProfile } from './wordProfile';
 import { tokenize } from './words';
 
 export interface AnalysisOptions {
@@ -37,6 +38,8 @@ export interface AnalysisContext {
   /** A span learner trained on the annotator's decisions (core/learn): where it measured better than the
    * rules it replaces their suggestions, elsewhere it scores them by their measured precision. */
   learner?: SpanLearner;
+  /** How the corpus writes each word: features of the learner (set wherever a learner is trained or used). */
+  words?: WordProfile;
   options: AnalysisOptions;
 }
 
@@ -173,29 +176,33 @@ export function learningDocument(text: string, ctx: AnalysisContext): LearningDo
   const setup = entitySetup(bare, stopwordLanguageOf(text, bare));
   const scans = scanLines(text, 0, text.length, 0, setup);
   const found = findEntities(text, bare, setup, scans, () => true);
-  return { lines: scans.map((entry) => ({ line: entry.line, start: entry.start, tokens: entry.scan.actors.tokens })), suggestions: found.suggestions, grammar: setup.actors, text };
+  const doc: LearningDocument = { lines: scans.map((entry) => ({ line: entry.line, start: entry.start, tokens: entry.scan.actors.tokens })), suggestions: found.suggestions, grammar: setup.actors, text };
+  if (ctx.words) doc.words = ctx.words;
+  return doc;
 }
 
 /**
  * What learningDocument reads besides the page's text, as of now: both lexicons (the objects and their
- * versions) and the language, relativeDates and dateRanges options; nothing of the corpus (repeated lines are
- * the body detector's), of documentId or of what was learned. The same text and equal inputs (sameLearningInputs)
- * make the same document.
+ * versions), the corpus's word profile (the object: it is read when features are made) and the language,
+ * relativeDates and dateRanges options; nothing else of the corpus (repeated lines are the body detector's),
+ * of documentId or of what was learned. The same text and equal inputs (sameLearningInputs) make the same
+ * document.
  */
 export interface LearningInputs {
   readonly stopwords: StopwordLexicon;
   readonly entities: EntityLexicon;
+  readonly words: WordProfile | undefined;
   readonly key: string;
 }
 
 export function learningInputs(ctx: AnalysisContext): LearningInputs {
   const { language, relativeDates, dateRanges } = ctx.options;
   const key = [ctx.stopwords.version, ctx.entities.version, language ?? '', relativeDates === true, dateRanges ?? 'whole'].join('\u0000');
-  return { stopwords: ctx.stopwords, entities: ctx.entities, key };
+  return { stopwords: ctx.stopwords, entities: ctx.entities, words: ctx.words, key };
 }
 
 export function sameLearningInputs(a: LearningInputs, b: LearningInputs): boolean {
-  return a.stopwords === b.stopwords && a.entities === b.entities && a.key === b.key;
+  return a.stopwords === b.stopwords && a.entities === b.entities && a.words === b.words && a.key === b.key;
 }
 
 /** The first reason of a changed line's decision until the whole page is analysed again. */
@@ -497,7 +504,7 @@ function findEntities(
       for (let k = 0; k < bare.length; k++) evidence.push(bare[k]);
       evidence.sort((a, b) => a.start - b.start || a.end - b.end);
     }
-    learnedSuggestions = learner.apply({ lines, suggestions: evidence, grammar: setup.actors }, suggestions);
+    learnedSuggestions = learner.apply({ lines, suggestions: evidence, grammar: setup.actors, words: ctx.words }, suggestions);
   }
   const result: FoundEntities = { suggestions: dropOverlapsWithDates(learnedSuggestions) };
   if (setup.language !== undefined) result.language = setup.language;

@@ -5,7 +5,8 @@
 //   token list: line scans are cached by line text, so a re-analysed page looks words and lexicons up
 //   only on changed lines): the token's form, shape and affixes, a window of two tokens either side,
 //   capitalised-run and sentence-start facts, and membership in the lexicons (titles, honorifics,
-//   organisation heads and tails, places, family names, cues);
+//   organisation heads and tails, places, family names, cues), and, given the corpus's word profile, how
+//   the token and its neighbours are written across the corpus (detect/wordProfile.ts);
 // - rule features: every rule suggestion covering a token, by rule id and the token's place in it (begin,
 //   inside, last, unit), so the hand rules are evidence whose weights are learned.
 // Texts tagged elsewhere are not features: matched inside longer names ("Hải" in "Tổng cục Hải quan") they
@@ -14,9 +15,10 @@
 import type { Suggestion } from '../model/types';
 import type { ActorGrammar } from '../detect/actors';
 import type { Tokens } from '../detect/words';
+import { PROFILE_CODES, type WordProfile } from '../detect/wordProfile';
 
 /** Changes whenever a feature's meaning changes: models trained with other features are refused. */
-export const FEATURE_VERSION = 2;
+export const FEATURE_VERSION = 3;
 
 /** 32-bit FNV-1a of a string, continuing from `seed`. */
 export function hashString(text: string, seed = 0x811c9dc5): number {
@@ -61,6 +63,10 @@ const T_LEX_PREV2 = 21;
 const T_PREV_WORD_SHAPE = 22;
 const T_SHAPE_NEXT_WORD = 23;
 const T_LEX_NEXT2 = 24;
+const T_PROFILE = 25;
+const T_PROFILE_CASE = 26;
+const T_PROFILE_PREV = 27;
+const T_PROFILE_NEXT = 28;
 export const T_RULE = 30;
 export const T_RULE_ANY = 31;
 export const T_RULE_SCORE = 32;
@@ -262,12 +268,38 @@ class WordTable {
   /** Lines scanned with this table's rows since it last started again (see reserve). */
   epoch = 0;
 
+  private profile: WordProfile | undefined;
+  private profileVersion = -1;
+  /** Profile code + 1 per word id (0: not looked up yet), for `profile` at `profileVersion`. */
+  private profileCodes = new Uint8Array(1024);
+
+  /** The word profile code of the word at row offset `row` (a token's word, never the edge row). */
+  profileCode(row: number, profile: WordProfile): number {
+    if (profile !== this.profile || profile.version !== this.profileVersion) {
+      this.profile = profile;
+      this.profileVersion = profile.version;
+      this.profileCodes.fill(0);
+    }
+    const id = row / FIELDS;
+    if (id >= this.profileCodes.length) {
+      const codes = new Uint8Array(Math.max(id + 1, this.profileCodes.length * 2));
+      codes.set(this.profileCodes);
+      this.profileCodes = codes;
+    }
+    const known = this.profileCodes[id];
+    if (known !== 0) return known - 1;
+    const code = profile.code(this.words[id].toLowerCase());
+    this.profileCodes[id] = code + 1;
+    return code;
+  }
+
   /** Room for `count` more words: a table that has grown too large starts again (between lines only, so
    * no row of a line is given to another word), and the lines scanned before are scanned again. */
   reserve(count: number): void {
     if (this.words.length + count <= MAX_WORDS) return;
     this.words.length = 1;
     this.slots.fill(0);
+    this.profileCodes.fill(0);
     this.epoch++;
   }
 
@@ -337,20 +369,44 @@ interface LineScan {
 
 /** The scan of `tokens` with `grammar` (cached on the token list: line scans are cached by line text, so a
  * re-analysed page looks up words and lexicons only on changed lines), and the word rows it points into. */
-function scanned(tokens: Tokens, grammar: ActorGrammar): { scan: LineScan; rows: Uint32Array } {
+function scanned(tokens: Tokens, grammar: ActorGrammar): { scan: LineScan; rows: Uint32Array; table: WordTable } {
   let table = wordTables.get(grammar);
   if (!table) wordTables.set(grammar, (table = new WordTable(grammar)));
   let scan = tokens.derived as LineScan | undefined;
   if (scan === undefined || scan.grammar !== grammar || scan.epoch !== table.epoch) tokens.derived = scan = scanLine(tokens, grammar, table);
-  return { scan, rows: table.rows };
+  return { scan, rows: table.rows, table };
 }
+
+// Profile codes of a line's tokens (a word's code, NOT_A_WORD for numbers and punctuation), the line's
+// edges beside them: token k's at [k + 1].
+const NOT_A_WORD = PROFILE_CODES;
+const LINE_EDGE = PROFILE_CODES + 1;
+let profileScratch = new Int32Array(258);
+
+function profileCodes(tokens: Tokens, scan: LineScan, table: WordTable, profile: WordProfile): Int32Array {
+  const n = tokens.count;
+  if (profileScratch.length < n + 2) profileScratch = new Int32Array((n + 2) * 2);
+  const codes = profileScratch;
+  codes[0] = LINE_EDGE;
+  codes[n + 1] = LINE_EDGE;
+  for (let k = 0; k < n; k++) codes[k + 1] = tokens.isWord(k) ? table.profileCode(scan.data[scan.base + k], profile) : NOT_A_WORD;
+  return codes;
+}
+
+/** mix(template, value) of the profile templates: code (with the token's case and sentence start), and the
+ * neighbours' codes. */
+const PROFILE_MIXED = Uint32Array.from({ length: LINE_EDGE + 1 }, (_, v) => mix(T_PROFILE, v));
+const PROFILE_CASE_MIXED = Uint32Array.from({ length: (LINE_EDGE + 1) * 4 }, (_, v) => mix(T_PROFILE_CASE, v));
+const PROFILE_PREV_MIXED = Uint32Array.from({ length: LINE_EDGE + 1 }, (_, v) => mix(T_PROFILE_PREV, v));
+const PROFILE_NEXT_MIXED = Uint32Array.from({ length: LINE_EDGE + 1 }, (_, v) => mix(T_PROFILE_NEXT, v));
 
 /**
  * Line features of `tokens` (made with `grammar`'s vocabulary), in buffers the next call overwrites (copy
  * them to keep them).
  */
-export function lineFeatures(tokens: Tokens, grammar: ActorGrammar): LineFeatures {
-  const { scan, rows } = scanned(tokens, grammar);
+export function lineFeatures(tokens: Tokens, grammar: ActorGrammar, profile?: WordProfile): LineFeatures {
+  const { scan, rows, table } = scanned(tokens, grammar);
+  const codes = profile ? profileCodes(tokens, scan, table, profile) : undefined;
   const n = tokens.count;
   if (offsetScratch.length < n + 1) {
     offsetScratch = new Int32Array((n + 1) * 2);
@@ -360,7 +416,7 @@ export function lineFeatures(tokens: Tokens, grammar: ActorGrammar): LineFeature
   let used = 0;
   for (let k = 0; k < n; k++) {
     offsets[k] = used;
-    used = tokenFeatures(tokens, scan, rows, k, featScratch, used);
+    used = tokenFeatures(tokens, scan, rows, k, featScratch, used, codes);
   }
   offsets[n] = used;
   return { offsets: offsets.subarray(0, n + 1), feats: featScratch };
@@ -376,9 +432,10 @@ export interface TokenFeatureSink {
  * so it sums each token's weights while its few features are still in the CPU cache instead of writing the
  * line's list and reading it back.
  */
-export function eachTokenFeatures(tokens: Tokens, grammar: ActorGrammar, sink: TokenFeatureSink): void {
-  const { scan, rows } = scanned(tokens, grammar);
-  for (let k = 0; k < tokens.count; k++) sink.token(k, tokenScratch, tokenFeatures(tokens, scan, rows, k, tokenScratch, 0));
+export function eachTokenFeatures(tokens: Tokens, grammar: ActorGrammar, sink: TokenFeatureSink, profile?: WordProfile): void {
+  const { scan, rows, table } = scanned(tokens, grammar);
+  const codes = profile ? profileCodes(tokens, scan, table, profile) : undefined;
+  for (let k = 0; k < tokens.count; k++) sink.token(k, tokenScratch, tokenFeatures(tokens, scan, rows, k, tokenScratch, 0, codes));
 }
 
 function scanLine(tokens: Tokens, grammar: ActorGrammar, table: WordTable): LineScan {
@@ -428,15 +485,15 @@ function scanLine(tokens: Tokens, grammar: ActorGrammar, table: WordTable): Line
   return { grammar, epoch: table.epoch, data, base };
 }
 
-// At most 19 fixed features and 5 x LEX_BITS lexicon bits per token.
-const TOKEN_FEATURES = 19 + 5 * (LEX_BITS + 1);
+// At most 19 fixed features, 4 profile features and 5 x LEX_BITS lexicon bits per token.
+const TOKEN_FEATURES = 19 + 4 + 5 * (LEX_BITS + 1);
 // The features of the line last made by lineFeatures (offsets: n + 1), and of the token last made by eachTokenFeatures.
 let offsetScratch = new Int32Array(256);
 let featScratch = new Int32Array(256 * TOKEN_FEATURES);
 const tokenScratch = new Int32Array(TOKEN_FEATURES);
 
 /** Appends the line features of token k of a scanned line to `out` from `used`; returns the new length. */
-function tokenFeatures(tokens: Tokens, scan: LineScan, rows: Uint32Array, k: number, out: Int32Array, used: number): number {
+function tokenFeatures(tokens: Tokens, scan: LineScan, rows: Uint32Array, k: number, out: Int32Array, used: number, codes: Int32Array | undefined): number {
   const n = tokens.count;
   const { data, base } = scan;
   const lex = base + n;
@@ -466,6 +523,13 @@ function tokenFeatures(tokens: Tokens, scan: LineScan, rows: Uint32Array, k: num
   out[used++] = rows[word + I_SUFFIX3];
   out[used++] = RUN_MIXED[data[run + k]];
   out[used++] = START_MIXED[(tokens.sentenceStart(k) ? 1 : 0) + (k === 0 ? 2 : 0) + shapeClass(tokens, k) * 4];
+  if (codes !== undefined) {
+    const code = codes[k + 1];
+    out[used++] = PROFILE_MIXED[code];
+    out[used++] = PROFILE_CASE_MIXED[code * 4 + (tokens.capitalised(k) ? 1 : 0) + (k === 0 || tokens.sentenceStart(k) ? 2 : 0)];
+    out[used++] = PROFILE_PREV_MIXED[codes[k]];
+    out[used++] = PROFILE_NEXT_MIXED[codes[k + 2]];
+  }
   used = pushBits(out, used, 0, data[lex + k]);
   used = pushBits(out, used, 1, k > 0 ? data[lex + k - 1] : noLex);
   used = pushBits(out, used, 2, k + 1 < n ? data[lex + k + 1] : noLex);

@@ -16,6 +16,7 @@
 
 import { ACCEPTED_RULE, type ActorGrammar } from '../detect/actors';
 import type { Tokens } from '../detect/words';
+import type { WordProfile } from '../detect/wordProfile';
 import type { Suggestion } from '../model/types';
 import { type AnalysisContext, analyseDocument } from '../detect/analyse';
 import { LearnedEntities } from '../detect/learned';
@@ -38,6 +39,8 @@ export interface LearningDocument {
   suggestions: readonly Suggestion[];
   /** The grammar the tokens were made with (lexicon features). */
   grammar: ActorGrammar;
+  /** How the corpus writes each word (word profile features); the same profile in training and tagging. */
+  words?: WordProfile;
   /** The page's text (learningDocument sets it): with LearnerOptions.context, the control is measured by
    * analysing it as Newsmark does without learning. */
   text?: string;
@@ -411,7 +414,7 @@ function prepare(doc: LearningDocument, index: number, example: TrainingExample 
   for (const line of doc.lines) {
     const tokens = line.tokens;
     if (tokens.count === 0) continue;
-    const base = lineFeatures(tokens, doc.grammar);
+    const base = lineFeatures(tokens, doc.grammar, doc.words);
     const rules = byLine.get(line.line);
     RULE_EXTRA.reset();
     if (rules) ruleFeatures(tokens, line.start, rules, IGNORED_RULES, RULE_EXTRA);
@@ -602,7 +605,7 @@ function tagDocument(doc: LearningDocument, model: Perceptron): TaggedSpan[] {
     if (rules) ruleFeatures(tokens, line.start, rules, IGNORED_RULES, RULE_EXTRA);
     const scores = (EMISSION_SINK.scores = scoreRoom(tokens.count, model));
     EMISSION_SINK.model = model;
-    eachTokenFeatures(tokens, doc.grammar, EMISSION_SINK);
+    eachTokenFeatures(tokens, doc.grammar, EMISSION_SINK, doc.words);
     model.addEmissions(scores, RULE_EXTRA.tokens, RULE_EXTRA.feats, RULE_EXTRA.length);
     tagLine(line, lineIndex, scores, model, spans);
   });

@@ -5,6 +5,7 @@ import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { type AnalysisContext, analyseDocument, learningDocument } from '../../../src/core/detect/analyse';
 import { CorpusModel } from '../../../src/core/detect/corpus';
+import { WordProfile } from '../../../src/core/detect/wordProfile';
 import { LearnedEntities } from '../../../src/core/detect/learned';
 import { tokenize } from '../../../src/core/detect/words';
 import { LEARNED_RULE, ModelFileError, SpanLearner, type TrainingExample, UNKNOWN_WORD_REASON } from '../../../src/core/learn';
@@ -112,11 +113,16 @@ describe('span learner', () => {
   });
 
   it('tags a page as it did when these suggestions were recorded (a faster tagger predicts the same)', () => {
-    // recorded at FEATURE_VERSION 2 with calibrated scores (the wrong spans score lowest); a change of what
+    // recorded at FEATURE_VERSION 3 with calibrated scores (the wrong spans score lowest); a change of what
     // the features mean bumps FEATURE_VERSION and records them again, one that only makes tagging faster
     // must keep them
-    assert.equal(FEATURE_VERSION, 2, 'features changed: record the expected suggestions again');
+    assert.equal(FEATURE_VERSION, 3, 'features changed: record the expected suggestions again');
+    const text = 'Files seen by reporters describe codename velkamor as the buyer, and the codename list as long.\n'
+      + 'A second contact, Anna Novak, was paid in cash by codename tinrux of Ostrov Bank.\n'
+      + 'The ministry said that codename zenfen and Boris had resigned.\nMinister Clara Delan met codename dra in Ostrov.\n';
     const ctx = context();
+    // the corpus: the training pages and the page tagged
+    ctx.words = WordProfile.of([...Array.from({ length: 24 }, (_, n) => syntheticPage(n).text), text]);
     const training: TrainingExample[] = [];
     for (let n = 0; n < 24; n++) {
       const page = syntheticPage(n);
@@ -129,12 +135,8 @@ describe('span learner', () => {
       });
     }
     const learner = SpanLearner.empty().train(training);
-    const text = 'Files seen by reporters describe codename velkamor as the buyer, and the codename list as long.\n'
-      + 'A second contact, Anna Novak, was paid in cash by codename tinrux of Ostrov Bank.\n'
-      + 'The ministry said that codename zenfen and Boris had resigned.\nMinister Clara Delan met codename dra in Ostrov.\n';
     assert.deepEqual(learner.tag(learningDocument(text, ctx)).map((s) => `${s.text} ${s.start}-${s.end} ${s.score}`), [
-      'velkamor 42-50 0.99', 'list 82-86 0.631', 'Anna Novak 114-124 0.99', 'Ostrov Bank 165-176 0.944',
-      'and Boris 217-226 0.754', 'Clara Delan 250-261 0.99', 'dra 275-278 0.639',
+      'velkamor 42-50 0.99', 'Anna Novak 114-124 0.99', 'Ostrov Bank 165-176 0.557', 'Clara Delan 250-261 0.977',
     ]);
   });
 
