@@ -8,7 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { buildCli, CLI, removeCli } from '../cliRun';
-import { syntheticPage } from '../learn/pages';
+import { namesAndCommonWords, syntheticPage } from '../learn/pages';
 
 let tmp: string;
 
@@ -52,6 +52,29 @@ describe('newsmark train and --model', () => {
     const texts = JSON.parse(detected.stdout).suggestions.filter((s: { label: string }) => s.label === 'actor').map((s: { text: string }) => s.text);
     const page = syntheticPage(300);
     assert.deepEqual(texts, page.spans.map((s) => page.text.slice(s.start, s.end)));
+  });
+
+  it('learns from a corpus how it writes its words, the same with worker threads as in one thread', () => {
+    // names and common words only the corpus's other pages tell apart (the worker threads need its word profile)
+    const { training, unseen, usage } = namesAndCommonWords();
+    const dir = path.join(tmp, 'profiled');
+    fs.mkdirSync(dir, { recursive: true });
+    training.forEach((page, i) => {
+      fs.writeFileSync(path.join(dir, `t${i}.txt`), page.text);
+      const tags = page.spans.flatMap((span, k) => [`  - id: a${k}`, '    label: actor', `    start: ${span.start}`, `    end: ${span.end}`, `    text: ${page.text.slice(span.start, span.end)}`, '    source: manual']);
+      fs.writeFileSync(path.join(dir, `t${i}.txt.ann.yaml`), [`newsmark: 1`, `document: t${i}.txt`, 'status: done', 'annotations:', ...tags, ''].join('\n'));
+    });
+    unseen.forEach((page, i) => fs.writeFileSync(path.join(dir, `u${i}.txt`), page.text));
+    for (let i = 0; i < usage.length; i += 3) fs.writeFileSync(path.join(dir, `w${i}.txt`), usage[i]);
+    const found = (stdout: string): string[][] => stdout.trim().split('\n').map((line) => JSON.parse(line))
+      .filter((r: { path: string }) => /\/u\d\.txt$/.test(r.path))
+      .map((r: { suggestions: { label: string; text: string }[] }) => r.suggestions.filter((s) => s.label === 'actor').map((s) => s.text));
+    const one = cli('detect', 'profiled', '--json', '--jobs', '1');
+    assert.equal(one.status, 0, one.stderr);
+    assert.deepEqual(found(one.stdout), unseen.map((page) => page.spans.map((s) => page.text.slice(s.start, s.end))));
+    const two = cli('detect', 'profiled', '--json', '--jobs', '2');
+    assert.equal(two.status, 0, two.stderr);
+    assert.equal(two.stdout, one.stdout);
   });
 
   it('refuses a model file of another version with a clear message', () => {

@@ -29,3 +29,38 @@ export function syntheticPage(n: number): SyntheticPage {
   say('A second contact, codename ', codename(2 * n + 1), ', was paid in cash.\n');
   return { text, spans };
 }
+
+/**
+ * Pages where only the corpus word profile tells names from common words: on each, a name (tagged actor)
+ * and a capitalised common word stand in the same place; both are made of the same syllables and differ per
+ * page. `usage`: the other pages of the corpus, which write the names capitalised and the common words in
+ * lower case. 16 training pages, 8 unseen ones.
+ */
+export function namesAndCommonWords(): { training: SyntheticPage[]; unseen: SyntheticPage[]; usage: string[] } {
+  const pool: string[] = [];
+  for (let n = 0; pool.length < 400; n++) {
+    const h = Math.imul(n + 1, 2654435761) >>> 0;
+    const w = SYLLABLES[h % 12] + SYLLABLES[(h >>> 8) % 12] + SYLLABLES[(h >>> 16) % 12];
+    const word = w[0].toUpperCase() + w.slice(1);
+    if (!pool.includes(word)) pool.push(word);
+  }
+  // names and common words taken from the pool in an order that has nothing to do with their letters
+  const nameOf = (k: number): string => pool[2 * k];
+  const commonOf = (k: number): string => pool[2 * k + 1];
+  const page = (i: number): SyntheticPage => {
+    const spans: SyntheticPage['spans'] = [];
+    let text = '';
+    for (let j = 0; j < 3; j++) {
+      const name = nameOf(i * 3 + j);
+      text += 'Reporters asked ';
+      spans.push({ start: text.length, end: text.length + name.length, label: 'actor' });
+      text += `${name} about it.\nReporters asked ${commonOf(i * 3 + j)} about it.\n`;
+    }
+    return { text, spans };
+  };
+  const usage: string[] = [];
+  for (let k = 0; k < 72; k++) {
+    for (let copy = 0; copy < 3; copy++) usage.push(`Later we wrote to ${nameOf(k)} again.\nlater we bought ${commonOf(k).toLowerCase()} again.`);
+  }
+  return { training: Array.from({ length: 16 }, (_, i) => page(i)), unseen: Array.from({ length: 8 }, (_, i) => page(16 + i)), usage };
+}

@@ -9,6 +9,7 @@ import { NEVER_INSIDE, WordProfile } from '../../../src/core/detect/wordProfile'
 import { SpanLearner, type TrainingExample } from '../../../src/core/learn';
 import { shippedEntityLexicon } from '../actors/fixture';
 import { loadShippedStopwords } from '../body/shippedStopwords';
+import { namesAndCommonWords } from './pages';
 
 describe('word profile', () => {
   it('tells words a corpus writes capitalised inside sentences from words it writes in lower case', () => {
@@ -61,42 +62,9 @@ function sortedWords(profile: WordProfile): unknown[] {
 describe('span learner with the word profile', () => {
   const entities = shippedEntityLexicon();
   const stopwords = loadShippedStopwords();
-  // Done pages: a name and a capitalised common word in the same place. Both are made of the same syllables
-  // and differ per page, so only how the rest of the corpus writes them can tell them apart.
-  const SYLLABLES = ['ka', 'vel', 'mor', 'tin', 'dra', 'qua', 'zen', 'lor', 'bri', 'sto', 'fen', 'rux'];
-  const pool: string[] = [];
-  for (let n = 0; pool.length < 400; n++) {
-    const h = Math.imul(n + 1, 2654435761) >>> 0;
-    const w = SYLLABLES[h % 12] + SYLLABLES[(h >>> 8) % 12] + SYLLABLES[(h >>> 16) % 12];
-    if (!pool.includes(w)) pool.push(w[0].toUpperCase() + w.slice(1));
-  }
-  // names and common words taken from the pool in an order that has nothing to do with their letters
-  const nameOf = (k: number): string => pool[2 * k];
-  const commonOf = (k: number): string => pool[2 * k + 1];
-  const page = (i: number): { text: string; spans: { start: number; end: number; label: string }[] } => {
-    const spans: { start: number; end: number; label: string }[] = [];
-    let text = '';
-    for (let j = 0; j < 3; j++) {
-      const name = nameOf(i * 3 + j);
-      text += 'Reporters asked ';
-      spans.push({ start: text.length, end: text.length + name.length, label: 'actor' });
-      text += `${name} about it.\nReporters asked ${commonOf(i * 3 + j)} about it.\n`;
-    }
-    return { text, spans };
-  };
-  // what the corpus shows of every one of those words elsewhere: names capitalised, common words not
-  const usage = (count: number): string[] => {
-    const out: string[] = [];
-    for (let k = 0; k < count; k++) {
-      for (let copy = 0; copy < 3; copy++) out.push(`Later we wrote to ${nameOf(k)} again.\nlater we bought ${commonOf(k).toLowerCase()} again.`);
-    }
-    return out;
-  };
-
   it('learns that words the corpus writes capitalised are names, and finds them on new pages', () => {
-    const training = Array.from({ length: 16 }, (_, i) => page(i));
-    const unseen = Array.from({ length: 8 }, (_, i) => page(16 + i));
-    const profile = WordProfile.of([...[...training, ...unseen].map((p) => p.text), ...usage(72)]);
+    const { training, unseen, usage } = namesAndCommonWords();
+    const profile = WordProfile.of([...[...training, ...unseen].map((p) => p.text), ...usage]);
     const run = (words: WordProfile | undefined): { f1: number; found: string[][] } => {
       const ctx: AnalysisContext = { corpus: new CorpusModel(), stopwords, entities, learned: new LearnedEntities(), options: { language: 'en' } };
       if (words) ctx.words = words;
