@@ -141,8 +141,8 @@ Options:
   train: `Usage: newsmark train --gold GOLD.jsonl|DIR --out MODEL.json [options]
 
 Trains the span learner (an averaged perceptron over the tokens, with the rules' suggestions, the lexicons
-and the tagged texts as evidence) and writes it as a model file. GOLD is a gold .jsonl file (see eval;
-every record counts as a fully annotated page) or a corpus folder annotated in Newsmark (its sidecars' tags
+and how the corpus writes each word as evidence) and writes it as a model file. GOLD is a gold .jsonl file
+(see eval; every record counts as a fully annotated page) or a corpus folder annotated in Newsmark (its sidecars' tags
 of any source, dismissed suggestions, and pages with status done as fully annotated). The done pages are
 also split into folds to measure the model against the rules: the model replaces the rules for a label
 only where it measured better. Use the file with "detect --model", "eval --model" or the newsmark.model
