@@ -152,7 +152,7 @@ Options:
   --out FILE       the model file to write (required)
   --model FILE     start from this model and refine it
   --labels A,B     labels to learn (default: actor and every tagged label except body, boilerplate, date)
-  --epochs N       passes over the training data (default 6)
+  --epochs N       passes over the training data (default 15)
   --lexicons A,B   extra lexicon files or folders (see detect)
   --sidecars DIR   the mirrored sidecar folder of a corpus folder GOLD (--sidecars= : beside the pages)
   --no-settings    read no .vscode/settings.json (see "newsmark --help")

@@ -66,7 +66,7 @@ export interface LearnerOptions {
   /** Labels to learn; default: 'actor' and every label tagged in the examples except body, boilerplate and
    * date (date suggestions carry ISO values a tagger cannot make). */
   labels?: readonly string[];
-  /** Passes over the training data (default 6). */
+  /** Passes over the training data (default 15). */
   epochs?: number;
   /** Folds of the done pages for gating and calibration (default 4; 0: no gating, trust the model). */
   folds?: number;
@@ -126,7 +126,9 @@ export interface ModelFile {
 /** A model file that cannot be used, with a message that says why and what to do. */
 export class ModelFileError extends Error {}
 
-const DEFAULT_EPOCHS = 6;
+// Averaged perceptron passes: on the development curves exact F1 rose up to 15 passes (about +0.01 to +0.03
+// a batch over 6) and hardly after.
+const DEFAULT_EPOCHS = 15;
 const DEFAULT_FOLDS = 4;
 const DEFAULT_BITS = 19;
 /** How much better (exact F1 on held-out pages) the tagger must measure to replace the rules. */

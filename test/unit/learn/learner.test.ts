@@ -113,7 +113,7 @@ describe('span learner', () => {
   });
 
   it('tags a page as it did when these suggestions were recorded (a faster tagger predicts the same)', () => {
-    // recorded at FEATURE_VERSION 3 with calibrated scores (the wrong spans score lowest); a change of what
+    // recorded at FEATURE_VERSION 3 (15 training passes) with calibrated scores (the wrong spans score lowest); a change of what
     // the features mean bumps FEATURE_VERSION and records them again, one that only makes tagging faster
     // must keep them
     assert.equal(FEATURE_VERSION, 3, 'features changed: record the expected suggestions again');
@@ -136,7 +136,7 @@ describe('span learner', () => {
     }
     const learner = SpanLearner.empty().train(training);
     assert.deepEqual(learner.tag(learningDocument(text, ctx)).map((s) => `${s.text} ${s.start}-${s.end} ${s.score}`), [
-      'velkamor 42-50 0.99', 'Anna Novak 114-124 0.99', 'Ostrov Bank 165-176 0.557', 'Clara Delan 250-261 0.977',
+      'velkamor 42-50 0.99', 'Anna Novak 114-124 0.99', 'Ostrov Bank 165-176 0.523', 'Clara Delan 250-261 0.973',
     ]);
   });
 
