@@ -243,7 +243,7 @@ export class AnalysisService implements vscode.Disposable {
         // an open page's decisions come from the store (they may be newer than the file)
         if (!this.store.get(uri)) this.learnClosedPage(uri.toString(), text, data, false);
       });
-      await Promise.all([this.engine.request({ type: 'addDocuments', docs }), this.trainer.request({ type: 'addDocuments', docs })]);
+      await Promise.all([this.engine.request({ type: 'addDocuments', docs }), this.trainer.request({ type: 'addDocuments', docs, words: true })]);
       if (Date.now() - sliceStart > CORPUS_SLICE_MS) {
         const done = Math.min(files.length, i + READ_BATCH);
         progress.report({ message: `${done} / ${files.length}`, increment: (100 * (done - reported)) / Math.max(1, files.length) });
@@ -322,7 +322,7 @@ export class AnalysisService implements vscode.Disposable {
             use = { type: 'useModel' };
           } else if (reply.model === undefined) continue; // nothing changed
           else {
-            use = reply.model === null ? { type: 'useModel' } : { type: 'useModel', model: reply.model };
+            use = reply.model === null ? { type: 'useModel' } : { type: 'useModel', model: reply.model, ...(reply.words ? { words: reply.words } : {}) };
             const t = reply.trained;
             if (t) this.log.info(`span learner: trained on ${t.pages} pages in ${t.ms} ms${t.measured ? ' (measured)' : ''}${t.active.length > 0 ? `, replaces the rules for ${t.active.join(', ')}` : ''}`);
           }

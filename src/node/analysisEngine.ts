@@ -4,14 +4,15 @@
 // processed in order, so a "learn" sent before an "analyse" is always seen by it.
 //
 // The span learner trains in an engine of its own (the editor runs two): it holds the annotator's decisions
-// per page and the loaded model, trains on 'train' and answers with the model file, which the analysing
-// engine then uses ('useModel'). Training never delays an analysis, and an engine that fails costs only the
+// per page, the loaded model and how the corpus writes each word (the word profile: only this engine reads
+// it from the pages), trains on 'train' and answers with the model file and, when it changed, the profile,
+// which the analysing engine then uses ('useModel'). Training never delays an analysis, and an engine that fails costs only the
 // learned suggestions.
 import { Worker } from 'node:worker_threads';
 import { type AnalysisBase, type AnalysisDelta, analyseFrom, type AnalysisOptions, type DocumentAnalysis, reanalyseEdit } from '../core/detect/analyse';
 import { type BodyPageLesson, CorpusModel } from '../core/detect/corpus';
 import { LearnedEntities } from '../core/detect/learned';
-import { WordProfile } from '../core/detect/wordProfile';
+import { WordProfile, type WordProfileData } from '../core/detect/wordProfile';
 import { donePages, untaggedCounts } from '../core/detect/untagged';
 import { type DecidedPage, LearningDocuments, trainOnPages } from '../core/learn/examples';
 import { type ModelFile, SpanLearner } from '../core/learn/learner';
@@ -20,7 +21,8 @@ import { lexiconsFromFiles, type LexiconFile } from './lexicons';
 
 export type EngineRequest =
   | { type: 'lexicons'; files: LexiconFile[] }
-  | { type: 'addDocuments'; docs: Array<{ id: string; text: string }> }
+  /** `words`: also read how the pages write their words (the training engine's word profile). */
+  | { type: 'addDocuments'; docs: Array<{ id: string; text: string }>; words?: boolean }
   | { type: 'resetCorpus' }
   | { type: 'forget'; key: string }
   | { type: 'learnLine'; text: string; label: LineLabel; forget: boolean }
@@ -39,8 +41,9 @@ export type EngineRequest =
    * measures, is still due; without a measurement yet it measures anyway).
    */
   | { type: 'train'; options: AnalysisOptions; quick?: boolean }
-  /** The model analyses use from now on (none: the rules alone). */
-  | { type: 'useModel'; model?: ModelFile }
+  /** The model analyses use from now on (none: the rules alone), and the word profile it was trained with
+   * when that changed. */
+  | { type: 'useModel'; model?: ModelFile; words?: WordProfileData }
   | {
       type: 'analyse';
       text: string;
@@ -66,6 +69,8 @@ export type EngineReply =
       problems?: Array<{ path: string; problem: Problem }>;
       /** After 'train': the model file, null when nothing was learned; undefined when nothing changed. */
       model?: ModelFile | null;
+      /** With a model: the word profile it was trained with, when it is not the one sent last. */
+      words?: WordProfileData;
       /** After 'train': what the training read and how long it took. */
       trained?: { pages: number; ms: number; active: string[]; measured: boolean };
     }
@@ -74,8 +79,11 @@ export type EngineReply =
 /** The state behind the messages; the worker and the in-thread engine both run one. */
 export class EngineState {
   private corpus = new CorpusModel();
-  /** How the corpus writes each word (the span learner's features): both engines hold the same pages. */
+  /** How the corpus writes each word (the span learner's features): read by the training engine, received
+   * with the model by the analysing one. */
   private words = new WordProfile();
+  /** The training engine: the version of the profile last sent with a model. */
+  private wordsSent: number | undefined;
   private readonly learned = new LearnedEntities();
   private lexicons = lexiconsFromFiles([]);
   /** The last analysis of each recently analysed document and its number, most recent last. */
@@ -104,12 +112,13 @@ export class EngineState {
       case 'addDocuments':
         for (const d of req.docs) {
           this.corpus.addDocument(d.id, d.text);
-          this.words.addPage(d.id, d.text);
+          if (req.words) this.words.addPage(d.id, d.text);
         }
         return { ok: true };
       case 'resetCorpus':
         this.corpus = new CorpusModel();
         this.words = new WordProfile();
+        this.wordsSent = undefined;
         return { ok: true };
       case 'forget':
         this.bases.delete(req.key);
@@ -164,10 +173,16 @@ export class EngineState {
         }
         const model = learner?.changesSuggestions ? learner.toJSON() : null;
         const active = learner ? learner.labels.filter((label) => learner.active(label)) : [];
-        return { ok: true, model, trained: { pages: this.pages.size, ms: Math.round(performance.now() - started), active, measured: !quick } };
+        const reply: EngineReply = { ok: true, model, trained: { pages: this.pages.size, ms: Math.round(performance.now() - started), active, measured: !quick } };
+        if (model && this.wordsSent !== this.words.version) {
+          reply.words = this.words.toJSON();
+          this.wordsSent = this.words.version;
+        }
+        return reply;
       }
       case 'useModel':
         this.learner = req.model ? SpanLearner.fromJSON(req.model) : undefined;
+        if (req.words) this.words = WordProfile.fromJSON(req.words);
         this.bases.clear(); // a quick re-analysis would keep suggestions of the model before
         return { ok: true };
       case 'analyse': {
