@@ -32,17 +32,20 @@ interface PageWords {
 export const NEVER_INSIDE = 4;
 export const PROFILE_CODES = 5;
 
-const SPARE_VOCABULARY = new Vocabulary();
-
 export class WordProfile {
-  private readonly ids = new Map<string, number>();
-  private readonly words: string[] = [];
+  /** Lower-cased words and their ids; the tokenizer finds a known word's id without making its string. */
+  private readonly vocabulary = new Vocabulary();
   /** Per word id: pages it is on, pages where it stands inside a sentence, summed capitalised share there. */
   private pagesOf = new Int32Array(1024);
   private inSentencePagesOf = new Int32Array(1024);
   private capitalisedShareOf = new Float64Array(1024);
   private readonly pages = new Map<string, PageWords>();
   private changes = 0;
+  // addPage's counts per word id, valid where pageOf holds the number of the page being added
+  private pageOf = new Int32Array(1024);
+  private usesOf = new Int32Array(1024);
+  private capitalisedUsesOf = new Int32Array(1024);
+  private pagesAdded = 0;
 
   /** A profile of `texts` (ids are their indexes). */
   static of(texts: Iterable<string>): WordProfile {
@@ -64,27 +67,32 @@ export class WordProfile {
   /** Adds (or replaces) page `id`. */
   addPage(id: string, text: string): void {
     this.removePage(id);
-    // per word id of the page: uses inside sentences, capitalised ones among them
-    const inSentence = new Map<number, number>();
-    const capitalised = new Map<number, number>();
+    const page = ++this.pagesAdded;
+    const seen: number[] = [];
     forEachLine(text, (_line, start, end) => {
       if (isBlank(text, start, end)) return;
-      const tokens = tokenize(text, SPARE_VOCABULARY, start, end);
+      const tokens = tokenize(text, this.vocabulary, start, end);
       for (let k = 0; k < tokens.count; k++) {
         if (!tokens.isWord(k)) continue;
-        const word = this.idOf(tokens.lower(k));
-        if (!inSentence.has(word)) inSentence.set(word, 0);
+        let word = tokens.word(k);
+        if (word < 0) word = this.idOf(tokens.lower(k));
+        if (this.pageOf[word] !== page) {
+          this.pageOf[word] = page;
+          this.usesOf[word] = 0;
+          this.capitalisedUsesOf[word] = 0;
+          seen.push(word);
+        }
         // the first word of a line or sentence is capitalised whatever it is
         if (k === 0 || tokens.sentenceStart(k)) continue;
-        inSentence.set(word, inSentence.get(word)! + 1);
-        if (tokens.capitalised(k)) capitalised.set(word, (capitalised.get(word) ?? 0) + 1);
+        this.usesOf[word]++;
+        if (tokens.capitalised(k)) this.capitalisedUsesOf[word]++;
       }
     });
-    const ids = Int32Array.from(inSentence.keys());
+    const ids = Int32Array.from(seen);
     const shares = new Float32Array(ids.length);
     ids.forEach((word, i) => {
-      const uses = inSentence.get(word)!;
-      shares[i] = uses > 0 ? (capitalised.get(word) ?? 0) / uses : NaN;
+      const uses = this.usesOf[word];
+      shares[i] = uses > 0 ? this.capitalisedUsesOf[word] / uses : NaN;
       this.count(word, shares[i], 1);
     });
     this.pages.set(id, { ids, shares });
@@ -103,18 +111,20 @@ export class WordProfile {
 
   /** The code of a lower-cased word (see PROFILE_CODES). */
   code(word: string): number {
-    const id = this.ids.get(word);
-    const inSentencePages = id === undefined ? 0 : this.inSentencePagesOf[id];
+    let id = this.vocabulary.id(word);
+    // the tokenizer finds words in NFC (composed accents): a page written decomposed counts with them
+    if (id < 0) id = this.vocabulary.id(word.normalize('NFC'));
+    const inSentencePages = id < 0 ? 0 : this.inSentencePagesOf[id];
     if (inSentencePages === 0) return NEVER_INSIDE;
-    const share = this.capitalisedShareOf[id!] / inSentencePages;
+    const share = this.capitalisedShareOf[id] / inSentencePages;
     return share < 0.05 ? 0 : share < 0.5 ? 1 : share < 0.95 ? 2 : 3;
   }
 
   toJSON(): WordProfileData {
     const words: [string, number, number, number][] = [];
-    this.words.forEach((word, id) => {
-      if (this.pagesOf[id] > 0) words.push([word, this.pagesOf[id], this.inSentencePagesOf[id], this.capitalisedShareOf[id]]);
-    });
+    for (let id = 0; id < this.vocabulary.size; id++) {
+      if (this.pagesOf[id] > 0) words.push([this.vocabulary.word(id), this.pagesOf[id], this.inSentencePagesOf[id], this.capitalisedShareOf[id]]);
+    }
     return { format: 1, words };
   }
 
@@ -132,17 +142,16 @@ export class WordProfile {
   }
 
   private idOf(word: string): number {
-    let id = this.ids.get(word);
-    if (id !== undefined) return id;
-    id = this.words.length;
-    this.words.push(word);
-    this.ids.set(word, id);
+    const id = this.vocabulary.intern(word);
     if (id >= this.pagesOf.length) {
-      const size = this.pagesOf.length * 2;
+      const size = Math.max(id + 1, this.pagesOf.length * 2);
       const grow = <T extends Int32Array | Float64Array>(from: T, to: T): T => (to.set(from), to);
       this.pagesOf = grow(this.pagesOf, new Int32Array(size));
       this.inSentencePagesOf = grow(this.inSentencePagesOf, new Int32Array(size));
       this.capitalisedShareOf = grow(this.capitalisedShareOf, new Float64Array(size));
+      this.pageOf = grow(this.pageOf, new Int32Array(size));
+      this.usesOf = grow(this.usesOf, new Int32Array(size));
+      this.capitalisedUsesOf = grow(this.capitalisedUsesOf, new Int32Array(size));
     }
     return id;
   }
