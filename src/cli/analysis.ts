@@ -104,6 +104,27 @@ export function learnerFor(pages: readonly AnnotatedPage[], ctx: AnalysisContext
   return trainOnPages(pages.map((page) => ({ id: page.path, text: page.text, decisions: page.data })), ctx, base);
 }
 
+/**
+ * Pass 1 and what Newsmark learned from it, as the editor has it: the corpus statistics and accepted texts,
+ * and the span learner trained on the corpus's decisions (from `base`, a loaded model, when given) with the
+ * word profile it reads. `detect` and `export --include pending` analyse with it.
+ */
+export function learnedCorpus(
+  files: readonly CorpusFile[],
+  ws: Workspace,
+  reporter: Reporter,
+  lexicons: { stopwords: StopwordLexicon; entities: EntityLexicon },
+  settings: DetectSettings,
+  base: SpanLearner | undefined,
+): { ctx: AnalysisContext; build: CorpusBuild } {
+  const build = buildCorpus(files, ws, reporter, true);
+  const ctx = analysisContext(build.corpus, lexicons.stopwords, lexicons.entities, build.acceptances, settings, build.untagged);
+  if (build.annotated.length > 0 || base) ctx.words = corpusWordProfile(files, build.unreadable, reporter);
+  const learner = learnerFor(build.annotated, ctx, base);
+  if (learner) ctx.learner = learner;
+  return { ctx, build };
+}
+
 export function analysisContext(
   corpus: CorpusModel,
   stopwords: StopwordLexicon,

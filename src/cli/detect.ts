@@ -2,7 +2,7 @@
 // (pass 2), in this thread or in worker threads, printed in path order as soon as each is ready.
 
 import { choiceOption, flag, jobsOption, parseCommandLine, shardOption } from './args';
-import { analyseText, analysisContext, buildCorpus, corpusWordProfile, DATE_RANGE_CHOICES, learnerFor, detectionJson, detectionSummary, type DetectSettings } from './analysis';
+import { analyseText, DATE_RANGE_CHOICES, detectionJson, detectionSummary, type DetectSettings, learnedCorpus } from './analysis';
 import { type CliEnv, loadLexicons, writeOut } from './env';
 import { readModelOption } from './model';
 import { type DetectWorkerInit, runInWorkers } from './pool';
@@ -38,12 +38,10 @@ export async function detectCommand(argv: readonly string[], env: CliEnv): Promi
   const lexicons = loadLexicons(env, ws.lexicons);
   const base = readModelOption(args, env);
   if (base === null) return 1;
-  const { corpus, acceptances, annotated, untagged, unreadable } = buildCorpus(files, ws, reporter, true);
   // the span learner trained on the corpus's decisions, as the editor trains it (from --model when given)
-  const ctx = analysisContext(corpus, lexicons.stopwords, lexicons.entities, acceptances, settings, untagged);
-  if (annotated.length > 0 || base) ctx.words = corpusWordProfile(files, unreadable, reporter);
-  const learner = learnerFor(annotated, ctx, base);
-  if (learner) ctx.learner = learner;
+  const { ctx, build } = learnedCorpus(files, ws, reporter, lexicons, settings, base);
+  const { corpus, acceptances, untagged, unreadable } = build;
+  const learner = ctx.learner;
 
   // Pages pass 1 could not read are reported already: not analysed, not reported again.
   const selected = files.map((file) => file.path).filter((p, index) => (!shard || index % shard.count === shard.index) && !unreadable.has(p));

@@ -11,9 +11,10 @@ import type { SidecarData, Suggestion } from '../core/model/types';
 import { ExportFolder, ExportFolderError } from '../node/exportFolder';
 import { isInside } from '../node/files';
 import { choiceOption, listOption, parseCommandLine, requiredOption, stringOption } from './args';
-import { analyseText, analysisContext, buildCorpus } from './analysis';
+import { analyseText, learnedCorpus } from './analysis';
 import { BODY_LABEL, reanchorSidecar, readSidecar } from './documents';
 import { type CliEnv, loadLexicons } from './env';
+import { readModelOption } from './model';
 import { UsageError, terminalSafe } from './report';
 import { readPageReported, reportSidecarsWithoutPage } from './pages';
 import { listCorpus, requireFolder } from './walk';
@@ -33,6 +34,7 @@ export async function exportCommand(argv: readonly string[], env: CliEnv): Promi
     review: { type: 'string' },
     glob: { type: 'string' },
     lexicons: { type: 'string' },
+    model: { type: 'string' },
     ...WORKSPACE_OPTIONS,
   });
   if (args.positionals.length !== 1) throw new UsageError('export needs exactly one corpus folder');
@@ -52,6 +54,8 @@ export async function exportCommand(argv: readonly string[], env: CliEnv): Promi
     review: choiceOption(args, 'review', ['approved', 'any'] as const, 'any'),
   };
   const labels = listOption(args, 'labels');
+  const base = readModelOption(args, env);
+  if (base === null) return 1;
   if (labels) options.labels = labels;
   const { reporter } = env;
 
@@ -62,8 +66,8 @@ export async function exportCommand(argv: readonly string[], env: CliEnv): Promi
   let ctx: AnalysisContext | undefined;
   if (needsDetection) {
     const lexicons = loadLexicons(env, ws.lexicons);
-    const { corpus, acceptances, untagged } = buildCorpus(files, ws, reporter, true);
-    ctx = analysisContext(corpus, lexicons.stopwords, lexicons.entities, acceptances, { relativeDates: false }, untagged);
+    // the suggestions the editor shows: the rules, the repeats of accepted texts, the span learner
+    ctx = learnedCorpus(files, ws, reporter, lexicons, { relativeDates: false }, base).ctx;
   }
 
   let brokenSkipped = 0;

@@ -179,6 +179,9 @@ Options:
                       "review" counts the approved, rejected and unreviewed tags and how many were left out
   --glob PATTERN      document file names (default: the newsmark.corpus setting, else "*.txt")
   --lexicons A,B      extra lexicon files or folders, with --include pending (default: the setting)
+  --model FILE        with --include pending: start the span learner from a model made by "newsmark train"
+                      (the pending suggestions are the editor's: rules, repeats of accepted texts, and the
+                      learner trained on the corpus's decisions)
   --sidecars DIR      the mirrored sidecar folder (--sidecars= : beside the pages; default: the settings)
   --no-settings       read no .vscode/settings.json (see "newsmark --help")
 `,

@@ -54,7 +54,7 @@ describe('newsmark train and --model', () => {
     assert.deepEqual(texts, page.spans.map((s) => page.text.slice(s.start, s.end)));
   });
 
-  it('learns from a corpus how it writes its words, the same with worker threads as in one thread', () => {
+  it('learns from a corpus how it writes its words, the same with worker threads, in one thread and in export --include pending', () => {
     // names and common words only the corpus's other pages tell apart (the worker threads need its word profile)
     const { training, unseen, usage } = namesAndCommonWords();
     const dir = path.join(tmp, 'profiled');
@@ -75,6 +75,13 @@ describe('newsmark train and --model', () => {
     const two = cli('detect', 'profiled', '--json', '--jobs', '2');
     assert.equal(two.status, 0, two.stderr);
     assert.equal(two.stdout, one.stdout);
+    // export --include pending exports the same learned suggestions as predictions
+    const exported = cli('export', 'profiled', '--format', 'jsonl', '--include', 'pending', '--out', 'profiled-export');
+    assert.equal(exported.status, 0, exported.stderr);
+    const records = fs.readFileSync(path.join(tmp, 'profiled-export', 'corpus.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+    const predicted = records.filter((r: { meta: { document: string } }) => /^u\d\.txt$/.test(r.meta.document))
+      .map((r: { predictions: { label: string; text: string }[] }) => r.predictions.filter((s) => s.label === 'actor').map((s) => s.text));
+    assert.deepEqual(predicted, found(one.stdout));
   });
 
   it('refuses a model file of another version with a clear message', () => {
