@@ -10,6 +10,7 @@ import { SpanLearner } from '../../src/core/learn/learner';
 import { parseSidecar } from '../../src/core/sidecar/codec';
 import { loadLexiconsFromDisk } from '../../src/node/lexicons';
 import type { QualityNode } from '../../src/editor/views';
+import { namesAndCommonWords } from '../unit/learn/pages';
 import { api, corpusUri, eventually, readFile, writeFile } from './helpers';
 
 const FIRST = 'learning/first.txt';
@@ -326,5 +327,42 @@ suite('the span learner in the editor', () => {
       return now.some((s) => s.label === 'dish') ? undefined : now;
     }, 15_000, 'the damaged model no longer used');
     assert.ok(after.some((s) => s.label === 'actor' && s.text === 'Nguyễn Thị Sen'), `the rules still suggest: ${after.map((s) => s.text).join(', ')}`);
+  });
+});
+
+suite('the span learner reads how the corpus writes its words', () => {
+  // names and capitalised common words only the corpus's other pages tell apart (test/unit/learn/pages.ts)
+  const { training, unseen, usage } = namesAndCommonWords();
+  const dir = 'profiled';
+
+  suiteSetup(async () => {
+    for (const [i, page] of training.entries()) {
+      await writeFile(corpusUri(`${dir}/t${i}.txt`), page.text);
+      const tags = page.spans.flatMap((span, k) => [`  - id: a${k}`, '    label: actor', `    start: ${span.start}`, `    end: ${span.end}`, `    text: ${page.text.slice(span.start, span.end)}`, '    source: manual']);
+      await writeFile(corpusUri(`${dir}/t${i}.txt.ann.yaml`), ['newsmark: 1', `document: t${i}.txt`, 'status: done', 'annotations:', ...tags, ''].join('\n'));
+    }
+    for (const [i, page] of unseen.entries()) await writeFile(corpusUri(`${dir}/u${i}.txt`), page.text);
+    for (let i = 0; i < usage.length; i += 3) await writeFile(corpusUri(`${dir}/w${i}.txt`), usage[i]);
+    // the corpus pass reads the new pages (the training engine their words) and the done pages' tags
+    await (await api()).rebuildCorpus();
+  });
+
+  suiteTeardown(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.workspace.fs.delete(corpusUri(dir), { recursive: true }).then(undefined, () => undefined);
+    await (await api()).rebuildCorpus();
+  });
+
+  test('a name the annotated pages never showed is suggested on a new page, its capitalised common neighbour is not', async () => {
+    const nm = await api();
+    const page = unseen[0];
+    const editor = await open(`${dir}/u0.txt`);
+    const expected = page.spans.map((s) => page.text.slice(s.start, s.end));
+    const actors = await eventually(async () => {
+      await nm.settle();
+      const found = (await nm.view(editor.document.uri))!.suggestions.filter((s) => s.label === 'actor');
+      return found.some((s) => s.rules?.includes('learned')) ? found : undefined;
+    }, 20_000, 'learned suggestions on the new page');
+    assert.deepEqual(actors.map((s) => s.text), expected);
   });
 });
