@@ -73,9 +73,6 @@ export const T_RULE_SCORE = 32;
 export const T_RULE_SHAPE = 33;
 export const T_RULE_EDGE = 34;
 
-/** Where a token's own word feature sits among its line features (after the bias). */
-export const WORD_FEATURE_SLOT = 1;
-
 /** A token's place in a span: begin, inside, last, unit (one-token span). */
 export const POS_B = 0;
 export const POS_I = 1;
@@ -422,6 +419,12 @@ export function lineFeatures(tokens: Tokens, grammar: ActorGrammar, profile?: Wo
   return { offsets: offsets.subarray(0, n + 1), feats: featScratch };
 }
 
+/** The word feature of token k (the first of its line features after the bias), without making the others. */
+export function wordFeature(tokens: Tokens, grammar: ActorGrammar, k: number): number {
+  const { scan, rows } = scanned(tokens, grammar);
+  return rows[scan.data[scan.base + k] + I_WORD] | 0;
+}
+
 /** Receives the line features of each token in turn: feats[0 .. count), in a buffer the next token overwrites. */
 export interface TokenFeatureSink {
   token(k: number, feats: Int32Array, count: number): void;
@@ -505,7 +508,7 @@ function tokenFeatures(tokens: Tokens, scan: LineScan, rows: Uint32Array, k: num
   const w = rows[word + I_LOWER];
   const shape = rows[word + I_SHAPE];
   out[used++] = BIAS;
-  out[used++] = rows[word + I_WORD]; // at WORD_FEATURE_SLOT
+  out[used++] = rows[word + I_WORD]; // wordFeature
   out[used++] = rows[prev + I_AS_PREV];
   out[used++] = rows[next + I_AS_NEXT];
   out[used++] = rows[(k > 1 ? data[base + k - 2] : 0) + I_AS_PREV2];

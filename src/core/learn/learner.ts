@@ -22,7 +22,7 @@ import { type AnalysisContext, analyseDocument } from '../detect/analyse';
 import { LearnedEntities } from '../detect/learned';
 import { countUntagged } from '../detect/untagged';
 import { plattScaling, sigmoid } from './calibration';
-import { eachTokenFeatures, ExtraFeatures, FEATURE_VERSION, lineFeatures, ruleFeatures, spanPosition, WORD_FEATURE_SLOT } from './features';
+import { eachTokenFeatures, ExtraFeatures, FEATURE_VERSION, lineFeatures, ruleFeatures, spanPosition, wordFeature } from './features';
 import { Perceptron, PerceptronTrainer, random, type Sequence, TAG_O, tagLabel, tagOf, tagPosition } from './tagger';
 
 /** One non-blank line of a page: its 0-based number, its offset in the page and its tokens (line-relative). */
@@ -692,12 +692,11 @@ function unknownFallbacks(model: Perceptron, rules: readonly Suggestion[], learn
 /** Whether a span on `line` holds a token whose word feature has no weight in the model. */
 function holdsUnknownWord(model: Perceptron, line: LearningLine, grammar: ActorGrammar, span: Suggestion): boolean {
   const tokens = line.tokens;
-  const features = lineFeatures(tokens, grammar);
   for (let k = 0; k < tokens.count; k++) {
     const start = line.start + tokens.start(k);
     if (start >= span.end) break;
     if (line.start + tokens.end(k) <= span.start) continue;
-    if (!model.knows(features.feats[features.offsets[k] + WORD_FEATURE_SLOT])) return true;
+    if (!model.knows(wordFeature(tokens, grammar, k))) return true;
   }
   return false;
 }
