@@ -6,8 +6,8 @@
 // The span learner trains in an engine of its own (the editor runs two): it holds the annotator's decisions
 // per page, the loaded model and how the corpus writes each word (the word profile: only this engine reads
 // it from the pages), trains on 'train' and answers with the model file and, when it changed, the profile,
-// which the analysing engine then uses ('useModel'). Training never delays an analysis, and an engine that fails costs only the
-// learned suggestions.
+// which the analysing engine then uses ('useModel'). Training never delays an analysis, and an engine that
+// fails costs only the learned suggestions.
 import { Worker } from 'node:worker_threads';
 import { type AnalysisBase, type AnalysisDelta, analyseFrom, type AnalysisOptions, type DocumentAnalysis, reanalyseEdit } from '../core/detect/analyse';
 import { type BodyPageLesson, CorpusModel } from '../core/detect/corpus';
@@ -79,10 +79,9 @@ export type EngineReply =
 /** The state behind the messages; the worker and the in-thread engine both run one. */
 export class EngineState {
   private corpus = new CorpusModel();
-  /** How the corpus writes each word (the span learner's features): read by the training engine, received
-   * with the model by the analysing one. */
+  /** Training side: how the corpus writes each word (the span learner's features), read from the pages
+   * added with `words`, and the version of it last sent with a model. */
   private words = new WordProfile();
-  /** The training engine: the version of the profile last sent with a model. */
   private wordsSent: number | undefined;
   private readonly learned = new LearnedEntities();
   private lexicons = lexiconsFromFiles([]);
@@ -99,8 +98,10 @@ export class EngineState {
   /** The last learner trained with its held-out measurement, and whether decisions came in since. */
   private measured: SpanLearner | undefined;
   private unmeasured = true;
-  /** Analysing side: the learner in use. */
+  /** Analysing side: the learner in use, and the word profile it was trained with (it belongs to the
+   * model, not to the corpus statistics here: a rebuild of those keeps it). */
   private learner: SpanLearner | undefined;
+  private learnerWords: WordProfile | undefined;
   /** Whether accepted texts or done pages changed since their untagged occurrences were counted. */
   private untaggedStale = false;
 
@@ -182,7 +183,8 @@ export class EngineState {
       }
       case 'useModel':
         this.learner = req.model ? SpanLearner.fromJSON(req.model) : undefined;
-        if (req.words) this.words = WordProfile.fromJSON(req.words);
+        // sent only when it changed: a model without it was trained with the one received before
+        if (req.words) this.learnerWords = WordProfile.fromJSON(req.words);
         this.bases.clear(); // a quick re-analysis would keep suggestions of the model before
         return { ok: true };
       case 'analyse': {
@@ -192,7 +194,7 @@ export class EngineState {
           this.learned.setUntagged(untaggedCounts(this.learned, donePages(this.pages.values())));
           this.untaggedStale = false;
         }
-        const ctx = { corpus: this.corpus, stopwords: this.lexicons.stopwords, entities: this.lexicons.entities, learned: this.learned, learner: this.learner, words: this.words, options: req.options };
+        const ctx = { corpus: this.corpus, stopwords: this.lexicons.stopwords, entities: this.lexicons.entities, learned: this.learned, learner: this.learner, words: this.learnerWords, options: req.options };
         const known = req.key !== undefined ? this.bases.get(req.key) : undefined;
         const quick = req.quick && known ? reanalyseEdit(known.base, req.text, ctx) : undefined;
         const base = quick?.base ?? analyseFrom(req.text, req.range, ctx);

@@ -42,6 +42,10 @@ describe('analysis engines', () => {
     send(analyser, { type: 'useModel', model: trained.model!, words: trained.words });
     assert.deepEqual(actors(analyser), unseen.map((page) => page.spans.map((s) => page.text.slice(s.start, s.end))));
     assert.notDeepEqual(actors(withoutProfile), actors(analyser), 'the model reads the profile');
+    // the corpus statistics built again (a rebuild): the model in use keeps the profile it came with
+    send(analyser, { type: 'resetCorpus' });
+    send(analyser, { type: 'addDocuments', docs });
+    assert.deepEqual(actors(analyser), unseen.map((page) => page.spans.map((s) => page.text.slice(s.start, s.end))));
     // a training that changes nothing of the corpus sends no profile again
     const annotations = training[0].spans.slice(1).map((s, k) => ({ id: `b${k}`, start: s.start, end: s.end, label: s.label, text: training[0].text.slice(s.start, s.end), source: 'manual' as const }));
     send(trainer, { type: 'page', id: 't0', text: training[0].text, decisions: { annotations, dismissed: [], status: 'todo' } });
