@@ -125,6 +125,23 @@ export function learnedCorpus(
   return { ctx, build };
 }
 
+/**
+ * The context of gold records that make one corpus (train, eval, the learning curve): their corpus
+ * statistics and, for a span learner, how they write each word (every record counts, annotated or not).
+ */
+export function goldCorpusContext(
+  records: readonly { id: string; text: string }[],
+  lexicons: { stopwords: StopwordLexicon; entities: EntityLexicon },
+  settings: DetectSettings,
+  forLearner: boolean,
+): AnalysisContext {
+  const corpus = new CorpusModel();
+  for (const r of records) corpus.addDocument(r.id, r.text);
+  const ctx = analysisContext(corpus, lexicons.stopwords, lexicons.entities, [], settings);
+  if (forLearner) ctx.words = WordProfile.of(records.map((r) => r.text));
+  return ctx;
+}
+
 export function analysisContext(
   corpus: CorpusModel,
   stopwords: StopwordLexicon,

@@ -3,8 +3,6 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CorpusModel } from '../core/detect/corpus';
-import { WordProfile } from '../core/detect/wordProfile';
 import {
   addCounts, addSpanCounts, emptyCounts, evaluateBody, evaluateSpans, readDevGold, scoresOf, spanScores,
   type DevGoldFile, type GoldRecord, type GoldSpan, type LabelledSpan, type Scores, type SpanCountsByLabel,
@@ -13,7 +11,7 @@ import type { LineDecision } from '../core/model/types';
 import { isBlank, lineSpans } from '../core/text/lines';
 import { readPage } from '../node/files';
 import { choiceOption, flag, parseCommandLine, requiredOption, stringOption } from './args';
-import { analyseText, analysisContext, DATE_RANGE_CHOICES, type DetectSettings } from './analysis';
+import { analyseText, DATE_RANGE_CHOICES, type DetectSettings, goldCorpusContext } from './analysis';
 import { BODY_LABEL, BOILERPLATE_LABEL, reanchorSidecar, readSidecar } from './documents';
 import { type CliEnv, loadLexicons } from './env';
 import { readPredFile } from './evalPred';
@@ -121,14 +119,8 @@ export async function evalCommand(argv: readonly string[], env: CliEnv): Promise
 }
 
 function detectorPredictions(records: readonly EvalRecord[], env: CliEnv, lexiconPaths: string[], settings: DetectSettings, model: SpanLearner | undefined): (gold: GoldRecord) => Prediction {
-  const corpus = new CorpusModel();
-  for (const { gold } of records) corpus.addDocument(gold.id, gold.text);
-  const lexicons = loadLexicons(env, lexiconPaths);
-  const ctx = analysisContext(corpus, lexicons.stopwords, lexicons.entities, [], settings);
-  if (model) {
-    ctx.learner = model;
-    ctx.words = WordProfile.of(records.map(({ gold }) => gold.text));
-  }
+  const ctx = goldCorpusContext(records.map(({ gold }) => gold), loadLexicons(env, lexiconPaths), settings, model !== undefined);
+  if (model) ctx.learner = model;
   return (gold) => {
     const analysis = analyseText(gold.id, gold.text, ctx);
     return { lines: analysis.lines, spans: analysis.suggestions };

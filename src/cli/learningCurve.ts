@@ -4,14 +4,12 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { CorpusModel } from '../core/detect/corpus';
-import { WordProfile } from '../core/detect/wordProfile';
 import type { GoldRecord } from '../core/eval';
 import type { SpanLearner } from '../core/learn/learner';
 import { type BatchResult, learningCurve } from '../core/learn/simulate';
 import { writeFileAtomic } from '../node/files';
 import { flag, listOption, type ParsedArgs, stringOption } from './args';
-import { analysisContext } from './analysis';
+import { goldCorpusContext } from './analysis';
 import { type CliEnv, loadLexicons } from './env';
 
 export { readModelOption } from './model';
@@ -52,12 +50,7 @@ export async function learningCurveCommand(records: GoldRecord[], batches: numbe
     env.reporter.error(stringOption(args, 'gold') ?? '', 1, 1, `${records.length} gold records cannot make ${batches} batches`);
     return 1;
   }
-  const corpus = new CorpusModel();
-  for (const r of records) corpus.addDocument(r.id, r.text);
-  const lexicons = loadLexicons(env, listOption(args, 'lexicons') ?? []);
-  const ctx = analysisContext(corpus, lexicons.stopwords, lexicons.entities, [], { relativeDates: flag(args, 'relative-dates') });
-  // every page of the corpus shows how it writes each word, annotated yet or not
-  ctx.words = WordProfile.of(records.map((r) => r.text));
+  const ctx = goldCorpusContext(records, loadLexicons(env, listOption(args, 'lexicons') ?? []), { relativeDates: flag(args, 'relative-dates') }, true);
   const results = learningCurve(records, ctx, batches, {
     base: model,
     progress: (batch, total) => env.reporter.progress('learning curve', batch, total),

@@ -3,13 +3,11 @@
 // start from.
 
 import * as fs from 'node:fs';
-import { CorpusModel } from '../core/detect/corpus';
-import { WordProfile } from '../core/detect/wordProfile';
 import { learningDocument } from '../core/detect/analyse';
 import { trainingExample } from '../core/learn/examples';
 import { SpanLearner, type TrainingExample } from '../core/learn/learner';
 import { listOption, parseCommandLine, requiredOption, stringOption } from './args';
-import { analysisContext, buildCorpus, corpusWordProfile } from './analysis';
+import { analysisContext, buildCorpus, corpusWordProfile, goldCorpusContext } from './analysis';
 import { type CliEnv, loadLexicons } from './env';
 import { readGoldLines } from './eval';
 import { readModelOption, writeModelFile } from './model';
@@ -56,10 +54,7 @@ export async function trainCommand(argv: readonly string[], env: CliEnv): Promis
   } else {
     // gold records: fully annotated pages
     const records = readGoldLines(goldPath, reporter).map((r) => r.gold);
-    const corpus = new CorpusModel();
-    for (const r of records) corpus.addDocument(r.id, r.text);
-    const ctx = analysisContext(corpus, lexicons.stopwords, lexicons.entities, [], { relativeDates: false });
-    ctx.words = WordProfile.of(records.map((r) => r.text));
+    const ctx = goldCorpusContext(records, lexicons, { relativeDates: false }, true);
     context = ctx;
     records.forEach((r, index) => {
       reporter.progress('reading gold', index, records.length);
