@@ -11,6 +11,11 @@ export function sigmoid(x: number): number {
  * plain Newton steps overshoot on margins that nearly separate right from wrong and end at a step function.
  */
 export function plattScaling(points: readonly { margin: number; correct: boolean }[]): { a: number; b: number } {
+  return plattFit(points) ?? { a: 0.5, b: 0 };
+}
+
+/** plattScaling's fit, or undefined where it finds no increasing relation between margin and rightness. */
+export function plattFit(points: readonly { margin: number; correct: boolean }[]): { a: number; b: number } | undefined {
   const positives = points.filter((p) => p.correct).length;
   const negatives = points.length - positives;
   const high = (positives + 1) / (positives + 2);
@@ -55,5 +60,5 @@ export function plattScaling(points: readonly { margin: number; correct: boolean
     b += step * db;
     current = next;
   }
-  return Number.isFinite(a) && Number.isFinite(b) && a > 0 ? { a, b } : { a: 0.5, b: 0 };
+  return Number.isFinite(a) && Number.isFinite(b) && a > 0 ? { a, b } : undefined;
 }

@@ -490,7 +490,40 @@ export class Perceptron {
     }
     return path;
   }
+
+  /** The score of a tag path: its emissions, transitions, start and end. */
+  pathScore(emissions: Float32Array, n: number, path: Int32Array): number {
+    const T = this.tags;
+    const st = this.structure;
+    let score = st[T * T + path[0]] + st[(T + 1) * T + path[n - 1]];
+    for (let k = 0; k < n; k++) {
+      score += emissions[k * T + path[k]];
+      if (k > 0) score += this.transitions[path[k - 1] * T + path[k]] + st[path[k - 1] * T + path[k]];
+    }
+    return score;
+  }
+
+  /**
+   * How far the best path's score is above that of the best path tagging tokens from .. to - 1 as one span
+   * of `label`: 0 where the best path has that span, larger the less the model believes it.
+   */
+  spanGap(emissions: Float32Array, n: number, from: number, to: number, label: number): number {
+    if (gapBest.length < n) {
+      gapBest = new Int32Array(n * 2);
+      gapSpan = new Int32Array(n * 2);
+      gapMask = new Uint32Array(n * 2);
+    }
+    const best = this.pathScore(emissions, n, this.viterbi(emissions, n, undefined, undefined, gapBest));
+    const mask = gapMask;
+    mask.fill(0xffffffff, 0, n);
+    for (let k = from; k < to; k++) mask[k] = 1 << tagOf(label, to - from === 1 ? 3 : k === from ? 0 : k === to - 1 ? 2 : 1);
+    return Math.max(0, best - this.pathScore(emissions, n, this.viterbi(emissions, n, mask, undefined, gapSpan)));
+  }
 }
+
+let gapBest = new Int32Array(256);
+let gapSpan = new Int32Array(256);
+let gapMask = new Uint32Array(256);
 
 /** Training state of a perceptron: running sums for the averaged weights (Daumé's trick: w - u / c). */
 export class PerceptronTrainer {

@@ -1,7 +1,7 @@
 // Platt scaling of the tagger's margins: the scores it gives must mean what they say.
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { plattScaling, sigmoid } from '../../../src/core/learn/calibration';
+import { plattFit, plattScaling, sigmoid } from '../../../src/core/learn/calibration';
 import { random } from '../../../src/core/learn/tagger';
 
 describe('score calibration', () => {
@@ -31,5 +31,13 @@ describe('score calibration', () => {
     assert.ok(justAbove > 0.5 && justAbove < 0.99, `just above the cut: ${justAbove}`);
     assert.ok(sigmoid(a * 30 + b) > justAbove);
     assert.ok(sigmoid(a * 2 + b) < 0.5);
+  });
+});
+
+describe('Platt fit', () => {
+  it('finds nothing where a larger margin does not mean more often right', () => {
+    const points = [];
+    for (let m = 0; m < 100; m++) points.push({ margin: m, correct: m < 50 });
+    assert.equal(plattFit(points), undefined);
   });
 });

@@ -13,7 +13,7 @@ import { FEATURE_VERSION } from '../../../src/core/learn/features';
 import { pageEffort } from '../../../src/core/learn/simulate';
 import { shippedEntityLexicon } from '../actors/fixture';
 import { loadShippedStopwords } from '../body/shippedStopwords';
-import { syntheticPage } from './pages';
+import { pageWithNewName, syntheticPage } from './pages';
 
 const entities = shippedEntityLexicon();
 const stopwords = loadShippedStopwords();
@@ -74,6 +74,37 @@ describe('span learner', () => {
       assert.ok(shown.some((s) => s.start === rule.start && s.end === rule.end && !s.rules?.includes(LEARNED_RULE) && s.reasons.includes(UNKNOWN_WORD_REASON)), `${rule.text} is still suggested, saying why`);
     }
     for (const span of learned) assert.ok(shown.some((s) => s.start === span.start && s.end === span.end && s.rules?.includes(LEARNED_RULE)), span.text);
+  });
+
+  it("shows the rules' suggestions of words it never learned only as often as held-out pages found them right", () => {
+    const ctx = context();
+    const newName = (learner: SpanLearner, tagged: boolean): { text: string; shown: ReturnType<typeof analyseDocument>['suggestions'] } => {
+      const page = pageWithNewName(500, tagged);
+      const name = page.text.slice(page.text.lastIndexOf('reached ') + 8, page.text.lastIndexOf(' at dawn'));
+      return { text: name, shown: analyseDocument(page.text, { ...ctx, learner }).suggestions.filter((s) => s.text === name) };
+    };
+    const train = (tagged: boolean, folds?: number): SpanLearner =>
+      SpanLearner.empty().train(
+        Array.from({ length: 24 }, (_, n) => {
+          const page = pageWithNewName(n, tagged);
+          return { doc: learningDocument(page.text, ctx), tags: page.spans, done: true };
+        }),
+        folds === undefined ? {} : { folds },
+      );
+    assert.deepEqual(actors(ctx, pageWithNewName(500, false).text).slice(-1), [newName(SpanLearner.empty(), false).text], 'the rules suggest the new name');
+    // never tagged on the annotated pages: measured wrong there, so no longer suggested
+    const wrong = train(false);
+    assert.equal(wrong.active('actor'), true);
+    assert.equal(wrong.quality.labels.actor.unknown?.correct, 0, JSON.stringify(wrong.quality.labels.actor.unknown));
+    assert.deepEqual(newName(wrong, false).shown, []);
+    // the same pages without a held-out measurement keep it
+    const unmeasured = train(false, 0);
+    assert.equal(unmeasured.active('actor'), true);
+    assert.ok(newName(unmeasured, false).shown.some((s) => s.reasons.includes(UNKNOWN_WORD_REASON)));
+    // tagged on every annotated page: suggested, with a score that says how likely it is right
+    const right = newName(train(true), true);
+    assert.equal(right.shown.length, 1, right.text);
+    assert.ok(right.shown[0].score > 0.5, `score ${right.shown[0].score}`);
   });
 
   it('keeps the rules where it cannot measure better than them', () => {

@@ -64,3 +64,17 @@ export function namesAndCommonWords(): { training: SyntheticPage[]; unseen: Synt
   }
   return { training: Array.from({ length: 16 }, (_, i) => page(i)), unseen: Array.from({ length: 8 }, (_, i) => page(16 + i)), usage };
 }
+
+/**
+ * Page `n` of syntheticPage with a fourth sentence naming a capitalised two-word name no other page holds,
+ * which the rules take for an actor: tagged actor on every page when `tagged`, never tagged otherwise (a
+ * place, as the annotator reads it).
+ */
+export function pageWithNewName(n: number, tagged: boolean): SyntheticPage {
+  const page = syntheticPage(n);
+  const cap = (w: string): string => w[0].toUpperCase() + w.slice(1);
+  const name = `${cap(codename(3000 + n))} ${cap(codename(3500 + n))}`;
+  const before = `${page.text}The convoy reached `;
+  const spans = tagged ? [...page.spans, { start: before.length, end: before.length + name.length, label: 'actor' }] : page.spans;
+  return { text: `${before}${name} at dawn.\n`, spans };
+}
