@@ -100,7 +100,7 @@ export interface LearnerQuality {
   folds: number;
   /** Per label: the learned tagger and the control on held-out done pages, whether the tagger is used, and
    * the rules' suggestions it left out that hold a word it never learned (how many, how many right, and
-   * how their rightness follows the tagger's gap, see fallbackScore). */
+   * how their rightness follows the tagger's gap, see SpanLearner.fallback). */
   labels: Record<string, { active: boolean; learned: SpanScores; control: SpanScores; unknown?: UnknownWordFallbacks }>;
   /** Per "label:rule id": suggestions on held-out done pages and how many were exactly right. */
   rules: Record<string, { suggested: number; correct: number }>;
@@ -747,7 +747,8 @@ function measureDoc(
     const correct = gold.has(key(s.label, s.start, s.end));
     counts.suggested++;
     if (correct) counts.correct++;
-    (fallbackPoints[s.label] ??= []).push({ margin: -gaps[i], correct });
+    // a span the line's tokens cannot hold has no gap (Infinity), and no place in the fit
+    if (Number.isFinite(gaps[i])) (fallbackPoints[s.label] ??= []).push({ margin: -gaps[i], correct });
   });
 }
 
