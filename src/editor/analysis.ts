@@ -13,6 +13,7 @@ import type { NewsmarkSettings } from '../core/settings';
 import { withSuggestions } from '../core/suggesters/index';
 import { createAnalysisEngine, type AnalysisEngine, type EngineRequest } from '../node/analysisEngine';
 import type { LexiconFile } from '../node/lexicons';
+import type { LearnerQuality } from '../core/learn/learner';
 import { exists, readPageText, readPageTextOrSkip, readSidecarText, readText } from './fsio';
 import type { Log } from './log';
 import type { SidecarEvents } from './sidecarWatcher';
@@ -62,7 +63,11 @@ export class AnalysisService implements vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<vscode.Uri>();
   /** Sidecars whose page does not exist, as problems at the sidecar (found when the corpus is read). */
   private readonly ghostSidecars = vscode.languages.createDiagnosticCollection('newsmark-sidecars');
-  private readonly disposables: vscode.Disposable[] = [this.emitter, this.ghostSidecars];
+  private readonly learnedEmitter = new vscode.EventEmitter<void>();
+  /** Fires when the analyses start using another span learner (and with it another held-out measurement). */
+  readonly onDidLearn = this.learnedEmitter.event;
+  private learnerMeasured: LearnerQuality | undefined;
+  private readonly disposables: vscode.Disposable[] = [this.emitter, this.learnedEmitter, this.ghostSidecars];
   private corpusBuild: Promise<void> | undefined;
   /** The document version each pending analysis is for: only the newest request's answer is kept. */
   private readonly inFlight = new Map<string, { version: number; quick: boolean; model: number }>();
@@ -329,11 +334,18 @@ export class AnalysisService implements vscode.Disposable {
           const used = await this.engine.request(use);
           this.modelGeneration++;
           if (!used.ok) this.learningFailed(used.error);
+          this.learnerMeasured = used.ok && use.type === 'useModel' ? use.model?.quality : undefined;
+          this.learnedEmitter.fire();
           await this.reanalyseShown();
         }
       } while (this.retrainAgain);
     })().finally(() => (this.training = undefined));
     return this.training;
+  }
+
+  /** What the span learner in use measured when it was trained (undefined: the rules alone suggest). */
+  get learnerQuality(): LearnerQuality | undefined {
+    return this.learnerMeasured;
   }
 
   /** Resolves when the decisions made so far are learned and shown (tests, the benchmark). */

@@ -9,6 +9,7 @@ import {
   SOURCE_RULES, suggestedBy, type Tally,
 } from '../core/quality';
 import { addReviewCounts, emptyReviewCounts, reviewCounts, type ReviewCounts } from '../core/review';
+import type { LearnerQuality, UnknownWordFallbacks } from '../core/learn/learner';
 import { reanchor } from '../core/sidecar/anchor';
 import { parseSidecar } from '../core/sidecar/codec';
 import type { EditorContext } from './context';
@@ -353,20 +354,36 @@ export type QualityNode =
   | { kind: 'source'; source: string; tally: Tally; rules: Array<{ rule: string; tally: Tally }> }
   | { kind: 'rule'; source: string; rule: string; tally: Tally }
   | { kind: 'curve'; curve: CurvePoint[] }
-  | { kind: 'hand'; count: number };
+  | { kind: 'hand'; count: number }
+  | { kind: 'model'; quality: LearnerQuality }
+  | { kind: 'modelLabel'; label: string; folds: number; measured: LearnerQuality['labels'][string] }
+  | { kind: 'modelKept'; label: string; kept: UnknownWordFallbacks };
 
 /** What the annotator's decisions say about each suggestion source, its rules, and the learning curve. */
 export class QualityProvider implements vscode.TreeDataProvider<QualityNode> {
   private readonly emitter = new vscode.EventEmitter<void>();
   readonly onDidChangeTreeData = this.emitter.event;
 
-  constructor(private readonly index: CorpusIndex) {
+  constructor(
+    private readonly index: CorpusIndex,
+    /** The span learner in use: what it measured on held-out done pages when it was trained. */
+    private readonly learner: { readonly learnerQuality: LearnerQuality | undefined; readonly onDidLearn: vscode.Event<void> },
+  ) {
     index.onDidChange(() => this.emitter.fire());
+    learner.onDidLearn(() => this.emitter.fire());
   }
 
   async getChildren(element?: QualityNode): Promise<QualityNode[]> {
     if (element) {
-      return element.kind === 'source' ? element.rules.map((r) => ({ kind: 'rule', source: element.source, rule: r.rule, tally: r.tally })) : [];
+      if (element.kind === 'source') return element.rules.map((r) => ({ kind: 'rule', source: element.source, rule: r.rule, tally: r.tally }));
+      if (element.kind === 'model') {
+        const { folds, labels } = element.quality;
+        return Object.entries(labels).flatMap(([label, measured]): QualityNode[] => [
+          { kind: 'modelLabel', label, folds, measured },
+          ...(measured.active && measured.unknown && measured.unknown.suggested > 0 ? [{ kind: 'modelKept' as const, label, kept: measured.unknown }] : []),
+        ]);
+      }
+      return [];
     }
     await this.index.ready();
     const docs = this.index.documents();
@@ -380,6 +397,8 @@ export class QualityProvider implements vscode.TreeDataProvider<QualityNode> {
       if (report.curve.length > 0) nodes.push({ kind: 'curve', curve: report.curve });
     }
     if (hand > 0) nodes.push({ kind: 'hand', count: hand });
+    const learned = this.learner.learnerQuality;
+    if (learned && learned.documents > 0) nodes.push({ kind: 'model', quality: learned });
     return nodes;
   }
 
@@ -404,6 +423,39 @@ export class QualityProvider implements vscode.TreeDataProvider<QualityNode> {
           ...node.curve.map((p) => vscode.l10n.t('decisions {0}–{1}: {2} accepted', p.upTo - p.decisions + 1, p.upTo, percent(p.precision))),
         ].join('\n');
         item.iconPath = new vscode.ThemeIcon('pulse');
+        return item;
+      }
+      case 'model': {
+        const q = node.quality;
+        const item = new vscode.TreeItem(vscode.l10n.t('Learned model, measured on held-out pages'), vscode.TreeItemCollapsibleState.Expanded);
+        item.description = vscode.l10n.t('trained on {0} pages ({1} done), {2} tags', q.documents, q.done, q.tags);
+        item.tooltip = q.folds > 0
+          ? vscode.l10n.t('Each of {0} folds of the pages marked done was tagged by a model trained on the other pages, and compared with what the rules suggest there.', q.folds)
+          : vscode.l10n.t('Not measured yet: mark at least two pages done.');
+        item.iconPath = new vscode.ThemeIcon('mortar-board');
+        item.id = 'quality:model';
+        return item;
+      }
+      case 'modelLabel': {
+        const m = node.measured;
+        const item = new vscode.TreeItem(node.label);
+        const verdict = m.active ? vscode.l10n.t('replaces the rules') : vscode.l10n.t('the rules stay');
+        item.description = node.folds > 0
+          ? vscode.l10n.t('{0} · exact F1 {1} learned, {2} rules', verdict, percent(m.learned.f1), percent(m.control.f1))
+          : verdict;
+        item.tooltip = node.folds > 0
+          ? vscode.l10n.t('On held-out pages the model found {0} of {1} {2} tags exactly, with {3} wrong; the rules {4}, with {5} wrong. It replaces the rules only where it measures better.',
+            m.learned.tp, m.learned.tp + m.learned.fn, node.label, m.learned.fp, m.control.tp, m.control.fp)
+          : vscode.l10n.t('Not measured yet: mark at least two pages done.');
+        item.id = `quality:model:${node.label}`;
+        return item;
+      }
+      case 'modelKept': {
+        const k = node.kept;
+        const item = new vscode.TreeItem(vscode.l10n.t('{0}: rule suggestions with words the model never learned', node.label));
+        item.description = vscode.l10n.t('{0} right on held-out pages ({1} of {2})', percent(k.correct / k.suggested), k.correct, k.suggested);
+        item.tooltip = vscode.l10n.t('Rule suggestions the model left out that hold a word it has not learned are shown beside it only where held-out pages make them more than 1 in 3 likely right; their score says how likely.');
+        item.id = `quality:model:${node.label}:kept`;
         return item;
       }
       case 'hand': {
@@ -484,7 +536,7 @@ export function register(ctx: EditorContext): NewsmarkViews {
   const documents = new DocumentsProvider(index, labelOrder);
   const actors = new EntitiesProvider(index, 'actor');
   const dates = new EntitiesProvider(index, 'date');
-  const quality = new QualityProvider(index);
+  const quality = new QualityProvider(index, ctx.analysis);
   // Scores are calibrated on the decisions in every sidecar: read them when a score threshold is set (the
   // views read them anyway when shown).
   const calibrate = () => {

@@ -285,6 +285,15 @@ suite('the span learner in the editor', () => {
     }, 15_000, 'a suggestion on the target page scored by what was learned');
     assert.equal(target.document.version, version, 'the target page was not edited');
     assert.ok(changed.length > 0);
+    // the Suggestion quality view shows what the model in use measured on held-out done pages
+    const model = await eventually(async () => (await qualityNodes()).find((n) => n.kind === 'model'), 15_000, 'the learned model in the Suggestion quality view');
+    assert.ok(model.kind === 'model' && model.quality.done >= 2 && model.quality.folds >= 2, JSON.stringify(model));
+    const labels = await nm.views.quality.getChildren(model);
+    const actor = labels.find((n) => n.kind === 'modelLabel' && n.label === 'actor');
+    assert.ok(actor, JSON.stringify(labels));
+    const item = nm.views.quality.getTreeItem(actor);
+    assert.match(String(item.description), /exact F1 \d+% learned, \d+% rules/);
+    assert.match(String(item.description), /replaces the rules|the rules stay/);
   });
 
   test('newsmark.model starts the learner from a model file; a damaged one is reported and the rules still suggest', async () => {
