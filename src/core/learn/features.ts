@@ -228,7 +228,7 @@ class WordTable {
   private words: string[] = [''];
   private slots = new Int32Array(2048);
   private slotHashes = new Int32Array(2048);
-  private readonly matchers: Matcher[];
+  readonly matchers: Matcher[];
   private readonly wordSets: Words[];
 
   constructor(grammar: ActorGrammar) {
@@ -459,16 +459,17 @@ function scanLine(tokens: Tokens, grammar: ActorGrammar, table: WordTable): Line
     data[run + k] = 0;
   }
   if (phrases !== 0) {
-    for (let m = 0; m < PHRASE_LEXICONS.length; m++) {
-      if ((phrases & (1 << m)) === 0) continue;
-      const matcher = grammar[PHRASE_LEXICONS[m][0]] as unknown as Matcher;
-      const begin = 1 << PHRASE_LEXICONS[m][1];
-      const inside = 1 << PHRASE_LEXICONS[m][2];
-      for (let k = 0; k < n; k++) {
-        if ((rows[data[base + k] + I_PHRASES] & (1 << m)) === 0) continue;
-        const found = matcher.matchAt(tokens, k);
+    // one pass over the tokens, trying at each only the phrase lexicons that have a phrase starting there
+    const matchers = table.matchers;
+    for (let k = 0; k < n; k++) {
+      let starts = rows[data[base + k] + I_PHRASES];
+      while (starts !== 0) {
+        const m = 31 - Math.clz32(starts & -starts);
+        starts &= starts - 1;
+        const found = matchers[m].matchAt(tokens, k);
         if (!found) continue;
-        data[lex + k] |= begin;
+        data[lex + k] |= 1 << PHRASE_LEXICONS[m][1];
+        const inside = 1 << PHRASE_LEXICONS[m][2];
         for (let j = k + 1; j < k + found.length && j < n; j++) data[lex + j] |= inside;
       }
     }
