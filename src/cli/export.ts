@@ -54,6 +54,8 @@ export async function exportCommand(argv: readonly string[], env: CliEnv): Promi
     review: choiceOption(args, 'review', ['approved', 'any'] as const, 'any'),
   };
   const labels = listOption(args, 'labels');
+  // a model changes only the suggestions exported as pending: anywhere else it would be read for nothing
+  if (stringOption(args, 'model') !== undefined && options.include !== 'pending') throw new UsageError('--model only applies with --include pending (it changes the suggestions exported as pending)');
   const base = readModelOption(args, env);
   if (base === null) return 1;
   if (labels) options.labels = labels;

@@ -95,6 +95,13 @@ describe('newsmark train and --model', () => {
     assert.match(d.stderr, /model file version 0/);
   });
 
+  it('export says --model needs --include pending instead of reading a model it would not use', () => {
+    const r = cli('export', 'corpus', '--format', 'jsonl', '--model', 'model.json', '--out', 'unused-export');
+    assert.equal(r.status, 2, r.stderr);
+    assert.match(r.stderr, /--model only applies with --include pending/);
+    assert.equal(fs.existsSync(path.join(tmp, 'unused-export')), false);
+  });
+
   it('simulates an annotator batch by batch, the learning arm never below the control', () => {
     const r = cli('eval', '--gold', 'train.jsonl', '--learning-curve', '3', '--out', 'curve.json');
     assert.equal(r.status, 0, r.stderr);
