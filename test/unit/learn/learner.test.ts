@@ -13,7 +13,7 @@ import { FEATURE_VERSION } from '../../../src/core/learn/features';
 import { pageEffort } from '../../../src/core/learn/simulate';
 import { shippedEntityLexicon } from '../actors/fixture';
 import { loadShippedStopwords } from '../body/shippedStopwords';
-import { pageWithNewName, syntheticPage } from './pages';
+import { informantPage, pageWithNewName, syntheticPage } from './pages';
 
 const entities = shippedEntityLexicon();
 const stopwords = loadShippedStopwords();
@@ -105,6 +105,28 @@ describe('span learner', () => {
     const right = newName(train(true), true);
     assert.equal(right.shown.length, 1, right.text);
     assert.ok(right.shown[0].score > 0.5, `score ${right.shown[0].score}`);
+  });
+
+  it('after a decision, fits the model alone within its budget; past it, refines the last measured model, which still learns the new tags', () => {
+    const ctx = context();
+    const taught = examples(0, 24, ctx);
+    const measured = SpanLearner.empty().train(taught);
+    const informants = Array.from({ length: 8 }, (_, n) => {
+      const page = informantPage(n);
+      return { doc: learningDocument(page.text, ctx), tags: page.spans, done: true };
+    });
+    const unseen = informantPage(100);
+    const agent = unseen.text.slice(unseen.spans[0].start, unseen.spans[0].end);
+    const suggests = (learner: SpanLearner): boolean => analyseDocument(unseen.text, { ...ctx, learner }).suggestions.some((s) => s.text === agent);
+    assert.equal(suggests(measured), false, 'nothing taught the new cue before');
+    // within the budget: the model a full training fits last
+    const full = SpanLearner.empty().train([...taught, ...informants]);
+    const quick = SpanLearner.empty().train([...taught, ...informants], { measuredBy: measured });
+    assert.deepEqual(quick.toJSON().weightValues, full.toJSON().weightValues);
+    // past it: fewer passes from the last measured model, and the new decisions are learned
+    const refined = SpanLearner.empty().train([...taught, ...informants], { measuredBy: measured, quickTokenPasses: 1 });
+    assert.notDeepEqual(refined.toJSON().weightValues, full.toJSON().weightValues);
+    assert.equal(suggests(refined), true, `${agent} suggested after the refinement`);
   });
 
   it('keeps the rules where it cannot measure better than them', () => {

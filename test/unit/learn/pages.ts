@@ -78,3 +78,10 @@ export function pageWithNewName(n: number, tagged: boolean): SyntheticPage {
   const spans = tagged ? [...page.spans, { start: before.length, end: before.length + name.length, label: 'actor' }] : page.spans;
   return { text: `${before}${name} at dawn.\n`, spans };
 }
+
+/** Page `n` where an agent is named by a lower-case code name after "informant", a cue no syntheticPage has. */
+export function informantPage(n: number): SyntheticPage {
+  const before = 'Officers met informant ';
+  const name = codename(3900 - n);
+  return { text: `${before}${name} at the port.\n`, spans: [{ start: before.length, end: before.length + name.length, label: 'actor' }] };
+}
