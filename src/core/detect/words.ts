@@ -18,6 +18,7 @@ const FLAG_ACRONYM = 8; // two or more letters, all upper case ("TASS")
 const FLAG_SENTENCE_START = 16; // first word of a sentence
 const FLAG_SPACE_BEFORE = 32; // whitespace (or the range start) directly before
 const FLAG_HAS_UPPER = 64; // some letter is upper case
+const FLAG_WORD_AS_WRITTEN = 128; // the word id's text is exactly the token's text (no case or accent folded)
 
 // Per code unit, one integer: its class in bits 0-2, CHAR_SENTENCE_END and CHAR_JOINER flags, and in the
 // high 16 bits the code unit a word lower-cases it to (0 where lower-casing the character alone would not
@@ -232,6 +233,8 @@ export class Tokens {
     private readonly base: number,
     /** How many tokens start with a digit (numbers, "18th"): none means no written number on the line. */
     readonly digitTokens = 0,
+    /** The vocabulary the word ids are of. */
+    readonly vocabulary?: Vocabulary,
   ) {}
 
   start(index: number): number {
@@ -270,6 +273,12 @@ export class Tokens {
 
   acronym(index: number): boolean {
     return (this.chunk[this.base + index * FIELDS + 2] & FLAG_ACRONYM) !== 0;
+  }
+
+  /** Whether the token is a word written exactly as its vocabulary word (when it has one): no letter
+   * lower-cased, no accent composed to find it. */
+  writtenAsWord(index: number): boolean {
+    return (this.chunk[this.base + index * FIELDS + 2] & FLAG_WORD_AS_WRITTEN) !== 0;
   }
 
   hasUpper(index: number): boolean {
@@ -373,6 +382,7 @@ export function tokenize(source: string, vocabulary: Vocabulary, start = 0, end 
       if (upperCount >= 2 && (seen & CHAR_LOWER) === 0) flags |= FLAG_ACRONYM;
       if (sentenceStart) flags |= FLAG_SENTENCE_START;
       word = (seen & CHAR_NO_FOLD) === 0 ? vocabulary.idOfFolded(hash, source, tokenStart, position) : vocabulary.idOfWord(source, tokenStart, position);
+      if (upperCount === 0 && (seen & CHAR_NO_FOLD) === 0) flags |= FLAG_WORD_AS_WRITTEN;
     } else if (cls === CLASS_DIGIT) {
       digitTokens++;
       position++;
@@ -409,7 +419,7 @@ export function tokenize(source: string, vocabulary: Vocabulary, start = 0, end 
     if ((flags & KIND_MASK) !== TOKEN_PUNCT) sentenceStart = false;
   }
   chunkUsed = at;
-  return new Tokens(source, (at - base) / FIELDS, data, base, digitTokens);
+  return new Tokens(source, (at - base) / FIELDS, data, base, digitTokens, vocabulary);
 }
 
 /** Flags of a word token that starts with a digit ("18th"). */

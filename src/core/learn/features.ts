@@ -14,7 +14,7 @@
 
 import type { Suggestion } from '../model/types';
 import type { ActorGrammar } from '../detect/actors';
-import type { Tokens } from '../detect/words';
+import type { Tokens, Vocabulary } from '../detect/words';
 import { PROFILE_CODES, type WordProfile } from '../detect/wordProfile';
 
 /** Changes whenever a feature's meaning changes: models trained with other features are refused. */
@@ -231,7 +231,12 @@ class WordTable {
   readonly matchers: Matcher[];
   private readonly wordSets: Words[];
 
+  /** Row offset per word id of the grammar's vocabulary, for words written in lower case (0: not seen yet). */
+  private rowsById = new Int32Array(1024);
+  private readonly vocabulary: Vocabulary;
+
   constructor(grammar: ActorGrammar) {
+    this.vocabulary = grammar.vocabulary;
     this.matchers = PHRASE_LEXICONS.map(([key]) => grammar[key] as unknown as Matcher);
     this.wordSets = WORD_LEXICONS.map(([key]) => grammar[key] as unknown as Words);
     writeWord(this.rows, 0, BOUNDARY_HASH, BOUNDARY_HASH, 0, 0, 0, 0, 0);
@@ -239,6 +244,23 @@ class WordTable {
 
   /** The row offset of token k's text, computing the row on its first occurrence. */
   rowOf(tokens: Tokens, k: number): number {
+    // a word of the grammar's vocabulary written exactly as that word: its row found by its id
+    const id = tokens.word(k);
+    const byId = id >= 0 && tokens.vocabulary === this.vocabulary && tokens.writtenAsWord(k);
+    if (byId && id < this.rowsById.length && this.rowsById[id] !== 0) return this.rowsById[id];
+    const row = this.rowByText(tokens, k);
+    if (byId) {
+      if (id >= this.rowsById.length) {
+        const grown = new Int32Array(Math.max(id + 1, this.rowsById.length * 2));
+        grown.set(this.rowsById);
+        this.rowsById = grown;
+      }
+      this.rowsById[id] = row;
+    }
+    return row;
+  }
+
+  private rowByText(tokens: Tokens, k: number): number {
     const source = tokens.source;
     const start = tokens.start(k);
     const end = tokens.end(k);
@@ -296,6 +318,7 @@ class WordTable {
     if (this.words.length + count <= MAX_WORDS) return;
     this.words.length = 1;
     this.slots.fill(0);
+    this.rowsById.fill(0);
     this.profileCodes.fill(0);
     this.epoch++;
   }
