@@ -52,6 +52,7 @@ export async function evalCommand(argv: readonly string[], env: CliEnv): Promise
     'relative-dates': { type: 'boolean' },
     'date-ranges': { type: 'string' },
     'learning-curve': { type: 'string' },
+    seed: { type: 'string' },
     model: { type: 'string' },
     out: { type: 'string' },
     ...WORKSPACE_OPTIONS,
@@ -75,8 +76,11 @@ export async function evalCommand(argv: readonly string[], env: CliEnv): Promise
   if (curve !== undefined) {
     if (!/^[1-9]\d*$/.test(curve) || Number(curve) < 2) throw new UsageError(`--learning-curve needs a number of batches of 2 or more (got "${curve}")`);
     if (stringOption(args, 'predictions') !== undefined || stringOption(args, 'pred') !== undefined) throw new UsageError('--learning-curve runs the detectors itself: leave out --predictions and --pred');
+    const seed = stringOption(args, 'seed');
+    if (seed !== undefined && !/^\d+$/.test(seed)) throw new UsageError(`--seed needs a whole number of 0 or more (got "${seed}")`);
     return learningCurveCommand(records.map((r) => r.gold), Number(curve), model, args, env);
   }
+  if (stringOption(args, 'seed') !== undefined) throw new UsageError('--seed orders the training of --learning-curve: use it with --learning-curve');
 
   // Gold without a single span is body-line gold only: predicted entities would all count as false alarms.
   const spanGold = records.some((r) => r.hasSpanGold && r.gold.spans.length > 0);

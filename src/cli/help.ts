@@ -133,6 +133,8 @@ Options:
                        accept or dismiss 1, fix a boundary 2, add a missing tag 2, bulk-accept a page 1; by
                        hand 2 per tag) of the control (rules + every earlier tag's text suggested again)
                        beside learning (the span learner trained on the earlier batches)
+  --seed N             with --learning-curve: the order in which training takes the annotated lines (default
+                       0, as in the editor); other seeds show how much a result owes to that order
   --out FILE           with --learning-curve: also write the results (with commit and machine) as JSON
   --sidecars DIR       with a DIR of annotated documents: their mirrored sidecar folder (--sidecars= :
                        beside the pages; default: the settings)

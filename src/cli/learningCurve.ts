@@ -22,6 +22,8 @@ export interface LearningCurveFile {
   commit: string;
   machine: { host: string; cores: number };
   model?: string;
+  /** The training order's seed (--seed), when not the default 0. */
+  seed?: number;
   results: BatchResult[];
 }
 
@@ -51,8 +53,10 @@ export async function learningCurveCommand(records: GoldRecord[], batches: numbe
     return 1;
   }
   const ctx = goldCorpusContext(records, loadLexicons(env, listOption(args, 'lexicons') ?? []), { relativeDates: flag(args, 'relative-dates') }, true);
+  const seed = Number(stringOption(args, 'seed') ?? 0);
   const results = learningCurve(records, ctx, batches, {
     base: model,
+    seed,
     progress: (batch, total) => env.reporter.progress('learning curve', batch, total),
   });
   env.reporter.endProgress();
@@ -67,6 +71,7 @@ export async function learningCurveCommand(records: GoldRecord[], batches: numbe
   };
   const modelFile = stringOption(args, 'model');
   if (modelFile !== undefined) file.model = modelFile;
+  if (seed !== 0) file.seed = seed;
   const out = stringOption(args, 'out');
   if (out !== undefined) writeFileAtomic(out, `${JSON.stringify(file, null, 2)}\n`);
   env.io.stdout.write(flag(args, 'json') ? `${JSON.stringify(file, null, 2)}\n` : curveTable(results));

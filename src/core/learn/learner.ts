@@ -81,6 +81,11 @@ export interface LearnerOptions {
   measuredBy?: SpanLearner;
   /** With measuredBy: the token passes the fit may make (default QUICK_FIT_TOKEN_PASSES, about a second). */
   quickTokenPasses?: number;
+  /**
+   * Which order the training passes take the lines in (default 0, the editor's). The order is fixed so that
+   * the same decisions give the same model; an evaluation varies it to show how much a result owes to it.
+   */
+  seed?: number;
 }
 
 export interface SpanScores {
@@ -244,7 +249,7 @@ export class SpanLearner {
     const measured = options.measuredBy;
     if (measured && measured.measured.folds > 0 && sameLabels(measured.labels, labels)) {
       const quality = { ...measured.measured, documents: taught.length, done: doneDocs.length, tags: tagCount };
-      const model = quickFit(taught, labels, bits, epochs, base, measured.model, options.quickTokenPasses ?? QUICK_FIT_TOKEN_PASSES);
+      const model = quickFit(taught, labels, bits, epochs, base, measured.model, options.quickTokenPasses ?? QUICK_FIT_TOKEN_PASSES, shuffleSeed(options, 0));
       return new SpanLearner(labels, bits, model, measured.calibration, quality, base);
     }
     const quality: LearnerQuality = { documents: taught.length, done: doneDocs.length, tags: tagCount, folds: 0, labels: {}, rules: {} };
@@ -257,7 +262,7 @@ export class SpanLearner {
     for (let fold = 0; fold < folds; fold++) {
       const heldOut = new Set(doneDocs.filter((_, i) => i % folds === fold).map((d) => d.index));
       const trainingDocs = taught.filter((d) => !heldOut.has(d.index));
-      const fitted = fit(trainingDocs, labels, bits, epochs, base, fold + 1);
+      const fitted = fit(trainingDocs, labels, bits, epochs, base, shuffleSeed(options, fold + 1));
       let controlContext: AnalysisContext | undefined;
       if (options.context) {
         const accepted = new LearnedEntities();
@@ -292,7 +297,7 @@ export class SpanLearner {
       const fitted = measuredPoints.length >= 10 ? plattFit(measuredPoints) : undefined;
       if (fitted) quality.labels[label].unknown!.calibration = fitted;
     }
-    const model = fit(taught, labels, bits, epochs, base, 0);
+    const model = fit(taught, labels, bits, epochs, base, shuffleSeed(options, 0));
     return new SpanLearner(labels, bits, model, calibration, quality, base);
   }
 
@@ -593,11 +598,16 @@ function fit(docs: readonly PreparedDoc[], labels: readonly string[], bits: numb
  * whole passes as fit in the budget (at least one), so that the model shown after a decision still comes
  * within about a second; the measured training after it fits from the start again.
  */
-function quickFit(docs: readonly PreparedDoc[], labels: readonly string[], bits: number, epochs: number, base: Perceptron | undefined, last: Perceptron | undefined, tokenPasses: number): Perceptron {
+function quickFit(docs: readonly PreparedDoc[], labels: readonly string[], bits: number, epochs: number, base: Perceptron | undefined, last: Perceptron | undefined, tokenPasses: number, seed: number): Perceptron {
   let tokens = 0;
   for (const doc of docs) for (const line of doc.lines) if (line.mask) tokens += line.tokens.count;
-  if (!last || last.bits !== bits || last.labels !== labels.length || tokens * epochs <= tokenPasses) return fit(docs, labels, bits, epochs, base, 0);
-  return fit(docs, labels, bits, Math.max(1, Math.floor(tokenPasses / Math.max(1, tokens))), last, 0);
+  if (!last || last.bits !== bits || last.labels !== labels.length || tokens * epochs <= tokenPasses) return fit(docs, labels, bits, epochs, base, seed);
+  return fit(docs, labels, bits, Math.max(1, Math.floor(tokenPasses / Math.max(1, tokens))), last, seed);
+}
+
+/** The shuffling seed of one fit: the final model's (0) or a fold's (its number), apart for each run seed. */
+function shuffleSeed(options: LearnerOptions, fit: number): number {
+  return fit + (options.seed ?? 0) * 0x10000;
 }
 
 interface TaggedSpan {

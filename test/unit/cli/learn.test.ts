@@ -119,4 +119,23 @@ describe('newsmark train and --model', () => {
     assert.ok(file.results[2].learning.spans.actor.exact.f1 > file.results[2].control.spans.actor.exact.f1);
     assert.equal(cli('eval', '--gold', 'train.jsonl', '--learning-curve', '1').status, 2);
   });
+
+  it('runs the simulation with another training order when given a seed, and says so in the result file', () => {
+    const run = (...extra: string[]): { status: number | null; file: { seed?: number; results: unknown[] } } => {
+      const r = cli('eval', '--gold', 'train.jsonl', '--learning-curve', '3', '--out', 'seeded.json', ...extra);
+      return { status: r.status, file: JSON.parse(fs.readFileSync(path.join(tmp, 'seeded.json'), 'utf8')) };
+    };
+    const plain = run();
+    assert.equal(plain.status, 0);
+    assert.equal(plain.file.seed, undefined, 'the default order is not named');
+    assert.deepEqual(run('--seed', '0').file.results, plain.file.results);
+    const seeded = run('--seed', '5');
+    assert.equal(seeded.status, 0);
+    assert.equal(seeded.file.seed, 5);
+    assert.deepEqual(run('--seed', '5').file.results, seeded.file.results, 'one seed, one result');
+    for (const bad of ['-1', 'x', '1.5']) assert.equal(cli('eval', '--gold', 'train.jsonl', '--learning-curve', '3', '--seed', bad).status, 2, bad);
+    const alone = cli('eval', '--gold', 'train.jsonl', '--seed', '2');
+    assert.equal(alone.status, 2);
+    assert.match(alone.stderr, /--seed .*--learning-curve/);
+  });
 });
