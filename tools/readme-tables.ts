@@ -116,6 +116,64 @@ function curve(file: string, labels: readonly string[] = ['actor']): string | un
   return `${table(head, rows)}\n\n${source([file], d.commit, machineName(d.machine))}`;
 }
 
+interface SeedSpread {
+  commit: string;
+  machine: Machine;
+  seeds: number[];
+  results: Array<{
+    batch: number;
+    control: { spans: Record<string, { exact: number; overlap: number }>; effort: number };
+    learning: { spans: Record<string, { exact: Spread; overlap: Spread }>; effort: Spread };
+  }>;
+}
+interface Spread {
+  bySeed: number[];
+  mean: number;
+  min: number;
+  max: number;
+}
+
+/** The gold sets measured with several training orders (research/seed-spread.ts), in the order of the table. */
+const SEED_SETS: [string, string][] = [
+  ['VLSP-2018 train slice, 260 articles (development)', 'eval/results/learning-seeds-vlsp2018-train-slice.json'],
+  ['the 521 other VLSP-2018 training articles (development)', 'eval/results/learning-seeds-vlsp2018-train-rest521.json'],
+  ['all 781 VLSP-2018 training articles (development)', 'eval/results/learning-seeds-vlsp2018-train781.json'],
+  ['PhoNER-COVID19 train (development)', 'eval/results/learning-seeds-phoner-train.json'],
+  ['VLSP-2018 dev, 260 articles (held out)', 'eval/results/learning-seeds-vlsp2018-dev-heldout.json'],
+];
+
+/** Per gold set: the learning arm's last fifth over several training orders, and the batches where one fell below the control. */
+function learningSeeds(): string | undefined {
+  const rows: string[][] = [];
+  const files: string[] = [];
+  const commits = new Set<string>();
+  let machine = '';
+  const range = (s: Spread): string => `${f3(s.mean)} (${f3(s.min)}–${f3(s.max)})`;
+  for (const [name, file] of SEED_SETS) {
+    const d = read<SeedSpread>(file);
+    if (!d) continue;
+    files.push(file);
+    commits.add(d.commit);
+    machine = machineName(d.machine);
+    const last = d.results[d.results.length - 1];
+    const below = d.results
+      .filter((b) => b.learning.spans.actor.exact.min < b.control.spans.actor.exact || b.learning.effort.max > b.control.effort)
+      .map((b) => String(b.batch));
+    rows.push([
+      name,
+      d.seeds.join(', '),
+      range(last.learning.spans.actor.exact),
+      f3(last.control.spans.actor.exact),
+      range(last.learning.effort),
+      f3(last.control.effort),
+      below.length > 0 ? below.join(', ') : 'none',
+    ]);
+  }
+  if (rows.length === 0) return undefined;
+  const head = ['Set', 'Seeds', 'Last fifth: learning actor exact F1, mean (min–max)', 'Control', 'Learning effort, mean (min–max)', 'Control', 'Batches where a seed is below the control (exact F1 or effort)'];
+  return `${table(head, rows)}\n\n${source(files, [...commits].join(', '), machine)}`;
+}
+
 interface BenchResult {
   commit: string;
   machine: Machine;
@@ -272,6 +330,7 @@ const BLOCKS: Record<string, () => string | undefined> = {
   'learning-dev': () => curve('eval/results/learning-curve-vlsp2018-train-slice.json'),
   'learning-heldout': () => curve('eval/results/learning-curve-vlsp2018-dev-heldout.json'),
   'learning-phoner': () => curve('eval/results/learning-curve-phoner-train.json', ['actor', 'date']),
+  'learning-seeds': learningSeeds,
   'body-learning': bodyLearning,
   'body-heldout': () => bodyHeldout('eval/results/body-heldout.json'),
   'body-heldout-zh': () => bodyHeldout('eval/results/body-heldout-zh.json'),
