@@ -304,7 +304,7 @@ export class SpanLearner {
   /** The learned spans of a page (all labels learned), with calibrated scores. */
   tag(doc: LearningDocument): Suggestion[] {
     if (!this.model) return [];
-    const spans = tagDocument(doc, this.model);
+    const spans = splitAtRuleSeams(tagDocument(doc, this.model), doc, this.labels, (index) => doc.lines[index]);
     if (spans.length === 0) return [];
     // rule suggestions by start, to find one of the same span (the last of them, if several)
     const byStart = new Map<number, Suggestion[]>();
@@ -671,6 +671,58 @@ function tagPrepared(doc: PreparedDoc, model: Perceptron): TaggedSpan[] {
   return spans;
 }
 
+/**
+ * The tagger's spans, each one that the rules' suggestions of its label tile (two or more, side by side,
+ * only spaces between them, none of them the whole span) split where the rules split it: "Thứ trưởng
+ * [Bộ Y tế] [Nguyễn Thanh Long]", an organisation and the official after the title, are two names however
+ * the tagger reads the capitalised run.
+ */
+function splitAtRuleSeams(spans: TaggedSpan[], doc: LearningDocument, labels: readonly string[], lineOf: (index: number) => { tokens: Tokens; start: number }): TaggedSpan[] {
+  const suggestions = doc.suggestions;
+  if (spans.length === 0 || suggestions.length === 0) return spans;
+  const out: TaggedSpan[] = [];
+  let first = 0;
+  for (const span of spans) {
+    while (first < suggestions.length && suggestions[first].end <= span.start) first++;
+    const label = labels[span.label];
+    const inside: Suggestion[] = [];
+    for (let i = first; i < suggestions.length && suggestions[i].start < span.end; i++) {
+      const s = suggestions[i];
+      if (s.label === label && s.start >= span.start && s.end <= span.end) inside.push(s);
+    }
+    if (inside.length < 2 || inside.some((s) => s.start === span.start && s.end === span.end)) {
+      out.push(span);
+      continue;
+    }
+    const line = lineOf(span.lineIndex);
+    const pieces: TaggedSpan[] = [];
+    let at = span.start;
+    while (at < span.end) {
+      let end = -1;
+      for (const s of inside) if (s.start === at && s.end > end) end = s.end;
+      if (end < 0) break;
+      pieces.push({ ...span, start: at, end });
+      at = end;
+      while (at < span.end && line.tokens.source.charCodeAt(at - line.start) === 32) at++;
+    }
+    if (at === span.end && pieces.length === 2 && isOrgThenOfficial(inside, pieces) && startsWithFamilyName(line, pieces[1].start, doc.grammar)) out.push(...pieces);
+    else out.push(span);
+  }
+  return out;
+}
+
+/** Whether the word at document offset `start` of `line` is a family name (the grammar's names lexicon). */
+function startsWithFamilyName(line: { tokens: Tokens; start: number }, start: number, grammar: ActorGrammar): boolean {
+  const tokens = line.tokens;
+  for (let k = 0; k < tokens.count; k++) if (line.start + tokens.start(k) === start) return grammar.familyNames.has(tokens, k);
+  return false;
+}
+
+function isOrgThenOfficial(inside: readonly Suggestion[], pieces: readonly TaggedSpan[]): boolean {
+  const rulesOf = (piece: TaggedSpan): string[] => inside.filter((s) => s.start === piece.start && s.end === piece.end).flatMap((s) => s.rules ?? []);
+  return rulesOf(pieces[0]).includes('org') && rulesOf(pieces[1]).includes('title');
+}
+
 /** Spans of a page to suggest: line features (cached per token list) and rule features, added as they are made. */
 function tagDocument(doc: LearningDocument, model: Perceptron): TaggedSpan[] {
   const spans: TaggedSpan[] = [];
@@ -735,7 +787,7 @@ function measureDoc(
   const shown = controlContext && text !== undefined ? analyseDocument(text, controlContext).suggestions : undefined;
   const gold = new Set(example.tags.filter((t) => labels.includes(t.label)).map((t) => `${t.label}\u0000${t.start}\u0000${t.end}`));
   const key = (label: string, start: number, end: number): string => `${label}\u0000${start}\u0000${end}`;
-  const learned = tagPrepared(doc, model);
+  const learned = splitAtRuleSeams(tagPrepared(doc, model), example.doc, labels, (index) => doc.lines[index]);
   for (const label of labels) {
     const entry = quality.labels[label];
     const goldCount = example.tags.filter((t) => t.label === label).length;

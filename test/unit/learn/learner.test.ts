@@ -129,6 +129,24 @@ describe('span learner', () => {
     assert.equal(suggests(refined), true, `${agent} suggested after the refinement`);
   });
 
+  it('keeps an organisation and the official named after it apart, as the rules read them, however the tagger joins them', () => {
+    const ctx: AnalysisContext = { ...context(), options: { language: 'vi' } };
+    const syllable = (n: number): string => ['Kavel', 'Mortin', 'Zenlor', 'Brisen', 'Qualo', 'Fenrux', 'Palnim', 'Gorhes'][n % 8];
+    const family = ['Nguyễn', 'Trần', 'Lê', 'Phạm'];
+    // schools named after people teach the tagger that a name may run on into a person's name
+    const taught: TrainingExample[] = Array.from({ length: 24 }, (_, n) => {
+      const school = `Trường ${syllable(n)} ${family[n % 4]} Văn ${syllable(n + 3)}`;
+      const text = `Lễ khai giảng của ${school} diễn ra sáng nay.\n`;
+      const start = text.indexOf(school);
+      return { doc: learningDocument(text, ctx), tags: [{ start, end: start + school.length, label: 'actor' }], done: true };
+    });
+    const learner = SpanLearner.empty().train(taught, { folds: 0 });
+    const text = 'Thứ trưởng Bộ Kavel Nguyễn Văn Mortin phát biểu tại hội nghị.\n';
+    // the rules: the ministry, and the official after the title (the guidelines' two actors)
+    assert.deepEqual(actors(ctx, text), ['Bộ Kavel', 'Nguyễn Văn Mortin']);
+    assert.deepEqual(actors({ ...ctx, learner }, text), ['Bộ Kavel', 'Nguyễn Văn Mortin']);
+  });
+
   it('trains in a fixed order: the same decisions give the same model, and another seed another order', () => {
     const ctx = context();
     const taught = examples(0, 24, ctx);
