@@ -83,3 +83,15 @@ test('a lower-case head after a verb marker is a verb', () => {
   assert.deepEqual(texts('vi', 'Tháng tới, tỉnh sẽ tổ chức Hội chợ Du lịch tại Hạ Long.'), []);
   assert.deepEqual(texts('vi', 'Ông Nam là thành viên của tổ chức Ân xá Quốc tế.'), ['Nam', 'tổ chức Ân xá Quốc tế']);
 });
+
+test('after a title, an official named after an organisation\'s acronym or short name is a name of their own', () => {
+  // the guidelines' two actors: the organisation and the official
+  assert.deepEqual(texts('vi', 'Thứ trưởng Bộ GTVT Nguyễn Văn Nhật đã đồng ý với đề xuất.'), ['Bộ GTVT', 'Nguyễn Văn Nhật']);
+  assert.deepEqual(texts('vi', 'Chủ tịch Ủy ban MTTQVN Trần Thanh Mẫn tiếp nhận ủng hộ.'), ['Ủy ban MTTQVN', 'Trần Thanh Mẫn']);
+  // "Nhật" is also a place (Japan): after a family name it ends the official's name, not the organisation's
+  assert.deepEqual(texts('vi', 'Thứ trưởng Bộ GTVT Nguyễn Nhật phát biểu tại hội nghị.'), ['Bộ GTVT', 'Nguyễn Nhật']);
+  // schools and companies take people's names: there the run is the organisation's name
+  assert.deepEqual(texts('vi', 'Hiệu trưởng Trường THPT Chu Văn An cho biết như vậy.'), ['Trường THPT Chu Văn An']);
+  // without a title, the run after the acronym stays the name
+  assert.deepEqual(texts('vi', 'Trường THPT Nguyễn Tất Thành đã tổ chức lễ khai giảng.'), ['Trường THPT Nguyễn Tất Thành']);
+});

@@ -33,6 +33,8 @@ export interface ActorGrammar {
   eventWords: PhraseMatcher;
   /** Family names: a short capitalised run starting with one is a person's name. */
   familyNames: WordSet;
+  /** Organisation heads whose names are often a person's name ("Trường THPT Chu Văn An"). */
+  namedAfterPeople: PhraseMatcher;
   /** Date context words that may stand between a name and its speech verb ("X ngày 14/4 cho biết"). */
   dateContext: WordSet;
   connectors: WordSet;
@@ -90,6 +92,7 @@ export function actorGrammar(lexicon: EntityLexicon, lang?: string): ActorGramma
       placeJoiners: words('cues', 'place-joiners'),
       eventWords: matcher('cues', 'event-words'),
       familyNames: words('names', 'family-names'),
+      namedAfterPeople: matcher('org-heads', 'named-after-people'),
       dateContext: words('dates', 'context'),
       connectors: words('dates', 'alternatives'),
       functionWords: words('cues', 'function-words'),

@@ -220,6 +220,12 @@ function looksVietnamese(tokens: Tokens, word: number): boolean {
   return tokens.isNameWord(word) && (tokens.end(word) - tokens.start(word) === 1 || DIACRITIC_OR_D.test(tokens.lower(word).normalize('NFD')));
 }
 
+/** Whether tokens [from, runEnd) are a person's name: two to four capitalised words, the first a family name. */
+function officialAfter(tokens: Tokens, from: number, runEnd: number, grammar: ActorGrammar): boolean {
+  const words = runEnd - from;
+  return words >= 2 && words <= 4 && tokens.spaceBefore(from) && grammar.familyNames.has(tokens, from) && !tokens.acronym(from);
+}
+
 /**
  * The organisation name starting with a head word at tokens[index] (head length `headLength`): the head,
  * then capitalised words, each optionally followed by the lower-case rest of a Vietnamese compound ("Ngoại
@@ -231,7 +237,7 @@ function looksVietnamese(tokens: Tokens, word: number): boolean {
  * when the name goes on after them (another capitalised word, a connector and one, or its end), and the
  * last word of a name built of such words takes its one lower-case syllable too.
  */
-function organisationEnd(tokens: Tokens, index: number, headLength: number, grammar: ActorGrammar, isStopword: (w: string) => boolean): number {
+function organisationEnd(tokens: Tokens, index: number, headLength: number, grammar: ActorGrammar, isStopword: (w: string) => boolean, afterTitle = false): number {
   const count = tokens.count;
   let position = index + headLength;
   // "Công an tỉnh Nghệ An", "UBND TP.HCM": a capitalised head, a locality and a place
@@ -262,6 +268,9 @@ function organisationEnd(tokens: Tokens, index: number, headLength: number, gram
       if (tokens.acronym(position)) {
         runEnd = Math.max(runEnd, position + 1);
         brandName = true;
+        // after a title, a person's name after the acronym is the official's ("Thứ trưởng Bộ GTVT Nguyễn
+        // Nhật"), unless the head is one that people give their names to ("Hiệu trưởng Trường THPT Chu Văn An")
+        if (afterTitle && officialAfter(tokens, position + 1, runEnd, grammar) && !grammar.namedAfterPeople.matchAt(tokens, index)) runEnd = position + 1;
       }
       else if (place && position + place.length <= runEnd) return position + place.length; // "Công an Hà Nội" is whole
       else runEnd = position + 1;
@@ -274,7 +283,8 @@ function organisationEnd(tokens: Tokens, index: number, headLength: number, gram
         break;
       }
       const tailPlace = grammar.places.matchAt(tokens, position + 1);
-      if (tailPlace && tokens.spaceBefore(position + 1) && !startsCue(tokens, position, grammar)) {
+      // (after a title, a family name and a place are the official's name: "Bộ GTVT | Nguyễn Nhật")
+      if (tailPlace && tokens.spaceBefore(position + 1) && !startsCue(tokens, position, grammar) && !(afterTitle && grammar.familyNames.has(tokens, position))) {
         end = position + 1 + tailPlace.length;
         break;
       }
@@ -405,7 +415,7 @@ class LineCandidates {
   }
 
   /** Organisation starting at `index`, if any (added as a candidate): its end index. */
-  organisationAt(index: number): number {
+  organisationAt(index: number, afterTitle = false): number {
     const { tokens, grammar } = this;
     if (index >= tokens.count) return index; // a title ends the line
     const head = grammar.orgHeads.matchAt(tokens, index);
@@ -415,7 +425,7 @@ class LineCandidates {
     // nor the end of a place word ("cơ sở Kim Chung": a facility)
     const placeWord = index > 0 ? grammar.placePrepositions.matchAt(tokens, index - 1) : undefined;
     if (head && !insideWord && !(placeWord && placeWord.length >= 2) && !this.insideKnownPlace(index)) {
-      let end = organisationEnd(tokens, index, head.length, grammar, this.isStopword);
+      let end = organisationEnd(tokens, index, head.length, grammar, this.isStopword, afterTitle);
       // "Liên minh châu Âu (EU)": a capitalised head and its abbreviation in brackets frame the name
       if (end <= index + head.length && tokens.capitalised(index)) {
         const bracket = nameEndBeforeAbbreviation(tokens, index + head.length, grammar);
@@ -497,7 +507,7 @@ export function scanActorLine(line: string, grammar: ActorGrammar, options: Acto
           lastTitle = next.text;
           continue;
         }
-        const organisationEndIndex = found.organisationAt(position);
+        const organisationEndIndex = found.organisationAt(position, true);
         if (organisationEndIndex > position) {
           position = organisationEndIndex;
           continue;
