@@ -78,7 +78,7 @@ export async function evalCommand(argv: readonly string[], env: CliEnv): Promise
     if (stringOption(args, 'predictions') !== undefined || stringOption(args, 'pred') !== undefined) throw new UsageError('--learning-curve runs the detectors itself: leave out --predictions and --pred');
     const seed = stringOption(args, 'seed');
     if (seed !== undefined && !/^\d+$/.test(seed)) throw new UsageError(`--seed needs a whole number of 0 or more (got "${seed}")`);
-    return learningCurveCommand(records.map((r) => r.gold), Number(curve), model, args, env);
+    return learningCurveCommand(records.map((r) => r.gold), Number(curve), model, Number(seed ?? 0), args, env);
   }
   if (stringOption(args, 'seed') !== undefined) throw new UsageError('--seed orders the training of --learning-curve: use it with --learning-curve');
 

@@ -47,13 +47,12 @@ function commitOf(): string {
   }
 }
 
-export async function learningCurveCommand(records: GoldRecord[], batches: number, model: SpanLearner | undefined, args: ParsedArgs, env: CliEnv): Promise<number> {
+export async function learningCurveCommand(records: GoldRecord[], batches: number, model: SpanLearner | undefined, seed: number, args: ParsedArgs, env: CliEnv): Promise<number> {
   if (records.length < batches) {
     env.reporter.error(stringOption(args, 'gold') ?? '', 1, 1, `${records.length} gold records cannot make ${batches} batches`);
     return 1;
   }
   const ctx = goldCorpusContext(records, loadLexicons(env, listOption(args, 'lexicons') ?? []), { relativeDates: flag(args, 'relative-dates') }, true);
-  const seed = Number(stringOption(args, 'seed') ?? 0);
   const results = learningCurve(records, ctx, batches, {
     base: model,
     seed,

@@ -672,10 +672,9 @@ function tagPrepared(doc: PreparedDoc, model: Perceptron): TaggedSpan[] {
 }
 
 /**
- * The tagger's spans, each one that the rules' suggestions of its label tile (two or more, side by side,
- * only spaces between them, none of them the whole span) split where the rules split it: "Thứ trưởng
- * [Bộ Y tế] [Nguyễn Thanh Long]", an organisation and the official after the title, are two names however
- * the tagger reads the capitalised run.
+ * The tagger's spans, each one that the rules read as an organisation (rule `org`) and, right after it, a
+ * name after a title (rule `title`) starting with a family name split where the rules split it: "Thứ trưởng
+ * [Bộ Y tế] [Nguyễn Thanh Long]" are two names however the tagger reads the capitalised run.
  */
 function splitAtRuleSeams(spans: TaggedSpan[], doc: LearningDocument, labels: readonly string[], lineOf: (index: number) => { tokens: Tokens; start: number }): TaggedSpan[] {
   const suggestions = doc.suggestions;
@@ -685,30 +684,31 @@ function splitAtRuleSeams(spans: TaggedSpan[], doc: LearningDocument, labels: re
   for (const span of spans) {
     while (first < suggestions.length && suggestions[first].end <= span.start) first++;
     const label = labels[span.label];
-    const inside: Suggestion[] = [];
+    let organisation: Suggestion | undefined;
+    let official: Suggestion | undefined;
+    let whole = false;
     for (let i = first; i < suggestions.length && suggestions[i].start < span.end; i++) {
       const s = suggestions[i];
-      if (s.label === label && s.start >= span.start && s.end <= span.end) inside.push(s);
-    }
-    if (inside.length < 2 || inside.some((s) => s.start === span.start && s.end === span.end)) {
-      out.push(span);
-      continue;
+      if (s.label !== label) continue;
+      if (s.start === span.start && s.end === span.end) whole = true;
+      else if (s.start === span.start && s.rules?.includes('org')) organisation = s;
+      else if (s.end === span.end && s.start > span.start && s.rules?.includes('title')) official = s;
     }
     const line = lineOf(span.lineIndex);
-    const pieces: TaggedSpan[] = [];
-    let at = span.start;
-    while (at < span.end) {
-      let end = -1;
-      for (const s of inside) if (s.start === at && s.end > end) end = s.end;
-      if (end < 0) break;
-      pieces.push({ ...span, start: at, end });
-      at = end;
-      while (at < span.end && line.tokens.source.charCodeAt(at - line.start) === 32) at++;
+    if (!whole && organisation && official && onlySpacesBetween(line, organisation.end, official.start) && startsWithFamilyName(line, official.start, doc.grammar)) {
+      out.push({ ...span, end: organisation.end }, { ...span, start: official.start });
+    } else {
+      out.push(span);
     }
-    if (at === span.end && pieces.length === 2 && isOrgThenOfficial(inside, pieces) && startsWithFamilyName(line, pieces[1].start, doc.grammar)) out.push(...pieces);
-    else out.push(span);
   }
   return out;
+}
+
+/** Whether document offsets [from, to) of `line` hold one or more spaces and nothing else. */
+function onlySpacesBetween(line: { tokens: Tokens; start: number }, from: number, to: number): boolean {
+  if (to <= from) return false;
+  for (let at = from; at < to; at++) if (line.tokens.source.charCodeAt(at - line.start) !== 32) return false;
+  return true;
 }
 
 /** Whether the word at document offset `start` of `line` is a family name (the grammar's names lexicon). */
@@ -716,11 +716,6 @@ function startsWithFamilyName(line: { tokens: Tokens; start: number }, start: nu
   const tokens = line.tokens;
   for (let k = 0; k < tokens.count; k++) if (line.start + tokens.start(k) === start) return grammar.familyNames.has(tokens, k);
   return false;
-}
-
-function isOrgThenOfficial(inside: readonly Suggestion[], pieces: readonly TaggedSpan[]): boolean {
-  const rulesOf = (piece: TaggedSpan): string[] => inside.filter((s) => s.start === piece.start && s.end === piece.end).flatMap((s) => s.rules ?? []);
-  return rulesOf(pieces[0]).includes('org') && rulesOf(pieces[1]).includes('title');
 }
 
 /** Spans of a page to suggest: line features (cached per token list) and rule features, added as they are made. */
