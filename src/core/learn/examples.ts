@@ -78,7 +78,10 @@ export function trainOnPages(
   documents = new LearningDocuments(),
 ): SpanLearner | undefined {
   const examples: TrainingExample[] = [];
-  for (const page of pages) {
+  // in id order: the editor hears of pages in whatever order their files arrive, and the model must not
+  // depend on it (the CLI trains on the same corpus and shows the same suggestions)
+  const byId = [...pages].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  for (const page of byId) {
     const read = (text: string, pageCtx: AnalysisContext): LearningDocument => documents.of(page.id, text, pageCtx);
     const example = trainingExample(page.text, page.decisions, { ...ctx, options: { ...ctx.options, documentId: page.id } }, read);
     if (example) examples.push(example);

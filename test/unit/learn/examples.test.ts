@@ -44,6 +44,14 @@ describe('learning documents kept between trainings', () => {
     assert.deepEqual(seen(kept, ctx), seen(fresh, ctx));
   });
 
+  it('the model does not depend on the order the pages arrive in (the editor hears of files as they come)', () => {
+    const ctx = context();
+    const pages = corpusPages();
+    const shuffled = pages.map((_, n) => pages[(n * 7) % pages.length]);
+    assert.deepEqual(seen(trainOnPages(shuffled, ctx, undefined), ctx), seen(trainOnPages(pages, ctx, undefined), ctx));
+    assert.deepEqual(seen(trainOnPages([...pages].reverse(), ctx, undefined), ctx), seen(trainOnPages(pages, ctx, undefined), ctx));
+  });
+
   it('reads again only the page whose text changed', () => {
     const ctx = context();
     const documents = new LearningDocuments();
