@@ -198,3 +198,32 @@ test('a page saved twice in the corpus is not taken for its own site template', 
   assert.equal(labelOf(decisions, 0), 'boilerplate');
   assert.ok(decisions.find((decision) => decision.line === 0)?.reasons.includes('repeated on 4 of 4 pages'));
 });
+
+test('paragraphs in a row that one other page also holds are its template (a legal footer); one paragraph quoted elsewhere stays body', () => {
+  const footer = [
+    'The information provided on this website is for general purposes only and does not replace the advice of a doctor, a lawyer or any other professional.',
+    'Results vary with the starting point, the goals and the effort of each person, and exercise and a proper diet are needed to achieve and keep any result.',
+    'These statements have not been checked by any public body, and the products named on these pages are not meant to diagnose, treat or prevent any disease.',
+    'All the names and marks shown here belong to their owners, who allow their use on these pages, and no part of them may be copied without their written consent.',
+  ];
+  const article = [
+    'How to prepare a week of meals',
+    'If you have ever tried to cook for a whole week on a Sunday, you know that the plan matters more than the recipes, and that a list saves a lot of time at the market.',
+    'This plan works for two people and for four, so there is no need to work out a new one when friends come over for dinner in the middle of the week.',
+    'Start with the dishes that keep best, such as soups and stews, and leave the salads and the fish for the first two days, when they are still fresh.',
+    'Now get cooking!',
+  ];
+  const links = ['Diet plans', 'Diet tips', 'Weight loss', 'Wellness', 'Motivation', 'Mind and body', 'Beauty', 'Results', 'Recipes', 'Contact'];
+  const page = [...article, '', ...links, '', ...footer].join('\n');
+  const sameSite = ['Another article on the same site', 'The market in the old town opens earlier this summer, and the farmers say that they will bring more fruit than last year because the spring was warm.', '', ...footer].join('\n');
+  const quoting = ['Read this week', article[1], 'More stories'].join('\n');
+  const corpus = new CorpusModel();
+  corpus.addDocument('page', page);
+  corpus.addDocument('same-site', sameSite);
+  corpus.addDocument('quoting', quoting);
+  for (let n = 0; n < 7; n++) corpus.addDocument(`other-${n}`, `Another page ${n}\nWith a line of its own.`);
+  const decisions = detectLines(page, corpus, stopwords, { documentId: 'page' });
+  const label = (line: number): string | undefined => decisions.find((decision) => decision.line === line)?.label;
+  assert.deepEqual([1, 2, 3].map(label), ['body', 'body', 'body']);
+  assert.deepEqual([17, 18, 19, 20].map(label), ['boilerplate', 'boilerplate', 'boilerplate', 'boilerplate']);
+});

@@ -21,7 +21,7 @@ import { addCreditEvidence } from './signals/credit';
 import { addDoubledEvidence } from './signals/doubled';
 import { addLinkListEvidence, addTeaserEvidence, addTitleTeaserListEvidence, isTitleLikeLine, markTitlesUnderSectionHeaders } from './signals/linkList';
 import { addProseEvidence, MIN_DENSITY_WORDS } from './signals/prose';
-import { addCorpusRepeatEvidence, addLearnedEvidence, addPageRepeatEvidence, duplicateCount, type CorpusView } from './signals/repeats';
+import { addCorpusRepeatEvidence, addLearnedEvidence, addPageRepeatEvidence, duplicateCount, repeatedProseRuns, type CorpusView } from './signals/repeats';
 import { addSlugEvidence } from './signals/slug';
 import { isDataRow, markStructuredRuns } from './signals/structure';
 import { addTimestampEvidence } from './signals/timestamp';
@@ -134,9 +134,11 @@ function analysePage(
   const ownCopies = (selfInCorpus ? 1 : 0) + duplicateCount(lines, selfInCorpus);
   const proseLevel = language === undefined ? undefined : typicalProseDensity(lines);
   const corpusView: CorpusView = { corpus, ownCopies };
-  for (const info of lines) {
+  const inRepeatedRun = repeatedProseRuns(lines, ownCopies);
+  for (let i = 0; i < lines.length; i++) {
+    const info = lines[i];
     addProseEvidence(log, info, proseLevel);
-    addCorpusRepeatEvidence(log, info, corpusView);
+    addCorpusRepeatEvidence(log, info, corpusView, inRepeatedRun[i]);
     addLearnedEvidence(log, info, corpus, options.ownLessons);
     addDoubledEvidence(log, info);
     addTimestampEvidence(log, info);

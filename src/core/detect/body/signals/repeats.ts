@@ -46,7 +46,18 @@ export function duplicateCount(lines: readonly LineInfo[], selfInCorpus: boolean
 const SUBSTANTIAL_WORDS = 8;
 const MIN_SUBSTANTIAL_LINES = 3;
 
-export function addCorpusRepeatEvidence(log: EvidenceLog, info: LineInfo, view: CorpusView): void {
+/** Whether each line is prose found on other pages next to another such line (see addCorpusRepeatEvidence). */
+export function repeatedProseRuns(lines: readonly LineInfo[], ownCopies: number): boolean[] {
+  const repeated = lines.map((info) => info.width >= PROSE_CHARS && info.documentFrequency - ownCopies > 0);
+  return repeated.map((r, i) => r && (repeated[i - 1] === true || repeated[i + 1] === true));
+}
+
+/**
+ * `inRepeatedRun`: a prose line next to another prose line that other pages hold too. One paragraph found
+ * elsewhere may be quoted (a teaser of this article); paragraphs in a row found elsewhere, on a page that is
+ * no copy of this one, are a template's (a legal footer, an about box).
+ */
+export function addCorpusRepeatEvidence(log: EvidenceLog, info: LineInfo, view: CorpusView, inRepeatedRun = false): void {
   const { corpus, ownCopies } = view;
   const others = info.documentFrequency - ownCopies;
   const otherPages = corpus.documentCount - ownCopies;
@@ -54,7 +65,7 @@ export function addCorpusRepeatEvidence(log: EvidenceLog, info: LineInfo, view: 
   const reason = (view.repeatReason ??= repeatReason(view));
   // One other page is already telling in a small corpus; the strength saturates at four pages or half.
   const saturation = Math.max(1, Math.min(4, otherPages / 2));
-  const strength = Math.min(1, others / saturation);
+  const strength = inRepeatedRun ? 1 : Math.min(1, others / saturation);
   if (info.width >= PROSE_CHARS) {
     log.addNumbered(info, -1 - 1.5 * strength, reason, others);
   } else if (others >= 2 || strength >= 1) {
