@@ -138,7 +138,7 @@ function analysePage(
   for (let i = 0; i < lines.length; i++) {
     const info = lines[i];
     addProseEvidence(log, info, proseLevel);
-    addCorpusRepeatEvidence(log, info, corpusView, inRepeatedRun[i]);
+    addCorpusRepeatEvidence(log, info, corpusView, inRepeatedRun[i] === 1);
     addLearnedEvidence(log, info, corpus, options.ownLessons);
     addDoubledEvidence(log, info);
     addTimestampEvidence(log, info);

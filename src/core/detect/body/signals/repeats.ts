@@ -47,9 +47,11 @@ const SUBSTANTIAL_WORDS = 8;
 const MIN_SUBSTANTIAL_LINES = 3;
 
 /** Whether each line is prose found on other pages next to another such line (see addCorpusRepeatEvidence). */
-export function repeatedProseRuns(lines: readonly LineInfo[], ownCopies: number): boolean[] {
-  const repeated = lines.map((info) => info.width >= PROSE_CHARS && info.documentFrequency - ownCopies > 0);
-  return repeated.map((r, i) => r && (repeated[i - 1] === true || repeated[i + 1] === true));
+export function repeatedProseRuns(lines: readonly LineInfo[], ownCopies: number): Uint8Array {
+  const inRun = new Uint8Array(lines.length);
+  const repeated = (i: number): boolean => i >= 0 && i < lines.length && lines[i].width >= PROSE_CHARS && lines[i].documentFrequency > ownCopies;
+  for (let i = 0; i < lines.length; i++) if (lines[i].documentFrequency > ownCopies && repeated(i) && (repeated(i - 1) || repeated(i + 1))) inRun[i] = 1;
+  return inRun;
 }
 
 /**
