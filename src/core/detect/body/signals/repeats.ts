@@ -49,8 +49,8 @@ const MIN_SUBSTANTIAL_LINES = 3;
 /** Whether each line is prose found on other pages next to another such line (see addCorpusRepeatEvidence). */
 export function repeatedProseRuns(lines: readonly LineInfo[], ownCopies: number): Uint8Array {
   const inRun = new Uint8Array(lines.length);
-  const repeated = (i: number): boolean => i >= 0 && i < lines.length && lines[i].width >= PROSE_CHARS && lines[i].documentFrequency > ownCopies;
-  for (let i = 0; i < lines.length; i++) if (lines[i].documentFrequency > ownCopies && repeated(i) && (repeated(i - 1) || repeated(i + 1))) inRun[i] = 1;
+  const repeated = (i: number): boolean => i >= 0 && i < lines.length && lines[i].documentFrequency > ownCopies && lines[i].width >= PROSE_CHARS;
+  for (let i = 0; i < lines.length; i++) if (repeated(i) && (repeated(i - 1) || repeated(i + 1))) inRun[i] = 1;
   return inRun;
 }
 
