@@ -64,6 +64,10 @@ export class LearningDocuments {
   }
 }
 
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 /**
  * The span learner of a corpus: `base` (a loaded model, or nothing learned) trained on the decisions of
  * `pages`, the same way for the editor and `newsmark detect`. Without a page that teaches, `base` itself.
@@ -78,10 +82,10 @@ export function trainOnPages(
   documents = new LearningDocuments(),
 ): SpanLearner | undefined {
   const examples: TrainingExample[] = [];
-  // in id order: the editor hears of pages in whatever order their files arrive, and the model must not
-  // depend on it (the CLI trains on the same corpus and shows the same suggestions)
-  const byId = [...pages].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  for (const page of byId) {
+  // in the order of their texts: the editor hears of pages in whatever order their files arrive, and names
+  // them by URI where the CLI names them by path; the model must depend on neither
+  const ordered = [...pages].sort((a, b) => compare(a.text, b.text) || compare(a.id, b.id));
+  for (const page of ordered) {
     const read = (text: string, pageCtx: AnalysisContext): LearningDocument => documents.of(page.id, text, pageCtx);
     const example = trainingExample(page.text, page.decisions, { ...ctx, options: { ...ctx.options, documentId: page.id } }, read);
     if (example) examples.push(example);

@@ -44,12 +44,15 @@ describe('learning documents kept between trainings', () => {
     assert.deepEqual(seen(kept, ctx), seen(fresh, ctx));
   });
 
-  it('the model does not depend on the order the pages arrive in (the editor hears of files as they come)', () => {
+  it('the model does not depend on the order the pages arrive in (the editor hears of files as they come), nor on their names', () => {
     const ctx = context();
     const pages = corpusPages();
     const shuffled = pages.map((_, n) => pages[(n * 7) % pages.length]);
     assert.deepEqual(seen(trainOnPages(shuffled, ctx, undefined), ctx), seen(trainOnPages(pages, ctx, undefined), ctx));
     assert.deepEqual(seen(trainOnPages([...pages].reverse(), ctx, undefined), ctx), seen(trainOnPages(pages, ctx, undefined), ctx));
+    // nor on how pages are named (the editor by URI, the CLI by path): here the names sort the other way round
+    const renamed = pages.map((page, n) => ({ ...page, id: `file:///corpus/${String(pages.length - n).padStart(2, '0')}.txt` }));
+    assert.deepEqual(seen(trainOnPages(renamed, ctx, undefined), ctx), seen(trainOnPages(pages, ctx, undefined), ctx));
   });
 
   it('reads again only the page whose text changed', () => {
