@@ -115,11 +115,14 @@ export class EngineState {
           this.corpus.addDocument(d.id, d.text);
           if (req.words) this.words.addPage(d.id, d.text);
         }
+        // the word profile is a feature of the model: a model fitted before these pages must be fitted again
+        if (req.words && req.docs.length > 0) this.untrained = true;
         return { ok: true };
       case 'resetCorpus':
         this.corpus = new CorpusModel();
         this.words = new WordProfile();
         this.wordsSent = undefined;
+        this.untrained = true;
         return { ok: true };
       case 'forget':
         this.bases.delete(req.key);

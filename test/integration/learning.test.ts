@@ -2,6 +2,8 @@
 // occurrences with a score (a wrong short form is not), the Suggestion quality view counts the decisions,
 // and newsmark.suggestions.minScore hides suggestions under a score.
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { learningDocument } from '../../src/core/detect/analyse';
 import { CorpusModel } from '../../src/core/detect/corpus';
@@ -362,7 +364,7 @@ suite('the span learner reads how the corpus writes its words', () => {
     await (await api()).rebuildCorpus();
   });
 
-  test('a name the annotated pages never showed is suggested on a new page, its capitalised common neighbour is not', async () => {
+  test('a name the annotated pages never showed is suggested on a new page, its capitalised common neighbour is not, as newsmark detect suggests', async () => {
     const nm = await api();
     const page = unseen[0];
     const editor = await open(`${dir}/u0.txt`);
@@ -377,5 +379,15 @@ suite('the span learner reads how the corpus writes its words', () => {
       return found.some((s) => s.rules?.includes('learned')) && JSON.stringify(shown) === JSON.stringify(expected) ? found : undefined;
     }, 20_000, 'learned suggestions on the new page').catch(() => undefined);
     assert.deepEqual(shown, expected);
+    // newsmark detect over the same workspace trains on the same sidecars and suggests the same
+    const ext = vscode.extensions.getExtension('newsmark.newsmark')!;
+    const root = vscode.workspace.workspaceFolders![0].uri.fsPath;
+    const detected = spawnSync(process.execPath, [path.join(ext.extensionPath, 'dist', 'cli.js'), 'detect', '.', '--json', '--jobs', '1'], {
+      cwd: root, encoding: 'utf8', env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' }, timeout: 120_000, maxBuffer: 1 << 28,
+    });
+    assert.equal(detected.status, 0, detected.stderr);
+    const record = detected.stdout.trim().split('\n').map((line) => JSON.parse(line) as { path: string; suggestions: { label: string; text: string }[] })
+      .find((r) => r.path.endsWith(`${dir}/u0.txt`));
+    assert.deepEqual(record?.suggestions.filter((s) => s.label === 'actor').map((s) => s.text), shown);
   });
 });

@@ -53,4 +53,26 @@ describe('analysis engines', () => {
     assert.ok(again.model);
     assert.equal(again.words, undefined);
   });
+  it('pages the corpus pass adds after a training make the next training fit again, with their words', () => {
+    const { training, unseen, usage } = namesAndCommonWords();
+    const pages = [...training.map((page, i) => ({ id: `t${i}`, text: page.text })), ...unseen.map((page, i) => ({ id: `u${i}`, text: page.text }))];
+    const later = usage.map((text, i) => ({ id: `w${i}`, text }));
+    const trainer = new EngineState();
+    send(trainer, { type: 'addDocuments', docs: pages, words: true });
+    training.forEach((page, i) => {
+      const annotations = page.spans.map((s, k) => ({ id: `a${k}`, start: s.start, end: s.end, label: s.label, text: page.text.slice(s.start, s.end), source: 'manual' as const }));
+      send(trainer, { type: 'page', id: `t${i}`, text: page.text, decisions: { annotations, dismissed: [], status: 'done' } });
+    });
+    const options = { language: 'en' };
+    assert.ok(send(trainer, { type: 'train', options }).model, 'a model before the other pages are read');
+    send(trainer, { type: 'addDocuments', docs: later, words: true });
+    const again = send(trainer, { type: 'train', options });
+    assert.ok(again.model && again.words, 'fitted again, with the profile of every page');
+    const analyser = new EngineState();
+    send(analyser, { type: 'addDocuments', docs: [...pages, ...later] });
+    send(analyser, { type: 'useModel', model: again.model!, words: again.words });
+    const actors = unseen.map((page, i) => send(analyser, { type: 'analyse', text: page.text, options: { ...options, documentId: `u${i}` } }).analysis!
+      .suggestions.filter((s) => s.label === 'actor').map((s) => s.text));
+    assert.deepEqual(actors, unseen.map((page) => page.spans.map((s) => page.text.slice(s.start, s.end))));
+  });
 });
