@@ -8,6 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { compileFileNamePattern } from '../core/fileNamePattern';
 import { decodePage } from '../core/text/decode';
+import { codeUnitOrder } from '../core/text/order';
 
 export interface CorpusFile {
   /** The path to open and to show: the argument joined with the path below it. */
@@ -45,7 +46,7 @@ export function walkCorpus(roots: readonly string[], options: WalkOptions): Corp
     const visit = (dir: string, relDir: string): void => {
       let entries: fs.Dirent[];
       try {
-        entries = fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => compareNames(a.name, b.name));
+        entries = fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => codeUnitOrder(a.name, b.name));
       } catch (error) {
         options.onUnreadable?.(dir, error);
         return;
@@ -85,13 +86,9 @@ export function walkCorpus(roots: readonly string[], options: WalkOptions): Corp
     };
     visit(root, '');
   }
-  return found.sort((a, b) => compareNames(a.path, b.path));
+  return found.sort((a, b) => codeUnitOrder(a.path, b.path));
 }
 
-/** Code-unit order, the same on every platform and locale (shards must agree across machines). */
-export function compareNames(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 export function isInside(parent: string, child: string): boolean {
   const rel = path.relative(parent, child);

@@ -1,4 +1,6 @@
 // Shared by the in-host suites: the extension's API, the scratch corpus, waiting for what a user would see.
+import { spawnSync } from 'node:child_process';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { NewsmarkApi } from '../../src/editor/api';
 
@@ -8,6 +10,15 @@ export async function api(): Promise<NewsmarkApi> {
   const exports = await ext.activate();
   await exports.ready;
   return exports;
+}
+
+/** The command-line tool of this build, run in the scratch corpus as a user would (Electron as plain Node). */
+export function cli(...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const ext = vscode.extensions.getExtension('newsmark.newsmark')!;
+  const r = spawnSync(process.execPath, [path.join(ext.extensionPath, 'dist', 'cli.js'), ...args], {
+    cwd: vscode.workspace.workspaceFolders![0].uri.fsPath, encoding: 'utf8', env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' }, timeout: 120_000, maxBuffer: 1 << 28,
+  });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 export function corpusUri(name: string): vscode.Uri {

@@ -2,8 +2,6 @@
 // occurrences with a score (a wrong short form is not), the Suggestion quality view counts the decisions,
 // and newsmark.suggestions.minScore hides suggestions under a score.
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { learningDocument } from '../../src/core/detect/analyse';
 import { CorpusModel } from '../../src/core/detect/corpus';
@@ -13,7 +11,7 @@ import { parseSidecar } from '../../src/core/sidecar/codec';
 import { loadLexiconsFromDisk } from '../../src/node/lexicons';
 import type { QualityNode } from '../../src/editor/views';
 import { namesAndCommonWords } from '../unit/learn/pages';
-import { api, corpusUri, eventually, readFile, writeFile } from './helpers';
+import { api, cli, corpusUri, eventually, readFile, writeFile } from './helpers';
 
 const FIRST = 'learning/first.txt';
 const SECOND = 'learning/second.txt';
@@ -380,11 +378,7 @@ suite('the span learner reads how the corpus writes its words', () => {
     }, 20_000, 'learned suggestions on the new page').catch(() => undefined);
     assert.deepEqual(shown, expected);
     // newsmark detect over the same workspace trains on the same sidecars and suggests the same
-    const ext = vscode.extensions.getExtension('newsmark.newsmark')!;
-    const root = vscode.workspace.workspaceFolders![0].uri.fsPath;
-    const detected = spawnSync(process.execPath, [path.join(ext.extensionPath, 'dist', 'cli.js'), 'detect', '.', '--json', '--jobs', '1'], {
-      cwd: root, encoding: 'utf8', env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' }, timeout: 120_000, maxBuffer: 1 << 28,
-    });
+    const detected = cli('detect', '.', '--json', '--jobs', '1');
     assert.equal(detected.status, 0, detected.stderr);
     const record = detected.stdout.trim().split('\n').map((line) => JSON.parse(line) as { path: string; suggestions: { label: string; text: string }[] })
       .find((r) => r.path.endsWith(`${dir}/u0.txt`));

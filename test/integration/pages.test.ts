@@ -1,25 +1,15 @@
 // Pages the editor and the command line must read alike: a page saved with a UTF-8 byte order mark has the
 // same offsets in the editor, in its sidecar and in what the command-line tool detects and exports (D20).
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { parseSidecar } from '../../src/core/sidecar/codec';
-import { api, corpusUri, eventually, openEditor, readFile, select } from './helpers';
+import { api, cli, corpusUri, eventually, openEditor, readFile, select } from './helpers';
 
 const BOM_PAGE = 'zz-bom-page.txt';
 const TEXT = 'Tổng thống Barack Obama gặp ông Nguyễn Văn An ngày 22/3/2021 tại Hà Nội.\nDòng thứ hai.\n';
-
-/** The command-line tool of this build, run as a user would (Electron as plain Node). */
-function cli(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const ext = vscode.extensions.getExtension('newsmark.newsmark')!;
-  const r = spawnSync(process.execPath, [path.join(ext.extensionPath, 'dist', 'cli.js'), ...args], {
-    cwd: vscode.workspace.workspaceFolders![0].uri.fsPath, encoding: 'utf8', env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' }, timeout: 60_000,
-  });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 suite('pages read alike by the editor and the command line', () => {
   const cleanup: vscode.Uri[] = [];

@@ -1,12 +1,11 @@
 // The seam between the two front ends: what the editor writes, the command line reads, in both sidecar
 // layouts (beside the page; a mirrored folder set by newsmark.sidecars.folder).
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { api, corpusUri, eventually, openEditor, readFile, select, writeFile } from './helpers';
+import { api, cli, corpusUri, eventually, openEditor, readFile, select, writeFile } from './helpers';
 
 const PAGE = 'President Barack Obama met Nguyen Van An on 22/3/2021 in Hanoi.\nSecond line of the page.\n';
 const MIRROR = '.newsmark/seams';
@@ -18,14 +17,9 @@ interface ExportRecord {
 
 /** `newsmark export` of the workspace, run as a user runs it: the bundled CLI in a child process. */
 function exportWithCli(): { records: ExportRecord[]; stderr: string } {
-  const ext = vscode.extensions.getExtension('newsmark.newsmark');
-  assert.ok(ext);
-  const ws = vscode.workspace.workspaceFolders![0].uri.fsPath;
   const out = path.join(os.tmpdir(), `newsmark-seams-${process.pid}-${Date.now()}`);
   try {
-    const r = spawnSync(process.execPath, [path.join(ext.extensionPath, 'dist', 'cli.js'), 'export', '.', '--format', 'jsonl', '--out', out], {
-      cwd: ws, encoding: 'utf8', env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' }, timeout: 120_000,
-    });
+    const r = cli('export', '.', '--format', 'jsonl', '--out', out);
     assert.ok(fs.existsSync(path.join(out, 'corpus.jsonl')), `the export ran: ${r.stderr}`);
     const records = fs.readFileSync(path.join(out, 'corpus.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as ExportRecord);
     return { records, stderr: r.stderr };

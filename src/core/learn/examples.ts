@@ -3,6 +3,7 @@
 
 import { type AnalysisContext, learningDocument, learningInputs, type LearningInputs, sameLearningInputs } from '../detect/analyse';
 import type { Annotation, Dismissal, DocStatus } from '../model/types';
+import { codeUnitOrder } from '../text/order';
 import { type LearningDocument, SpanLearner, type TrainingExample } from './learner';
 
 /** Labels of line tags: the body detector learns from those, not the span learner. */
@@ -64,10 +65,6 @@ export class LearningDocuments {
   }
 }
 
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 /**
  * The span learner of a corpus: `base` (a loaded model, or nothing learned) trained on the decisions of
  * `pages`, the same way for the editor and `newsmark detect`. Without a page that teaches, `base` itself.
@@ -84,7 +81,7 @@ export function trainOnPages(
   const examples: TrainingExample[] = [];
   // in the order of their texts: the editor hears of pages in whatever order their files arrive, and names
   // them by URI where the CLI names them by path; the model must depend on neither
-  const ordered = [...pages].sort((a, b) => compare(a.text, b.text) || compare(a.id, b.id));
+  const ordered = [...pages].sort((a, b) => codeUnitOrder(a.text, b.text) || codeUnitOrder(a.id, b.id));
   for (const page of ordered) {
     const read = (text: string, pageCtx: AnalysisContext): LearningDocument => documents.of(page.id, text, pageCtx);
     const example = trainingExample(page.text, page.decisions, { ...ctx, options: { ...ctx.options, documentId: page.id } }, read);
