@@ -448,20 +448,139 @@ export function wordFeature(tokens: Tokens, grammar: ActorGrammar, k: number): n
   return rows[scan.data[scan.base + k] + I_WORD] | 0;
 }
 
-/** Receives the line features of each token in turn: feats[0 .. count), in a buffer the next token overwrites. */
+/**
+ * The features of token k that depend on one word alone, by part: the word itself (PART_WORD) or the word
+ * as a neighbour (PART_PREV, PART_PREV2, PART_NEXT, PART_NEXT2: the previous word's "as previous"
+ * features, and so on). Together with the context features (contextFeatures) they are the token's line
+ * features.
+ */
+export const PART_WORD = 0;
+export const PART_PREV = 1;
+export const PART_PREV2 = 2;
+export const PART_NEXT = 3;
+export const PART_NEXT2 = 4;
+export const WORD_PARTS = 5; // FIELDS / 4 (WordPartScores.offset)
+
+/** Writes the features of part `part` of the word at row offset `row` to `out`; returns their count. */
+function partFeatures(rows: Uint32Array, row: number, part: number, out: Int32Array): number {
+  switch (part) {
+    case PART_WORD:
+      out[0] = BIAS;
+      out[1] = rows[row + I_WORD];
+      out[2] = rows[row + I_SHAPE_F];
+      out[3] = rows[row + I_PREFIX2];
+      out[4] = rows[row + I_SUFFIX2];
+      out[5] = rows[row + I_SUFFIX3];
+      return 6;
+    case PART_PREV:
+      out[0] = rows[row + I_AS_PREV];
+      out[1] = rows[row + I_AS_PREV_SHAPE];
+      return 2;
+    case PART_PREV2:
+      out[0] = rows[row + I_AS_PREV2];
+      return 1;
+    case PART_NEXT:
+      out[0] = rows[row + I_AS_NEXT];
+      out[1] = rows[row + I_AS_NEXT_SHAPE];
+      return 2;
+    default:
+      out[0] = rows[row + I_AS_NEXT2];
+      return 1;
+  }
+}
+
+/** Sums the weights of features feats[0 .. count) into out[at .. at + width) (one model's emission scores). */
+export type FeatureSum = (feats: Int32Array, count: number, out: Float32Array, at: number) => void;
+
+interface PartTable {
+  epoch: number;
+  /** Per word id and part, `width` scores; known[id * WORD_PARTS + part] says whether they are summed yet. */
+  scores: Float32Array;
+  known: Uint8Array;
+}
+
+/**
+ * Per word of a grammar's word table and per part, the emission scores of its one-word features, summed
+ * once by one model: tagging a token then adds five such rows instead of summing a dozen weight rows, most
+ * of them read from memory, again at every occurrence of the word.
+ */
+export class WordPartScores {
+  private readonly tables = new WeakMap<WordTable, PartTable>();
+  private readonly partScratch = new Int32Array(8);
+
+  constructor(readonly width: number, private readonly sum: FeatureSum) {}
+
+  /** The part scores of `table`'s words (summed as they are first asked for). */
+  of(table: WordTable): PartTable {
+    let part = this.tables.get(table);
+    if (!part || part.epoch !== table.epoch) this.tables.set(table, (part = { epoch: table.epoch, scores: new Float32Array(1024 * WORD_PARTS * this.width), known: new Uint8Array(1024 * WORD_PARTS) }));
+    return part;
+  }
+
+  /** The offset in part.scores of part `which` of the word at row offset `row`, summing it on first use. */
+  offset(part: PartTable, rows: Uint32Array, row: number, which: number): number {
+    // row = word id * FIELDS and FIELDS = 4 * WORD_PARTS: the word's first slot is row / 4
+    const slot = (row >> 2) + which;
+    if (slot >= part.known.length) {
+      const size = Math.max(slot + 1, part.known.length * 2);
+      const known = new Uint8Array(size);
+      known.set(part.known);
+      const scores = new Float32Array(size * this.width);
+      scores.set(part.scores);
+      part.known = known;
+      part.scores = scores;
+    }
+    const at = slot * this.width;
+    if (part.known[slot] === 0) {
+      this.sum(this.partScratch, partFeatures(rows, row, which, this.partScratch), part.scores, at);
+      part.known[slot] = 1;
+    }
+    return at;
+  }
+}
+
+/** Receives each token's emission scores in turn: the one-word parts already in scores[at .. at + width),
+ * its context features in feats[0 .. count) (a buffer the next token overwrites) still to add. */
 export interface TokenFeatureSink {
   token(k: number, feats: Int32Array, count: number): void;
 }
 
 /**
- * The line features of `tokens`, token by token, the same as lineFeatures makes: what tagging reads once,
- * so it sums each token's weights while its few features are still in the CPU cache instead of writing the
- * line's list and reading it back.
+ * What tagging reads of each token, token by token: its one-word feature parts as scores summed once per
+ * word by `parts`, written to `scores` (width per token), and its context features handed to `sink` to add,
+ * while they are still in the CPU cache. The same features as lineFeatures, summed in another order.
  */
-export function eachTokenFeatures(tokens: Tokens, grammar: ActorGrammar, sink: TokenFeatureSink, profile?: WordProfile): void {
+export function eachTokenScores(tokens: Tokens, grammar: ActorGrammar, parts: WordPartScores, scores: Float32Array, sink: TokenFeatureSink, profile?: WordProfile): void {
   const { scan, rows, table } = scanned(tokens, grammar);
   const codes = profile ? profileCodes(tokens, scan, table, profile) : undefined;
-  for (let k = 0; k < tokens.count; k++) sink.token(k, tokenScratch, tokenFeatures(tokens, scan, rows, k, tokenScratch, 0, codes));
+  const part = parts.of(table);
+  const width = parts.width;
+  const n = tokens.count;
+  const { data, base } = scan;
+  for (let k = 0; k < n; k++) {
+    const word = data[base + k];
+    const prev = k > 0 ? data[base + k - 1] : 0;
+    const prev2 = k > 1 ? data[base + k - 2] : 0;
+    const next = k + 1 < n ? data[base + k + 1] : 0;
+    const next2 = k + 2 < n ? data[base + k + 2] : 0;
+    const a = parts.offset(part, rows, word, PART_WORD);
+    const b = parts.offset(part, rows, prev, PART_PREV);
+    const c = parts.offset(part, rows, prev2, PART_PREV2);
+    const d = parts.offset(part, rows, next, PART_NEXT);
+    const e = parts.offset(part, rows, next2, PART_NEXT2);
+    const sums = part.scores;
+    const at = k * width;
+    if (width === 5) {
+      scores[at] = sums[a] + sums[b] + sums[c] + sums[d] + sums[e];
+      scores[at + 1] = sums[a + 1] + sums[b + 1] + sums[c + 1] + sums[d + 1] + sums[e + 1];
+      scores[at + 2] = sums[a + 2] + sums[b + 2] + sums[c + 2] + sums[d + 2] + sums[e + 2];
+      scores[at + 3] = sums[a + 3] + sums[b + 3] + sums[c + 3] + sums[d + 3] + sums[e + 3];
+      scores[at + 4] = sums[a + 4] + sums[b + 4] + sums[c + 4] + sums[d + 4] + sums[e + 4];
+    } else {
+      for (let t = 0; t < width; t++) scores[at + t] = sums[a + t] + sums[b + t] + sums[c + t] + sums[d + t] + sums[e + t];
+    }
+    sink.token(k, tokenScratch, contextFeatures(tokens, scan, rows, k, tokenScratch, 0, codes));
+  }
 }
 
 function scanLine(tokens: Tokens, grammar: ActorGrammar, table: WordTable): LineScan {
@@ -514,7 +633,7 @@ function scanLine(tokens: Tokens, grammar: ActorGrammar, table: WordTable): Line
 
 // At most 19 fixed features, 4 profile features and 5 x LEX_BITS lexicon bits per token.
 const TOKEN_FEATURES = 19 + 4 + 5 * (LEX_BITS + 1);
-// The features of the line last made by lineFeatures (offsets: n + 1), and of the token last made by eachTokenFeatures.
+// The features of the line last made by lineFeatures (offsets: n + 1), and of the token last made by eachTokenScores.
 let offsetScratch = new Int32Array(256);
 let featScratch = new Int32Array(256 * TOKEN_FEATURES);
 const tokenScratch = new Int32Array(TOKEN_FEATURES);
@@ -523,9 +642,6 @@ const tokenScratch = new Int32Array(TOKEN_FEATURES);
 function tokenFeatures(tokens: Tokens, scan: LineScan, rows: Uint32Array, k: number, out: Int32Array, used: number, codes: Int32Array | undefined): number {
   const n = tokens.count;
   const { data, base } = scan;
-  const lex = base + n;
-  const run = base + 2 * n;
-  const noLex = 1 << LEX_BITS;
   const word = data[base + k];
   const prev = k > 0 ? data[base + k - 1] : 0;
   const next = k + 1 < n ? data[base + k + 1] : 0;
@@ -548,6 +664,34 @@ function tokenFeatures(tokens: Tokens, scan: LineScan, rows: Uint32Array, k: num
   out[used++] = rows[word + I_PREFIX2];
   out[used++] = rows[word + I_SUFFIX2];
   out[used++] = rows[word + I_SUFFIX3];
+  return tokenTail(tokens, scan, k, out, used, codes);
+}
+
+/** Appends the features of token k that depend on more than one word (pairs, runs, sentence start, word
+ * profile, lexicons, which phrase matches make context-dependent) to `out` from `used`; returns the new length. */
+function contextFeatures(tokens: Tokens, scan: LineScan, rows: Uint32Array, k: number, out: Int32Array, used: number, codes: Int32Array | undefined): number {
+  const n = tokens.count;
+  const { data, base } = scan;
+  const word = data[base + k];
+  const prev = k > 0 ? data[base + k - 1] : 0;
+  const next = k + 1 < n ? data[base + k + 1] : 0;
+  const w = rows[word + I_LOWER];
+  const shape = rows[word + I_SHAPE];
+  out[used++] = mix(rows[prev + I_PREV_WORD], w);
+  out[used++] = mix(rows[word + I_WORD_NEXT], rows[next + I_LOWER]);
+  out[used++] = mix(mix(rows[prev + I_SHAPE3], shape), rows[next + I_SHAPE]);
+  out[used++] = mix(rows[prev + I_PREV_WORD_SHAPE], shape);
+  out[used++] = mix(rows[word + I_SHAPE_NEXT_WORD], rows[next + I_LOWER]);
+  return tokenTail(tokens, scan, k, out, used, codes);
+}
+
+/** The run, sentence-start, word-profile and lexicon features of token k, appended to `out` from `used`. */
+function tokenTail(tokens: Tokens, scan: LineScan, k: number, out: Int32Array, used: number, codes: Int32Array | undefined): number {
+  const n = tokens.count;
+  const { data, base } = scan;
+  const lex = base + n;
+  const run = base + 2 * n;
+  const noLex = 1 << LEX_BITS;
   out[used++] = RUN_MIXED[data[run + k]];
   out[used++] = START_MIXED[(tokens.sentenceStart(k) ? 1 : 0) + (k === 0 ? 2 : 0) + shapeClass(tokens, k) * 4];
   if (codes !== undefined) {

@@ -22,7 +22,7 @@ import { type AnalysisContext, analyseDocument } from '../detect/analyse';
 import { LearnedEntities } from '../detect/learned';
 import { countUntagged } from '../detect/untagged';
 import { plattFit, plattScaling, sigmoid } from './calibration';
-import { eachTokenFeatures, ExtraFeatures, FEATURE_VERSION, lineFeatures, ruleFeatures, spanPosition, wordFeature } from './features';
+import { eachTokenScores, ExtraFeatures, FEATURE_VERSION, lineFeatures, ruleFeatures, spanPosition, wordFeature, WordPartScores } from './features';
 import { Perceptron, PerceptronTrainer, random, type Sequence, TAG_O, tagLabel, tagOf, tagPosition } from './tagger';
 
 /** One non-blank line of a page: its 0-based number, its offset in the page and its tokens (line-relative). */
@@ -313,7 +313,8 @@ export class SpanLearner {
       if (list) list.push(s);
       else byStart.set(s.start, [s]);
     }
-    return spans.map((span) => this.suggestion(span, doc, byStart));
+    const learned = `learned from ${this.measured.documents} annotated page${this.measured.documents === 1 ? '' : 's'}`;
+    return spans.map((span) => this.suggestion(span, doc, byStart, learned));
   }
 
   /**
@@ -384,7 +385,7 @@ export class SpanLearner {
     return { ...s, score: Math.round(score * 1000) / 1000 };
   }
 
-  private suggestion(span: TaggedSpan, doc: LearningDocument, byStart: ReadonlyMap<number, readonly Suggestion[]>): Suggestion {
+  private suggestion(span: TaggedSpan, doc: LearningDocument, byStart: ReadonlyMap<number, readonly Suggestion[]>, learned: string): Suggestion {
     const label = this.labels[span.label];
     // a probability, never certainty: a few held-out pages cannot prove a span right
     const score = Math.min(0.99, Math.max(0.01, Math.round(sigmoid(this.calibration.a * span.margin + this.calibration.b) * 1000) / 1000));
@@ -392,7 +393,7 @@ export class SpanLearner {
     for (const s of byStart.get(span.start) ?? []) if (s.end === span.end && s.label === label) same = s;
     const line = doc.lines[span.lineIndex];
     const text = line.tokens.source.slice(span.start - line.start, span.end - line.start);
-    const reasons = [`learned from ${this.measured.documents} annotated page${this.measured.documents === 1 ? '' : 's'}`];
+    const reasons = [learned];
     const rules = [LEARNED_RULE];
     if (same) {
       for (const reason of same.reasons) reasons.push(reason);
@@ -628,14 +629,24 @@ function scoreRoom(n: number, model: Perceptron): Float32Array {
   return emissionScratch;
 }
 
-/** Sums each token's weights as its line features are made (see eachTokenFeatures). */
+/** Adds each token's context weights to its scores as its features are made (see eachTokenScores). */
 const EMISSION_SINK = {
   model: undefined as unknown as Perceptron,
   scores: emissionScratch as Float32Array,
   token(k: number, feats: Int32Array, count: number): void {
-    this.model.tokenEmissions(feats, 0, count, this.scores, k * this.model.tags);
+    this.model.addTokenEmissions(feats, count, this.scores, k * this.model.tags);
   },
 };
+
+/** Per model, the sums of the one-word feature parts of its weights (made again if the weights are replaced). */
+const wordParts = new WeakMap<Perceptron, { weights: Float32Array; parts: WordPartScores }>();
+function wordPartsOf(model: Perceptron): WordPartScores {
+  const known = wordParts.get(model);
+  if (known && known.weights === model.weights) return known.parts;
+  const parts = new WordPartScores(model.tags, (feats, count, out, at) => model.tokenEmissions(feats, 0, count, out, at));
+  wordParts.set(model, { weights: model.weights, parts });
+  return parts;
+}
 
 /**
  * Tags one line from its emission scores (those of its line features, then of its rule features: the order
@@ -737,7 +748,7 @@ function lineEmissions(line: LearningLine, rules: readonly Suggestion[] | undefi
   if (rules) ruleFeatures(tokens, line.start, rules, IGNORED_RULES, RULE_EXTRA);
   const scores = (EMISSION_SINK.scores = scoreRoom(tokens.count, model));
   EMISSION_SINK.model = model;
-  eachTokenFeatures(tokens, doc.grammar, EMISSION_SINK, doc.words);
+  eachTokenScores(tokens, doc.grammar, wordPartsOf(model), scores, EMISSION_SINK, doc.words);
   model.addEmissions(scores, RULE_EXTRA.tokens, RULE_EXTRA.feats, RULE_EXTRA.length);
   return scores;
 }

@@ -71,19 +71,20 @@ function allowedEnd(tag: number): boolean {
 }
 
 /**
- * scores[row + t] = the sum of w[bases[i] + t] over i < hits, for each tag t < T, added in order and rounded
+ * scores[row + t] = the sum of w[bases[i] + t] over i < hits (added to scores[row + t] when `onto`), for each
+ * tag t < T, added in order and rounded
  * to float32 at each step as adding into the score array would: the same sums, kept in locals instead of a
  * load and store per feature. Tag O alone, then a label's four tags side by side (four independent sums
  * run in parallel where one waits on the last add).
  */
-function sumRows(w: Float32Array, bases: Int32Array, hits: number, scores: Float32Array, row: number, T: number): void {
+function sumRows(w: Float32Array, bases: Int32Array, hits: number, scores: Float32Array, row: number, T: number, onto: boolean): void {
   if (T === 5) {
     // one label: the five sums in one pass over the rows
-    let o = 0;
-    let b = 0;
-    let inside = 0;
-    let last = 0;
-    let unit = 0;
+    let o = onto ? scores[row] : 0;
+    let b = onto ? scores[row + 1] : 0;
+    let inside = onto ? scores[row + 2] : 0;
+    let last = onto ? scores[row + 3] : 0;
+    let unit = onto ? scores[row + 4] : 0;
     for (let i = 0; i < hits; i++) {
       const at = bases[i];
       o = Math.fround(o + w[at]);
@@ -99,14 +100,14 @@ function sumRows(w: Float32Array, bases: Int32Array, hits: number, scores: Float
     scores[row + 4] = unit;
     return;
   }
-  let o = 0;
+  let o = onto ? scores[row] : 0;
   for (let i = 0; i < hits; i++) o = Math.fround(o + w[bases[i]]);
   scores[row] = o;
   for (let t = 1; t < T; t += 4) {
-    let b = 0;
-    let inside = 0;
-    let last = 0;
-    let unit = 0;
+    let b = onto ? scores[row + t] : 0;
+    let inside = onto ? scores[row + t + 1] : 0;
+    let last = onto ? scores[row + t + 2] : 0;
+    let unit = onto ? scores[row + t + 3] : 0;
     for (let i = 0; i < hits; i++) {
       const at = bases[i] + t;
       b = Math.fround(b + w[at]);
@@ -313,6 +314,15 @@ export class Perceptron {
 
   /** scores[row + t] = the emission score of tag t from the features feats[from .. to) of one token. */
   tokenEmissions(feats: Int32Array, from: number, to: number, scores: Float32Array, row: number): void {
+    this.sumFeatures(feats, from, to, scores, row, false);
+  }
+
+  /** Adds the emission scores of features feats[0 .. count) of one token to scores[row + t]. */
+  addTokenEmissions(feats: Int32Array, count: number, scores: Float32Array, row: number): void {
+    this.sumFeatures(feats, 0, count, scores, row, true);
+  }
+
+  private sumFeatures(feats: Int32Array, from: number, to: number, scores: Float32Array, row: number, onto: boolean): void {
     if (hitBuckets.length < to - from) {
       hitBuckets = new Int32Array((to - from) * 2);
       hitRows = new Int32Array((to - from) * 2);
@@ -330,7 +340,7 @@ export class Perceptron {
       bases[hits] = bucket * T;
       hits += (live[(bucket & filter) >>> 5] >>> (bucket & 31)) & 1;
     }
-    sumRows(this.weights, bases, hits, scores, row, T);
+    sumRows(this.weights, bases, hits, scores, row, T, onto);
   }
 
   /**
