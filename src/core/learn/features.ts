@@ -461,33 +461,45 @@ export const PART_NEXT = 3;
 export const PART_NEXT2 = 4;
 export const WORD_PARTS = 5; // FIELDS / 4 (WordPartScores.offset)
 
-/** Writes the features of part `part` of the word at row offset `row` to `out`; returns their count. */
-function partFeatures(rows: Uint32Array, row: number, part: number, out: Int32Array): number {
+/** Writes the features of part `part` of the word at row offset `row` to `out` from `at`; returns the new length. */
+function partFeatures(rows: Uint32Array, row: number, part: number, out: Int32Array, at: number): number {
   switch (part) {
     case PART_WORD:
-      out[0] = BIAS;
-      out[1] = rows[row + I_WORD];
-      out[2] = rows[row + I_SHAPE_F];
-      out[3] = rows[row + I_PREFIX2];
-      out[4] = rows[row + I_SUFFIX2];
-      out[5] = rows[row + I_SUFFIX3];
-      return 6;
+      out[at] = BIAS;
+      out[at + 1] = rows[row + I_WORD]; // wordFeature
+      out[at + 2] = rows[row + I_SHAPE_F];
+      out[at + 3] = rows[row + I_PREFIX2];
+      out[at + 4] = rows[row + I_SUFFIX2];
+      out[at + 5] = rows[row + I_SUFFIX3];
+      return at + 6;
     case PART_PREV:
-      out[0] = rows[row + I_AS_PREV];
-      out[1] = rows[row + I_AS_PREV_SHAPE];
-      return 2;
+      out[at] = rows[row + I_AS_PREV];
+      out[at + 1] = rows[row + I_AS_PREV_SHAPE];
+      return at + 2;
     case PART_PREV2:
-      out[0] = rows[row + I_AS_PREV2];
-      return 1;
+      out[at] = rows[row + I_AS_PREV2];
+      return at + 1;
     case PART_NEXT:
-      out[0] = rows[row + I_AS_NEXT];
-      out[1] = rows[row + I_AS_NEXT_SHAPE];
-      return 2;
+      out[at] = rows[row + I_AS_NEXT];
+      out[at + 1] = rows[row + I_AS_NEXT_SHAPE];
+      return at + 2;
     default:
-      out[0] = rows[row + I_AS_NEXT2];
-      return 1;
+      out[at] = rows[row + I_AS_NEXT2];
+      return at + 1;
   }
 }
+
+/** Token k's word row and its neighbours' (row 0, the line's edge, past either end), by part. */
+function partRows(scan: LineScan, n: number, k: number, out: Int32Array): Int32Array {
+  const { data, base } = scan;
+  out[PART_WORD] = data[base + k];
+  out[PART_PREV] = k > 0 ? data[base + k - 1] : 0;
+  out[PART_PREV2] = k > 1 ? data[base + k - 2] : 0;
+  out[PART_NEXT] = k + 1 < n ? data[base + k + 1] : 0;
+  out[PART_NEXT2] = k + 2 < n ? data[base + k + 2] : 0;
+  return out;
+}
+const partRowScratch = new Int32Array(WORD_PARTS);
 
 /** Sums the weights of features feats[0 .. count) into out[at .. at + width) (one model's emission scores). */
 export type FeatureSum = (feats: Int32Array, count: number, out: Float32Array, at: number) => void;
@@ -532,7 +544,7 @@ export class WordPartScores {
     }
     const at = slot * this.width;
     if (part.known[slot] === 0) {
-      this.sum(this.partScratch, partFeatures(rows, row, which, this.partScratch), part.scores, at);
+      this.sum(this.partScratch, partFeatures(rows, row, which, this.partScratch, 0), part.scores, at);
       part.known[slot] = 1;
     }
     return at;
@@ -558,26 +570,22 @@ export function eachTokenScores(tokens: Tokens, grammar: ActorGrammar, parts: Wo
   const n = tokens.count;
   const { data, base } = scan;
   for (let k = 0; k < n; k++) {
-    const word = data[base + k];
-    const prev = k > 0 ? data[base + k - 1] : 0;
-    const prev2 = k > 1 ? data[base + k - 2] : 0;
-    const next = k + 1 < n ? data[base + k + 1] : 0;
-    const next2 = k + 2 < n ? data[base + k + 2] : 0;
-    const a = parts.offset(part, rows, word, PART_WORD);
-    const b = parts.offset(part, rows, prev, PART_PREV);
-    const c = parts.offset(part, rows, prev2, PART_PREV2);
-    const d = parts.offset(part, rows, next, PART_NEXT);
-    const e = parts.offset(part, rows, next2, PART_NEXT2);
+    // the rows partRows gives, kept in locals: this loop is the tagger's hottest
+    const a = parts.offset(part, rows, data[base + k], PART_WORD);
+    const b = parts.offset(part, rows, k > 0 ? data[base + k - 1] : 0, PART_PREV);
+    const c = parts.offset(part, rows, k > 1 ? data[base + k - 2] : 0, PART_PREV2);
+    const d = parts.offset(part, rows, k + 1 < n ? data[base + k + 1] : 0, PART_NEXT);
+    const e = parts.offset(part, rows, k + 2 < n ? data[base + k + 2] : 0, PART_NEXT2);
     const sums = part.scores;
-    const at = k * width;
+    const row = k * width;
     if (width === 5) {
-      scores[at] = sums[a] + sums[b] + sums[c] + sums[d] + sums[e];
-      scores[at + 1] = sums[a + 1] + sums[b + 1] + sums[c + 1] + sums[d + 1] + sums[e + 1];
-      scores[at + 2] = sums[a + 2] + sums[b + 2] + sums[c + 2] + sums[d + 2] + sums[e + 2];
-      scores[at + 3] = sums[a + 3] + sums[b + 3] + sums[c + 3] + sums[d + 3] + sums[e + 3];
-      scores[at + 4] = sums[a + 4] + sums[b + 4] + sums[c + 4] + sums[d + 4] + sums[e + 4];
+      scores[row] = sums[a] + sums[b] + sums[c] + sums[d] + sums[e];
+      scores[row + 1] = sums[a + 1] + sums[b + 1] + sums[c + 1] + sums[d + 1] + sums[e + 1];
+      scores[row + 2] = sums[a + 2] + sums[b + 2] + sums[c + 2] + sums[d + 2] + sums[e + 2];
+      scores[row + 3] = sums[a + 3] + sums[b + 3] + sums[c + 3] + sums[d + 3] + sums[e + 3];
+      scores[row + 4] = sums[a + 4] + sums[b + 4] + sums[c + 4] + sums[d + 4] + sums[e + 4];
     } else {
-      for (let t = 0; t < width; t++) scores[at + t] = sums[a + t] + sums[b + t] + sums[c + t] + sums[d + t] + sums[e + t];
+      for (let t = 0; t < width; t++) scores[row + t] = sums[a + t] + sums[b + t] + sums[c + t] + sums[d + t] + sums[e + t];
     }
     sink.token(k, tokenScratch, contextFeatures(tokens, scan, rows, k, tokenScratch, 0, codes));
   }
@@ -638,33 +646,12 @@ let offsetScratch = new Int32Array(256);
 let featScratch = new Int32Array(256 * TOKEN_FEATURES);
 const tokenScratch = new Int32Array(TOKEN_FEATURES);
 
-/** Appends the line features of token k of a scanned line to `out` from `used`; returns the new length. */
+/** Appends the line features of token k of a scanned line to `out` from `used` (its one-word parts, then
+ * its context features); returns the new length. */
 function tokenFeatures(tokens: Tokens, scan: LineScan, rows: Uint32Array, k: number, out: Int32Array, used: number, codes: Int32Array | undefined): number {
-  const n = tokens.count;
-  const { data, base } = scan;
-  const word = data[base + k];
-  const prev = k > 0 ? data[base + k - 1] : 0;
-  const next = k + 1 < n ? data[base + k + 1] : 0;
-  const w = rows[word + I_LOWER];
-  const shape = rows[word + I_SHAPE];
-  out[used++] = BIAS;
-  out[used++] = rows[word + I_WORD]; // wordFeature
-  out[used++] = rows[prev + I_AS_PREV];
-  out[used++] = rows[next + I_AS_NEXT];
-  out[used++] = rows[(k > 1 ? data[base + k - 2] : 0) + I_AS_PREV2];
-  out[used++] = rows[(k + 2 < n ? data[base + k + 2] : 0) + I_AS_NEXT2];
-  out[used++] = mix(rows[prev + I_PREV_WORD], w);
-  out[used++] = mix(rows[word + I_WORD_NEXT], rows[next + I_LOWER]);
-  out[used++] = rows[word + I_SHAPE_F];
-  out[used++] = mix(mix(rows[prev + I_SHAPE3], shape), rows[next + I_SHAPE]);
-  out[used++] = rows[prev + I_AS_PREV_SHAPE];
-  out[used++] = rows[next + I_AS_NEXT_SHAPE];
-  out[used++] = mix(rows[prev + I_PREV_WORD_SHAPE], shape);
-  out[used++] = mix(rows[word + I_SHAPE_NEXT_WORD], rows[next + I_LOWER]);
-  out[used++] = rows[word + I_PREFIX2];
-  out[used++] = rows[word + I_SUFFIX2];
-  out[used++] = rows[word + I_SUFFIX3];
-  return tokenTail(tokens, scan, k, out, used, codes);
+  const at = partRows(scan, tokens.count, k, partRowScratch);
+  for (let part = 0; part < WORD_PARTS; part++) used = partFeatures(rows, at[part], part, out, used);
+  return contextFeatures(tokens, scan, rows, k, out, used, codes);
 }
 
 /** Appends the features of token k that depend on more than one word (pairs, runs, sentence start, word
@@ -685,7 +672,8 @@ function contextFeatures(tokens: Tokens, scan: LineScan, rows: Uint32Array, k: n
   return tokenTail(tokens, scan, k, out, used, codes);
 }
 
-/** The run, sentence-start, word-profile and lexicon features of token k, appended to `out` from `used`. */
+/** The run, sentence-start, word-profile and lexicon features of token k, appended to `out` from `used`
+ * (apart from contextFeatures, which stays small enough for the compiler to inline into the tagging loop). */
 function tokenTail(tokens: Tokens, scan: LineScan, k: number, out: Int32Array, used: number, codes: Int32Array | undefined): number {
   const n = tokens.count;
   const { data, base } = scan;
