@@ -1,5 +1,6 @@
-// Body line P/R/F1 on the held-out pages of issue #13 (made by research/fetch-heldout-body.ts, or the Chinese
-// pages of research/fetch-zh-body.ts: --set zh, written to eval/results/body-heldout-zh.json), per group
+// Body line P/R/F1 on the held-out pages of issue #13 (made by research/fetch-heldout-body.ts; or the Chinese
+// pages of research/fetch-zh-body.ts: --set zh, written to eval/results/body-heldout-zh.json; or the news
+// pages of research/fetch-htmltotext-body.ts: --set htmltotext, eval/results/body-heldout-htmltotext.json), per group
 // ("other-sites": English pages; "other-languages": the rest) and per language, micro-averaged over lines
 // with every page in one corpus, as `newsmark eval --gold DIR` does. Writes eval/results/body-heldout.json
 // with the commit and machine. These pages were held out for one measurement (eval/results/body-heldout.json,
@@ -7,8 +8,8 @@
 // development pages since: --development-since COMMIT says so in the file, which then goes to
 // eval/results/body-formerly-heldout.json unless --out names another.
 //
-//   npx tsx research/body-heldout-results.ts [--set zh] [--gold DIR (default $NEWSMARK_DATA/heldout-body, or
-//     heldout-body-zh)] [--development-since COMMIT] [--out FILE]
+//   npx tsx research/body-heldout-results.ts [--set zh|htmltotext] [--gold DIR (default $NEWSMARK_DATA/heldout-body,
+//     or heldout-body-SET)] [--development-since COMMIT] [--out FILE]
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -26,8 +27,23 @@ function option(name: string): string | undefined {
   return at > 0 && at + 1 < process.argv.length ? process.argv[at + 1] : undefined;
 }
 
-const chinese = option('set') === 'zh';
-const gold = option('gold') ?? (process.env.NEWSMARK_DATA ? path.join(process.env.NEWSMARK_DATA, chinese ? 'heldout-body-zh' : 'heldout-body') : undefined);
+const SETS: Record<string, { fetch: string; pages: string }> = {
+  zh: {
+    fetch: 'research/fetch-zh-body.ts',
+    pages: 'the Chinese news and government pages of immortal-autumn/Chinese-Web-Content-Extraction-Dataset (MIT), converted by research/fetch-zh-body.ts',
+  },
+  htmltotext: {
+    fetch: 'research/fetch-htmltotext-body.ts',
+    pages: 'the news pages of leogao2/htmltotext-benchmark (en, de, hr, zh; no licence stated: local only), converted by research/fetch-htmltotext-body.ts',
+  },
+};
+const setName = option('set');
+if (setName !== undefined && !SETS[setName]) {
+  process.stderr.write(`--set: one of ${Object.keys(SETS).join(', ')}\n`);
+  process.exit(2);
+}
+const set = setName === undefined ? undefined : SETS[setName];
+const gold = option('gold') ?? (process.env.NEWSMARK_DATA ? path.join(process.env.NEWSMARK_DATA, setName ? `heldout-body-${setName}` : 'heldout-body') : undefined);
 if (!gold) {
   process.stderr.write('usage: --gold DIR (the output of research/fetch-heldout-body.ts) or NEWSMARK_DATA\n');
   process.exit(2);
@@ -45,11 +61,11 @@ const manifest = JSON.parse(fs.readFileSync(path.join(gold, 'manifest.json'), 'u
   skipped: Record<string, string[]>;
   pages: ManifestPage[];
 };
-if (chinese) {
-  // one source, every page in another language than English
-  const zh = manifest as unknown as { dataset: { repository: string; commit: string }; skipped: string[] };
-  manifest.skipped = { noBody: zh.skipped };
-  for (const page of manifest.pages) Object.assign(page, { source: zh.dataset.repository, group: 'other-languages' });
+const single = set ? (manifest as unknown as { dataset: { repository: string; commit: string }; skipped: string[] | Record<string, string[]> }) : undefined;
+if (single) {
+  // one source; a page in another language than English unless the manifest names its group
+  if (Array.isArray(single.skipped)) manifest.skipped = { noBody: single.skipped };
+  for (const page of manifest.pages) Object.assign(page, { source: single.dataset.repository, group: page.group ?? 'other-languages' });
 }
 const info = new Map(manifest.pages.map((p) => [p.id, p]));
 
@@ -81,12 +97,10 @@ for (const lang of [...new Set(ids.map((id) => info.get(id)?.lang ?? '?'))].sort
 
 const developmentSince = option('development-since');
 const git = (args: string[]): string => execFileSync('git', args, { cwd: ROOT, encoding: 'utf8' }).trim();
-const pagesWhat = chinese
-  ? 'the Chinese news and government pages of immortal-autumn/Chinese-Web-Content-Extraction-Dataset (MIT), converted by research/fetch-zh-body.ts'
+const pagesWhat = set
+  ? set.pages
   : 'mozilla/readability test pages and Scrapinghub article-extraction-benchmark pages not in boilerplate-dev, converted by research/fetch-heldout-body.ts';
-const sources = chinese
-  ? { [(manifest as unknown as { dataset: { repository: string } }).dataset.repository]: (manifest as unknown as { dataset: { commit: string } }).dataset.commit }
-  : { readability: manifest.readability.commit, scrapinghub: manifest.scrapinghub.commit };
+const sources = single ? { [single.dataset.repository]: single.dataset.commit } : { readability: manifest.readability.commit, scrapinghub: manifest.scrapinghub.commit };
 const result = {
   what: developmentSince
     ? `body line P/R/F1 (line level, micro-averaged), the formerly held-out pages in one corpus; ${pagesWhat}; development data since ${developmentSince} ` +
@@ -97,8 +111,8 @@ const result = {
   dirty: git(['status', '--porcelain', '--untracked-files=no']) !== '',
   machine: { host: os.hostname(), cores: os.cpus().length, load: os.loadavg().map((l) => Math.round(l * 100) / 100) },
   commands: [
-    chinese ? 'npx tsx research/fetch-zh-body.ts --dataset GITDIR --out DIR' : 'npx tsx research/fetch-heldout-body.ts --readability GITDIR --scrapinghub GITDIR --out DIR',
-    `npx tsx research/body-heldout-results.ts${chinese ? ' --set zh' : ''} --gold DIR${developmentSince ? ` --development-since ${developmentSince}` : ''}`,
+    set ? `npx tsx ${set.fetch} --dataset GITDIR --out DIR` : 'npx tsx research/fetch-heldout-body.ts --readability GITDIR --scrapinghub GITDIR --out DIR',
+    `npx tsx research/body-heldout-results.ts${setName ? ` --set ${setName}` : ''} --gold DIR${developmentSince ? ` --development-since ${developmentSince}` : ''}`,
     'node dist/cli.js eval --gold DIR (same total)',
   ],
   sources,
@@ -109,7 +123,8 @@ const result = {
   groups,
   byLanguage,
 };
-const out = option('out') ?? path.join(ROOT, 'eval', 'results', chinese ? (developmentSince ? 'body-formerly-heldout-zh.json' : 'body-heldout-zh.json') : developmentSince ? 'body-formerly-heldout.json' : 'body-heldout.json');
+const stem = setName ? `-${setName}` : '';
+const out = option('out') ?? path.join(ROOT, 'eval', 'results', developmentSince ? `body-formerly-heldout${stem}.json` : `body-heldout${stem}.json`);
 fs.writeFileSync(`${out}.tmp`, `${JSON.stringify(result, null, 2)}\n`);
 fs.renameSync(`${out}.tmp`, out);
 process.stdout.write(`${JSON.stringify({ all: result.all, groups, byLanguage }, null, 1).replace(/\n\s*/g, ' ')}\n`);

@@ -334,6 +334,7 @@ const BLOCKS: Record<string, () => string | undefined> = {
   'body-learning': bodyLearning,
   'body-heldout': () => bodyHeldout('eval/results/body-heldout.json'),
   'body-heldout-zh': () => bodyHeldout('eval/results/body-heldout-zh.json'),
+  'body-heldout-htmltotext': () => bodyHeldout('eval/results/body-heldout-htmltotext.json'),
   'body-formerly-heldout': bodyFormerlyHeldout,
   speed,
 };
