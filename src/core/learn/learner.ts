@@ -79,7 +79,8 @@ export interface LearnerOptions {
    * are kept and nothing is measured, so only the final model is fitted (about a fifth of the time). The
    * editor shows that model within moments of a decision, then measures again in the background. */
   measuredBy?: SpanLearner;
-  /** With measuredBy: the token passes the fit may make (default QUICK_FIT_TOKEN_PASSES, about a second). */
+  /** With measuredBy: the token passes the full fit may make (default QUICK_FIT_TOKEN_PASSES, about a second);
+   * past them, the last measured model is refined with a third as many (see quickFit). */
   quickTokenPasses?: number;
   /**
    * Which order the training passes take the lines in (default 0, the editor's). The order is fixed so that
@@ -149,6 +150,8 @@ const DEFAULT_FOLDS = 4;
 /** Token passes of a quick fit (see quickFit): 15 passes over 200 annotated pages of 5 kB, which take about
  * 0.8 s of CPU in `npm run bench`. */
 const QUICK_FIT_TOKEN_PASSES = 3_000_000;
+/** Past that budget, the passes a refinement makes over the pages it reads (see refinePages). */
+const REFINE_EPOCHS = 3;
 const DEFAULT_BITS = 19;
 /** How much better (exact F1 on held-out pages) the tagger must measure to replace the rules. */
 const GATE_MARGIN = 0.02;
@@ -178,12 +181,15 @@ interface PreparedLine {
   mask?: Uint32Array;
   full: boolean;
   start: number;
+  /** The line's number in its document (where its rule suggestions are). */
+  line: number;
 }
 
 interface PreparedDoc {
   index: number;
   lines: PreparedLine[];
   example?: TrainingExample;
+  doc: LearningDocument;
 }
 
 function emptyScores(): SpanScores {
@@ -205,6 +211,8 @@ export class SpanLearner {
     private calibration: { a: number; b: number },
     private measured: LearnerQuality,
     private readonly base?: Perceptron,
+    /** Fingerprints of the pages the last measured training fitted its model on (see exampleFingerprint). */
+    private readonly fittedOn: ReadonlySet<string> = new Set(),
   ) {}
 
   /** A learner that has learned nothing: it leaves the rules' suggestions as they are. */
@@ -238,6 +246,11 @@ export class SpanLearner {
     const epochs = options.epochs ?? DEFAULT_EPOCHS;
     const bits = base?.bits ?? options.bits ?? DEFAULT_BITS;
     const labelIndex = new Map(labels.map((l, i) => [l, i]));
+    const measured = options.measuredBy;
+    if (measured && measured.measured.folds > 0 && sameLabels(measured.labels, labels) && labels.length > 0) {
+      const quick = this.quickTrain(examples, labels, labelIndex, bits, epochs, base, measured, options);
+      if (quick) return quick;
+    }
     const docs = examples.map((example, index) => prepare(example.doc, index, example, labelIndex));
     const taught = docs.filter((d) => d.lines.some((l) => l.mask !== undefined));
     const tagCount = examples.reduce((n, e) => n + e.tags.filter((t) => labelIndex.has(t.label)).length, 0);
@@ -245,12 +258,6 @@ export class SpanLearner {
     if (taught.length === 0 || labels.length === 0) {
       // nothing to learn from: a loaded model stays as it was
       return base ? new SpanLearner(labels, bits, base, this.calibration, this.measured, this.base) : SpanLearner.empty();
-    }
-    const measured = options.measuredBy;
-    if (measured && measured.measured.folds > 0 && sameLabels(measured.labels, labels)) {
-      const quality = { ...measured.measured, documents: taught.length, done: doneDocs.length, tags: tagCount };
-      const model = quickFit(taught, labels, bits, epochs, base, measured.model, options.quickTokenPasses ?? QUICK_FIT_TOKEN_PASSES, shuffleSeed(options, 0));
-      return new SpanLearner(labels, bits, model, measured.calibration, quality, base);
     }
     const quality: LearnerQuality = { documents: taught.length, done: doneDocs.length, tags: tagCount, folds: 0, labels: {}, rules: {} };
     for (const label of labels) quality.labels[label] = { active: false, learned: emptyScores(), control: emptyScores() };
@@ -298,7 +305,38 @@ export class SpanLearner {
       if (fitted) quality.labels[label].unknown!.calibration = fitted;
     }
     const model = fit(taught, labels, bits, epochs, base, shuffleSeed(options, 0));
-    return new SpanLearner(labels, bits, model, calibration, quality, base);
+    return new SpanLearner(labels, bits, model, calibration, quality, base, new Set(taught.map((d) => exampleFingerprint(d.example!))));
+  }
+
+  /**
+   * The model fitted alone after a decision, keeping `measured`'s gate, calibration and counts (see
+   * quickFit); undefined when no page teaches. Only the lines the fit reads get their features made, so
+   * that past the budget the time follows the pages changed, not the corpus.
+   */
+  private quickTrain(
+    examples: readonly TrainingExample[],
+    labels: readonly string[],
+    labelIndex: ReadonlyMap<string, number>,
+    bits: number,
+    epochs: number,
+    base: Perceptron | undefined,
+    measured: SpanLearner,
+    options: LearnerOptions,
+  ): SpanLearner | undefined {
+    const docs = examples.map((example, index) => prepare(example.doc, index, example, labelIndex, false));
+    const taught = docs.filter((d) => d.lines.some((l) => l.mask !== undefined));
+    if (taught.length === 0) return undefined;
+    const tagCount = examples.reduce((n, e) => n + e.tags.filter((t) => labelIndex.has(t.label)).length, 0);
+    const done = taught.filter((d) => d.example!.done).length;
+    const quality = { ...measured.measured, documents: taught.length, done, tags: tagCount };
+    const seed = shuffleSeed(options, 0);
+    const known = measured.fittedOn;
+    const fitted = (doc: PreparedDoc): boolean => known.has(exampleFingerprint(doc.example!));
+    const budget = options.quickTokenPasses ?? QUICK_FIT_TOKEN_PASSES;
+    const { docs: read, epochs: passes, start } = quickFit(taught, epochs, base, measured.model, fitted, bits, labels.length, budget, seed);
+    for (const doc of read) addFeatures(doc);
+    const model = fit(read, labels, bits, passes, start, seed);
+    return new SpanLearner(labels, bits, model, measured.calibration, quality, base, measured.fittedOn);
   }
 
   /** The learned spans of a page (all labels learned), with calibrated scores. */
@@ -468,23 +506,38 @@ function chooseLabels(examples: readonly TrainingExample[], wanted: readonly str
   return labels;
 }
 
-/** Line and rule features of every line of a page, and (for an example) the tags it teaches. */
-function prepare(doc: LearningDocument, index: number, example: TrainingExample | undefined, labelIndex: ReadonlyMap<string, number>): PreparedDoc {
-  const byLine = suggestionsByLine(doc.suggestions);
+const NO_FEATURES = new Int32Array(0);
+
+/** Line and rule features of every line of a page (`features` false: left for addFeatures to make, of the
+ * lines that teach), and (for an example) the tags it teaches. */
+function prepare(doc: LearningDocument, index: number, example: TrainingExample | undefined, labelIndex: ReadonlyMap<string, number>, features = true): PreparedDoc {
   const lines: PreparedLine[] = [];
   for (const line of doc.lines) {
     const tokens = line.tokens;
     if (tokens.count === 0) continue;
-    const base = lineFeatures(tokens, doc.grammar, doc.words);
-    const rules = byLine.get(line.line);
-    RULE_EXTRA.reset();
-    if (rules) ruleFeatures(tokens, line.start, rules, IGNORED_RULES, RULE_EXTRA);
-    const { offsets, feats } = merged(base.offsets, base.feats, RULE_EXTRA);
-    const prepared: PreparedLine = { tokens, offsets, feats, full: false, start: line.start };
+    const prepared: PreparedLine = { tokens, offsets: NO_FEATURES, feats: NO_FEATURES, full: false, start: line.start, line: line.line };
     if (example) teach(prepared, example, labelIndex);
     lines.push(prepared);
   }
-  return { index, lines, example };
+  const prepared = { index, lines, example, doc };
+  if (features) addFeatures(prepared, true);
+  return prepared;
+}
+
+/** Makes the line and rule features of a prepared page's lines that teach (`all`: of every line). */
+function addFeatures(prepared: PreparedDoc, all = false): void {
+  const doc = prepared.doc;
+  const byLine = suggestionsByLine(doc.suggestions);
+  for (const line of prepared.lines) {
+    if (!all && line.mask === undefined) continue;
+    const base = lineFeatures(line.tokens, doc.grammar, doc.words);
+    const rules = byLine.get(line.line);
+    RULE_EXTRA.reset();
+    if (rules) ruleFeatures(line.tokens, line.start, rules, IGNORED_RULES, RULE_EXTRA);
+    const { offsets, feats } = merged(base.offsets, base.feats, RULE_EXTRA);
+    line.offsets = offsets;
+    line.feats = feats;
+  }
 }
 
 function suggestionsByLine(suggestions: readonly Suggestion[]): Map<number, Suggestion[]> {
@@ -594,16 +647,117 @@ function fit(docs: readonly PreparedDoc[], labels: readonly string[], bits: numb
 }
 
 /**
- * The model of a quick fit: the full fit while its passes over the teaching lines stay within `tokenPasses`
- * token passes; past that (a corpus with many annotated pages), the last measured model refined by as many
- * whole passes as fit in the budget (at least one), so that the model shown after a decision still comes
- * within about a second; the measured training after it fits from the start again.
+ * What a quick fit reads: while its passes over the teaching lines stay within `tokenPasses` token passes,
+ * the full fit (every page, from `base`); past that (a corpus with many annotated pages), the last measured
+ * model refined on the pages changed since it was fitted and a sample of the others (refinePages), so that
+ * the model shown after a decision still comes within about a second, however large the corpus; the
+ * measured training after it fits from the start again.
  */
-function quickFit(docs: readonly PreparedDoc[], labels: readonly string[], bits: number, epochs: number, base: Perceptron | undefined, last: Perceptron | undefined, tokenPasses: number, seed: number): Perceptron {
+function quickFit(
+  taught: readonly PreparedDoc[],
+  epochs: number,
+  base: Perceptron | undefined,
+  last: Perceptron | undefined,
+  fitted: (doc: PreparedDoc) => boolean,
+  bits: number,
+  labels: number,
+  tokenPasses: number,
+  seed: number,
+): { docs: readonly PreparedDoc[]; epochs: number; start: Perceptron | undefined } {
   let tokens = 0;
-  for (const doc of docs) for (const line of doc.lines) if (line.mask) tokens += line.tokens.count;
-  if (!last || last.bits !== bits || last.labels !== labels.length || tokens * epochs <= tokenPasses) return fit(docs, labels, bits, epochs, base, seed);
-  return fit(docs, labels, bits, Math.max(1, Math.floor(tokenPasses / Math.max(1, tokens))), last, seed);
+  for (const doc of taught) tokens += teachingTokens(doc);
+  if (!last || last.bits !== bits || last.labels !== labels || tokens * epochs <= tokenPasses) return { docs: taught, epochs, start: base };
+  return { ...refinePages(taught, fitted, tokenPasses / 3, seed), start: last };
+}
+
+/**
+ * The pages a refinement reads and its passes, within `tokenPasses` token passes (a third of the quick budget:
+ * past it, making the examples of the corpus's pages takes its share of the second too): every page `fitted` does not know, and as many of the others
+ * (a seeded sample, so that the refined model does not forget them) as REFINE_EPOCHS passes allow; when the
+ * changed pages alone fill the budget, as many passes over them as it holds (at least one).
+ */
+function refinePages(taught: readonly PreparedDoc[], fitted: (doc: PreparedDoc) => boolean, tokenPasses: number, seed: number): { docs: PreparedDoc[]; epochs: number } {
+  const changed = taught.filter((doc) => !fitted(doc));
+  let tokens = 0;
+  for (const doc of changed) tokens += teachingTokens(doc);
+  const perPass = tokenPasses / REFINE_EPOCHS;
+  if (tokens >= perPass) return { docs: changed, epochs: Math.max(1, Math.floor(tokenPasses / Math.max(1, tokens))) };
+  const others = taught.filter((doc) => fitted(doc));
+  const next = random(0x5eed + seed);
+  for (let i = others.length - 1; i > 0; i--) {
+    const j = Math.floor(next() * (i + 1));
+    [others[i], others[j]] = [others[j], others[i]];
+  }
+  const docs = [...changed];
+  for (const doc of others) {
+    const more = teachingTokens(doc);
+    if (tokens + more > perPass) continue;
+    docs.push(doc);
+    tokens += more;
+  }
+  docs.sort((a, b) => a.index - b.index);
+  return { docs, epochs: REFINE_EPOCHS };
+}
+
+/** Tokens of a prepared page's lines that teach. */
+function teachingTokens(doc: PreparedDoc): number {
+  let tokens = 0;
+  for (const line of doc.lines) if (line.mask) tokens += line.tokens.count;
+  return tokens;
+}
+
+/** Two running 32-bit FNV-1a hashes of a sequence of strings. */
+class Fingerprint {
+  private a: number;
+  private b: number;
+
+  constructor(from: readonly [number, number] = [0x811c9dc5 | 0, 0x3c6ef372 | 0]) {
+    [this.a, this.b] = from;
+  }
+
+  add(text: string): void {
+    let { a, b } = this;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      a = Math.imul(a ^ c, 0x01000193);
+      b = Math.imul(b ^ c, 0x01000193) ^ (b >>> 15);
+    }
+    this.a = Math.imul(a ^ 0xffff, 0x01000193);
+    this.b = Math.imul(b ^ 0xffff, 0x01000193) ^ (b >>> 15);
+  }
+
+  get state(): [number, number] {
+    return [this.a, this.b];
+  }
+
+  toString(): string {
+    return `${(this.a >>> 0).toString(36)}.${(this.b >>> 0).toString(36)}`;
+  }
+}
+
+/** The fingerprint of a document's lines (texts and places), kept while the document is (pages whose text did
+ * not change keep their document between trainings, see LearningDocuments). */
+const linesFingerprints = new WeakMap<LearningDocument, [number, number]>();
+
+/**
+ * What a training example teaches, as a short string: its lines' texts and places, tags, dismissals and
+ * status. A quick fit tells the pages changed since the last measured training by it.
+ */
+export function exampleFingerprint(example: TrainingExample): string {
+  let lines = linesFingerprints.get(example.doc);
+  if (!lines) {
+    const print = new Fingerprint();
+    for (const line of example.doc.lines) {
+      print.add(String(line.start));
+      print.add(line.tokens.source);
+    }
+    linesFingerprints.set(example.doc, (lines = print.state));
+  }
+  const print = new Fingerprint(lines);
+  for (const tag of example.tags) print.add(`t${tag.label}:${tag.start}:${tag.end}`);
+  for (const dismissal of example.dismissed ?? []) print.add(`d${dismissal.label}:${dismissal.start}:${dismissal.end}`);
+  print.add(example.done ? 'done' : 'open');
+  return print.toString();
 }
 
 /** The shuffling seed of one fit: the final model's (0) or a fold's (its number), apart for each run seed. */

@@ -9,6 +9,7 @@ import { WordProfile } from '../../../src/core/detect/wordProfile';
 import { LearnedEntities } from '../../../src/core/detect/learned';
 import { tokenize } from '../../../src/core/detect/words';
 import { LEARNED_RULE, ModelFileError, SpanLearner, type TrainingExample, UNKNOWN_WORD_REASON } from '../../../src/core/learn';
+import { exampleFingerprint } from '../../../src/core/learn/learner';
 import { FEATURE_VERSION } from '../../../src/core/learn/features';
 import { pageEffort } from '../../../src/core/learn/simulate';
 import { shippedEntityLexicon } from '../actors/fixture';
@@ -127,6 +128,38 @@ describe('span learner', () => {
     const refined = SpanLearner.empty().train([...taught, ...informants], { measuredBy: measured, quickTokenPasses: 1 });
     assert.notDeepEqual(refined.toJSON().weightValues, full.toJSON().weightValues);
     assert.equal(suggests(refined), true, `${agent} suggested after the refinement`);
+  });
+
+  it('past the budget, refines on the pages changed since the last measured training, so its time follows the change and not the corpus', () => {
+    const ctx = context();
+    const taught = examples(0, 24, ctx);
+    const measured = SpanLearner.empty().train(taught);
+    const informants = Array.from({ length: 8 }, (_, n) => {
+      const page = informantPage(n);
+      return { doc: learningDocument(page.text, ctx), tags: page.spans, done: true };
+    });
+    // with no room for other pages, the pages the measured model was fitted on are not read again
+    const corpus = SpanLearner.empty().train([...taught, ...informants], { measuredBy: measured, quickTokenPasses: 1 });
+    const changedOnly = SpanLearner.empty().train(informants, { measuredBy: measured, quickTokenPasses: 1 });
+    assert.deepEqual(corpus.toJSON().weightValues, changedOnly.toJSON().weightValues);
+    assert.equal(corpus.quality.documents, 32);
+    // a page whose tags changed is read again: here the first page with its tags taken back
+    const untagged = SpanLearner.empty().train([{ ...taught[0], tags: [] }, ...taught.slice(1)], { measuredBy: measured, quickTokenPasses: 1 });
+    assert.notDeepEqual(untagged.toJSON().weightValues, measured.toJSON().weightValues);
+  });
+
+  it('tells a changed page by what it teaches: its text, tags, dismissals and status', () => {
+    const ctx = context();
+    const [example] = examples(0, 1, ctx);
+    const same = { ...example, doc: learningDocument(syntheticPage(0).text, ctx) };
+    assert.equal(exampleFingerprint(same), exampleFingerprint(example));
+    const variants: TrainingExample[] = [
+      { ...example, doc: learningDocument(`${syntheticPage(0).text}One more line.\n`, ctx) },
+      { ...example, tags: example.tags.slice(1) },
+      { ...example, dismissed: [{ start: 0, end: 3, label: 'actor' }] },
+      { ...example, done: false },
+    ];
+    for (const variant of variants) assert.notEqual(exampleFingerprint(variant), exampleFingerprint(example));
   });
 
   it('keeps an organisation and the official named after it apart, as the rules read them, however the tagger joins them', () => {
