@@ -323,19 +323,24 @@ export class SpanLearner {
     measured: SpanLearner,
     options: LearnerOptions,
   ): SpanLearner | undefined {
-    const docs = examples.map((example, index) => prepare(example.doc, index, example, labelIndex, false));
-    const taught = docs.filter((d) => d.lines.some((l) => l.mask !== undefined));
+    // what each page teaches, counted without making its masks or features (only the pages read need them)
+    const taught: QuickCandidate[] = [];
+    for (let index = 0; index < examples.length; index++) {
+      const tokens = teachingTokenCount(examples[index], labelIndex);
+      if (tokens > 0) taught.push({ index, example: examples[index], tokens });
+    }
     if (taught.length === 0) return undefined;
     const tagCount = examples.reduce((n, e) => n + e.tags.filter((t) => labelIndex.has(t.label)).length, 0);
-    const done = taught.filter((d) => d.example!.done).length;
+    const done = taught.filter((c) => c.example.done).length;
     const quality = { ...measured.measured, documents: taught.length, done, tags: tagCount };
     const seed = shuffleSeed(options, 0);
     const known = measured.fittedOn;
-    const fitted = (doc: PreparedDoc): boolean => known.has(exampleFingerprint(doc.example!));
+    const fitted = (c: QuickCandidate): boolean => known.has(exampleFingerprint(c.example));
     const budget = options.quickTokenPasses ?? QUICK_FIT_TOKEN_PASSES;
-    const { docs: read, epochs: passes, start } = quickFit(taught, epochs, base, measured.model, fitted, bits, labels.length, budget, seed);
-    for (const doc of read) addFeatures(doc);
-    const model = fit(read, labels, bits, passes, start, seed);
+    const { read, epochs: passes, start } = quickFit(taught, epochs, base, measured.model, fitted, bits, labels.length, budget, seed);
+    const docs = read.map((c) => prepare(c.example.doc, c.index, c.example, labelIndex, false));
+    for (const doc of docs) addFeatures(doc);
+    const model = fit(docs, labels, bits, passes, start, seed);
     return new SpanLearner(labels, bits, model, measured.calibration, quality, base, measured.fittedOn);
   }
 
@@ -582,7 +587,7 @@ function merged(offsets: Int32Array, feats: Int32Array, extra: ExtraFeatures): {
 }
 
 /** Token range [from, to) covered by a span of document offsets on a line, or an empty range. */
-function tokenRange(line: PreparedLine, start: number, end: number): [number, number] {
+function tokenRange(line: { tokens: Tokens; start: number }, start: number, end: number): [number, number] {
   const tokens = line.tokens;
   let from = 0;
   while (from < tokens.count && line.start + tokens.end(from) <= start) from++;
@@ -646,6 +651,13 @@ function fit(docs: readonly PreparedDoc[], labels: readonly string[], bits: numb
   return trainer.averaged();
 }
 
+/** A page a quick fit may read: its example, its place among the examples, and the tokens it teaches. */
+interface QuickCandidate {
+  index: number;
+  example: TrainingExample;
+  tokens: number;
+}
+
 /**
  * What a quick fit reads: while its passes over the teaching lines stay within `tokenPasses` token passes,
  * the full fit (every page, from `base`); past that (a corpus with many annotated pages), the last measured
@@ -654,56 +666,71 @@ function fit(docs: readonly PreparedDoc[], labels: readonly string[], bits: numb
  * measured training after it fits from the start again.
  */
 function quickFit(
-  taught: readonly PreparedDoc[],
+  taught: readonly QuickCandidate[],
   epochs: number,
   base: Perceptron | undefined,
   last: Perceptron | undefined,
-  fitted: (doc: PreparedDoc) => boolean,
+  fitted: (c: QuickCandidate) => boolean,
   bits: number,
   labels: number,
   tokenPasses: number,
   seed: number,
-): { docs: readonly PreparedDoc[]; epochs: number; start: Perceptron | undefined } {
+): { read: readonly QuickCandidate[]; epochs: number; start: Perceptron | undefined } {
   let tokens = 0;
-  for (const doc of taught) tokens += teachingTokens(doc);
-  if (!last || last.bits !== bits || last.labels !== labels || tokens * epochs <= tokenPasses) return { docs: taught, epochs, start: base };
+  for (const c of taught) tokens += c.tokens;
+  if (!last || last.bits !== bits || last.labels !== labels || tokens * epochs <= tokenPasses) return { read: taught, epochs, start: base };
   return { ...refinePages(taught, fitted, tokenPasses / 3, seed), start: last };
 }
 
 /**
  * The pages a refinement reads and its passes, within `tokenPasses` token passes (a third of the quick budget:
- * past it, making the examples of the corpus's pages takes its share of the second too): every page `fitted` does not know, and as many of the others
- * (a seeded sample, so that the refined model does not forget them) as REFINE_EPOCHS passes allow; when the
- * changed pages alone fill the budget, as many passes over them as it holds (at least one).
+ * past it, making the examples of the corpus's pages takes its share of the second too): every page `fitted`
+ * does not know, and as many of the others (a seeded sample, so that the refined model does not forget them)
+ * as REFINE_EPOCHS passes allow; when the changed pages alone fill the budget, as many passes over them as it
+ * holds (at least one).
  */
-function refinePages(taught: readonly PreparedDoc[], fitted: (doc: PreparedDoc) => boolean, tokenPasses: number, seed: number): { docs: PreparedDoc[]; epochs: number } {
-  const changed = taught.filter((doc) => !fitted(doc));
+function refinePages(taught: readonly QuickCandidate[], fitted: (c: QuickCandidate) => boolean, tokenPasses: number, seed: number): { read: QuickCandidate[]; epochs: number } {
+  const changed = taught.filter((c) => !fitted(c));
   let tokens = 0;
-  for (const doc of changed) tokens += teachingTokens(doc);
+  for (const c of changed) tokens += c.tokens;
   const perPass = tokenPasses / REFINE_EPOCHS;
-  if (tokens >= perPass) return { docs: changed, epochs: Math.max(1, Math.floor(tokenPasses / Math.max(1, tokens))) };
-  const others = taught.filter((doc) => fitted(doc));
+  if (tokens >= perPass) return { read: changed, epochs: Math.max(1, Math.floor(tokenPasses / Math.max(1, tokens))) };
+  const others = taught.filter((c) => fitted(c));
   const next = random(0x5eed + seed);
   for (let i = others.length - 1; i > 0; i--) {
     const j = Math.floor(next() * (i + 1));
     [others[i], others[j]] = [others[j], others[i]];
   }
-  const docs = [...changed];
-  for (const doc of others) {
-    const more = teachingTokens(doc);
-    if (tokens + more > perPass) continue;
-    docs.push(doc);
-    tokens += more;
+  const read = [...changed];
+  for (const c of others) {
+    if (tokens + c.tokens > perPass) continue;
+    read.push(c);
+    tokens += c.tokens;
   }
-  docs.sort((a, b) => a.index - b.index);
-  return { docs, epochs: REFINE_EPOCHS };
+  read.sort((a, b) => a.index - b.index);
+  return { read, epochs: REFINE_EPOCHS };
 }
 
-/** Tokens of a prepared page's lines that teach. */
-function teachingTokens(doc: PreparedDoc): number {
+/** The tokens of an example's lines that teach (those teach() gives a mask), counted without making them. */
+function teachingTokenCount(example: TrainingExample, labelIndex: ReadonlyMap<string, number>): number {
   let tokens = 0;
-  for (const line of doc.lines) if (line.mask) tokens += line.tokens.count;
+  for (const line of example.doc.lines) {
+    const n = line.tokens.count;
+    if (n > 0 && lineTeaches(line, example, labelIndex)) tokens += n;
+  }
   return tokens;
+}
+
+/** Whether teach() gives a line a mask: the page is done, or a tag or dismissal of a learned label covers
+ * one of its tokens (a dismissal only counts where no tag decides: on a line no tag teaches, none does). */
+function lineTeaches(line: LearningLine, example: TrainingExample, labelIndex: ReadonlyMap<string, number>): boolean {
+  if (example.done) return true;
+  const covers = (span: LabelledSpan): boolean => {
+    if (!labelIndex.has(span.label)) return false;
+    const [from, to] = tokenRange(line, span.start, span.end);
+    return to > from;
+  };
+  return example.tags.some(covers) || (example.dismissed ?? []).some(covers);
 }
 
 /** Two running 32-bit FNV-1a hashes of a sequence of strings. */
