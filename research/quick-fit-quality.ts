@@ -38,6 +38,13 @@ interface Gold {
   spans: { start: number; end: number; label: string }[];
 }
 
+/** A data file's path as the result file names it: under $NEWSMARK_DATA, written <data>/... */
+const dataPath = (file: string): string => {
+  const data = process.env.NEWSMARK_DATA;
+  const rel = data ? path.relative(data, path.resolve(file)) : '';
+  return rel && !rel.startsWith('..') ? `<data>/${rel}` : path.basename(file);
+};
+
 const readGold = (file: string): Gold[] =>
   fs.readFileSync(file, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as Gold);
 
@@ -104,7 +111,7 @@ function main(): void {
     dirty: git(['status', '--porcelain', '--untracked-files=no', '--', 'src']) !== '',
     machine: { host: os.hostname(), cores: os.cpus().length, load: os.loadavg().map((l) => Math.round(l * 100) / 100) },
     measuredAt: new Date().toISOString(),
-    command: `npx tsx research/quick-fit-quality.ts --train <data>/${path.basename(path.dirname(trainFile))}/${path.basename(trainFile)} --test <data>/${path.basename(testFile)} --pages ${pagesCount}`,
+    command: `npx tsx research/quick-fit-quality.ts --train ${dataPath(trainFile)} --test ${dataPath(testFile)} --pages ${pagesCount}`,
     rows,
   };
   fs.writeFileSync(path.isAbsolute(out) ? out : path.join(ROOT, out), `${JSON.stringify(result, null, 2)}\n`);

@@ -323,7 +323,38 @@ function bodyFormerlyHeldout(): string | undefined {
   return `${table(head, rows)}\n\n<sub>From \`${file}\`: commit ${d.commit}, ${machineName(d.machine)}; development data since ${d.developmentSince}. Held-out column: \`${before}\`, commit ${b.commit}.</sub>`;
 }
 
+interface QuickFitRun {
+  commit: string;
+  machine: Machine;
+  command: string;
+  rows: { model: string; ms: number; actorExactF1: number }[];
+}
+
+/** The model shown right after a decision past the quick fit's budget, before and after a change, per corpus. */
+function quickFit(): string | undefined {
+  const file = 'eval/results/quick-fit-quality.json';
+  const d = read<{ before: QuickFitRun[]; after: QuickFitRun[] }>(file);
+  if (!d) return undefined;
+  const corpus = (run: QuickFitRun): string => {
+    const train = /--train (\S+)/.exec(run.command)?.[1] ?? '';
+    const test = /--test (\S+)/.exec(run.command)?.[1] ?? '';
+    const pages = /--pages (\d+)/.exec(run.command)?.[1] ?? '';
+    return `${pages} of \`${train.replace('<data>/', '')}\`, tested on \`${test.replace('<data>/', '')}\``;
+  };
+  const rows: string[][] = [];
+  d.after.forEach((after, i) => {
+    const before = d.before[i];
+    after.rows.forEach((row, k) => {
+      const was = before?.rows[k];
+      rows.push([k === 0 ? corpus(after) : '', row.model, was ? `${was.ms} ms, ${f3(was.actorExactF1)}` : '—', `${row.ms} ms, ${f3(row.actorExactF1)}`]);
+    });
+  });
+  const head = ['Corpus', 'Model', `Before (${d.before[0]?.commit}): CPU, actor exact F1`, `After (${d.after[0]?.commit})`];
+  return `${table(head, rows)}\n\n${source([file], `${d.before[0]?.commit} and ${d.after[0]?.commit}`, machineName(d.after[0]?.machine))}`;
+}
+
 const BLOCKS: Record<string, () => string | undefined> = {
+  'quick-fit': quickFit,
   'trained-models': trainedModels,
   quality,
   phoner,
