@@ -18,6 +18,7 @@ import type { EntityLexicon } from './lexicons';
 import type { StopwordLexicon } from './stopwords';
 import type { WordProfile } from './wordProfile';
 import { tokenize } from './words';
+import { ownString } from '../text/ownString';
 
 export interface AnalysisOptions {
   /** Suggest relative dates ("hôm qua", "last week"). */
@@ -431,9 +432,11 @@ function scanLines(text: string, from: number, to: number, firstLine: number, se
     const lineText = text.slice(start, end);
     let scan = setup.cache.get(lineText);
     if (!scan) {
-      const tokens = tokenize(lineText, setup.vocabulary);
-      scan = { dates: scanDateTokens(tokens, setup.dates, setup.relative), actors: scanActorLine(lineText, setup.actors, setup.actorOptions, tokens) };
-      setup.cache.set(lineText, scan);
+      // the cache outlives the page: its key and the scan's tokens hold a copy of the line, not a slice of the page
+      const line = ownString(lineText);
+      const tokens = tokenize(line, setup.vocabulary);
+      scan = { dates: scanDateTokens(tokens, setup.dates, setup.relative), actors: scanActorLine(line, setup.actors, setup.actorOptions, tokens) };
+      setup.cache.set(line, scan);
     }
     entries.push({ line: firstLine + offset, start, end, scan });
   });

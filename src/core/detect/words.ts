@@ -8,6 +8,8 @@
 // no lexicon knows it), so the detectors test words and match phrases with integer lookups instead of
 // building strings.
 
+import { ownString } from '../text/ownString';
+
 export const TOKEN_WORD = 1;
 export const TOKEN_NUMBER = 2;
 export const TOKEN_PUNCT = 3;
@@ -123,6 +125,8 @@ export class Vocabulary {
     const known = this.byText.get(word);
     if (known !== undefined) return known;
     const id = this.words.length;
+    // a vocabulary lives as long as its lexicon or corpus: a word of its own, not a slice of a page
+    word = ownString(word);
     this.words.push(word);
     let hash = FNV_OFFSET;
     for (let i = 0; i < word.length; i++) hash = Math.imul(hash ^ word.charCodeAt(i), FNV_PRIME);

@@ -8,6 +8,7 @@ import { lineIndexOf, TOKEN_WORD, type Tokens, tokenize, Vocabulary } from '../w
 import { actorGrammar, type ActorGrammar } from './grammar';
 import { ACCEPTED_RULE, ACTOR_SCORES as S, ACTOR_THRESHOLDS as T, type ActorEvidence } from './rules';
 import { type ActorOptions, type LineActorScan, placePrepositionBefore, scanActorLine } from './scan';
+import { ownString } from '../../text/ownString';
 
 // Module constants, as in the line scan: compared for every token.
 const WORD = TOKEN_WORD;
@@ -422,7 +423,8 @@ function nameFacts(text: string, grammar: ActorGrammar): NameFacts {
   let facts = cache.get(text);
   if (facts === undefined) {
     if (cache.size > MAX_CACHED_FACTS) cache.clear();
-    cache.set(text, (facts = computeNameFacts(text, grammar)));
+    // the key is kept: a copy of its own, not a slice that would keep its page alive
+    cache.set(ownString(text), (facts = computeNameFacts(text, grammar)));
   }
   return facts;
 }
