@@ -12,6 +12,7 @@
 // full name only with evidence.
 
 import { TOKEN_NUMBER, TOKEN_WORD, type Tokens, tokenize, Vocabulary } from './words';
+import { ownString } from '../text/ownString';
 
 export interface LearnedEntry {
   label: string;
@@ -132,7 +133,8 @@ export class LearnedEntities {
     }
     const words = wordsOf(trimmed);
     if (words.length === 0) return;
-    const entry: LearnedEntry = { label, text: trimmed, count: 1, dismissed: this.dismissals.get(key(label, trimmed)) ?? 0, words };
+    // kept for the session: a copy of its own, not a slice of the page (or of an older text of it) it came from
+    const entry: LearnedEntry = { label, text: ownString(trimmed), count: 1, dismissed: this.dismissals.get(key(label, trimmed)) ?? 0, words };
     if (value !== undefined) entry.value = value;
     this.entriesByKey.set(key(label, trimmed), entry);
     const list = (this.byFirstWord[this.firstWords.intern(words[0])] ??= []);
