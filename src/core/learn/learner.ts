@@ -690,12 +690,18 @@ function quickFit(
  * holds (at least one).
  */
 function refinePages(taught: readonly QuickCandidate[], fitted: (c: QuickCandidate) => boolean, tokenPasses: number, seed: number): { read: QuickCandidate[]; epochs: number } {
-  const changed = taught.filter((c) => !fitted(c));
+  const changed: QuickCandidate[] = [];
+  const others: QuickCandidate[] = [];
   let tokens = 0;
-  for (const c of changed) tokens += c.tokens;
+  for (const c of taught) {
+    if (fitted(c)) others.push(c);
+    else {
+      changed.push(c);
+      tokens += c.tokens;
+    }
+  }
   const perPass = tokenPasses / REFINE_EPOCHS;
   if (tokens >= perPass) return { read: changed, epochs: Math.max(1, Math.floor(tokenPasses / Math.max(1, tokens))) };
-  const others = taught.filter((c) => fitted(c));
   const next = random(0x5eed + seed);
   for (let i = others.length - 1; i > 0; i--) {
     const j = Math.floor(next() * (i + 1));
