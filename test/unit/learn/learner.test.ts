@@ -148,6 +148,24 @@ describe('span learner', () => {
     assert.notDeepEqual(untagged.toJSON().weightValues, measured.toJSON().weightValues);
   });
 
+  it('counts what pages in progress teach as the full training does: their tagged and dismissed lines only', () => {
+    const ctx = context();
+    const measured = SpanLearner.empty().train(examples(0, 24, ctx));
+    const pages = examples(0, 30, ctx).map((example, n): TrainingExample => {
+      if (n < 24) return example;
+      // in progress: the first tag only, its first dismissal-like span, or nothing at all
+      const first = example.tags[0];
+      if (n % 3 === 0) return { ...example, done: false, tags: [first] };
+      if (n % 3 === 1) return { ...example, done: false, tags: [], dismissed: [{ start: first.start, end: first.end, label: first.label }] };
+      return { ...example, done: false, tags: [] };
+    });
+    const quick = SpanLearner.empty().train(pages, { measuredBy: measured });
+    const full = SpanLearner.empty().train(pages);
+    assert.equal(quick.quality.documents, full.quality.documents);
+    assert.equal(quick.quality.documents, 28, 'the two pages with neither a tag nor a dismissal teach nothing');
+    assert.equal(quick.toJSON().weightValues, full.toJSON().weightValues);
+  });
+
   it('tells a changed page by what it teaches: its text, tags, dismissals and status', () => {
     const ctx = context();
     const [example] = examples(0, 1, ctx);
