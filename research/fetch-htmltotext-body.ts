@@ -14,21 +14,15 @@
 // "other-sites" for English, "other-languages" for the rest. Text lines and gold body lines come from
 // htmlToLines and goldBodyLines of fetch-heldout-body.ts, with the hand-extracted text (split at line breaks)
 // as the body; the HTML is decoded as research/fetch-zh-body.ts does.
-import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { goldBodyLines, htmlToLines } from './fetch-heldout-body';
-import { decodeHtml } from './fetch-zh-body';
+import { datasetCommandLine, decodeHtml } from './fetch-zh-body';
 
 const MIN_LINES = 5;
 const MIN_COVER = 0.9;
 const MAX_COVER = 1.1;
 const REPOSITORY = 'leogao2/htmltotext-benchmark';
-
-function option(name: string): string | undefined {
-  const at = process.argv.indexOf(`--${name}`);
-  return at > 0 && at + 1 < process.argv.length ? process.argv[at + 1] : undefined;
-}
 
 /** How many letters, marks and digits `text` holds (what the gold match compares). */
 function letters(text: string): number {
@@ -36,14 +30,7 @@ function letters(text: string): number {
 }
 
 function main(): void {
-  const dataset = option('dataset');
-  const out = option('out') ?? (process.env.NEWSMARK_DATA ? path.join(process.env.NEWSMARK_DATA, 'heldout-body-htmltotext') : undefined);
-  if (!dataset || !out) {
-    process.stderr.write('usage: --dataset GITDIR [--out DIR (default $NEWSMARK_DATA/heldout-body-htmltotext)]\n');
-    process.exit(2);
-  }
-  const git = (args: string[]): Buffer => execFileSync('git', ['--git-dir', dataset, ...args], { maxBuffer: 1 << 28 });
-  const commit = git(['rev-parse', 'HEAD']).toString().trim();
+  const { out, git, commit } = datasetCommandLine('heldout-body-htmltotext');
   const files = git(['ls-tree', '-r', '--name-only', 'HEAD', 'benchmarkdata/'])
     .toString()
     .trim()

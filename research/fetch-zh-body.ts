@@ -44,15 +44,24 @@ export function decodeHtml(bytes: Buffer): string {
   }
 }
 
-function main(): void {
+/**
+ * The command line of a script that converts one dataset clone: --dataset GITDIR and --out DIR (default
+ * $NEWSMARK_DATA/DEFAULT_DIR); a reader of the clone's files at HEAD, and its commit. Exits with the usage
+ * when either is missing.
+ */
+export function datasetCommandLine(defaultDir: string): { out: string; git: (args: string[]) => Buffer; commit: string } {
   const dataset = option('dataset');
-  const out = option('out') ?? (process.env.NEWSMARK_DATA ? path.join(process.env.NEWSMARK_DATA, 'heldout-body-zh') : undefined);
+  const out = option('out') ?? (process.env.NEWSMARK_DATA ? path.join(process.env.NEWSMARK_DATA, defaultDir) : undefined);
   if (!dataset || !out) {
-    process.stderr.write('usage: --dataset GITDIR [--out DIR (default $NEWSMARK_DATA/heldout-body-zh)]\n');
+    process.stderr.write(`usage: --dataset GITDIR [--out DIR (default $NEWSMARK_DATA/${defaultDir})]\n`);
     process.exit(2);
   }
   const git = (args: string[]): Buffer => execFileSync('git', ['--git-dir', dataset, ...args], { maxBuffer: 1 << 28 });
-  const commit = git(['rev-parse', 'HEAD']).toString().trim();
+  return { out, git, commit: git(['rev-parse', 'HEAD']).toString().trim() };
+}
+
+function main(): void {
+  const { out, git, commit } = datasetCommandLine('heldout-body-zh');
   const names = git(['ls-tree', '--name-only', 'HEAD', 'original/'])
     .toString()
     .trim()

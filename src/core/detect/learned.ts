@@ -131,10 +131,11 @@ export class LearnedEntities {
       this.versionCounter++;
       return;
     }
-    const words = wordsOf(trimmed);
-    if (words.length === 0) return;
     // kept for the session: a copy of its own, not a slice of the page (or of an older text of it) it came from
-    const entry: LearnedEntry = { label, text: ownString(trimmed), count: 1, dismissed: this.dismissals.get(key(label, trimmed)) ?? 0, words };
+    const own = ownString(trimmed);
+    const words = wordsOf(own);
+    if (words.length === 0) return;
+    const entry: LearnedEntry = { label, text: own, count: 1, dismissed: this.dismissals.get(key(label, trimmed)) ?? 0, words };
     if (value !== undefined) entry.value = value;
     this.entriesByKey.set(key(label, trimmed), entry);
     const list = (this.byFirstWord[this.firstWords.intern(words[0])] ??= []);

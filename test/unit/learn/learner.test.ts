@@ -32,6 +32,14 @@ function examples(from: number, to: number, ctx: AnalysisContext): TrainingExamp
   return out;
 }
 
+/** Eight done pages that teach a cue the synthetic pages do not have (informantPage). */
+function informantExamples(ctx: AnalysisContext): TrainingExample[] {
+  return Array.from({ length: 8 }, (_, n) => {
+    const page = informantPage(n);
+    return { doc: learningDocument(page.text, ctx), tags: page.spans, done: true };
+  });
+}
+
 const actors = (ctx: AnalysisContext, text: string): string[] =>
   analyseDocument(text, ctx).suggestions.filter((s) => s.label === 'actor').map((s) => text.slice(s.start, s.end));
 
@@ -112,10 +120,7 @@ describe('span learner', () => {
     const ctx = context();
     const taught = examples(0, 24, ctx);
     const measured = SpanLearner.empty().train(taught);
-    const informants = Array.from({ length: 8 }, (_, n) => {
-      const page = informantPage(n);
-      return { doc: learningDocument(page.text, ctx), tags: page.spans, done: true };
-    });
+    const informants = informantExamples(ctx);
     const unseen = informantPage(100);
     const agent = unseen.text.slice(unseen.spans[0].start, unseen.spans[0].end);
     const suggests = (learner: SpanLearner): boolean => analyseDocument(unseen.text, { ...ctx, learner }).suggestions.some((s) => s.text === agent);
@@ -134,10 +139,7 @@ describe('span learner', () => {
     const ctx = context();
     const taught = examples(0, 24, ctx);
     const measured = SpanLearner.empty().train(taught);
-    const informants = Array.from({ length: 8 }, (_, n) => {
-      const page = informantPage(n);
-      return { doc: learningDocument(page.text, ctx), tags: page.spans, done: true };
-    });
+    const informants = informantExamples(ctx);
     // with no room for other pages, the pages the measured model was fitted on are not read again
     const corpus = SpanLearner.empty().train([...taught, ...informants], { measuredBy: measured, quickTokenPasses: 1 });
     const changedOnly = SpanLearner.empty().train(informants, { measuredBy: measured, quickTokenPasses: 1 });
