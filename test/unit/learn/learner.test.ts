@@ -9,7 +9,7 @@ import { WordProfile } from '../../../src/core/detect/wordProfile';
 import { LearnedEntities } from '../../../src/core/detect/learned';
 import { tokenize } from '../../../src/core/detect/words';
 import { LEARNED_RULE, ModelFileError, SpanLearner, type TrainingExample, UNKNOWN_WORD_REASON } from '../../../src/core/learn';
-import { exampleFingerprint } from '../../../src/core/learn/learner';
+import { exampleFingerprint } from '../../../src/core/learn/quickFit';
 import { FEATURE_VERSION } from '../../../src/core/learn/features';
 import { pageEffort } from '../../../src/core/learn/simulate';
 import { shippedEntityLexicon } from '../actors/fixture';
