@@ -90,7 +90,7 @@ export interface LearnerOptions {
    * editor shows that model within moments of a decision, then measures again in the background. */
   measuredBy?: SpanLearner;
   /** With measuredBy: the token passes the full fit may make (default QUICK_FIT_TOKEN_PASSES, about a second);
-   * past them, the last measured model is refined with a third as many (see quickFit). */
+   * past them, the last measured model is refined with a third as many (see quickFit.ts). */
   quickTokenPasses?: number;
   /**
    * Which order the training passes take the lines in (default 0, the editor's). The order is fixed so that
@@ -157,7 +157,7 @@ export class ModelFileError extends Error {}
 // a batch over 6) and hardly after.
 const DEFAULT_EPOCHS = 15;
 const DEFAULT_FOLDS = 4;
-/** Token passes of a quick fit (see quickFit): 15 passes over 200 annotated pages of 5 kB, which take about
+/** Token passes of a quick fit (see quickFit.ts): 15 passes over 200 annotated pages of 5 kB, which take about
  * 0.8 s of CPU in `npm run bench`. */
 const QUICK_FIT_TOKEN_PASSES = 3_000_000;
 const DEFAULT_BITS = 19;
@@ -187,7 +187,7 @@ export class SpanLearner {
     private calibration: { a: number; b: number },
     private measured: LearnerQuality,
     private readonly base?: Perceptron,
-    /** Fingerprints of the pages the last measured training fitted its model on (see exampleFingerprint). */
+    /** Fingerprints of the pages the last measured training fitted its model on (see exampleFingerprint, quickFit.ts). */
     private readonly fittedOn: ReadonlySet<string> = new Set(),
   ) {}
 
