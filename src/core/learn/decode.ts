@@ -6,7 +6,7 @@ import type { Tokens } from '../detect/words';
 import type { Suggestion } from '../model/types';
 import { eachTokenScores, ruleFeatures, WordPartScores } from './features';
 import type { LearningDocument, LearningLine } from './learner';
-import { IGNORED_RULES, type PreparedDoc, RULE_EXTRA, suggestionsByLine } from './prepared';
+import { IGNORED_RULES, type PreparedDoc, RULE_EXTRA, suggestionsByLine, tokenRange } from './prepared';
 import { type Perceptron, tagLabel, tagPosition } from './tagger';
 
 export interface TaggedSpan {
@@ -166,11 +166,7 @@ export function fallbackGaps(model: Perceptron, doc: LearningDocument, candidate
       scores = lineEmissions(line, byLine.get(line.line), doc, model);
       scored = line;
     }
-    const tokens = line.tokens;
-    let from = 0;
-    while (from < tokens.count && line.start + tokens.end(from) <= s.start) from++;
-    let to = from;
-    while (to < tokens.count && line.start + tokens.start(to) < s.end) to++;
-    return to > from ? model.spanGap(scores!, tokens.count, from, to, label) : Infinity;
+    const [from, to] = tokenRange(line, s.start, s.end);
+    return to > from ? model.spanGap(scores!, line.tokens.count, from, to, label) : Infinity;
   });
 }
