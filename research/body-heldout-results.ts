@@ -1,6 +1,7 @@
 // Body line P/R/F1 on the held-out pages of issue #13 (made by research/fetch-heldout-body.ts; or the Chinese
 // pages of research/fetch-zh-body.ts: --set zh, written to eval/results/body-heldout-zh.json; or the news
-// pages of research/fetch-htmltotext-body.ts: --set htmltotext, eval/results/body-heldout-htmltotext.json), per group
+// pages of research/fetch-htmltotext-body.ts: --set htmltotext, eval/results/body-heldout-htmltotext.json; or
+// L3S-GN1's news pages of research/fetch-l3s-gn1-body.ts: --set l3s, eval/results/body-heldout-l3s.json), per group
 // ("other-sites": English pages; "other-languages": the rest) and per language, micro-averaged over lines
 // with every page in one corpus, as `newsmark eval --gold DIR` does. Writes eval/results/body-heldout.json
 // with the commit and machine. These pages were held out for one measurement (eval/results/body-heldout.json,
@@ -8,7 +9,7 @@
 // development pages since: --development-since COMMIT says so in the file, which then goes to
 // eval/results/body-formerly-heldout.json unless --out names another.
 //
-//   npx tsx research/body-heldout-results.ts [--set zh|htmltotext] [--gold DIR (default $NEWSMARK_DATA/heldout-body,
+//   npx tsx research/body-heldout-results.ts [--set zh|htmltotext|l3s] [--gold DIR (default $NEWSMARK_DATA/heldout-body,
 //     or heldout-body-SET)] [--development-since COMMIT] [--out FILE]
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -31,6 +32,10 @@ const SETS: Record<string, { fetch: string; pages: string }> = {
   zh: {
     fetch: 'research/fetch-zh-body.ts',
     pages: 'the Chinese news and government pages of immortal-autumn/Chinese-Web-Content-Extraction-Dataset (MIT), converted by research/fetch-zh-body.ts',
+  },
+  l3s: {
+    fetch: 'research/fetch-l3s-gn1-body.ts',
+    pages: 'the 621 English news pages of L3S-GN1 (408 sites; research use only: local only), from geodrome/page-signal, converted by research/fetch-l3s-gn1-body.ts (captions left to the annotator)',
   },
   htmltotext: {
     fetch: 'research/fetch-htmltotext-body.ts',
@@ -75,11 +80,19 @@ const corpus = new CorpusModel();
 for (const record of records) corpus.addDocument(record.id, record.text);
 const counts = new Map<string, Counts>();
 for (const record of records) counts.set(record.id, evaluateBody(record, detectLines(record.text, corpus, stopwords, { documentId: record.id })));
+// The baseline the issue compares with, in the same run: a line of 80 characters or more is body.
+const LONG_LINE = 80;
+const longLineCounts = records.map((record) =>
+  evaluateBody(record, record.text.split('\n').flatMap((line, i) => (line.length >= LONG_LINE ? [i] : []))),
+);
+
+function roundScores(s: ReturnType<typeof microAverage>, pages: number): Record<string, number> {
+  const round = (value: number): number => Math.round(value * 1000) / 1000;
+  return { pages, p: round(s.precision), r: round(s.recall), f1: round(s.f1), tp: s.truePositives, fp: s.falsePositives, fn: s.falseNegatives };
+}
 
 function scores(ids: string[]): Record<string, number> {
-  const s = microAverage(ids.map((id) => counts.get(id)!));
-  const round = (value: number): number => Math.round(value * 1000) / 1000;
-  return { pages: ids.length, p: round(s.precision), r: round(s.recall), f1: round(s.f1), tp: s.truePositives, fp: s.falsePositives, fn: s.falseNegatives };
+  return roundScores(microAverage(ids.map((id) => counts.get(id)!)), ids.length);
 }
 
 const ids = [...counts.keys()];
@@ -120,6 +133,7 @@ const result = {
   skipped: Object.fromEntries(Object.entries(manifest.skipped).map(([k, v]) => [k, v.length])),
   targets: { 'other-languages': 0.75, 'other-sites': 0.87, readabilityLxmlOnBenchmark: 0.909 },
   all: scores(ids),
+  baseline: { rule: `a line of ${LONG_LINE} characters or more is body`, all: roundScores(microAverage(longLineCounts), ids.length) },
   groups,
   byLanguage,
 };

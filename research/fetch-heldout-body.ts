@@ -48,14 +48,14 @@ const MIN_CHARS = 20;
 const MIN_SOURCE_BYTES = 10_000;
 const MIN_LINES = 5;
 
-const BLOCK = new Set(
+export const BLOCK = new Set(
   (
     'address article aside blockquote body center dd details dialog dir div dl dt fieldset figcaption figure footer form ' +
     'frameset h1 h2 h3 h4 h5 h6 header hgroup hr html legend li main menu nav ol p pre section summary table tbody thead ' +
     'tfoot tr ul caption title br option select'
   ).split(' '),
 );
-const SKIP = new Set('script style noscript template head svg math object embed canvas'.split(' '));
+export const SKIP = new Set('script style noscript template head svg math object embed canvas'.split(' '));
 
 /** The page as a scraper dumps it: the text of each block-level element on a line of its own. */
 export function htmlToLines(html: string): string[] {

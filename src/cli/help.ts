@@ -106,7 +106,7 @@ GOLD is one of:
   FILE.jsonl   one record a line: {"id", "text", "body_lines"?, "ignore_lines"?,
                "spans": [{"start", "end", "label", "optional"?}]} (UTF-16 offsets, 0-based lines);
                all records form one corpus
-  DIR          *.txt + *.gold.json pairs ({"body_lines", "lines"}: body lines only), or annotated
+  DIR          *.txt + *.gold.json pairs ({"body_lines", "ignore_lines"?, "lines"}: body lines only), or annotated
                documents: *.txt with their sidecars (beside them, or in newsmark.sidecars.folder) (body tags give the body lines, other tags
                the spans; documents without a sidecar are not gold and are left out)
 

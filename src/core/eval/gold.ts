@@ -25,6 +25,8 @@ export interface GoldRecord {
 /** The development set's gold file: body line numbers and the number of line breaks in the text. */
 export interface DevGoldFile {
   body_lines: number[];
+  /** Lines left to the annotator (photo captions), counted neither for nor against. */
+  ignore_lines?: number[];
   lines: number;
 }
 
@@ -51,10 +53,15 @@ export function readDevGold(first: string, second: DevGoldFile | string, third?:
   if (gold.lines !== breaks && gold.lines !== spans.length) {
     throw new Error(`${id}: gold says ${gold.lines} lines, the text has ${breaks} line breaks`);
   }
-  for (const line of gold.body_lines) {
-    if (!Number.isInteger(line) || line < 0 || line >= spans.length) {
-      throw new Error(`${id}: body line ${line} is outside the text (${spans.length} lines)`);
+  if (gold.ignore_lines !== undefined && !Array.isArray(gold.ignore_lines)) throw new Error(`${id}: gold "ignore_lines" must be an array`);
+  for (const [what, list] of [['body', gold.body_lines], ['ignored', gold.ignore_lines ?? []]] as const) {
+    for (const line of list) {
+      if (!Number.isInteger(line) || line < 0 || line >= spans.length) {
+        throw new Error(`${id}: ${what} line ${line} is outside the text (${spans.length} lines)`);
+      }
     }
   }
-  return { id, text, body_lines: [...gold.body_lines].sort((a, b) => a - b), spans: [] };
+  const record: GoldRecord = { id, text, body_lines: [...gold.body_lines].sort((a, b) => a - b), spans: [] };
+  if (gold.ignore_lines) record.ignore_lines = [...gold.ignore_lines].sort((a, b) => a - b);
+  return record;
 }

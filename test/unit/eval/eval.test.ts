@@ -116,6 +116,10 @@ test('readDevGold: body_lines number every line from 0, empty lines included, li
   assert.deepEqual(counts(evaluateBody(record, [2, 3])), { truePositives: 2, falsePositives: 0, falseNegatives: 0 });
   assert.throws(() => readDevGold('a\nb\n', { body_lines: [0], lines: 7 }), /line breaks/);
   assert.deepEqual(readDevGold('a\nb\n', '{"body_lines": [1], "lines": 2}').body_lines, [1]);
+  const captioned = readDevGold('Menu\nPhoto: a caption\nText.\n', { body_lines: [2], ignore_lines: [1], lines: 3 }, 'c');
+  assert.deepEqual(captioned.ignore_lines, [1]);
+  assert.equal(evaluateBody(captioned, [1, 2]).falsePositives, 0);
+  assert.throws(() => readDevGold('a\nb\n', { body_lines: [0], ignore_lines: [9], lines: 2 }), /ignored line 9/);
   assert.throws(() => readDevGold('a\n', '{"lines": 1}'), /body_lines/);
   assert.throws(() => readDevGold('a\nb\n', { body_lines: [9], lines: 2 }), /outside/);
   // The id-first form reads the same record.
