@@ -276,9 +276,11 @@ interface HeldoutResult {
   targets: Record<string, number>;
   groups: Record<string, HeldoutScore & { bySource: Record<string, HeldoutScore> }>;
   byLanguage: Record<string, HeldoutScore>;
+  /** A simple rule measured on the same pages in the same run. */
+  baseline?: { rule: string; all: HeldoutScore };
 }
 
-/** Body lines on a held-out set of pages: per group (with its target) and source, then per language. */
+/** Body lines on a held-out set of pages: per group (with its target) and source, then per language, then the baseline. */
 function bodyHeldout(file: string): string | undefined {
   const d = read<HeldoutResult>(file);
   if (!d) return undefined;
@@ -293,6 +295,7 @@ function bodyHeldout(file: string): string | undefined {
   }
   const languages = Object.entries(d.byLanguage);
   if (languages.length > 1) for (const [lang, s] of languages) if (lang !== 'en') rows.push([`\`${lang}\``, ...cells(s), '']);
+  if (d.baseline) rows.push([`Baseline, all pages: ${d.baseline.rule}`, ...cells(d.baseline.all), '']);
   const head = ['Pages', 'Count', 'Body line P', 'R', 'F1', 'Target'];
   return `${table(head, rows)}\n\n${source([file], d.commit, machineName(d.machine))}`;
 }
@@ -366,6 +369,7 @@ const BLOCKS: Record<string, () => string | undefined> = {
   'body-heldout': () => bodyHeldout('eval/results/body-heldout.json'),
   'body-heldout-zh': () => bodyHeldout('eval/results/body-heldout-zh.json'),
   'body-heldout-htmltotext': () => bodyHeldout('eval/results/body-heldout-htmltotext.json'),
+  'body-heldout-l3s': () => bodyHeldout('eval/results/body-heldout-l3s.json'),
   'body-formerly-heldout': bodyFormerlyHeldout,
   speed,
 };
