@@ -300,6 +300,32 @@ function bodyHeldout(file: string): string | undefined {
   return `${table(head, rows)}\n\n${source([file], d.commit, machineName(d.machine))}`;
 }
 
+/** Every held-out body set of issue #13 in one table: each set measured once, at its own commit. */
+const HELDOUT_BODY_SETS: ReadonlyArray<[file: string, name: string]> = [
+  ['eval/results/body-heldout.json', 'readability + Scrapinghub pages (mixed: news, Wikipedia, blogs, forums, changelogs)'],
+  ['eval/results/body-heldout-zh.json', 'Chinese-Web-Content-Extraction-Dataset (zh news and government pages)'],
+  ['eval/results/body-heldout-htmltotext.json', 'htmltotext-benchmark news pages'],
+  ['eval/results/body-heldout-l3s.json', 'L3S-GN1 (English news, 408 sites)'],
+];
+
+function bodyHeldoutSummary(): string | undefined {
+  const names: Record<string, string> = { 'other-sites': 'other sites (English)', 'other-languages': 'other languages and scripts' };
+  const rows: string[][] = [];
+  const files: string[] = [];
+  for (const [file, name] of HELDOUT_BODY_SETS) {
+    const d = read<HeldoutResult>(file);
+    if (!d) continue;
+    files.push(file);
+    for (const [group, s] of Object.entries(d.groups)) {
+      const target = d.targets[group];
+      rows.push([name, names[group] ?? group, d.commit, String(s.pages), f3(s.f1), target === undefined ? '' : `≥ ${target.toFixed(2)}: ${s.f1 >= target ? 'met' : '**not met**'}`]);
+    }
+  }
+  if (rows.length === 0) return undefined;
+  const head = ['Held-out set', 'Pages of', 'Measured at', 'Pages', 'Body line F1', 'Target'];
+  return `${table(head, rows)}\n\n<sub>From ${files.map((f) => `\`${f}\``).join(', ')}; machine and load in each file.</sub>`;
+}
+
 /**
  * The same pages as development data: each row's figures now beside those of the one held-out measurement
  * (the same rows as bodyHeldout's, from both files).
@@ -367,6 +393,7 @@ const BLOCKS: Record<string, () => string | undefined> = {
   'learning-seeds': learningSeeds,
   'body-learning': bodyLearning,
   'body-heldout': () => bodyHeldout('eval/results/body-heldout.json'),
+  'body-heldout-summary': bodyHeldoutSummary,
   'body-heldout-zh': () => bodyHeldout('eval/results/body-heldout-zh.json'),
   'body-heldout-htmltotext': () => bodyHeldout('eval/results/body-heldout-htmltotext.json'),
   'body-heldout-l3s': () => bodyHeldout('eval/results/body-heldout-l3s.json'),
