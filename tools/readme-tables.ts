@@ -311,11 +311,11 @@ const HELDOUT_BODY_SETS: ReadonlyArray<[file: string, name: string]> = [
 function bodyHeldoutSummary(): string | undefined {
   const names: Record<string, string> = { 'other-sites': 'other sites (English)', 'other-languages': 'other languages and scripts' };
   const rows: string[][] = [];
-  const files: string[] = [];
+  const sources: string[] = [];
   for (const [file, name] of HELDOUT_BODY_SETS) {
     const d = read<HeldoutResult>(file);
     if (!d) continue;
-    files.push(file);
+    sources.push(`\`${file}\`: commit ${d.commit}, ${machineName(d.machine)}`);
     for (const [group, s] of Object.entries(d.groups)) {
       const target = d.targets[group];
       rows.push([name, names[group] ?? group, d.commit, String(s.pages), f3(s.f1), target === undefined ? '' : `≥ ${target.toFixed(2)}: ${s.f1 >= target ? 'met' : '**not met**'}`]);
@@ -323,7 +323,7 @@ function bodyHeldoutSummary(): string | undefined {
   }
   if (rows.length === 0) return undefined;
   const head = ['Held-out set', 'Pages of', 'Measured at', 'Pages', 'Body line F1', 'Target'];
-  return `${table(head, rows)}\n\n<sub>From ${files.map((f) => `\`${f}\``).join(', ')}; machine and load in each file.</sub>`;
+  return `${table(head, rows)}\n\n<sub>From ${sources.join('; ')}.</sub>`;
 }
 
 /**
