@@ -1,7 +1,8 @@
 // Body line P/R/F1 on the held-out pages of issue #13 (made by research/fetch-heldout-body.ts; or the Chinese
 // pages of research/fetch-zh-body.ts: --set zh, written to eval/results/body-heldout-zh.json; or the news
 // pages of research/fetch-htmltotext-body.ts: --set htmltotext, eval/results/body-heldout-htmltotext.json; or
-// L3S-GN1's news pages of research/fetch-l3s-gn1-body.ts: --set l3s, eval/results/body-heldout-l3s.json), per group
+// L3S-GN1's news pages of research/fetch-l3s-gn1-body.ts: --set l3s, eval/results/body-heldout-l3s.json; or
+// trafilatura's evaluation pages of research/fetch-trafilatura-body.ts: --set trafilatura), per group
 // ("other-sites": English pages; "other-languages": the rest) and per language, micro-averaged over lines
 // with every page in one corpus, as `newsmark eval --gold DIR` does. Writes eval/results/body-heldout.json
 // with the commit and machine. These pages were held out for one measurement (eval/results/body-heldout.json,
@@ -9,7 +10,7 @@
 // development pages since: --development-since COMMIT says so in the file, which then goes to
 // eval/results/body-formerly-heldout.json unless --out names another.
 //
-//   npx tsx research/body-heldout-results.ts [--set zh|htmltotext|l3s] [--gold DIR (default $NEWSMARK_DATA/heldout-body,
+//   npx tsx research/body-heldout-results.ts [--set zh|htmltotext|l3s|trafilatura] [--gold DIR (default $NEWSMARK_DATA/heldout-body,
 //     or heldout-body-SET)] [--development-since COMMIT] [--out FILE]
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -36,6 +37,10 @@ const SETS: Record<string, { fetch: string; pages: string }> = {
   l3s: {
     fetch: 'research/fetch-l3s-gn1-body.ts',
     pages: 'the 621 English news pages of L3S-GN1 (408 sites; research use only: local only), from geodrome/page-signal, converted by research/fetch-l3s-gn1-body.ts (captions left to the annotator)',
+  },
+  trafilatura: {
+    fetch: 'research/fetch-trafilatura-body.ts',
+    pages: 'the evaluation pages of adbar/trafilatura (web pages, mostly German and English; third-party content: local only), converted by research/fetch-trafilatura-body.ts; only the lines holding one of its "with" or "without" passages are scored',
   },
   htmltotext: {
     fetch: 'research/fetch-htmltotext-body.ts',
@@ -82,9 +87,10 @@ const counts = new Map<string, Counts>();
 for (const record of records) counts.set(record.id, evaluateBody(record, detectLines(record.text, corpus, stopwords, { documentId: record.id })));
 // The baseline the issue compares with, in the same run: a line of 80 characters or more is body.
 const LONG_LINE = 80;
-const longLineCounts = records.map((record) =>
+const longLineCounts = new Map(records.map((record) => [
+  record.id,
   evaluateBody(record, record.text.split('\n').flatMap((line, i) => (line.length >= LONG_LINE ? [i] : []))),
-);
+]));
 
 function roundScores(s: ReturnType<typeof microAverage>, pages: number): Record<string, number> {
   const round = (value: number): number => Math.round(value * 1000) / 1000;
@@ -133,7 +139,14 @@ const result = {
   skipped: Object.fromEntries(Object.entries(manifest.skipped).map(([k, v]) => [k, v.length])),
   targets: { 'other-languages': 0.75, 'other-sites': 0.87, readabilityLxmlOnBenchmark: 0.909 },
   all: scores(ids),
-  baseline: { rule: `a line of ${LONG_LINE} characters or more is body`, all: roundScores(microAverage(longLineCounts), ids.length) },
+  baseline: {
+    rule: `a line of ${LONG_LINE} characters or more is body`,
+    all: roundScores(microAverage([...longLineCounts.values()]), ids.length),
+    groups: Object.fromEntries(Object.keys(groups).map((group) => {
+      const inGroup = of('group', group);
+      return [group, roundScores(microAverage(inGroup.map((id) => longLineCounts.get(id)!)), inGroup.length)];
+    })),
+  },
   groups,
   byLanguage,
 };
