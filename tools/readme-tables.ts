@@ -277,7 +277,7 @@ interface HeldoutResult {
   groups: Record<string, HeldoutScore & { bySource: Record<string, HeldoutScore> }>;
   byLanguage: Record<string, HeldoutScore>;
   /** A simple rule measured on the same pages in the same run. */
-  baseline?: { rule: string; all: HeldoutScore };
+  baseline?: { rule: string; all: HeldoutScore; groups?: Record<string, HeldoutScore> };
 }
 
 /** Body lines on a held-out set of pages: per group (with its target) and source, then per language, then the baseline. */
@@ -295,7 +295,11 @@ function bodyHeldout(file: string): string | undefined {
   }
   const languages = Object.entries(d.byLanguage);
   if (languages.length > 1) for (const [lang, s] of languages) if (lang !== 'en') rows.push([`\`${lang}\``, ...cells(s), '']);
-  if (d.baseline) rows.push([`Baseline, all pages: ${d.baseline.rule}`, ...cells(d.baseline.all), '']);
+  if (d.baseline) {
+    rows.push([`Baseline, all pages: ${d.baseline.rule}`, ...cells(d.baseline.all), '']);
+    const byGroup = Object.entries(d.baseline.groups ?? {});
+    if (byGroup.length > 1) for (const [group, b] of byGroup) rows.push([`Baseline, ${names[group] ?? group}`, ...cells(b), '']);
+  }
   const head = ['Pages', 'Count', 'Body line P', 'R', 'F1', 'Target'];
   return `${table(head, rows)}\n\n${source([file], d.commit, machineName(d.machine))}`;
 }
@@ -306,6 +310,7 @@ const HELDOUT_BODY_SETS: ReadonlyArray<[file: string, name: string]> = [
   ['eval/results/body-heldout-zh.json', 'Chinese-Web-Content-Extraction-Dataset (zh news and government pages)'],
   ['eval/results/body-heldout-htmltotext.json', 'htmltotext-benchmark news pages'],
   ['eval/results/body-heldout-l3s.json', 'L3S-GN1 (English news, 408 sites)'],
+  ['eval/results/body-heldout-trafilatura.json', "trafilatura's evaluation pages (web pages, mostly German; a few lines a page scored)"],
 ];
 
 function bodyHeldoutSummary(): string | undefined {
@@ -397,6 +402,7 @@ const BLOCKS: Record<string, () => string | undefined> = {
   'body-heldout-zh': () => bodyHeldout('eval/results/body-heldout-zh.json'),
   'body-heldout-htmltotext': () => bodyHeldout('eval/results/body-heldout-htmltotext.json'),
   'body-heldout-l3s': () => bodyHeldout('eval/results/body-heldout-l3s.json'),
+  'body-heldout-trafilatura': () => bodyHeldout('eval/results/body-heldout-trafilatura.json'),
   'body-formerly-heldout': bodyFormerlyHeldout,
   speed,
 };
