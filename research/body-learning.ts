@@ -12,7 +12,8 @@
 //   npx tsx research/body-learning.ts --dev ../shared/eval/boilerplate-dev [--out FILE]
 //   npx tsx research/body-learning.ts --dev DIR --grid     settings compared on the development half only
 //   npx tsx research/body-learning.ts --heldout DIR        one held-out set alone (e.g. $NEWSMARK_DATA/heldout-body-l3s),
-//     written to eval/results/body-learning-NAME.json (NAME: the folder's name)
+//     written to eval/results/body-learning-NAME.json (NAME: the folder's name); with --development-since COMMIT
+//     to body-learning-NAME-development.json
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -174,8 +175,11 @@ function halves(pages: readonly PagePrediction[]): Record<string, unknown> {
 }
 
 const sets: Array<[string, GoldRecord[]]> = [];
-// --heldout DIR: one held-out set of pages alone, measured with the learner's settings as they are
+// --heldout DIR: one held-out set of pages alone, measured with the learner's settings as they are;
+// --development-since COMMIT: the set's errors were looked at to change the code after COMMIT (it is
+// development data now, and the file says so)
 const heldOutDir = option('heldout');
+const developmentSince = option('development-since');
 const devDir = option('dev') ?? process.env.NEWSMARK_BOILERPLATE_DEV;
 if (heldOutDir) sets.push([path.basename(path.resolve(heldOutDir)), readGoldDir(heldOutDir)]);
 else {
@@ -219,7 +223,11 @@ if (process.argv.includes('--grid')) {
       'control (rules + exact line memory of the tags), learned (control + the per-site body line model); ' +
       'dev/test: the sites ordered by first page id, alternately (sites of one page and of several apart); afterOne (afterTwo): pages of a site with at least one (two) annotated pages before them; ' +
       'changedPages, changedLines: pages and lines the learned arm decided otherwise than the control',
-    ...(heldOutDir ? { heldOut: `${sets[0][0]}: held-out pages, measured once; its dev/test halves are both held out` } : {}),
+    ...(heldOutDir && developmentSince
+      ? { heldOut: false, developmentSince, note: `${sets[0][0]}: held out until ${developmentSince}; the learning from tags was changed with its errors in view, so it is development data since` }
+      : heldOutDir
+        ? { heldOut: `${sets[0][0]}: held-out pages, measured once; its dev/test halves are both held out` }
+        : {}),
     settings,
     commit: git(['rev-parse', '--short', 'HEAD']),
     dirty: git(['status', '--porcelain', '--untracked-files=no']) !== '',
@@ -227,7 +235,7 @@ if (process.argv.includes('--grid')) {
     all: halves(everything),
     sets: bySet,
   };
-  const out = option('out') ?? path.join(ROOT, 'eval', 'results', heldOutDir ? `body-learning-${sets[0][0]}.json` : 'body-learning.json');
+  const out = option('out') ?? path.join(ROOT, 'eval', 'results', heldOutDir ? `body-learning-${sets[0][0]}${developmentSince ? '-development' : ''}.json` : 'body-learning.json');
   fs.writeFileSync(`${out}.tmp`, `${JSON.stringify(result, null, 2)}\n`);
   fs.renameSync(`${out}.tmp`, out);
   const brief = (h: Record<string, Record<string, Record<string, unknown>>>, half: string, part: string) => {

@@ -13,6 +13,8 @@ import { isBlank, lineSpans } from '../text/lines';
 export interface LearnedCounts {
   body: number;
   boilerplate: number;
+  /** Done pages (with body tags) where the line was left untagged (see CorpusModel.untaggedOnDonePages). */
+  untagged?: number;
 }
 
 /**
@@ -43,6 +45,8 @@ export class CorpusModel {
   private readonly learned = new Map<number, LearnedCounts>();
   private readonly bodyPages = new Map<string, BodyPageLesson>();
   private bodyPagesVersion = 0;
+  /** Per line hash, the done pages leaving it untagged, as of one body page version (made when asked). */
+  private untaggedCounts: { version: number; counts: Map<number, number> } | undefined;
 
   get documentCount(): number {
     return this.documentHashes.size;
@@ -135,6 +139,23 @@ export class CorpusModel {
     return this.bodyPagesVersion;
   }
 
+  /**
+   * How many done pages with body tags hold this line untagged: there the annotator said it is not body, so
+   * a body tag of the same line elsewhere does not carry over ("Advertisement" tagged inside one article
+   * is furniture on every other page).
+   */
+  untaggedOnDonePages(hash: number): number {
+    if (this.untaggedCounts?.version !== this.bodyPagesVersion) {
+      const counts = new Map<number, number>();
+      for (const lesson of this.bodyPages.values()) {
+        if (!lesson.done) continue;
+        for (const lineHash of untaggedLineHashes(lesson)) counts.set(lineHash, (counts.get(lineHash) ?? 0) + 1);
+      }
+      this.untaggedCounts = { version: this.bodyPagesVersion, counts };
+    }
+    return this.untaggedCounts.counts.get(hash) ?? 0;
+  }
+
   learnedCounts(lineText: string): LearnedCounts {
     return this.learnedCountsOfHash(lineKeyHash(lineText));
   }
@@ -201,4 +222,18 @@ function binarySearch(sorted: Float64Array, value: number): boolean {
     else high = middle - 1;
   }
   return false;
+}
+
+/** The distinct hashes of a page's non-blank lines that no tag of the page touches, in any copy. */
+export function untaggedLineHashes(lesson: BodyPageLesson): Set<number> {
+  const spans = lineSpans(lesson.text);
+  const hashOf = (span: { start: number; end: number }): number => lineKeyHash(lesson.text.slice(span.start, span.end));
+  const tagged = new Set(lesson.lines.flatMap(([line]) => (spans[line] ? [hashOf(spans[line])] : [])));
+  const untagged = new Set<number>();
+  for (const span of spans) {
+    if (isBlank(lesson.text, span.start, span.end)) continue;
+    const hash = hashOf(span);
+    if (!tagged.has(hash)) untagged.add(hash);
+  }
+  return untagged;
 }

@@ -123,6 +123,32 @@ test('lines tagged on other pages teach the detector', () => {
   assert.equal(labelOf(detectLines(text, corpus, stopwords, { documentId: 'page3' }), 17), 'boilerplate');
 });
 
+test('a line tagged body on one page is not carried to others when done pages leave it untagged', () => {
+  const corpus = new CorpusModel();
+  const text = sitePage(3);
+  corpus.addDocument('page3', text);
+  const footer = text.split('\n')[17];
+  assert.equal(labelOf(detectLines(text, corpus, stopwords, { documentId: 'page3' }), 17), 'boilerplate');
+  // tagged body once (inside some article)...
+  corpus.learnLine(footer, 'body');
+  assert.equal(labelOf(detectLines(text, corpus, stopwords, { documentId: 'page3' }), 17), 'body');
+  // ...and left untagged on two pages marked done, which tag their own body lines
+  for (const n of [1, 2]) {
+    const page = sitePage(n);
+    const lines = page.split('\n');
+    const bodyLine = lines.findIndex((line) => line.length > 80);
+    assert.ok(lines.includes(footer), 'the footer is on the other pages too');
+    corpus.learnBodyPage(`page${n}`, { text: page, lines: [[bodyLine, 'body']], done: true });
+  }
+  const after = detectLines(text, corpus, stopwords, { documentId: 'page3' });
+  assert.equal(labelOf(after, 17), 'boilerplate');
+  assert.ok(!after.find((decision) => decision.line === 17)?.reasons.some((reason) => reason.startsWith('tagged body')));
+  // a page not marked done says nothing about its untagged lines
+  corpus.learnBodyPage('page2', { text: sitePage(2), lines: [[5, 'body']], done: false });
+  corpus.learnBodyPage('page1', { text: sitePage(1), lines: [[5, 'body']], done: false });
+  assert.equal(labelOf(detectLines(text, corpus, stopwords, { documentId: 'page3' }), 17), 'body');
+});
+
 test('NFD text gets the same labels as NFC text', () => {
   const corpus = new CorpusModel();
   const samples = fs.readdirSync(path.join(ROOT, 'samples')).filter((file) => file.endsWith('.txt')).sort();

@@ -8,7 +8,7 @@
 import type { LineDecision } from '../../model/types';
 import { forEachLine, isBlank, lineSpans } from '../../text/lines';
 import { mainScripts, scriptCounts, SCRIPTS, type ScriptName } from '../../text/script';
-import type { BodyPageLesson, CorpusModel, LearnedCounts } from '../corpus';
+import { type BodyPageLesson, type CorpusModel, type LearnedCounts, untaggedLineHashes } from '../corpus';
 import type { StopwordLexicon } from '../stopwords';
 import { trimArticleTail } from './context/articleEnd';
 import { articleBlocks, betweenBodyLines, extendBackOverTableHead, extendOverStructure, findHeadline, isPlainLine, sentencesAtEdges, TABLE_LEAD_LINES } from './context/blocks';
@@ -311,6 +311,14 @@ export function lessonRows(id: string, lesson: BodyPageLesson, corpus: CorpusMod
     const counts = own.get(hash) ?? { body: 0, boilerplate: 0 };
     counts[label]++;
     own.set(hash, counts);
+  }
+  if (lesson.done) {
+    // the page's own untagged lines count against body tags elsewhere (CorpusModel.untaggedOnDonePages): left out too
+    for (const hash of untaggedLineHashes(lesson)) {
+      const counts = own.get(hash) ?? { body: 0, boilerplate: 0 };
+      counts.untagged = (counts.untagged ?? 0) + 1;
+      own.set(hash, counts);
+    }
   }
   const page = analysePage(lesson.text, corpus, stopwords, { documentId: corpus.hasDocument(id) ? id : undefined, ownLessons: own });
   if (!page) return [];

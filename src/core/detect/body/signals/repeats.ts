@@ -81,8 +81,9 @@ const TAGGED_BOILERPLATE = new NumberedReason((pages) => `tagged boilerplate on 
 const TAGGED_BODY = new NumberedReason((pages) => `tagged body on ${pages} other page(s)`);
 
 /**
- * The annotator's tags of this very line on other pages. `own`: the counts the page being analysed added
- * itself, left out (the body line model learns from a page as it was before its own tags).
+ * The annotator's tags of this very line on other pages; a body tag counts only where it outnumbers the
+ * line's boilerplate tags and the done pages leaving it untagged. `own`: the counts the page being analysed
+ * added itself, left out (the body line model learns from a page as it was before its own tags).
  */
 export function addLearnedEvidence(log: EvidenceLog, info: LineInfo, corpus: CorpusModel, own?: ReadonlyMap<number, LearnedCounts>): void {
   const counts = corpus.peekLearnedCounts(info.hash);
@@ -96,7 +97,7 @@ export function addLearnedEvidence(log: EvidenceLog, info: LineInfo, corpus: Cor
   if (boilerplate > body) {
     log.markConclusiveNumbered(info, -5, TAGGED_BOILERPLATE, boilerplate);
     info.learned = true;
-  } else if (body > boilerplate) {
+  } else if (body > boilerplate + Math.max(0, corpus.untaggedOnDonePages(info.hash) - (mine?.untagged ?? 0))) {
     log.addNumbered(info, 5, TAGGED_BODY, body);
     info.taggedBody = true;
     info.learned = true;
