@@ -199,8 +199,7 @@ interface LearningScores {
 }
 type LearningHalf = Record<'all' | 'afterOne' | 'afterTwo', LearningScores>;
 
-function bodyLearning(): string | undefined {
-  const file = 'eval/results/body-learning.json';
+function bodyLearning(file: string): string | undefined {
   const d = read<{ commit: string; machine: Machine; sets: Record<string, { pages: number; sites: number; dev: LearningHalf; test: LearningHalf }> }>(file);
   if (!d) return undefined;
   const head = [
@@ -220,7 +219,7 @@ function bodyLearning(): string | undefined {
       const after = h.afterOne;
       // F1 of no pages says nothing
       const cell = (v: number) => (after.pages === 0 ? '—' : f3(v));
-      const gold = name === 'boilerplate-dev' ? '../shared/eval/boilerplate-dev' : name;
+      const gold = name === 'boilerplate-dev' ? '../shared/eval/boilerplate-dev' : name.startsWith('heldout-body-') ? `$NEWSMARK_DATA/${name}` : name;
       rows.push([
         half === 'dev' ? `\`${gold}\` (${set.pages} pages, ${set.sites} sites)` : '',
         half === 'dev' ? 'development' : 'test',
@@ -396,7 +395,9 @@ const BLOCKS: Record<string, () => string | undefined> = {
   'learning-heldout': () => curve('eval/results/learning-curve-vlsp2018-dev-heldout.json'),
   'learning-phoner': () => curve('eval/results/learning-curve-phoner-train.json', ['actor', 'date']),
   'learning-seeds': learningSeeds,
-  'body-learning': bodyLearning,
+  'body-learning': () => bodyLearning('eval/results/body-learning.json'),
+  'body-learning-l3s-heldout': () => bodyLearning('eval/results/body-learning-heldout-body-l3s.json'),
+  'body-learning-l3s': () => bodyLearning('eval/results/body-learning-heldout-body-l3s-development.json'),
   'body-heldout': () => bodyHeldout('eval/results/body-heldout.json'),
   'body-heldout-summary': bodyHeldoutSummary,
   'body-heldout-zh': () => bodyHeldout('eval/results/body-heldout-zh.json'),

@@ -19,29 +19,37 @@ const PEOPLE = [
   ['Jonah Whitfield', 'Dublin', 'farm policy', '2016'],
 ];
 const TOPICS = ['port strike', 'rail budget', 'harbour expansion', 'wind farm auction'];
+/** Sites of the same make: each its own template lines. */
+const SITES = [
+  { name: 'Northern Courier', menu: 'World | Politics | Business | Sport | Culture | Opinion', subscribe: 'Subscribe to the morning briefing for the news that matters before breakfast', region: '' },
+  { name: 'Southern Gazette', menu: 'Home | Local | Nation | Money | Games | Letters', subscribe: 'Sign up for our evening newsletter and never miss a local story again', region: 'south' },
+  { name: 'Western Ledger', menu: 'Front | Region | Economy | Football | Arts | Views', subscribe: 'Get the weekend digest delivered to your inbox every Saturday morning', region: 'west' },
+];
 
 /**
  * A page of one site: the template, the article, and a box about the reporter after it, written as prose
  * and different on every page, so the rules take it for body and no exact line repeats it.
  */
-function sitePage(i: number): { text: string; body: Set<number> } {
+function sitePage(i: number, site = SITES[0]): { text: string; body: Set<number> } {
   const [name, city, beat, year] = PEOPLE[i];
   const topic = TOPICS[i];
   const lines = [
-    'The Northern Courier',
-    'World | Politics | Business | Sport | Culture | Opinion',
-    'Subscribe to the morning briefing for the news that matters before breakfast',
+    `The ${site.name}`,
+    site.menu,
+    site.subscribe,
     `Talks over the ${topic} resume as both sides signal a compromise`,
     `Negotiators met again on Tuesday to discuss the ${topic}, which has divided the city council for most of the year and delayed several other projects.`,
     `The mayor said that a deal was close, although she warned that the details of the ${topic} would still need the approval of the regional government.`,
     `Opposition members argued that the plan had been rushed and that residents living near the site had not been consulted about the noise and the traffic.`,
     `Business groups welcomed the progress and said that the uncertainty around the ${topic} had already cost local firms a great deal of money this year.`,
     `A final vote is expected next month, when the council will also debate a proposal to set up an independent review of the whole process.`,
-    `${name} reports on ${beat} from ${city} and has written for the Courier since ${year}, after several years at a news agency.`,
+    `${name} reports on ${beat} from ${city} and has written for the ${site.name.split(' ')[1]} since ${year}, after several years at a news agency.`,
     `Before that, ${name.split(' ')[0]} spent a decade covering ${beat} for radio, and she still presents a weekly programme about it.`,
     `You can send ${name.split(' ')[0]} tips and corrections about ${beat} through the newsroom's secure contact form at any time.`,
-    'Copyright The Northern Courier. All rights reserved.',
+    `Copyright The ${site.name}. All rights reserved.`,
   ];
+  // another site's articles and boxes are its own (sites are told apart by the lines they share)
+  if (site.region) for (let k = 4; k <= 11; k++) lines[k] = `${lines[k].slice(0, -1)}, here in the ${site.region}.`;
   // the headline and the article's five paragraphs
   return { text: `${lines.join('\n')}\n`, body: new Set([3, 4, 5, 6, 7, 8]) };
 }
@@ -125,5 +133,31 @@ describe('the body line model learned per site', () => {
     const copy = CorpusModel.fromJSON(JSON.parse(JSON.stringify(corpus.toJSON())));
     assert.deepEqual(detectLines(pages[2].text, copy, stopwords, { documentId: 'page2' }), detectLines(pages[2].text, corpus, stopwords, { documentId: 'page2' }));
     assert.deepEqual(bodyLines(copy, 'page2', pages[2].text), [3, 4, 5, 6, 7, 8]);
+  });
+
+  it('a site with one annotated page follows a model of it only when other sites showed one page teaching the next', () => {
+    const corpus = new CorpusModel();
+    const pages = SITES.map((site) => PEOPLE.map((_, i) => sitePage(i, site)));
+    pages.forEach((site, s) => site.forEach((page, i) => corpus.addDocument(`site${s}-page${i}`, page.text)));
+    const third = pages[2][1];
+    const handSet = bodyLines(corpus, 'site2-page1', third.text);
+    // the reporter box reads as prose: the rules take it for body
+    for (const line of [4, 5, 6, 7, 8, 9, 10, 11]) assert.ok(handSet.includes(line), `line ${line} is body by the rules`);
+    annotate(corpus, 'site2-page0', pages[2][0]);
+    annotate(corpus, 'site0-page0', pages[0][0]);
+    annotate(corpus, 'site0-page1', pages[0][1]);
+    // one site where one page taught the next is not enough to trust a single page elsewhere
+    const untaught = detectLines(third.text, corpus, stopwords, { documentId: 'site2-page1' });
+    for (const line of [9, 10, 11]) assert.equal(untaught[line].label, 'body', `line ${line} of the box is left to the rules`);
+    assert.ok(untaught.every((d) => !d.reasons.some((reason) => reason.includes('annotated page'))));
+    annotate(corpus, 'site1-page0', pages[1][0]);
+    annotate(corpus, 'site1-page1', pages[1][1]);
+    // two such sites are: the box follows the one annotated page of its site, the article stays
+    const taught = detectLines(third.text, corpus, stopwords, { documentId: 'site2-page1' });
+    for (const line of [4, 5, 6, 7, 8]) assert.equal(taught[line].label, 'body', `line ${line} stays body`);
+    for (const line of [10, 11]) {
+      assert.equal(taught[line].label, 'boilerplate', `line ${line} of the box is boilerplate`);
+      assert.match(taught[line].reasons[0], /^boilerplate by what 1 annotated pages of this site taught/);
+    }
   });
 });

@@ -9,7 +9,7 @@
 // fitted on the others decides its lines, and the site uses the model only when it made fewer line errors
 // there than the hand-set decision. A site with one annotated page cannot measure itself: it uses its
 // model when, on the corpus's sites with several annotated pages, a model of one page decided the next
-// page better. With fewer than two annotated pages in the corpus nothing is measured and the hand-set
+// page better (in all, and on at least two more of those pages than not). With fewer than two annotated pages in the corpus nothing is measured and the hand-set
 // decision stands, so a corpus without body tags is decided exactly as before.
 //
 // This file is pure arithmetic and bookkeeping; decision.ts computes the rows (it owns the page analysis).
@@ -276,26 +276,43 @@ function sitesOf(learned: Learned): string[][] {
 }
 
 /**
+ * How many more of those next pages a one-page model must decide better than worse than the hand-set
+ * decision: one pair of pages cannot show that one page teaches every other site's next page.
+ */
+const MIN_ONE_PAGE_LEAD = 2;
+
+/**
  * The corpus's own measure of learning from a single page: on every site with several annotated pages, a
  * model fitted on each page decides the site's next one. A site with one annotated page uses its model
- * only when that beat the hand-set decision.
+ * only when that made fewer line errors in all than the hand-set decision and decided at least
+ * MIN_ONE_PAGE_LEAD more of those pages better than worse: a total a line better can hide a page it ruins
+ * (on the development pages such a gate, passed by one line on one page, turned another site's share
+ * buttons and related links into body).
  */
 function onePageGate(learned: Learned, corpus: CorpusModel, rowsOf: RowsOf): NonNullable<Learned['onePage']> {
   if (!learned.onePage) {
-    let handErrors = 0;
-    let best: { strength: number; errors: number } | undefined;
     const pairs: Array<[BodyRow[], BodyRow[]]> = [];
     for (const ids of sitesOf(learned)) {
       for (let k = 0; k + 1 < ids.length; k++) pairs.push([rowsOfPage(learned, corpus, ids[k], rowsOf), rowsOfPage(learned, corpus, ids[k + 1], rowsOf)]);
     }
-    for (const [, next] of pairs) handErrors += errorsOf(next, undefined);
+    const hand = pairs.map(([, next]) => errorsOf(next, undefined));
+    const handErrors = hand.reduce((sum, e) => sum + e, 0);
+    let best: { strength: number; errors: number; better: number; worse: number } | undefined;
     for (const strength of learned.options.strengths) {
       let errors = 0;
-      for (const [rows, next] of pairs) errors += errorsOf(next, fitSite(rows, strength));
-      if (!best || errors < best.errors) best = { strength, errors };
+      let better = 0;
+      let worse = 0;
+      pairs.forEach(([rows, next], i) => {
+        const e = errorsOf(next, fitSite(rows, strength));
+        errors += e;
+        if (e < hand[i]) better++;
+        else if (e > hand[i]) worse++;
+      });
+      if (!best || errors < best.errors) best = { strength, errors, better, worse };
     }
     const errors = best?.errors ?? 0;
-    learned.onePage = { errors, handErrors, strength: best?.strength ?? 0, active: pairs.length > 0 && errors + learned.options.margin <= handErrors };
+    const active = best !== undefined && errors + learned.options.margin <= handErrors && best.better - best.worse >= MIN_ONE_PAGE_LEAD;
+    learned.onePage = { errors, handErrors, strength: best?.strength ?? 0, active };
   }
   return learned.onePage;
 }
