@@ -9,8 +9,9 @@
 // fitted on the others decides its lines, and the site uses the model only when it made fewer line errors
 // there than the hand-set decision. A site with one annotated page cannot measure itself: it uses its
 // model when, on the corpus's sites with several annotated pages, a model of one page decided the next
-// page better (in all, and on at least two more of those pages than not). With fewer than two annotated pages in the corpus nothing is measured and the hand-set
-// decision stands, so a corpus without body tags is decided exactly as before.
+// page better (in all, and on at least two more of those pages than not). With fewer than two annotated
+// pages in the corpus nothing is measured and the hand-set decision stands, so a corpus without body tags
+// is decided exactly as before.
 //
 // This file is pure arithmetic and bookkeeping; decision.ts computes the rows (it owns the page analysis).
 
