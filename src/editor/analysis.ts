@@ -14,6 +14,7 @@ import { withSuggestions } from '../core/suggesters/index';
 import { createAnalysisEngine, type AnalysisEngine, type EngineRequest } from '../node/analysisEngine';
 import type { LexiconFile } from '../node/lexicons';
 import type { LearnerQuality } from '../core/learn/learner';
+import type { SiteReport } from '../core/detect/body/index';
 import { exists, readPageText, readPageTextOrSkip, readSidecarText, readText } from './fsio';
 import type { Log } from './log';
 import type { SidecarEvents } from './sidecarWatcher';
@@ -67,6 +68,9 @@ export class AnalysisService implements vscode.Disposable {
   /** Fires when the analyses start using another span learner (and with it another held-out measurement). */
   readonly onDidLearn = this.learnedEmitter.event;
   private learnerMeasured: LearnerQuality | undefined;
+  /** What the body line model measured per site, as of the last body lesson; whether one came since. */
+  private bodyMeasured: SiteReport[] = [];
+  private bodyChanged = false;
   private readonly disposables: vscode.Disposable[] = [this.emitter, this.learnedEmitter, this.ghostSidecars];
   private corpusBuild: Promise<void> | undefined;
   /** The document version each pending analysis is for: only the newest request's answer is kept. */
@@ -179,6 +183,7 @@ export class AnalysisService implements vscode.Disposable {
   /** Forgets the corpus statistics and builds them again (after many files changed; also the benchmark). */
   rebuildCorpus(): Promise<void> {
     void this.engine.request({ type: 'resetCorpus' });
+    this.bodyMeasured = [];
     void this.trainer.request({ type: 'resetCorpus' });
     // the lines taught live in the corpus statistics just reset (the entities taught stay where they are)
     for (const [id, taught] of this.taught) {
@@ -348,6 +353,11 @@ export class AnalysisService implements vscode.Disposable {
     return this.learnerMeasured;
   }
 
+  /** What the body line model measured per site with annotated pages (empty: fewer than two). */
+  get bodyLearning(): readonly SiteReport[] {
+    return this.bodyMeasured;
+  }
+
   /** Resolves when the decisions made so far are learned and shown (tests, the benchmark). */
   async learned(): Promise<void> {
     if (this.retrainTimer !== undefined) {
@@ -455,6 +465,7 @@ export class AnalysisService implements vscode.Disposable {
   /** Messages whose answer nobody waits for; the engine keeps their order relative to analyses. */
   private send(req: EngineRequest): void {
     void this.engine.request(req).then((r) => !r.ok && this.log.warn(`analysis engine: ${r.error}`));
+    if (req.type === 'learnBodyPage') this.bodyChanged = true;
     if (req.type === 'learnEntity' || req.type === 'dismissEntity' || req.type === 'learnBodyPage') this.scheduleRelearn();
   }
 
@@ -465,8 +476,21 @@ export class AnalysisService implements vscode.Disposable {
     this.relearnTimer = setTimeout(() => {
       this.relearnTimer = undefined;
       // the pages on screen (pages in background tabs catch up at their next analysis)
-      void this.reanalyseShown();
+      void this.reanalyseShown().then(() => this.measureBody());
     }, RELEARN_DELAY_MS);
+  }
+
+  /** Asks the engine what the body line model measured, after body lessons changed (the quality view). */
+  private async measureBody(): Promise<void> {
+    if (!this.bodyChanged) return;
+    this.bodyChanged = false;
+    const reply = await this.engine.request({ type: 'bodyReport' });
+    if (!reply.ok) {
+      this.log.warn(`analysis engine: ${reply.error}`);
+      return;
+    }
+    this.bodyMeasured = reply.bodyReport ?? [];
+    this.learnedEmitter.fire();
   }
 
   /** The pages on screen analysed again (pages in background tabs catch up at their next analysis). */

@@ -10,6 +10,7 @@ import {
 } from '../core/quality';
 import { addReviewCounts, emptyReviewCounts, reviewCounts, type ReviewCounts } from '../core/review';
 import type { LearnerQuality, UnknownWordFallbacks } from '../core/learn/learner';
+import type { SiteReport } from '../core/detect/body/index';
 import { reanchor } from '../core/sidecar/anchor';
 import { parseSidecar } from '../core/sidecar/codec';
 import type { EditorContext } from './context';
@@ -357,7 +358,9 @@ export type QualityNode =
   | { kind: 'hand'; count: number }
   | { kind: 'model'; quality: LearnerQuality }
   | { kind: 'modelLabel'; label: string; folds: number; measured: LearnerQuality['labels'][string] }
-  | { kind: 'modelKept'; label: string; kept: UnknownWordFallbacks };
+  | { kind: 'modelKept'; label: string; kept: UnknownWordFallbacks }
+  | { kind: 'body'; sites: readonly SiteReport[] }
+  | { kind: 'bodySite'; site: SiteReport };
 
 /** What the annotator's decisions say about each suggestion source, its rules, and the learning curve. */
 export class QualityProvider implements vscode.TreeDataProvider<QualityNode> {
@@ -367,7 +370,12 @@ export class QualityProvider implements vscode.TreeDataProvider<QualityNode> {
   constructor(
     private readonly index: CorpusIndex,
     /** The span learner in use: what it measured on held-out done pages when it was trained. */
-    private readonly learner: { readonly learnerQuality: LearnerQuality | undefined; readonly onDidLearn: vscode.Event<void> },
+    private readonly learner: {
+      readonly learnerQuality: LearnerQuality | undefined;
+      /** The body line model: what it measured per site with annotated pages. */
+      readonly bodyLearning: readonly SiteReport[];
+      readonly onDidLearn: vscode.Event<void>;
+    },
   ) {
     index.onDidChange(() => this.emitter.fire());
     learner.onDidLearn(() => this.emitter.fire());
@@ -383,6 +391,7 @@ export class QualityProvider implements vscode.TreeDataProvider<QualityNode> {
           ...(measured.active && measured.unknown && measured.unknown.suggested > 0 ? [{ kind: 'modelKept' as const, label, kept: measured.unknown }] : []),
         ]);
       }
+      if (element.kind === 'body') return element.sites.map((site) => ({ kind: 'bodySite', site }));
       return [];
     }
     await this.index.ready();
@@ -399,6 +408,8 @@ export class QualityProvider implements vscode.TreeDataProvider<QualityNode> {
     if (hand > 0) nodes.push({ kind: 'hand', count: hand });
     const learned = this.learner.learnerQuality;
     if (learned && learned.documents > 0) nodes.push({ kind: 'model', quality: learned });
+    const sites = this.learner.bodyLearning;
+    if (sites.length > 0) nodes.push({ kind: 'body', sites });
     return nodes;
   }
 
@@ -456,6 +467,35 @@ export class QualityProvider implements vscode.TreeDataProvider<QualityNode> {
         item.description = vscode.l10n.t('{0} right on held-out pages ({1} of {2})', percent(k.correct / k.suggested), k.correct, k.suggested);
         item.tooltip = vscode.l10n.t('Rule suggestions the model left out that hold a word it has not learned are shown beside it only where held-out pages make them more than 1 in 3 likely right; their score says how likely.');
         item.id = `quality:model:${node.label}:kept`;
+        return item;
+      }
+      case 'body': {
+        const following = node.sites.filter((site) => site.active).length;
+        const item = new vscode.TreeItem(vscode.l10n.t('Body lines learned per site'), vscode.TreeItemCollapsibleState.Collapsed);
+        item.description = vscode.l10n.t('{0} of {1} sites follow their annotated pages', following, node.sites.length);
+        item.tooltip = vscode.l10n.t(
+          'Pages of a site share a template: a site follows what its annotated body pages taught only where, on those pages held out in turn, that made fewer line errors than the rules.',
+        );
+        item.iconPath = new vscode.ThemeIcon('list-flat');
+        item.id = 'quality:body';
+        return item;
+      }
+      case 'bodySite': {
+        const site = node.site;
+        const first = site.pages[0] ?? '';
+        const item = new vscode.TreeItem(vscode.l10n.t('Site of {0}', first.slice(first.lastIndexOf('/') + 1)));
+        const measured = site.errors !== undefined && site.handErrors !== undefined;
+        item.description = site.active
+          ? vscode.l10n.t('followed: {0} line errors on held-out pages, the rules {1}', site.errors ?? 0, site.handErrors ?? 0)
+          : measured
+            ? vscode.l10n.t('rules kept: {0} line errors on held-out pages, the rules {1}', site.errors ?? 0, site.handErrors ?? 0)
+            : vscode.l10n.t('rules kept: not measured');
+        item.tooltip = [
+          vscode.l10n.t('{0} annotated pages of this site:', site.pages.length),
+          ...site.pages,
+          site.pages.length === 1 ? vscode.l10n.t('With one annotated page, the errors are those of one-page models on the next pages of other sites.') : '',
+        ].filter((line) => line !== '').join('\n');
+        item.id = `quality:body:${first}`;
         return item;
       }
       case 'hand': {

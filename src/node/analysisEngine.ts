@@ -10,6 +10,7 @@
 // fails costs only the learned suggestions.
 import { Worker } from 'node:worker_threads';
 import { type AnalysisBase, type AnalysisDelta, analyseFrom, type AnalysisOptions, type DocumentAnalysis, reanalyseEdit } from '../core/detect/analyse';
+import { bodyLearningReport, type SiteReport } from '../core/detect/body/index';
 import { type BodyPageLesson, CorpusModel } from '../core/detect/corpus';
 import { LearnedEntities } from '../core/detect/learned';
 import { WordProfile, type WordProfileData } from '../core/detect/wordProfile';
@@ -28,6 +29,8 @@ export type EngineRequest =
   | { type: 'learnLine'; text: string; label: LineLabel; forget: boolean }
   /** A page's body lesson for the body line model (none: the page teaches it nothing any more). */
   | { type: 'learnBodyPage'; id: string; page?: BodyPageLesson }
+  /** What the body line model measured per site (the Suggestion quality view). */
+  | { type: 'bodyReport' }
   | { type: 'learnEntity'; label: string; text: string; value?: string; forget: boolean }
   /** A suggestion of `text` as `label` was dismissed (`forget`: the dismissal was undone). */
   | { type: 'dismissEntity'; label: string; text: string; forget: boolean }
@@ -73,6 +76,8 @@ export type EngineReply =
       words?: WordProfileData;
       /** After 'train': what the training read and how long it took. */
       trained?: { pages: number; ms: number; active: string[]; measured: boolean };
+      /** After 'bodyReport'. */
+      bodyReport?: SiteReport[];
     }
   | { ok: false; error: string };
 
@@ -135,6 +140,8 @@ export class EngineState {
         if (req.page) this.corpus.learnBodyPage(req.id, req.page);
         else this.corpus.forgetBodyPage(req.id);
         return { ok: true };
+      case 'bodyReport':
+        return { ok: true, bodyReport: bodyLearningReport(this.corpus, this.lexicons.stopwords) };
       case 'learnEntity':
         if (req.forget) this.learned.forget(req.label, req.text, 1);
         else this.learned.accept(req.label, req.text, req.value);

@@ -1,7 +1,7 @@
 // Body detection that learns a site's template from the annotator, in the real editor: pages of one site
 // whose rules take a box about the reporter (prose, different on every page) for article body; once the
 // annotator has tagged the article on two pages and marked them done, the third page shows that box as
-// boilerplate, as the annotator did, and the article as body.
+// boilerplate, as the annotator did, and the article as body; the Suggestion quality view says so.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { api, corpusUri, eventually, writeFile } from './helpers';
@@ -102,5 +102,14 @@ suite('body detection learns the site from the annotator', () => {
     for (const line of [0, 1, 2, 12]) assert.equal(after[line], 'dimmed', `line ${line} after: ${JSON.stringify(after)}`);
     const boxLine = (await nm.view(third.document.uri))!.boilerplateLines.find((l) => l.line === BOX[0]);
     assert.match(boxLine?.reasons[0] ?? '', /^boilerplate by what 2 annotated pages of this site taught/);
+
+    // the Suggestion quality view says the site follows its annotated pages, with what that measured
+    const body = await eventually(async () => (await nm.views.quality.getChildren()).find((n) => n.kind === 'body'), 10_000, 'body lines in the Suggestion quality view');
+    assert.ok(body.kind === 'body');
+    assert.match(String(nm.views.quality.getTreeItem(body).description), /^1 of 1 sites follow their annotated pages$/);
+    const [site] = await nm.views.quality.getChildren(body);
+    assert.ok(site.kind === 'bodySite' && site.site.active && site.site.pages.length === 2, JSON.stringify(site));
+    assert.ok((site.site.errors ?? Infinity) < (site.site.handErrors ?? 0), JSON.stringify(site));
+    assert.match(String(nm.views.quality.getTreeItem(site).description), /^followed: \d+ line errors on held-out pages, the rules \d+$/);
   });
 });

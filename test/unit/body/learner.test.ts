@@ -3,7 +3,7 @@
 // of them are annotated; without annotated pages (or with one) nothing changes.
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { detectLines } from '../../../src/core/detect/body/index';
+import { bodyLearningReport, detectLines } from '../../../src/core/detect/body/index';
 import { CorpusModel } from '../../../src/core/detect/corpus';
 import type { Annotation } from '../../../src/core/model/types';
 import { lineSpans } from '../../../src/core/text/lines';
@@ -111,6 +111,18 @@ describe('the body line model learned per site', () => {
     // and without any lesson at all, exactly today's decisions, reasons and scores
     assert.deepEqual(detectLines(pages[2].text, fresh, stopwords, { documentId: 'page2' }), detectLines(pages[2].text, fresh, stopwords, { documentId: 'page2', bodyLearner: false }));
     assert.deepEqual(detectLines(pages[2].text, fresh, stopwords, { documentId: 'page2' }), before);
+  });
+
+  it('reports what each site measured: nothing with one annotated page, then the site, its pages and its errors', () => {
+    const { corpus, pages } = siteCorpus();
+    annotate(corpus, 'page0', pages[0]);
+    assert.deepEqual(bodyLearningReport(corpus, stopwords), []);
+    annotate(corpus, 'page1', pages[1]);
+    const [site, ...others] = bodyLearningReport(corpus, stopwords);
+    assert.deepEqual(others, []);
+    assert.deepEqual(site.pages, ['page0', 'page1']);
+    assert.equal(site.active, true);
+    assert.ok(site.errors !== undefined && site.handErrors !== undefined && site.errors < site.handErrors, JSON.stringify(site));
   });
 
   it('a page of another site is left alone', () => {

@@ -14,7 +14,7 @@ import { trimArticleTail } from './context/articleEnd';
 import { articleBlocks, betweenBodyLines, extendBackOverTableHead, extendOverStructure, findHeadline, isPlainLine, sentencesAtEdges, TABLE_LEAD_LINES } from './context/blocks';
 import { EvidenceLog, PRIOR_LOGIT } from './evidence';
 import { computeLineFeatures, type LineFeatureCache, type LineFeatureCacheEntry } from './features';
-import { activeSiteModel, type BodyLearnerOptions, type BodyRow, DEFAULT_BODY_LEARNER, siteLogit, type SiteModel, SUBSTANTIAL_CHARS } from './learner';
+import { activeSiteModel, type BodyLearnerOptions, type BodyRow, DEFAULT_BODY_LEARNER, siteLogit, type SiteModel, siteReports, type SiteReport, SUBSTANTIAL_CHARS } from './learner';
 import { FEATURE_COUNT, keepsHandSetDecision, lineModelFeatures, type PageEvidence } from './model';
 import { isWordCode, lineKeyHash } from '../../text/normalize';
 import { addCreditEvidence } from './signals/credit';
@@ -287,6 +287,11 @@ function siteDecision(page: HandSetAnalysis, site: SiteModel, learner: BodyLearn
     adjusted[index] = logit;
   }
   return adjusted;
+}
+
+/** What the body line model measured per site of the corpus's annotated pages (see learner.ts). */
+export function bodyLearningReport(corpus: CorpusModel, stopwords: StopwordLexicon, learner: BodyLearnerOptions = DEFAULT_BODY_LEARNER): SiteReport[] {
+  return siteReports(corpus, rowsFor(corpus, stopwords, learner), stopwords, learner);
 }
 
 /** The rows of annotated pages, for the learner (per corpus, lexicon and options, so its cache can tell). */

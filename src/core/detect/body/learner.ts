@@ -342,19 +342,47 @@ export function activeSiteModel(corpus: CorpusModel, page: ReadonlySet<number>, 
   }
   if (best < 0) return undefined;
   const members = groups.ids.filter((_, index) => groups.site[index] === groups.site[best]).slice(-options.maxPages);
+  const model = siteModelOf(learned, corpus, members, rowsOf);
+  return model?.active ? model : undefined;
+}
+
+/** The model of the site whose latest annotated pages are `members` (trained when first asked, then kept). */
+function siteModelOf(learned: Learned, corpus: CorpusModel, members: readonly string[], rowsOf: RowsOf): SiteModel | undefined {
   const siteKey = members.join('\u0000');
   if (!learned.sites.has(siteKey)) {
     const rows = members.map((id) => rowsOfPage(learned, corpus, id, rowsOf));
     let model: SiteModel | undefined;
-    if (members.length >= 2) model = trainSite(rows, options);
+    if (members.length >= 2) model = trainSite(rows, learned.options);
     else if (rows[0].length > 0) {
       const gate = onePageGate(learned, corpus, rowsOf);
       if (gate.active) model = { weights: fitSite(rows[0], gate.strength), strength: gate.strength, pages: 1, errors: gate.errors, handErrors: gate.handErrors, active: true };
     }
     learned.sites.set(siteKey, model);
   }
-  const model = learned.sites.get(siteKey);
-  return model?.active ? model : undefined;
+  return learned.sites.get(siteKey);
+}
+
+/** What the body line model measured for one site, for the Suggestion quality view. */
+export interface SiteReport {
+  /** The site's annotated pages learned from (ids, oldest first). */
+  readonly pages: readonly string[];
+  /** Whether its pages follow the site's model. */
+  readonly active: boolean;
+  /** Line errors on its held-out annotated pages: the model's and the hand-set decision's (with one
+   * annotated page: those of one-page models on the next pages of other sites); undefined when not measured. */
+  readonly errors?: number;
+  readonly handErrors?: number;
+}
+
+/** Every site with annotated pages and what its model measured; empty with fewer than two annotated pages. */
+export function siteReports(corpus: CorpusModel, rowsOf: RowsOf, key: unknown, options = DEFAULT_BODY_LEARNER): SiteReport[] {
+  if (corpus.bodyPageLessons.size < 2) return [];
+  const learned = learnedFor(corpus, key, options);
+  return sitesOf(learned).map((members) => {
+    const model = siteModelOf(learned, corpus, members, rowsOf);
+    const measured = model ?? (members.length === 1 ? onePageGate(learned, corpus, rowsOf) : undefined);
+    return { pages: members, active: model?.active ?? false, ...(measured ? { errors: measured.errors, handErrors: measured.handErrors } : {}) };
+  });
 }
 
 /** Gaussian elimination with partial pivoting on a dense n x n system (row-major). */
