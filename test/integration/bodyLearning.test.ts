@@ -106,9 +106,13 @@ suite('body detection learns the site from the annotator', () => {
     // the Suggestion quality view says the site follows its annotated pages, with what that measured
     const body = await eventually(async () => (await nm.views.quality.getChildren()).find((n) => n.kind === 'body'), 10_000, 'body lines in the Suggestion quality view');
     assert.ok(body.kind === 'body');
-    assert.match(String(nm.views.quality.getTreeItem(body).description), /^1 of 1 sites follow their annotated pages$/);
-    const [site] = await nm.views.quality.getChildren(body);
-    assert.ok(site.kind === 'bodySite' && site.site.active && site.site.pages.length === 2, JSON.stringify(site));
+    // (other suites may have left pages with body tags of other sites in the corpus)
+    const followed = body.sites.filter((s) => s.active).length;
+    assert.ok(followed >= 1);
+    assert.equal(String(nm.views.quality.getTreeItem(body).description), `${followed} of ${body.sites.length} sites follow their annotated pages`);
+    const site = (await nm.views.quality.getChildren(body)).find((n) => n.kind === 'bodySite' && n.site.pages.some((id) => id.endsWith(NAMES[0])));
+    assert.ok(site?.kind === 'bodySite' && site.site.active, JSON.stringify(body.sites));
+    assert.deepEqual(site.site.pages.map((id) => NAMES.find((name) => id.endsWith(name))), NAMES.slice(0, 2));
     assert.ok((site.site.errors ?? Infinity) < (site.site.handErrors ?? 0), JSON.stringify(site));
     assert.match(String(nm.views.quality.getTreeItem(site).description), /^followed: \d+ line errors on held-out pages, the rules \d+$/);
   });
