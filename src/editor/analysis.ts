@@ -14,7 +14,7 @@ import { withSuggestions } from '../core/suggesters/index';
 import { createAnalysisEngine, type AnalysisEngine, type EngineRequest } from '../node/analysisEngine';
 import type { LexiconFile } from '../node/lexicons';
 import type { LearnerQuality } from '../core/learn/learner';
-import type { SiteReport } from '../core/detect/body/index';
+import type { BodyLearningReport } from '../core/detect/body/index';
 import { exists, readPageText, readPageTextOrSkip, readSidecarText, readText } from './fsio';
 import type { Log } from './log';
 import type { SidecarEvents } from './sidecarWatcher';
@@ -68,8 +68,8 @@ export class AnalysisService implements vscode.Disposable {
   /** Fires when the analyses start using another span learner (and with it another held-out measurement). */
   readonly onDidLearn = this.learnedEmitter.event;
   private learnerMeasured: LearnerQuality | undefined;
-  /** What the body line model measured per site, as of the last body lesson; whether one came since. */
-  private bodyMeasured: SiteReport[] = [];
+  /** What learning body lines measured, as of the last body lesson; whether one came since. */
+  private bodyMeasured: BodyLearningReport | undefined;
   private bodyChanged = false;
   private readonly disposables: vscode.Disposable[] = [this.emitter, this.learnedEmitter, this.ghostSidecars];
   private corpusBuild: Promise<void> | undefined;
@@ -183,7 +183,7 @@ export class AnalysisService implements vscode.Disposable {
   /** Forgets the corpus statistics and builds them again (after many files changed; also the benchmark). */
   rebuildCorpus(): Promise<void> {
     void this.engine.request({ type: 'resetCorpus' });
-    this.bodyMeasured = [];
+    this.bodyMeasured = undefined;
     void this.trainer.request({ type: 'resetCorpus' });
     // the lines taught live in the corpus statistics just reset (the entities taught stay where they are)
     for (const [id, taught] of this.taught) {
@@ -353,8 +353,8 @@ export class AnalysisService implements vscode.Disposable {
     return this.learnerMeasured;
   }
 
-  /** What the body line model measured per site with annotated pages (empty: fewer than two). */
-  get bodyLearning(): readonly SiteReport[] {
+  /** What learning body lines measured on the annotator's pages (undefined: no body lesson yet). */
+  get bodyLearning(): BodyLearningReport | undefined {
     return this.bodyMeasured;
   }
 
@@ -489,7 +489,7 @@ export class AnalysisService implements vscode.Disposable {
       this.log.warn(`analysis engine: ${reply.error}`);
       return;
     }
-    this.bodyMeasured = reply.bodyReport ?? [];
+    this.bodyMeasured = reply.bodyReport;
     this.learnedEmitter.fire();
   }
 

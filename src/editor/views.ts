@@ -10,7 +10,7 @@ import {
 } from '../core/quality';
 import { addReviewCounts, emptyReviewCounts, reviewCounts, type ReviewCounts } from '../core/review';
 import type { LearnerQuality, UnknownWordFallbacks } from '../core/learn/learner';
-import type { SiteReport } from '../core/detect/body/index';
+import type { BodyLearningReport, SiteReport } from '../core/detect/body/index';
 import { reanchor } from '../core/sidecar/anchor';
 import { parseSidecar } from '../core/sidecar/codec';
 import type { EditorContext } from './context';
@@ -359,7 +359,8 @@ export type QualityNode =
   | { kind: 'model'; quality: LearnerQuality }
   | { kind: 'modelLabel'; label: string; folds: number; measured: LearnerQuality['labels'][string] }
   | { kind: 'modelKept'; label: string; kept: UnknownWordFallbacks }
-  | { kind: 'body'; sites: readonly SiteReport[] }
+  | { kind: 'body'; sites: readonly SiteReport[]; memory: BodyLearningReport['memory'] }
+  | { kind: 'bodyMemory'; memory: BodyLearningReport['memory'] }
   | { kind: 'bodySite'; site: SiteReport };
 
 /** What the annotator's decisions say about each suggestion source, its rules, and the learning curve. */
@@ -372,8 +373,8 @@ export class QualityProvider implements vscode.TreeDataProvider<QualityNode> {
     /** The span learner in use: what it measured on held-out done pages when it was trained. */
     private readonly learner: {
       readonly learnerQuality: LearnerQuality | undefined;
-      /** The body line model: what it measured per site with annotated pages. */
-      readonly bodyLearning: readonly SiteReport[];
+      /** What learning body lines measured: per site with annotated pages, and the memory of body tags. */
+      readonly bodyLearning: BodyLearningReport | undefined;
       readonly onDidLearn: vscode.Event<void>;
     },
   ) {
@@ -391,7 +392,10 @@ export class QualityProvider implements vscode.TreeDataProvider<QualityNode> {
           ...(measured.active && measured.unknown && measured.unknown.suggested > 0 ? [{ kind: 'modelKept' as const, label, kept: measured.unknown }] : []),
         ]);
       }
-      if (element.kind === 'body') return element.sites.map((site) => ({ kind: 'bodySite', site }));
+      if (element.kind === 'body') {
+        const memory: QualityNode[] = element.memory.right + element.memory.wrong > 0 ? [{ kind: 'bodyMemory', memory: element.memory }] : [];
+        return [...memory, ...element.sites.map((site): QualityNode => ({ kind: 'bodySite', site }))];
+      }
       return [];
     }
     await this.index.ready();
@@ -408,8 +412,8 @@ export class QualityProvider implements vscode.TreeDataProvider<QualityNode> {
     if (hand > 0) nodes.push({ kind: 'hand', count: hand });
     const learned = this.learner.learnerQuality;
     if (learned && learned.documents > 0) nodes.push({ kind: 'model', quality: learned });
-    const sites = this.learner.bodyLearning;
-    if (sites.length > 0) nodes.push({ kind: 'body', sites });
+    const body = this.learner.bodyLearning;
+    if (body && (body.sites.length > 0 || body.memory.right + body.memory.wrong > 0)) nodes.push({ kind: 'body', sites: body.sites, memory: body.memory });
     return nodes;
   }
 
@@ -478,6 +482,16 @@ export class QualityProvider implements vscode.TreeDataProvider<QualityNode> {
         );
         item.iconPath = new vscode.ThemeIcon('list-flat');
         item.id = 'quality:body';
+        return item;
+      }
+      case 'bodyMemory': {
+        const { right, wrong } = node.memory;
+        const item = new vscode.TreeItem(vscode.l10n.t('Body tags carried to the same line on other pages'));
+        item.description = vscode.l10n.t('{0} right on pages marked done ({1} of {2})', percent(right / (right + wrong)), right, right + wrong);
+        item.tooltip = vscode.l10n.t(
+          'A line you tag body is suggested as body where the same line appears on other pages, unless pages marked done leave it untagged more often. On each page marked done, as if its own tags were not there: how often that would have been right.',
+        );
+        item.id = 'quality:body:memory';
         return item;
       }
       case 'bodySite': {

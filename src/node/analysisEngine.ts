@@ -10,7 +10,7 @@
 // fails costs only the learned suggestions.
 import { Worker } from 'node:worker_threads';
 import { type AnalysisBase, type AnalysisDelta, analyseFrom, type AnalysisOptions, type DocumentAnalysis, reanalyseEdit } from '../core/detect/analyse';
-import { bodyLearningReport, type SiteReport } from '../core/detect/body/index';
+import { type BodyLearningReport, bodyLearningReport } from '../core/detect/body/index';
 import { type BodyPageLesson, CorpusModel } from '../core/detect/corpus';
 import { LearnedEntities } from '../core/detect/learned';
 import { WordProfile, type WordProfileData } from '../core/detect/wordProfile';
@@ -77,7 +77,7 @@ export type EngineReply =
       /** After 'train': what the training read and how long it took. */
       trained?: { pages: number; ms: number; active: string[]; measured: boolean };
       /** After 'bodyReport'. */
-      bodyReport?: SiteReport[];
+      bodyReport?: BodyLearningReport;
     }
   | { ok: false; error: string };
 

@@ -115,5 +115,9 @@ suite('body detection learns the site from the annotator', () => {
     assert.deepEqual(site.site.pages.map((id) => NAMES.find((name) => id.endsWith(name))), NAMES.slice(0, 2));
     assert.ok((site.site.errors ?? Infinity) < (site.site.handErrors ?? 0), JSON.stringify(site));
     assert.match(String(nm.views.quality.getTreeItem(site).description), /^followed: \d+ line errors on held-out pages, the rules \d+$/);
+    // the two paragraphs every page of the site has were tagged on both pages: carried, and right
+    const memory = (await nm.views.quality.getChildren(body)).find((n) => n.kind === 'bodyMemory');
+    assert.ok(memory?.kind === 'bodyMemory' && memory.memory.right >= 2, JSON.stringify(memory));
+    assert.match(String(nm.views.quality.getTreeItem(memory).description), /right on pages marked done \(\d+ of \d+\)$/);
   });
 });

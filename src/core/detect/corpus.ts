@@ -47,6 +47,10 @@ export class CorpusModel {
   private bodyPagesVersion = 0;
   /** Per line hash, the done pages leaving it untagged, as of one body page version (made when asked). */
   private untaggedCounts: { version: number; counts: Map<number, number> } | undefined;
+  /** Changes whenever a line is learned or forgotten. */
+  private learnedVersion = 0;
+  /** How often carrying body tags to other pages was right on the done pages (bodyMemoryRecord). */
+  private memoryRecord: { version: string; right: number; wrong: number } | undefined;
 
   get documentCount(): number {
     return this.documentHashes.size;
@@ -104,6 +108,7 @@ export class CorpusModel {
     const counts = this.learned.get(hash) ?? { body: 0, boilerplate: 0 };
     counts[label]++;
     this.learned.set(hash, counts);
+    this.learnedVersion++;
   }
 
   /** Undoes one learnLine (a tag removed); false when there was nothing to forget. */
@@ -113,6 +118,7 @@ export class CorpusModel {
     if (!counts || counts[label] === 0) return false;
     counts[label]--;
     if (counts.body === 0 && counts.boilerplate === 0) this.learned.delete(hash);
+    this.learnedVersion++;
     return true;
   }
 
@@ -154,6 +160,46 @@ export class CorpusModel {
       this.untaggedCounts = { version: this.bodyPagesVersion, counts };
     }
     return this.untaggedCounts.counts.get(hash) ?? 0;
+  }
+
+  /**
+   * How the memory of body tags did on the pages marked done, each page as if its own tags were not there
+   * (the Suggestion quality view): `right`, the lines it would have carried there as body that the page
+   * tags body; `wrong`, those the page leaves untagged or tags boilerplate.
+   */
+  bodyMemoryRecord(): { right: number; wrong: number } {
+    const version = `${this.bodyPagesVersion}:${this.learnedVersion}`;
+    if (this.memoryRecord?.version !== version) {
+      let right = 0;
+      let wrong = 0;
+      for (const lesson of this.bodyPages.values()) {
+        if (!lesson.done) continue;
+        const spans = lineSpans(lesson.text);
+        const own = new Map<number, LearnedCounts>();
+        for (const [line, label] of lesson.lines) {
+          if (!spans[line]) continue;
+          const hash = lineKeyHash(lesson.text.slice(spans[line].start, spans[line].end));
+          const counts = own.get(hash) ?? { body: 0, boilerplate: 0 };
+          counts[label]++;
+          own.set(hash, counts);
+        }
+        const untagged = untaggedLineHashes(lesson);
+        for (const hash of [...own.keys(), ...untagged]) {
+          const counts = this.learned.get(hash);
+          if (!counts) continue;
+          const mine = own.get(hash);
+          const body = counts.body - (mine?.body ?? 0);
+          const boilerplate = counts.boilerplate - (mine?.boilerplate ?? 0);
+          const left = this.untaggedOnDonePages(hash) - (untagged.has(hash) ? 1 : 0);
+          // as addLearnedEvidence decides: body where body tags elsewhere outnumber the rest
+          if (boilerplate > body || body <= boilerplate + Math.max(0, left)) continue;
+          if ((mine?.body ?? 0) > 0) right++;
+          else wrong++;
+        }
+      }
+      this.memoryRecord = { version, right, wrong };
+    }
+    return { right: this.memoryRecord.right, wrong: this.memoryRecord.wrong };
   }
 
   learnedCounts(lineText: string): LearnedCounts {

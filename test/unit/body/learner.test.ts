@@ -116,9 +116,9 @@ describe('the body line model learned per site', () => {
   it('reports what each site measured: nothing with one annotated page, then the site, its pages and its errors', () => {
     const { corpus, pages } = siteCorpus();
     annotate(corpus, 'page0', pages[0]);
-    assert.deepEqual(bodyLearningReport(corpus, stopwords), []);
+    assert.deepEqual(bodyLearningReport(corpus, stopwords).sites, []);
     annotate(corpus, 'page1', pages[1]);
-    const [site, ...others] = bodyLearningReport(corpus, stopwords);
+    const [site, ...others] = bodyLearningReport(corpus, stopwords).sites;
     assert.deepEqual(others, []);
     assert.deepEqual(site.pages, ['page0', 'page1']);
     assert.equal(site.active, true);

@@ -289,9 +289,16 @@ function siteDecision(page: HandSetAnalysis, site: SiteModel, learner: BodyLearn
   return adjusted;
 }
 
-/** What the body line model measured per site of the corpus's annotated pages (see learner.ts). */
-export function bodyLearningReport(corpus: CorpusModel, stopwords: StopwordLexicon, learner: BodyLearnerOptions = DEFAULT_BODY_LEARNER): SiteReport[] {
-  return siteReports(corpus, rowsFor(corpus, stopwords, learner), stopwords, learner);
+/** What learning body lines measured on the annotator's pages, for the Suggestion quality view. */
+export interface BodyLearningReport {
+  /** The body line model, per site of the corpus's annotated pages (see learner.ts); empty with fewer than two. */
+  sites: SiteReport[];
+  /** Body tags carried to the same line on other pages, on the pages marked done (CorpusModel.bodyMemoryRecord). */
+  memory: { right: number; wrong: number };
+}
+
+export function bodyLearningReport(corpus: CorpusModel, stopwords: StopwordLexicon, learner: BodyLearnerOptions = DEFAULT_BODY_LEARNER): BodyLearningReport {
+  return { sites: siteReports(corpus, rowsFor(corpus, stopwords, learner), stopwords, learner), memory: corpus.bodyMemoryRecord() };
 }
 
 /** The rows of annotated pages, for the learner (per corpus, lexicon and options, so its cache can tell). */

@@ -4,6 +4,6 @@
 // the fitting script measures). What a line's text is made of (words in any script, sentence marks,
 // normal forms and hashes) comes from src/core/text.
 
-export { bodyLearningReport, detectLines, lineModelRows, type DetectOptions, type LineModelRow } from './decision';
+export { type BodyLearningReport, bodyLearningReport, detectLines, lineModelRows, type DetectOptions, type LineModelRow } from './decision';
 export type { SiteReport } from './learner';
 export { LineFeatureCache } from './features';
