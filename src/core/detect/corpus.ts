@@ -174,26 +174,9 @@ export class CorpusModel {
       let wrong = 0;
       for (const lesson of this.bodyPages.values()) {
         if (!lesson.done) continue;
-        const spans = lineSpans(lesson.text);
-        const own = new Map<number, LearnedCounts>();
-        for (const [line, label] of lesson.lines) {
-          if (!spans[line]) continue;
-          const hash = lineKeyHash(lesson.text.slice(spans[line].start, spans[line].end));
-          const counts = own.get(hash) ?? { body: 0, boilerplate: 0 };
-          counts[label]++;
-          own.set(hash, counts);
-        }
-        const untagged = untaggedLineHashes(lesson);
-        for (const hash of [...own.keys(), ...untagged]) {
-          const counts = this.learned.get(hash);
-          if (!counts) continue;
-          const mine = own.get(hash);
-          const body = counts.body - (mine?.body ?? 0);
-          const boilerplate = counts.boilerplate - (mine?.boilerplate ?? 0);
-          const left = this.untaggedOnDonePages(hash) - (untagged.has(hash) ? 1 : 0);
-          // as addLearnedEvidence decides: body where body tags elsewhere outnumber the rest
-          if (boilerplate > body || body <= boilerplate + Math.max(0, left)) continue;
-          if ((mine?.body ?? 0) > 0) right++;
+        for (const [hash, mine] of ownLessonCounts(lesson)) {
+          if (this.lineMemory(hash, mine)?.label !== 'body') continue;
+          if (mine.body > 0) right++;
           else wrong++;
         }
       }
@@ -202,13 +185,24 @@ export class CorpusModel {
     return { right: this.memoryRecord.right, wrong: this.memoryRecord.wrong };
   }
 
-  learnedCounts(lineText: string): LearnedCounts {
-    return this.learnedCountsOfHash(lineKeyHash(lineText));
+  /**
+   * What the annotator's tags of this line say about it on a page, leaving out that page's own counts
+   * (`own`, as ownLessonCounts makes them): boilerplate where its boilerplate tags outnumber its body tags;
+   * body where its body tags outnumber its boilerplate tags and the done pages leaving it untagged; else
+   * nothing. `count`: the tags behind the verdict.
+   */
+  lineMemory(hash: number, own?: Readonly<LearnedCounts>): { label: LineLabel; count: number } | undefined {
+    const counts = this.learned.get(hash);
+    if (counts === undefined) return undefined;
+    const body = counts.body - (own?.body ?? 0);
+    const boilerplate = counts.boilerplate - (own?.boilerplate ?? 0);
+    if (boilerplate > body) return { label: 'boilerplate', count: boilerplate };
+    const untagged = Math.max(0, this.untaggedOnDonePages(hash) - (own?.untagged ?? 0));
+    return body > boilerplate + untagged ? { label: 'body', count: body } : undefined;
   }
 
-  /** The learned counts of a hash without copying them (undefined: never tagged); not to be changed. */
-  peekLearnedCounts(hash: number): Readonly<LearnedCounts> | undefined {
-    return this.learned.get(hash);
+  learnedCounts(lineText: string): LearnedCounts {
+    return this.learnedCountsOfHash(lineKeyHash(lineText));
   }
 
   learnedCountsOfHash(hash: number): LearnedCounts {
@@ -268,6 +262,26 @@ function binarySearch(sorted: Float64Array, value: number): boolean {
     else high = middle - 1;
   }
   return false;
+}
+
+/**
+ * What a page adds to the line counts: per line hash its body and boilerplate tags and, on a done page,
+ * whether it leaves the line untagged (left out when the page is seen as it was before its own tags).
+ */
+export function ownLessonCounts(lesson: BodyPageLesson): Map<number, LearnedCounts> {
+  const own = new Map<number, LearnedCounts>();
+  const spans = lineSpans(lesson.text);
+  const countsOf = (hash: number): LearnedCounts => {
+    let counts = own.get(hash);
+    if (!counts) own.set(hash, (counts = { body: 0, boilerplate: 0 }));
+    return counts;
+  };
+  for (const [line, label] of lesson.lines) {
+    const span = spans[line];
+    if (span) countsOf(lineKeyHash(lesson.text.slice(span.start, span.end)))[label]++;
+  }
+  if (lesson.done) for (const hash of untaggedLineHashes(lesson)) countsOf(hash).untagged = 1;
+  return own;
 }
 
 /** The distinct hashes of a page's non-blank lines that no tag of the page touches, in any copy. */

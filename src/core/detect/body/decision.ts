@@ -6,9 +6,9 @@
 // becomes a label, a score in [0, 1] and the reasons behind it.
 
 import type { LineDecision } from '../../model/types';
-import { forEachLine, isBlank, lineSpans } from '../../text/lines';
+import { forEachLine, isBlank } from '../../text/lines';
 import { mainScripts, scriptCounts, SCRIPTS, type ScriptName } from '../../text/script';
-import { type BodyPageLesson, type CorpusModel, type LearnedCounts, untaggedLineHashes } from '../corpus';
+import { type BodyPageLesson, type CorpusModel, type LearnedCounts, ownLessonCounts } from '../corpus';
 import type { StopwordLexicon } from '../stopwords';
 import { trimArticleTail } from './context/articleEnd';
 import { articleBlocks, betweenBodyLines, extendBackOverTableHead, extendOverStructure, findHeadline, isPlainLine, sentencesAtEdges, TABLE_LEAD_LINES } from './context/blocks';
@@ -16,7 +16,7 @@ import { EvidenceLog, PRIOR_LOGIT } from './evidence';
 import { computeLineFeatures, type LineFeatureCache, type LineFeatureCacheEntry } from './features';
 import { activeSiteModel, type BodyLearnerOptions, type BodyRow, DEFAULT_BODY_LEARNER, siteLogit, type SiteModel, siteReports, type SiteReport, SUBSTANTIAL_CHARS } from './learner';
 import { FEATURE_COUNT, keepsHandSetDecision, lineModelFeatures, type PageEvidence } from './model';
-import { isWordCode, lineKeyHash } from '../../text/normalize';
+import { isWordCode } from '../../text/normalize';
 import { addCreditEvidence } from './signals/credit';
 import { addDoubledEvidence } from './signals/doubled';
 import { addLinkListEvidence, addTeaserEvidence, addTitleTeaserListEvidence, isTitleLikeLine, markTitlesUnderSectionHeaders } from './signals/linkList';
@@ -314,24 +314,7 @@ function rowsFor(corpus: CorpusModel, stopwords: StopwordLexicon, learner: BodyL
  */
 export function lessonRows(id: string, lesson: BodyPageLesson, corpus: CorpusModel, stopwords: StopwordLexicon, learner: BodyLearnerOptions = DEFAULT_BODY_LEARNER): BodyRow[] {
   const labels = new Map<number, 'body' | 'boilerplate'>(lesson.lines.map(([line, label]) => [line, label]));
-  const own = new Map<number, LearnedCounts>();
-  const spans = lineSpans(lesson.text);
-  for (const [line, label] of lesson.lines) {
-    const span = spans[line];
-    if (!span) continue;
-    const hash = lineKeyHash(lesson.text.slice(span.start, span.end));
-    const counts = own.get(hash) ?? { body: 0, boilerplate: 0 };
-    counts[label]++;
-    own.set(hash, counts);
-  }
-  if (lesson.done) {
-    // the page's own untagged lines count against body tags elsewhere (CorpusModel.untaggedOnDonePages): left out too
-    for (const hash of untaggedLineHashes(lesson)) {
-      const counts = own.get(hash) ?? { body: 0, boilerplate: 0 };
-      counts.untagged = (counts.untagged ?? 0) + 1;
-      own.set(hash, counts);
-    }
-  }
+  const own = ownLessonCounts(lesson);
   const page = analysePage(lesson.text, corpus, stopwords, { documentId: corpus.hasDocument(id) ? id : undefined, ownLessons: own });
   if (!page) return [];
   const rows: BodyRow[] = [];

@@ -86,22 +86,15 @@ const TAGGED_BODY = new NumberedReason((pages) => `tagged body on ${pages} other
  * added itself, left out (the body line model learns from a page as it was before its own tags).
  */
 export function addLearnedEvidence(log: EvidenceLog, info: LineInfo, corpus: CorpusModel, own?: ReadonlyMap<number, LearnedCounts>): void {
-  const counts = corpus.peekLearnedCounts(info.hash);
-  if (counts === undefined) return;
-  let { body, boilerplate } = counts;
-  const mine = own?.get(info.hash);
-  if (mine) {
-    body -= mine.body;
-    boilerplate -= mine.boilerplate;
-  }
-  if (boilerplate > body) {
-    log.markConclusiveNumbered(info, -5, TAGGED_BOILERPLATE, boilerplate);
-    info.learned = true;
-  } else if (body > boilerplate + Math.max(0, corpus.untaggedOnDonePages(info.hash) - (mine?.untagged ?? 0))) {
-    log.addNumbered(info, 5, TAGGED_BODY, body);
+  const memory = corpus.lineMemory(info.hash, own?.get(info.hash));
+  if (!memory) return;
+  if (memory.label === 'boilerplate') {
+    log.markConclusiveNumbered(info, -5, TAGGED_BOILERPLATE, memory.count);
+  } else {
+    log.addNumbered(info, 5, TAGGED_BODY, memory.count);
     info.taggedBody = true;
-    info.learned = true;
   }
+  info.learned = true;
 }
 
 /** "copy of line N": the numbers rarely repeat, so the reasons are not kept. */
