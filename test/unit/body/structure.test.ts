@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { detectLines } from '../../../src/core/detect/body/index';
 import { looksLikeCredit } from '../../../src/core/detect/body/signals/credit';
-import { itemNumber, looksLikeCode, speakerLabel } from '../../../src/core/detect/body/signals/structure';
+import { itemNumber, linePattern, looksLikeCode, speakerLabel } from '../../../src/core/detect/body/signals/structure';
 import { CorpusModel } from '../../../src/core/detect/corpus';
 import type { LineDecision } from '../../../src/core/model/types';
 import { loadShippedStopwords } from './shippedStopwords';
@@ -17,6 +17,15 @@ function bodyLines(text: string): string[] {
   const lines = text.split('\n');
   return decisions.filter((decision) => decision.label === 'body').map((decision) => lines[decision.line]);
 }
+
+test('linePattern keeps the first three digits-and-punctuation marks, in any script', () => {
+  assert.equal(linePattern('June 9 – West Palm Beach, FL @ Coral Sky Amphitheatre'), '0–,');
+  assert.equal(linePattern('July 22 – Cuyahoga Falls, OH @ Blossom Music Center'), '0–,');
+  assert.equal(linePattern('England (Group A): 10th appearance'), '():');
+  assert.equal(linePattern('Ngày 12 – Hà Nội, sân Mỹ Đình'), '0–,');
+  assert.equal(linePattern('6月12日：北京，国家体育场'), '00：');
+  assert.equal(linePattern('Home'), '');
+});
 
 test('itemNumber reads "1)", "2.", "3 -" and "4 Word" items, not numbers inside text', () => {
   assert.equal(itemNumber('1) A camera for beginners'), 1);

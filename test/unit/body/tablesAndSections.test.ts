@@ -174,3 +174,69 @@ test('Vietnamese: titles under the site\'s repeated header inside the article ar
     VI_RELATED[0],
   );
 });
+
+/** An article about a tour that ends with its dates under a subheading, then the site's other stories. */
+function tourPage(header: string): { text: string; dates: string[] } {
+  const dates = [
+    'June 9 – Tampa, FL @ Harbour Amphitheatre',
+    'June 12 – Atlanta, GA @ Lakewood Pavilion',
+    'June 17 – Nashville, TN @ River Arena',
+    'June 20 – Raleigh, NC @ Walnut Creek Music Park',
+    'July 2 – Boston, MA @ Seaport Hall',
+    'July 8 – Chicago, IL @ Lakeside Stage',
+  ];
+  const text = [
+    'Home',
+    'Music',
+    'Tours',
+    'The Northern Lights announce their first tour in ten years',
+    'The Northern Lights will play thirty cities next summer, the band announced on Monday at the end of a concert in Denver.',
+    'Singer Ella Moreno said the band had waited for the right moment, and that the new songs would be played alongside the old ones.',
+    'Tickets go on sale to the public on Friday morning, with a presale for members of the fan club on Thursday.',
+    header,
+    ...dates,
+    'More stories',
+    'A festival without headliners sells out in a day',
+    'The best live albums of the year, ranked',
+    'Privacy policy',
+  ].join('\n');
+  return { text, dates };
+}
+
+test('a list of items of one pattern under a subheading at the end of the article is body', () => {
+  const { text, dates } = tourPage('The Northern Lights tour dates');
+  const body = bodyLines(text);
+  for (const line of dates) assert.ok(body.includes(line), `missing "${line}"\n${body.join('\n')}`);
+  assert.ok(body.includes('The Northern Lights tour dates'), 'the subheading belongs to the list');
+  assert.ok(!body.includes('A festival without headliners sells out in a day'), body.join('\n'));
+  assert.ok(!body.includes('More stories') && !body.includes('Privacy policy'));
+});
+
+test('a list of items under a header that other pages of the site repeat stays out of the article', () => {
+  const { text, dates } = tourPage('Upcoming shows');
+  const other = (n: number, header: string): string =>
+    [
+      `Another story number ${n} with a headline of its own`,
+      `A paragraph of story ${n} that says what happened, where and when, in a sentence of its own.`,
+      header,
+      `Story ${n} goes on with a second paragraph, so that the header stands inside an article.`,
+    ].join('\n');
+  // one other page has the header; on 2 of 9 pages it is no conclusive template line, only a repeated one
+  const others = [other(1, 'Upcoming shows'), ...[2, 3, 4, 5, 6, 7, 8].map((n) => other(n, `A header of story ${n}`))];
+  const body = bodyLines(text, others);
+  for (const line of dates) assert.ok(!body.includes(line), `"${line}" taken as body\n${body.join('\n')}`);
+});
+
+test('menus of one pattern with one or two words an item (categories and their counts) are no list of items', () => {
+  const archive = ['Motor racing (12)', 'Football (9)', 'Local clubs (14)', 'Cycling (7)', 'Winter sports (11)'];
+  const text = [
+    'Berg takes the championship after a tense final race',
+    'Anna Berg won the championship on Sunday by five points, after a final race in which the lead changed three times.',
+    'Berg said after the race that the title was the reward for a season in which her team never gave up, even after two crashes.',
+    'Categories',
+    ...archive,
+    'Privacy policy',
+  ].join('\n');
+  const body = bodyLines(text);
+  for (const line of archive) assert.ok(!body.includes(line), `menu entry "${line}" taken as body\n${body.join('\n')}`);
+});

@@ -157,7 +157,7 @@ function analysePage(
   // The lines [boxFrom, boxTo] are a box after the article, taken out of the main block.
   const boxTo = blocks.length > 0 ? blocks[0].last : -1;
   const boxFrom = blocks.length > 0 ? trimArticleTail(lines, blocks[0], (word) => isStopwordOf(stopwords, language, word)) : undefined;
-  const announcedFrom = blocks.length > 0 ? extendOverStructure(lines, blocks[0]) : undefined;
+  const announcedFrom = blocks.length > 0 ? extendOverStructure(lines, blocks[0], ownCopies) : undefined;
   const tableHeadFrom = blocks.length > 0 ? extendBackOverTableHead(lines, blocks[0]) : undefined;
   const headline = blocks.length > 0 ? findHeadline(lines, blocks[0]) : undefined;
   const blockOf = new Array<Block | undefined>(lines.length);

@@ -9,7 +9,7 @@ export interface Evidence {
 }
 
 /** The kinds of structured runs inside an article (see signals/structure.ts). */
-export type StructureKind = 'table' | 'list' | 'dialogue' | 'code';
+export type StructureKind = 'table' | 'list' | 'dialogue' | 'code' | 'items';
 
 /** One physical line of a hard-wrapped text (see wrap.ts). */
 export interface PhysicalLine {
@@ -119,7 +119,7 @@ export interface LineInfo {
   taggedBody?: boolean;
   /** Set when the annotator's tags of this line elsewhere decided it (body or boilerplate). */
   learned?: boolean;
-  /** Set for the lines of a table, a numbered list or a dialogue (see signals/structure.ts). */
+  /** Set for the lines of a table, a numbered list, a dialogue, code or items of one pattern (see signals/structure.ts). */
   structure?: StructureKind;
   /** Set for timestamp and dateline lines. */
   dated?: boolean;

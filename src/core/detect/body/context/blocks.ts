@@ -32,10 +32,10 @@ function blockValue(info: LineInfo, logit: number, ownCopies: number): number {
   // A boilerplate line inside an article (a related link, a caption) costs little; only a run of them
   // separates two blocks.
   // Table rows and numbered items neither make nor break a block (see structure.ts); rows of figures add a
-  // little to it.
+  // little to it. Items of one pattern are not free: a list of links can have one.
   if (isDataRow(info)) return DATA_ROW_VALUE;
   if (logit <= 0) {
-    if (info.structure) return 0;
+    if (info.structure && info.structure !== 'items') return 0;
     const cost = info.linkLike ? MAX_LINK_COST : !info.conclusive && isPlainLine(info, ownCopies) ? MAX_PLAIN_LINE_COST : MAX_LINE_COST;
     return Math.max(logit, -cost);
   }
@@ -114,21 +114,42 @@ export function articleBlocks(lines: readonly LineInfo[], logits: ArrayLike<numb
 /**
  * A table or numbered list right after the block's last paragraph belongs to the article when it is a
  * table or when a line ending with a colon announces it: the block's last line, or the line after it
- * (an announcing line is often too short to count as prose on its own). The block then runs to the end of
- * the table or list. Returns the first line added to the block, if any.
+ * (an announcing line is often too short to count as prose on its own); a list of items of one pattern
+ * also under a subheading of its own (headsItems). The block then runs to the end of the table or list.
+ * Returns the first line added to the block, if any.
  */
-export function extendOverStructure(lines: readonly LineInfo[], block: Block): number | undefined {
+export function extendOverStructure(lines: readonly LineInfo[], block: Block, ownCopies: number): number | undefined {
   const announces = (index: number): boolean => lines[index]?.text.endsWith(':') === true && !lines[index].conclusive;
   let first = block.last + 1;
-  if (!lines[first]?.structure && announces(first) && lines[first + 1]?.structure) first++;
+  if (!lines[first]?.structure && (announces(first) || headsItems(lines, first, ownCopies)) && lines[first + 1]?.structure) first++;
   const next = lines[first];
   if (!next?.structure) return undefined;
-  if (next.structure !== 'table' && !announces(first - 1)) return undefined;
+  if (next.structure !== 'table' && !announces(first - 1) && !headsItems(lines, first - 1, ownCopies)) return undefined;
   let end = first;
   while (end + 1 < lines.length && lines[end + 1].structure) end++;
   const added = block.last + 1;
   block.last = end;
   return added;
+}
+
+const ITEMS_HEADER_MAX_CHARS = 80;
+
+/**
+ * A subheading of the article over a list of items of one pattern ("Tour dates", "Qualified teams"): a
+ * short title-like line of this page alone, right before the list.
+ */
+function headsItems(lines: readonly LineInfo[], index: number, ownCopies: number): boolean {
+  const info = lines[index];
+  return (
+    info !== undefined &&
+    lines[index + 1]?.structure === 'items' &&
+    info.titleLike &&
+    !info.endsSentence &&
+    !info.conclusive &&
+    !info.linkLike &&
+    info.width <= ITEMS_HEADER_MAX_CHARS &&
+    isPlainLine(info, ownCopies)
+  );
 }
 
 /** Lines before a table that opens the block, which may be its column headings and the line announcing it. */

@@ -8,7 +8,12 @@
 // - numbered items: "1) ...", "2. ...", "3 - ..." counting up, at most one other line (a link, a note)
 //   between two items (and after the last one, when every item has one);
 // - program code: lines ending as statements do, comments, directives and shell prompts ("int main() {",
-//   "return 0;", "#include <stdio.h>", "$ make").
+//   "return 0;", "#include <stdio.h>", "$ make");
+// - items of one pattern: lines of several words with the same digits and punctuation up to the third
+//   mark (tour dates "June 9 – Tampa, FL @ ...", qualifiers "England (Group A): 10th appearance"). Lists of
+//   links can share a pattern too, so these lines still cost the block what their own evidence says; they
+//   are body between the article's paragraphs, or after its last one under an announcing line or a
+//   subheading of this page alone (context/blocks.ts).
 // Such runs do not break the article block (see context.ts), and they are body where the article holds
 // them: between its paragraphs, or right after a paragraph that announces them with a colon. Tables of
 // figures (several numbers a row) also weigh a little towards the block, so that a page made mostly of a
@@ -131,6 +136,7 @@ const STRUCTURE_REASONS: Record<StructureKind, Evidence> = {
   table: { weight: 0, reason: 'table row' },
   list: { weight: 0, reason: 'numbered list' },
   dialogue: { weight: 0, reason: 'dialogue' },
+  items: { weight: 0, reason: 'list of items of one pattern' },
 };
 
 /** Marks the lines of table, numbered-list and dialogue runs (LineInfo.structure). */
@@ -184,6 +190,65 @@ function markRuns(lines: readonly LineInfo[]): void {
   close();
   markDialogue(lines);
   markCode(lines);
+  markItemRuns(lines);
+}
+
+/** Marks of a line's pattern that items of one list share: its first non-letter characters. */
+const PATTERN_MARKS = 3;
+const MIN_PATTERN_ITEMS = 4;
+/** Items of a list of facts have several words; archive and language menus ("May (12)") have one or two. */
+const MIN_ITEM_WORDS = 4;
+const DIGIT = /\p{Nd}/u;
+const NOT_A_MARK = /[\p{L}\p{M}\s]/u;
+
+/**
+ * The pattern of a line: its first PATTERN_MARKS characters that are not letters, spaces or combining marks,
+ * a run of digits counting as one ("June 9 – Tampa, FL" and "July 2 – Camden, NJ" are both "0–,").
+ * Empty for a line of words alone.
+ */
+export function linePattern(text: string): string {
+  let pattern = '';
+  let digits = false;
+  for (const ch of text) {
+    const code = ch.charCodeAt(0);
+    const ascii = code < 128;
+    const isDigit = ascii ? code >= 48 && code <= 57 : DIGIT.test(ch);
+    if (!isDigit && (ascii ? code <= 32 || ((code | 32) >= 97 && (code | 32) <= 122) : NOT_A_MARK.test(ch))) {
+      digits = false;
+      continue;
+    }
+    if (isDigit && digits) continue;
+    digits = isDigit;
+    pattern += isDigit ? '0' : ch;
+    if (pattern.length >= PATTERN_MARKS) break;
+  }
+  return pattern;
+}
+
+/**
+ * Items of one pattern: a run of lines of several words that share their digits and punctuation up to the
+ * third mark ("June 9 – West Palm Beach, FL @ ...", "England (Group A): 10th appearance"). Tour dates,
+ * results and qualifiers listed in an article are written so; menus and lists of headlines are not.
+ */
+function markItemRuns(lines: readonly LineInfo[]): void {
+  let start = 0;
+  let pattern = '';
+  let words = 0;
+  for (let i = 0; i <= lines.length; i++) {
+    const info = i < lines.length ? lines[i] : undefined;
+    const own = info && !info.structure && !info.conclusive ? linePattern(info.text) : '';
+    if (info && own !== '' && own === pattern) {
+      words += info.wordHashes.length;
+      continue;
+    }
+    const count = i - start;
+    if (pattern !== '' && count >= MIN_PATTERN_ITEMS && words >= MIN_ITEM_WORDS * count) {
+      for (let j = start; j < i; j++) lines[j].structure = 'items';
+    }
+    start = i;
+    pattern = own;
+    words = info ? info.wordHashes.length : 0;
+  }
 }
 
 const MIN_CODE_LINES = 2;
