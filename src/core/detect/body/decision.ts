@@ -11,6 +11,7 @@ import { mainScripts, scriptCounts, SCRIPTS, type ScriptName } from '../../text/
 import { type BodyPageLesson, type CorpusModel, type LearnedCounts, ownLessonCounts } from '../corpus';
 import type { StopwordLexicon } from '../stopwords';
 import { trimArticleTail } from './context/articleEnd';
+import { trimReaderComments } from './context/comments';
 import { articleBlocks, betweenBodyLines, extendBackOverTableHead, extendOverStructure, findHeadline, isPlainLine, sentencesAtEdges, TABLE_LEAD_LINES } from './context/blocks';
 import { EvidenceLog, PRIOR_LOGIT } from './evidence';
 import { computeLineFeatures, type LineFeatureCache, type LineFeatureCacheEntry } from './features';
@@ -154,7 +155,10 @@ function analysePage(
   const logits = new Float64Array(lines.length);
   for (let i = 0; i < lines.length; i++) logits[i] = lines[i].logit;
   const blocks = articleBlocks(lines, logits, ownCopies);
-  // The lines [boxFrom, boxTo] are a box after the article, taken out of the main block.
+  // The lines [commentsFrom, commentsTo] are reader comments, and [boxFrom, boxTo] a box after the article,
+  // taken out of the main block.
+  const commentsTo = blocks.length > 0 ? blocks[0].last : -1;
+  const commentsFrom = blocks.length > 0 ? trimReaderComments(lines, blocks[0], logits) : undefined;
   const boxTo = blocks.length > 0 ? blocks[0].last : -1;
   const boxFrom = blocks.length > 0 ? trimArticleTail(lines, blocks[0], (word) => isStopwordOf(stopwords, language, word)) : undefined;
   const announcedFrom = blocks.length > 0 ? extendOverStructure(lines, blocks[0], ownCopies) : undefined;
@@ -168,7 +172,8 @@ function analysePage(
   // The lead (sapo) may be cut off from the block by inline links and a photo: between the headline and
   // the main block, lines with evidence of their own are body.
   const leadEnd = headline === undefined ? -1 : blocks[0].first;
-  const inBox = (index: number): boolean => boxFrom !== undefined && index >= boxFrom && index <= boxTo;
+  const inComments = (index: number): boolean => commentsFrom !== undefined && index >= commentsFrom && index <= commentsTo;
+  const inBox = (index: number): boolean => (boxFrom !== undefined && index >= boxFrom && index <= boxTo) || inComments(index);
   const withEdges = blocks.length > 0 ? sentencesAtEdges(lines, blocks[0], (index) => !inBox(index) && isPlainLine(lines[index], ownCopies), headline) : undefined;
 
   const adjustedLogits = new Float64Array(lines.length);
@@ -211,7 +216,11 @@ function analysePage(
     } else {
       adjusted = Math.min(logit - BLOCK_PULL, -0.2);
       contextReason =
-        inBox(index) ? 'after the article: a box under a section header' : 'outside the main block';
+        inComments(index)
+          ? 'after the article: reader comments'
+          : inBox(index)
+            ? 'after the article: a box under a section header'
+            : 'outside the main block';
     }
     adjustedLogits[index] = adjusted;
     contextReasons.push(contextReason);

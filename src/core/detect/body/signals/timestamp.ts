@@ -19,6 +19,11 @@ export function looksLikeTimestamp(text: string): boolean {
   return YEAR.test(text) && DAY.test(text.replace(YEAR, ' '));
 }
 
+/** Whether the text has a clock time and, besides it, a day ("Jan 10, 2008 4:49 PM", "January 7 17:00"). */
+export function hasDateAndTime(text: string): boolean {
+  return TIME.test(text) && DAY.test(text.replace(TIME, ' '));
+}
+
 /** A short line built around a time or a date. */
 export function isTimestampCandidate(text: string, wordCount: number): boolean {
   return wordCount <= MAX_WORDS && text.length <= MAX_CHARS && looksLikeTimestamp(text);
