@@ -334,9 +334,7 @@ function bodyHeldoutSummary(): string | undefined {
  * The same pages as development data: each row's figures now beside those of the one held-out measurement
  * (the same rows as bodyHeldout's, from both files).
  */
-function bodyFormerlyHeldout(): string | undefined {
-  const file = 'eval/results/body-formerly-heldout.json';
-  const before = 'eval/results/body-heldout.json';
+function bodyFormerlyHeldout(file: string, before: string): string | undefined {
   const d = read<HeldoutResult & { developmentSince: string }>(file);
   const b = read<HeldoutResult>(before);
   if (!d || !b) return undefined;
@@ -347,8 +345,11 @@ function bodyFormerlyHeldout(): string | undefined {
     const target = d.targets[group];
     const was = b.groups[group];
     rows.push([`**${names[group] ?? group}**`, String(s.pages), was ? f3(was.f1) : '—', ...cells(s), target === undefined ? '' : `≥ ${target.toFixed(2)}: ${s.f1 >= target ? 'met' : '**not met**'}`]);
-    for (const [source, t] of Object.entries(s.bySource)) {
-      if (t.pages > 0) rows.push([`${names[group] ?? group}: ${source} pages`, String(t.pages), was?.bySource[source] ? f3(was.bySource[source].f1) : '—', ...cells(t), '']);
+    const sources = Object.entries(s.bySource);
+    if (sources.length > 1) {
+      for (const [source, t] of sources) {
+        if (t.pages > 0) rows.push([`${names[group] ?? group}: ${source} pages`, String(t.pages), was?.bySource[source] ? f3(was.bySource[source].f1) : '—', ...cells(t), '']);
+      }
     }
   }
   for (const [lang, s] of Object.entries(d.byLanguage)) if (lang !== 'en') rows.push([`\`${lang}\``, String(s.pages), b.byLanguage[lang] ? f3(b.byLanguage[lang].f1) : '—', ...cells(s), '']);
@@ -404,7 +405,8 @@ const BLOCKS: Record<string, () => string | undefined> = {
   'body-heldout-htmltotext': () => bodyHeldout('eval/results/body-heldout-htmltotext.json'),
   'body-heldout-l3s': () => bodyHeldout('eval/results/body-heldout-l3s.json'),
   'body-heldout-trafilatura': () => bodyHeldout('eval/results/body-heldout-trafilatura.json'),
-  'body-formerly-heldout': bodyFormerlyHeldout,
+  'body-formerly-heldout': () => bodyFormerlyHeldout('eval/results/body-formerly-heldout.json', 'eval/results/body-heldout.json'),
+  'body-formerly-heldout-l3s': () => bodyFormerlyHeldout('eval/results/body-formerly-heldout-l3s.json', 'eval/results/body-heldout-l3s.json'),
   speed,
 };
 
