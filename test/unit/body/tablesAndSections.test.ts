@@ -133,6 +133,17 @@ test('the same titles after a header that is not repeated on other pages keep th
   assert.equal(headline?.label, 'body');
 });
 
+test('a line announcing what follows with a colon, under a line the site repeats, is the article’s own', () => {
+  // "Advertisement" is repeated on every page, as a section header is; the line after it announces the
+  // article's next lines, which no title of another article does.
+  const announcing = 'In an interview after the vote, the mayor also said:';
+  const pages = EN_ARTICLES.map((article, i) => sitePage('Advertisement', article, i === 0 ? [announcing] : EN_RELATED[i], EN_FOOTER));
+  const decisions = detectLinesWithCorpus(pages[0], pages.slice(1));
+  const lines = pages[0].split('\n');
+  const decision = decisions.find((d) => lines[d.line] === announcing);
+  assert.ok(decision && !decision.reasons[0].includes(SECTION_REASON), decision?.reasons.join('; '));
+});
+
 const SECTION_REASON = 'section header repeated on other pages';
 
 function detectLinesWithCorpus(text: string, otherPages: readonly string[]) {

@@ -129,7 +129,9 @@ export function addTitleTeaserListEvidence(log: EvidenceLog, lines: readonly Lin
  * by title-like lines. Those titles are links to other articles even where they interrupt the article's
  * text (their own prose-like words would make them body there). The header is recognised by its
  * recurrence, not by its words; it must lie inside the block, so a menu above the article does not make
- * the headline a listed title. Marks LineInfo.listed; only the context step reads it.
+ * the headline a listed title. A line ending with a colon announces the article's next lines and is no
+ * title ("He also said:" under an "Advertisement" the site repeats). Marks LineInfo.listed; only the context
+ * step reads it.
  */
 export function markTitlesUnderSectionHeaders(
   lines: readonly LineInfo[],
@@ -143,7 +145,7 @@ export function markTitlesUnderSectionHeaders(
     const info = lines[i];
     if (info.documentFrequency > ownCopies && !info.taggedBody && logits[i] <= 0) {
       underHeader = true;
-    } else if (underHeader && info.titleLike && !info.endsSentence && !info.structure && !info.taggedBody) {
+    } else if (underHeader && info.titleLike && !info.endsSentence && !info.structure && !info.taggedBody && !info.text.endsWith(':')) {
       info.listed = true;
     } else {
       underHeader = false;
