@@ -1,6 +1,5 @@
 // Tagging with a fitted model: Viterbi over each line's emission scores (line and rule features), the spans
-// it reads and their repeats on the page, split where the rules see two names, and the tagger's gap for a
-// rule suggestion it left out.
+// it reads, split where the rules see two names, and the tagger's gap for a rule suggestion it left out.
 
 import type { ActorGrammar } from '../detect/actors';
 import type { Tokens } from '../detect/words';
@@ -16,8 +15,6 @@ export interface TaggedSpan {
   label: number;
   margin: number;
   lineIndex: number;
-  /** A repeat of a span found elsewhere on the page (withPageRepeats). */
-  repeat?: true;
 }
 
 let emissionScratch = new Float32Array(4096);
@@ -76,83 +73,11 @@ function tagLine(line: { tokens: Tokens; start: number }, lineIndex: number, sco
   }
 }
 
-/** Spans of a page's lines (training's held-out pages: their rule features are merged already), with their
- * repeats on the page (withPageRepeats). */
+/** Spans of a page's lines (training's held-out pages: their rule features are merged already). */
 export function tagPrepared(doc: PreparedDoc, model: Perceptron): TaggedSpan[] {
   const spans: TaggedSpan[] = [];
-  const emissionsOf = (lineIndex: number): Float32Array => model.emissions(doc.lines[lineIndex], scoreRoom(doc.lines[lineIndex].tokens.count, model));
-  doc.lines.forEach((line, lineIndex) => tagLine(line, lineIndex, emissionsOf(lineIndex), model, spans));
-  return withPageRepeats(spans, doc.lines, emissionsOf, model, doc.doc.grammar);
-}
-
-/** A repeat is suggested where the tagger's own reading there beats it by less than this share of the
- * margin of the span found elsewhere on the page. */
-const REPEAT_GAP_SHARE = 0.5;
-
-/**
- * One name, one reading per page: a span the tagger found is also a span at the page's other occurrences of
- * the same text (whole tokens, case kept) that no span covers, where the tagger's best reading of that line
- * scores less than REPEAT_GAP_SHARE of the found span's margin above the reading with the span
- * (Perceptron.spanGap). A repeat's margin is what is left of that margin. A known place is not repeated:
- * one standing for its government in one sentence ("Hà Nội đề nghị") is a place in the next. Returns the
- * spans with their repeats, in page order. `emissionsOf(lineIndex)` fills a buffer the next call may
- * overwrite.
- */
-export function withPageRepeats(
-  spans: TaggedSpan[],
-  lines: readonly { tokens: Tokens; start: number }[],
-  emissionsOf: (lineIndex: number) => Float32Array,
-  model: Perceptron,
-  grammar: ActorGrammar,
-): TaggedSpan[] {
-  if (spans.length === 0) return spans;
-  // per first token's text, the found spans' texts (the best margin of each text and label)
-  const found = new Map<string, { text: string; label: number; margin: number }[]>();
-  const covered = new Map<number, TaggedSpan[]>();
-  for (const span of spans) {
-    const line = lines[span.lineIndex];
-    (covered.get(span.lineIndex) ?? covered.set(span.lineIndex, []).get(span.lineIndex)!).push(span);
-    const text = line.tokens.source.slice(span.start - line.start, span.end - line.start);
-    const first = /^\S+/.exec(text)?.[0] ?? text;
-    const entries = found.get(first) ?? found.set(first, []).get(first)!;
-    const known = entries.find((e) => e.text === text && e.label === span.label);
-    if (!known) entries.push({ text, label: span.label, margin: span.margin });
-    else if (known.margin < span.margin) known.margin = span.margin;
-  }
-  const repeats: TaggedSpan[] = [];
-  lines.forEach((line, lineIndex) => {
-    const tokens = line.tokens;
-    const source = tokens.source;
-    let emissions: Float32Array | undefined;
-    for (let k = 0; k < tokens.count; k++) {
-      if (!tokens.isWord(k)) continue;
-      const entries = found.get(tokens.text(k));
-      if (!entries) continue;
-      const from = tokens.start(k);
-      // not the tail of a longer token run written without spaces ("X-Men")
-      if (k > 0 && tokens.end(k - 1) === from) continue;
-      for (const entry of entries) {
-        if (!source.startsWith(entry.text, from)) continue;
-        const to = from + entry.text.length;
-        let last = k;
-        while (last + 1 < tokens.count && tokens.end(last) < to) last++;
-        if (tokens.end(last) !== to || (last + 1 < tokens.count && tokens.start(last + 1) === to)) continue;
-        if (grammar.places.matchAt(tokens, k, last + 1)?.length === last + 1 - k) continue;
-        const start = line.start + from;
-        const end = line.start + to;
-        if ((covered.get(lineIndex) ?? []).some((s) => s.start < end && start < s.end)) continue;
-        emissions ??= emissionsOf(lineIndex);
-        const gap = model.spanGap(emissions, tokens.count, k, last + 1, entry.label);
-        if (gap >= REPEAT_GAP_SHARE * entry.margin) continue;
-        const repeat: TaggedSpan = { start, end, label: entry.label, margin: entry.margin - gap, lineIndex, repeat: true };
-        repeats.push(repeat);
-        (covered.get(lineIndex) ?? covered.set(lineIndex, []).get(lineIndex)!).push(repeat);
-        break;
-      }
-    }
-  });
-  if (repeats.length === 0) return spans;
-  return [...spans, ...repeats].sort((a, b) => a.start - b.start || a.end - b.end);
+  doc.lines.forEach((line, lineIndex) => tagLine(line, lineIndex, model.emissions(line, scoreRoom(line.tokens.count, model)), model, spans));
+  return spans;
 }
 
 /**
@@ -202,17 +127,15 @@ function startsWithFamilyName(line: { tokens: Tokens; start: number }, start: nu
   return false;
 }
 
-/** Spans of a page to suggest: line features (cached per token list) and rule features, added as they are
- * made; with their repeats on the page (withPageRepeats). */
+/** Spans of a page to suggest: line features (cached per token list) and rule features, added as they are made. */
 export function tagDocument(doc: LearningDocument, model: Perceptron): TaggedSpan[] {
   const spans: TaggedSpan[] = [];
   const byLine = suggestionsByLine(doc.suggestions);
-  const emissionsOf = (lineIndex: number): Float32Array => lineEmissions(doc.lines[lineIndex], byLine.get(doc.lines[lineIndex].line), doc, model);
   doc.lines.forEach((line, lineIndex) => {
     if (line.tokens.count === 0) return;
-    tagLine(line, lineIndex, emissionsOf(lineIndex), model, spans);
+    tagLine(line, lineIndex, lineEmissions(line, byLine.get(line.line), doc, model), model, spans);
   });
-  return withPageRepeats(spans, doc.lines, emissionsOf, model, doc.grammar);
+  return spans;
 }
 
 /** Emission scores of a line's tokens (line features and the features of its rule suggestions `rules`),
