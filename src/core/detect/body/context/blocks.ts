@@ -120,11 +120,12 @@ export function articleBlocks(lines: readonly LineInfo[], logits: ArrayLike<numb
  */
 export function extendOverStructure(lines: readonly LineInfo[], block: Block, ownCopies: number): number | undefined {
   const announces = (index: number): boolean => lines[index]?.text.endsWith(':') === true && !lines[index].conclusive;
+  const introduces = (index: number): boolean => announces(index) || headsItems(lines, index, ownCopies);
   let first = block.last + 1;
-  if (!lines[first]?.structure && (announces(first) || headsItems(lines, first, ownCopies)) && lines[first + 1]?.structure) first++;
+  if (!lines[first]?.structure && introduces(first) && lines[first + 1]?.structure) first++;
   const next = lines[first];
   if (!next?.structure) return undefined;
-  if (next.structure !== 'table' && !announces(first - 1) && !headsItems(lines, first - 1, ownCopies)) return undefined;
+  if (next.structure !== 'table' && !introduces(first - 1)) return undefined;
   let end = first;
   while (end + 1 < lines.length && lines[end + 1].structure) end++;
   const added = block.last + 1;

@@ -1,8 +1,8 @@
 // Reader comments under the article. Their text is prose like the article's, so a comment thread joins the
 // main block; what tells it apart is its attributions: short lines naming the commenter with a date and a
 // clock time ("Posted by: Sean | Jan 10, 2008 4:49 PM", "Comment by Dawn - January 7, 2008 @ 8:48 pm"),
-// their dates written to one pattern, one per comment. An article's own datelines are one or two; a live blog's entry
-// times carry no date.
+// their dates written to one pattern, one per comment. An article's own datelines are one or two; a live
+// blog's entry times carry no date.
 
 import { linePattern } from '../signals/structure';
 import { hasDateAndTime } from '../signals/timestamp';
@@ -18,18 +18,16 @@ const MIN_ARTICLE_LINES = 2;
  * Returns the first line taken out of the block, if any.
  */
 export function trimReaderComments(lines: readonly LineInfo[], block: Block, logits: ArrayLike<number>): number | undefined {
-  const firstOf = new Map<string, number>();
-  const countOf = new Map<string, number>();
+  // per pattern, its first attribution and how many there are
+  const seen = new Map<string, { first: number; count: number }>();
   let thread: number | undefined;
   for (let i = block.first; i <= block.last && thread === undefined; i++) {
     const info = lines[i];
     if (!info.timestampLike || !hasDateAndTime(info.text)) continue;
     // from the first digit on: the names before the date vary ("K. Lund", "Dr Anna Berg")
     const pattern = linePattern(info.text.slice(info.text.search(/\d/)));
-    if (!firstOf.has(pattern)) firstOf.set(pattern, i);
-    const count = (countOf.get(pattern) ?? 0) + 1;
-    countOf.set(pattern, count);
-    if (count >= MIN_COMMENTS) thread = firstOf.get(pattern);
+    const entry = seen.get(pattern) ?? seen.set(pattern, { first: i, count: 0 }).get(pattern)!;
+    if (++entry.count >= MIN_COMMENTS) thread = entry.first;
   }
   if (thread === undefined) return undefined;
   let articleLines = 0;
