@@ -1,5 +1,6 @@
 // Tagging with a fitted model: Viterbi over each line's emission scores (line and rule features), the spans
-// it reads, split where the rules see two names, and the tagger's gap for a rule suggestion it left out.
+// it reads and their repeats on the page, split where the rules see two names, and the tagger's gap for a
+// rule suggestion it left out.
 
 import type { ActorGrammar } from '../detect/actors';
 import type { Tokens } from '../detect/words';
@@ -7,19 +8,21 @@ import type { Suggestion } from '../model/types';
 import { eachTokenScores, ruleFeatures, WordPartScores } from './features';
 import type { LearningDocument, LearningLine } from './learner';
 import { IGNORED_RULES, type PreparedDoc, RULE_EXTRA, suggestionsByLine, tokenRange } from './prepared';
+import { PageRepeats, type TaggedSpan } from './repeats';
 import { type Perceptron, tagLabel, tagPosition } from './tagger';
 
-export interface TaggedSpan {
-  start: number;
-  end: number;
-  label: number;
-  margin: number;
-  lineIndex: number;
-}
+export type { TaggedSpan } from './repeats';
 
 let emissionScratch = new Float32Array(4096);
 let marginScratch = new Float32Array(256);
 let pathScratch = new Int32Array(256);
+let laterPath = new Int32Array(256);
+
+/** The best path of a line read again after the page was tagged (PageRepeats.finish). */
+function bestPath(model: Perceptron, scores: Float32Array, n: number): Int32Array {
+  if (laterPath.length < n) laterPath = new Int32Array(n * 2);
+  return model.viterbi(scores, n, undefined, undefined, laterPath);
+}
 
 /** Emission scores of a line of n tokens, in a buffer the next line overwrites. */
 function scoreRoom(n: number, model: Perceptron): Float32Array {
@@ -50,9 +53,10 @@ function wordPartsOf(model: Perceptron): WordPartScores {
  * Tags one line from its emission scores (those of its line features, then of its rule features: the order
  * training's merged sequence adds them in), by Viterbi; appends its spans.
  */
-function tagLine(line: { tokens: Tokens; start: number }, lineIndex: number, scores: Float32Array, model: Perceptron, spans: TaggedSpan[]): void {
+function tagLine(line: { tokens: Tokens; start: number }, lineIndex: number, scores: Float32Array, model: Perceptron, spans: TaggedSpan[], repeats: PageRepeats): void {
   const n = line.tokens.count;
   if (n === 0) return;
+  const first = spans.length;
   if (marginScratch.length < n) {
     marginScratch = new Float32Array(n * 2);
     pathScratch = new Int32Array(n * 2);
@@ -71,13 +75,17 @@ function tagLine(line: { tokens: Tokens; start: number }, lineIndex: number, sco
       open = -1;
     }
   }
+  repeats.afterLine(lineIndex, first, scores, path);
 }
 
-/** Spans of a page's lines (training's held-out pages: their rule features are merged already). */
+/** Spans of a page's lines (training's held-out pages: their rule features are merged already), with their
+ * repeats on the page (repeats.ts). */
 export function tagPrepared(doc: PreparedDoc, model: Perceptron): TaggedSpan[] {
   const spans: TaggedSpan[] = [];
-  doc.lines.forEach((line, lineIndex) => tagLine(line, lineIndex, model.emissions(line, scoreRoom(line.tokens.count, model)), model, spans));
-  return spans;
+  const repeats = new PageRepeats(doc.lines, spans, model, doc.doc.grammar);
+  const emissionsOf = (lineIndex: number): Float32Array => model.emissions(doc.lines[lineIndex], scoreRoom(doc.lines[lineIndex].tokens.count, model));
+  doc.lines.forEach((line, lineIndex) => tagLine(line, lineIndex, emissionsOf(lineIndex), model, spans, repeats));
+  return repeats.finish(emissionsOf, (lineIndex, scores) => bestPath(model, scores, doc.lines[lineIndex].tokens.count));
 }
 
 /**
@@ -127,15 +135,17 @@ function startsWithFamilyName(line: { tokens: Tokens; start: number }, start: nu
   return false;
 }
 
-/** Spans of a page to suggest: line features (cached per token list) and rule features, added as they are made. */
+/** Spans of a page to suggest: line features (cached per token list) and rule features, added as they are
+ * made; with their repeats on the page (repeats.ts). */
 export function tagDocument(doc: LearningDocument, model: Perceptron): TaggedSpan[] {
   const spans: TaggedSpan[] = [];
   const byLine = suggestionsByLine(doc.suggestions);
+  const repeats = new PageRepeats(doc.lines, spans, model, doc.grammar);
+  const emissionsOf = (lineIndex: number): Float32Array => lineEmissions(doc.lines[lineIndex], byLine.get(doc.lines[lineIndex].line), doc, model);
   doc.lines.forEach((line, lineIndex) => {
-    if (line.tokens.count === 0) return;
-    tagLine(line, lineIndex, lineEmissions(line, byLine.get(line.line), doc, model), model, spans);
+    if (line.tokens.count > 0) tagLine(line, lineIndex, emissionsOf(lineIndex), model, spans, repeats);
   });
-  return spans;
+  return repeats.finish(emissionsOf, (lineIndex, scores) => bestPath(model, scores, doc.lines[lineIndex].tokens.count));
 }
 
 /** Emission scores of a line's tokens (line features and the features of its rule suggestions `rules`),

@@ -397,6 +397,12 @@ function scanned(tokens: Tokens, grammar: ActorGrammar): { scan: LineScan; rows:
   return { scan, rows: table.rows, table };
 }
 
+/** Token k's word row at data[base + k]: one number for one text (case kept) while a page is tagged, made
+ * with the line's features (so no string is made to compare two tokens' texts). */
+export function wordRows(tokens: Tokens, grammar: ActorGrammar): { readonly data: Int32Array; readonly base: number } {
+  return scanned(tokens, grammar).scan;
+}
+
 // Profile codes of a line's tokens (a word's code, NOT_A_WORD for numbers and punctuation), the line's
 // edges beside them: token k's at [k + 1].
 const NOT_A_WORD = PROFILE_CODES;

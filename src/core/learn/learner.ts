@@ -29,7 +29,7 @@ import { plattFit, plattScaling, sigmoid } from './calibration';
 import { fallbackGaps, splitAtRuleSeams, tagDocument, type TaggedSpan } from './decode';
 import { FEATURE_VERSION } from './features';
 import { emptyScores, finish, measureDoc, unknownFallbacks } from './heldOut';
-import { addFeatures, fit, LEARNED_RULE, prepare } from './prepared';
+import { addFeatures, fit, LEARNED_RULE, prepare, REPEAT_RULE } from './prepared';
 import { exampleFingerprint, type QuickCandidate, quickFit, teachingTokenCount } from './quickFit';
 import { Perceptron } from './tagger';
 
@@ -175,6 +175,7 @@ const MIN_GATE_TAGS = 30;
 const FALLBACK_PRECISION = 1 / 3;
 /** The reason shown on a rule suggestion kept where the learned tagger took over. */
 export const UNKNOWN_WORD_REASON = 'kept beside the learned model: it holds a word the model has not learned';
+export const REPEAT_REASON = 'the same text the learned model found elsewhere on this page';
 const NOT_LEARNED = new Set(['body', 'boilerplate', 'date']);
 
 
@@ -412,8 +413,9 @@ export class SpanLearner {
     for (const s of byStart.get(span.start) ?? []) if (s.end === span.end && s.label === label) same = s;
     const line = doc.lines[span.lineIndex];
     const text = line.tokens.source.slice(span.start - line.start, span.end - line.start);
-    const reasons = [learned];
-    const rules = [LEARNED_RULE];
+    const reasons = span.repeat ? [learned, REPEAT_REASON] : [learned];
+    // a repeat is measured as a rule of its own (the first rule id is what a decision records)
+    const rules = span.repeat ? [REPEAT_RULE, LEARNED_RULE] : [LEARNED_RULE];
     if (same) {
       for (const reason of same.reasons) reasons.push(reason);
       for (const rule of same.rules ?? []) if (!rules.includes(rule)) rules.push(rule);

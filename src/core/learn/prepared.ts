@@ -10,8 +10,10 @@ import { Perceptron, PerceptronTrainer, random, type Sequence, TAG_O, tagOf } fr
 
 /** The rule id of the learned tagger's suggestions. */
 export const LEARNED_RULE = 'learned';
+/** Rule id of a learned span's repeat elsewhere on its page (repeats.ts). */
+export const REPEAT_RULE = 'learned-repeat';
 /** Rule ids that are no evidence for the tagger: propagation of accepted texts and its own suggestions. */
-export const IGNORED_RULES: ReadonlySet<string> = new Set([ACCEPTED_RULE, LEARNED_RULE]);
+export const IGNORED_RULES: ReadonlySet<string> = new Set([ACCEPTED_RULE, LEARNED_RULE, REPEAT_RULE]);
 
 export interface PreparedLine {
   tokens: Tokens;

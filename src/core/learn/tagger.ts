@@ -529,8 +529,72 @@ export class Perceptron {
     for (let k = from; k < to; k++) mask[k] = 1 << tagOf(label, to - from === 1 ? 3 : k === from ? 0 : k === to - 1 ? 2 : 1);
     return Math.max(0, best - this.pathScore(emissions, n, this.viterbi(emissions, n, mask, undefined, gapSpan)));
   }
+
+  /**
+   * spanGap read near the span only: the best path `path` (of `emissions`) is kept outside `window` tokens on
+   * either side of the span, and only those tokens may change. A path of that kind is one of the paths
+   * spanGap compares, so this gap is never below spanGap's; it is what spanGap says wherever the best reading
+   * with the span rejoins the best path within the window, as it does but for long names. A few tokens'
+   * work instead of the line's.
+   */
+  spanGapNear(emissions: Float32Array, n: number, path: ArrayLike<number>, from: number, to: number, label: number, window: number): number {
+    const T = this.tags;
+    const st = this.structure;
+    // transitions with the hard structure added, then two rows of Viterbi scores (no closures: this runs
+    // at every occurrence of a found name)
+    if (nearScratch.length < T * T + 2 * T) nearScratch = new Float64Array(T * T + 2 * T);
+    const tr = nearScratch;
+    for (let i = 0; i < T * T; i++) tr[i] = this.transitions[i] + st[i];
+    const a = from - window > 0 ? from - window : 0;
+    const b = to - 1 + window < n - 1 ? to - 1 + window : n - 1;
+    // the ways into the window and out of it: from the best path's tag before it, or the line's start
+    const inA = a === 0 ? -1 : path[a - 1];
+    const outB = b === n - 1 ? -1 : path[b + 1];
+    const startRow = T * T;
+    const endRow = (T + 1) * T;
+    // the best path's score over the window, with its ways in and out
+    let kept = (inA < 0 ? st[startRow + path[a]] : tr[inA * T + path[a]]) + (outB < 0 ? st[endRow + path[b]] : tr[path[b] * T + outB]);
+    for (let k = a; k <= b; k++) {
+      kept += emissions[k * T + path[k]];
+      if (k > a) kept += tr[path[k - 1] * T + path[k]];
+    }
+    const first = tagOf(label, 0);
+    const single = to - from === 1;
+    let prev = T * T;
+    let next = T * T + T;
+    for (let k = a; k <= b; k++) {
+      // the tag the span forces at k, or -1 outside it
+      const forced = k < from || k >= to ? -1 : single ? first + 3 : k === from ? first : k === to - 1 ? first + 2 : first + 1;
+      for (let t = 0; t < T; t++) {
+        if (forced >= 0 && t !== forced) {
+          tr[next + t] = NEG;
+          continue;
+        }
+        let bestIn: number;
+        if (k === a) bestIn = inA < 0 ? st[startRow + t] : tr[inA * T + t];
+        else {
+          bestIn = NEG * 2;
+          for (let p = 0; p < T; p++) {
+            const v = tr[prev + p] + tr[p * T + t];
+            if (v > bestIn) bestIn = v;
+          }
+        }
+        tr[next + t] = bestIn + emissions[k * T + t];
+      }
+      const swap = prev;
+      prev = next;
+      next = swap;
+    }
+    let withSpan = NEG * 2;
+    for (let t = 0; t < T; t++) {
+      const v = tr[prev + t] + (outB < 0 ? st[endRow + t] : tr[t * T + outB]);
+      if (v > withSpan) withSpan = v;
+    }
+    return kept - withSpan > 0 ? kept - withSpan : 0;
+  }
 }
 
+let nearScratch = new Float64Array(16);
 let gapBest = new Int32Array(256);
 let gapSpan = new Int32Array(256);
 let gapMask = new Uint32Array(256);

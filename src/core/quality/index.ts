@@ -27,7 +27,7 @@ export const SOURCE_PROPAGATION = 'propagation';
 
 /** Rule ids that mean a suggestion repeats a name accepted elsewhere, or comes from the learned model. */
 const PROPAGATION_RULES = new Set(['accepted']);
-const LEARNED_RULES = new Set(['learned', 'model']);
+const LEARNED_RULES = new Set(['learned', 'learned-repeat', 'model']);
 
 /** What a suggestion records on the tag or dismissal decided on it: its source, first rule id and score. */
 export function suggestedBy(s: Pick<Suggestion, 'label' | 'score' | 'reasons'> & { rules?: readonly string[]; source?: string }): SuggestedBy {
