@@ -55,6 +55,29 @@ interface Occurrence {
 
 type Line = { tokens: Tokens; start: number };
 
+const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
+/** Characters that join two words into one written word ("Velmorka-Nord", "O'Brien", "x.y"). */
+const JOINERS = new Set(['-', '\u2010', "'", '\u2019', '.', '_', '/', '@', '&']);
+
+/** Whether the character at `at` of `source` continues a word beside an occurrence: a letter or digit, or a
+ * joiner with one beyond it (`step` -1 looks before the occurrence, 1 after it). */
+function continuesWord(source: string, at: number, step: -1 | 1): boolean {
+  const c = charAt(source, at, step);
+  if (c === undefined) return false;
+  if (WORD_CHAR.test(c)) return true;
+  const beyond = charAt(source, step === 1 ? at + c.length : at - c.length, step);
+  return JOINERS.has(c) && beyond !== undefined && WORD_CHAR.test(beyond);
+}
+
+/** The character (a whole code point) that ends at `at` (step -1) or starts there (step 1), if any. */
+function charAt(source: string, at: number, step: -1 | 1): string | undefined {
+  if (at < 0 || at >= source.length) return undefined;
+  const code = source.charCodeAt(at);
+  if (step === -1 && code >= 0xdc00 && code <= 0xdfff && at > 0) return source.slice(at - 1, at + 1);
+  if (step === 1 && code >= 0xd800 && code <= 0xdbff) return source.slice(at, at + 2);
+  return source[at];
+}
+
 /**
  * The repeats of one page's spans. After each line is tagged, `afterLine` learns the line's spans and measures
  * the occurrences on it of every text found so far that no span covers: the tagger's gap there
@@ -200,14 +223,15 @@ export class PageRepeats {
       const start = line.start + from;
       while (next < lineEnd && spans[next].end <= start) next++;
       if (next < lineEnd && spans[next].start <= start) continue;
-      // not the tail of a longer token run written without spaces ("X-Men")
-      if (k > 0 && tokens.end(k - 1) === from) continue;
+      // not the tail of a longer word ("Nord-Velmorka")
+      if (continuesWord(source, from - 1, -1)) continue;
       for (const entry of entries) {
         if (entry.firstLine > lineIndex !== before || !source.startsWith(entry.text, from)) continue;
         const to = from + entry.text.length;
         let last = k;
         while (last + 1 < n && tokens.end(last) < to) last++;
-        if (tokens.end(last) !== to || (last + 1 < n && tokens.start(last + 1) === to)) continue;
+        // nor its head ("Velmorka-Nord"); punctuation after it ("Velmorka," "Velmorka.") is not a word
+        if (tokens.end(last) !== to || continuesWord(source, to, 1)) continue;
         if (next < lineEnd && spans[next].start < line.start + to) continue;
         if (this.grammar.places.matchAt(tokens, k, last + 1)?.length === last + 1 - k) continue;
         entry.elsewhere++;

@@ -87,6 +87,14 @@ describe('repeats of a found name on its page', () => {
     );
   });
 
+  it('also where punctuation follows or comes before the name, which is not part of it', () => {
+    const marked = page(['Velmorka paid the bill', 'then "Velmorka, the owner", left']);
+    const out = withRepeats([spanAt(marked, 0, 0, 10)], marked, 2, -1);
+    const repeat = out.find((s) => s.lineIndex === 1);
+    assert.ok(repeat?.repeat, JSON.stringify(out));
+    assert.equal(marked[1].tokens.source.slice(repeat.start - marked[1].start, repeat.end - marked[1].start), 'Velmorka');
+  });
+
   it('never inside a longer token ("Velmorka-Nord")', () => {
     const out = withRepeats([found], lines, 1, 2);
     assert.ok(!out.some((s) => s.lineIndex === 2), JSON.stringify(out));
