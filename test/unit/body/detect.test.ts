@@ -253,3 +253,48 @@ test('paragraphs in a row that one other page also holds are its template (a leg
   assert.deepEqual([1, 2, 3].map(label), ['body', 'body', 'body']);
   assert.deepEqual([17, 18, 19, 20].map(label), ['boilerplate', 'boilerplate', 'boilerplate', 'boilerplate']);
 });
+
+/** A fact check written as sections under the same three subheadings, and a list of other posts with the
+ * same bar of buttons above each (both made up). */
+const FACT_CHECK = [
+  'Fact check: three claims about the new bridge',
+  'The council made three claims about the bridge this week. We looked at each of them in turn and asked the engineers who built it what they thought.',
+  'What they claimed',
+  "The bridge was finished on time and cost less than the first estimate, according to the mayor's office.",
+  'What the records show',
+  'Work ended four months after the date in the contract, and the final bill was higher than the estimate by about a tenth.',
+  'How we rate it',
+  'Mostly false, since both the date and the cost were missed by a wide margin, as the records of the council show.',
+  'What they claimed',
+  'The new bridge carries twice as many cars as the old one did on an ordinary working day.',
+  'What the records show',
+  'Counts taken by the transport office in May show an increase of about a third, not a doubling, on working days.',
+  'How we rate it',
+  'False, because the counts that the council itself published show a far smaller increase than the one it claimed.',
+];
+
+test('an article in sections under subheadings it writes again and again is not a list of other articles', () => {
+  const decisions = detectLines(FACT_CHECK.join('\n'), new CorpusModel(), stopwords);
+  for (const line of [3, 5, 7, 9, 11, 13]) {
+    const decision = decisions.find((d) => d.line === line);
+    assert.equal(decision?.label, 'body', `line ${line}: ${decision?.reasons.join('; ')}`);
+    assert.ok(!decision.reasons.some((reason) => reason.startsWith('titles with teasers')), decision.reasons.join('; '));
+  }
+});
+
+test('one bar of buttons above every teaser does not make a list of other posts an article', () => {
+  const bar = 'Share on Facebook Twitter Mail';
+  const text = [
+    ...FACT_CHECK.slice(0, 8),
+    'You may also like',
+    bar,
+    'A walk along the river at dawn shows the city in a light that few of its people ever see on their way to work.',
+    bar,
+    'The old market hall is open again after two years of repairs, and its traders say the wait was worth it for them.',
+    bar,
+    'Ten places to eat on the north bank that the people who live there would rather keep to themselves for a while.',
+  ].join('\n');
+  const decisions = detectLines(text, new CorpusModel(), stopwords);
+  const teaser = decisions.find((d) => d.line === 12);
+  assert.ok(teaser?.reasons.some((reason) => reason.startsWith('titles with teasers')), teaser?.reasons.join('; '));
+});

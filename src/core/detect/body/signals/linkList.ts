@@ -103,17 +103,36 @@ function isTeasedTitle(info: LineInfo): boolean {
 }
 const TEASER_LIST_WEIGHT = -1.5;
 
+/** The share of an alternation's titles written more than once on the page from which it is taken for an
+ * article's own recurring subheadings. */
+const RECURRING_TITLES_SHARE = 1 / 3;
+
 /**
  * Lists of other articles shown as title, teaser, title, teaser...: a strict alternation of title-like
- * lines and prose lines, several pairs long. An article's text has runs of paragraphs instead.
+ * lines and prose lines, several pairs long. An article's text has runs of paragraphs instead, or sections
+ * under subheadings it writes again and again ("The claim", "The facts", "Our verdict"), while a list's
+ * titles are each another article's.
  */
 export function addTitleTeaserListEvidence(log: EvidenceLog, lines: readonly LineInfo[]): void {
+  const written = new Map<number, number>();
+  for (const info of lines) written.set(info.hash, (written.get(info.hash) ?? 0) + 1);
   let i = 0;
   while (i < lines.length - 1) {
     let j = i;
-    while (j + 1 < lines.length && isTeasedTitle(lines[j]) && !lines[j + 1].titleLike) j += 2;
+    let recurring = 0;
+    const recurringTexts = new Set<number>();
+    while (j + 1 < lines.length && isTeasedTitle(lines[j]) && !lines[j + 1].titleLike) {
+      if (written.get(lines[j].hash)! > 1) {
+        recurring++;
+        recurringTexts.add(lines[j].hash);
+      }
+      j += 2;
+    }
     const pairs = (j - i) / 2;
-    if (pairs >= MIN_TEASER_PAIRS) {
+    // one line written before every item is a bar of buttons or a label, not the article's subheadings
+    if (pairs >= MIN_TEASER_PAIRS && recurring >= RECURRING_TITLES_SHARE * pairs && recurringTexts.size >= 2) {
+      i = j;
+    } else if (pairs >= MIN_TEASER_PAIRS) {
       const item: Evidence = { weight: TEASER_LIST_WEIGHT, reason: `titles with teasers (${pairs} pairs)` };
       for (let k = i; k < j; k++) log.addShared(lines[k], item);
       i = j;
