@@ -27,6 +27,18 @@ test('linePattern keeps the first three digits-and-punctuation marks, in any scr
   assert.equal(linePattern('Home'), '');
 });
 
+test('linePattern leaves out marks inside words and a bullet or footnote mark before the item', () => {
+  // hyphens and apostrophes between letters belong to names, so these items share one pattern
+  assert.equal(linePattern('Ricardo Pierre-Louis (Lee University)'), '()');
+  assert.equal(linePattern("Jim O'Brien (University of Illinois-Chicago)"), '()');
+  // some items of a list carry a footnote mark and others not
+  assert.equal(linePattern('* Sean Franklin (California State University)'), '()');
+  assert.equal(linePattern('• Tampa, FL'), ',');
+  // a dash between spaces, or before a number, is the list's own mark
+  assert.equal(linePattern('June 9 – Tampa, FL'), '0–,');
+  assert.equal(linePattern('U-23 squad: 18 players'), '-0:');
+});
+
 test('itemNumber reads "1)", "2.", "3 -" and "4 Word" items, not numbers inside text', () => {
   assert.equal(itemNumber('1) A camera for beginners'), 1);
   assert.equal(itemNumber('12. The last one'), 12);

@@ -209,7 +209,10 @@ const NOT_A_MARK = /[\p{L}\p{M}\s]/u;
 export function linePattern(text: string): string {
   let pattern = '';
   let digits = false;
-  for (const ch of text) {
+  const chars = Array.from(text.slice(leadingBullet(text)));
+  const isLetter = (ch: string | undefined): boolean => ch !== undefined && /\p{L}/u.test(ch);
+  for (let i = 0; i < chars.length; i++) {
+    const ch = chars[i];
     const code = ch.charCodeAt(0);
     const ascii = code < 128;
     const isDigit = ascii ? code >= 48 && code <= 57 : DIGIT.test(ch);
@@ -217,12 +220,23 @@ export function linePattern(text: string): string {
       digits = false;
       continue;
     }
+    // a hyphen or apostrophe inside a word ("Pierre-Louis", "O'Brien") is the word's, not the list's
+    if (WORD_JOINERS.includes(ch) && isLetter(chars[i - 1]) && isLetter(chars[i + 1])) continue;
     if (isDigit && digits) continue;
     digits = isDigit;
     pattern += isDigit ? '0' : ch;
     if (pattern.length >= PATTERN_MARKS) break;
   }
   return pattern;
+}
+
+const WORD_JOINERS = "-\u2010'\u2019.";
+/** Bullets and footnote marks before an item's text ("* Sean Franklin", "• Tampa"): some items of a list
+ * carry one and others not. */
+const LEADING_BULLET = /^(?:[*•·‣▪◦†‡]+\s+)+/u;
+
+function leadingBullet(text: string): number {
+  return LEADING_BULLET.exec(text)?.[0].length ?? 0;
 }
 
 /**
