@@ -114,21 +114,30 @@ const RECURRING_TITLES_SHARE = 1 / 3;
  * titles are each another article's.
  */
 export function addTitleTeaserListEvidence(log: EvidenceLog, lines: readonly LineInfo[]): void {
-  const written = new Map<number, number>();
-  for (const info of lines) written.set(info.hash, (written.get(info.hash) ?? 0) + 1);
+  // how often the page writes each line, counted once a long enough alternation needs it
+  let written: Map<number, number> | undefined;
+  const timesWritten = (hash: number): number => {
+    if (!written) {
+      written = new Map();
+      for (const info of lines) written.set(info.hash, (written.get(info.hash) ?? 0) + 1);
+    }
+    return written.get(hash)!;
+  };
   let i = 0;
   while (i < lines.length - 1) {
     let j = i;
     let recurring = 0;
     const recurringTexts = new Set<number>();
-    while (j + 1 < lines.length && isTeasedTitle(lines[j]) && !lines[j + 1].titleLike) {
-      if (written.get(lines[j].hash)! > 1) {
-        recurring++;
-        recurringTexts.add(lines[j].hash);
-      }
-      j += 2;
-    }
+    while (j + 1 < lines.length && isTeasedTitle(lines[j]) && !lines[j + 1].titleLike) j += 2;
     const pairs = (j - i) / 2;
+    if (pairs >= MIN_TEASER_PAIRS) {
+      for (let k = i; k < j; k += 2) {
+        if (timesWritten(lines[k].hash) > 1) {
+          recurring++;
+          recurringTexts.add(lines[k].hash);
+        }
+      }
+    }
     // one line written before every item is a bar of buttons or a label, not the article's subheadings
     if (pairs >= MIN_TEASER_PAIRS && recurring >= RECURRING_TITLES_SHARE * pairs && recurringTexts.size >= 2) {
       i = j;

@@ -209,34 +209,56 @@ const NOT_A_MARK = /[\p{L}\p{M}\s]/u;
 export function linePattern(text: string): string {
   let pattern = '';
   let digits = false;
-  const chars = Array.from(text.slice(leadingBullet(text)));
-  const isLetter = (ch: string | undefined): boolean => ch !== undefined && /\p{L}/u.test(ch);
-  for (let i = 0; i < chars.length; i++) {
-    const ch = chars[i];
+  let previousLetter = false;
+  // a hyphen or apostrophe right after a letter, kept until the next character shows whether it joins two
+  // letters ("Pierre-Louis", "O'Brien": the word's, not the list's)
+  let pending = '';
+  const bullet = leadingBullet(text);
+  for (const ch of bullet > 0 ? text.slice(bullet) : text) {
     const code = ch.charCodeAt(0);
     const ascii = code < 128;
     const isDigit = ascii ? code >= 48 && code <= 57 : DIGIT.test(ch);
-    if (!isDigit && (ascii ? code <= 32 || ((code | 32) >= 97 && (code | 32) <= 122) : NOT_A_MARK.test(ch))) {
+    const isLetter = !isDigit && (ascii ? (code | 32) >= 97 && (code | 32) <= 122 : LETTER.test(ch));
+    if (pending !== '') {
+      if (!isLetter) {
+        digits = false;
+        pattern += pending;
+      }
+      pending = '';
+      if (pattern.length >= PATTERN_MARKS) break;
+    }
+    if (!isDigit && (ascii ? code <= 32 || isLetter : NOT_A_MARK.test(ch))) {
       digits = false;
+      // a combining mark belongs to the letter before it
+      previousLetter = isLetter || (previousLetter && !ascii && COMBINING.test(ch));
       continue;
     }
-    // a hyphen or apostrophe inside a word ("Pierre-Louis", "O'Brien") is the word's, not the list's
-    if (WORD_JOINERS.includes(ch) && isLetter(chars[i - 1]) && isLetter(chars[i + 1])) continue;
+    if (previousLetter && WORD_JOINERS.includes(ch)) {
+      pending = ch;
+      previousLetter = false;
+      continue;
+    }
+    previousLetter = false;
     if (isDigit && digits) continue;
     digits = isDigit;
     pattern += isDigit ? '0' : ch;
     if (pattern.length >= PATTERN_MARKS) break;
   }
+  if (pending !== '' && pattern.length < PATTERN_MARKS) pattern += pending;
   return pattern;
 }
 
+const LETTER = /\p{L}/u;
+const COMBINING = /\p{M}/u;
 const WORD_JOINERS = "-\u2010'\u2019.";
 /** Bullets and footnote marks before an item's text ("* Sean Franklin", "• Tampa"): some items of a list
  * carry one and others not. */
+const BULLETS = '*•·‣▪◦†‡';
 const LEADING_BULLET = /^(?:[*•·‣▪◦†‡]+\s+)+/u;
 
 function leadingBullet(text: string): number {
-  return LEADING_BULLET.exec(text)?.[0].length ?? 0;
+  // most lines start with a letter or digit: the pattern is tried only on a line that starts with a bullet
+  return text.length > 0 && BULLETS.includes(text[0]) ? (LEADING_BULLET.exec(text)?.[0].length ?? 0) : 0;
 }
 
 /**
