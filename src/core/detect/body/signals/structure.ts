@@ -209,36 +209,33 @@ const NOT_A_MARK = /[\p{L}\p{M}\s]/u;
 export function linePattern(text: string): string {
   let pattern = '';
   let digits = false;
-  let previousLetter = false;
+  let previous = '';
   // a hyphen or apostrophe right after a letter, kept until the next character shows whether it joins two
   // letters ("Pierre-Louis", "O'Brien": the word's, not the list's)
   let pending = '';
   const bullet = leadingBullet(text);
   for (const ch of bullet > 0 ? text.slice(bullet) : text) {
-    const code = ch.charCodeAt(0);
-    const ascii = code < 128;
-    const isDigit = ascii ? code >= 48 && code <= 57 : DIGIT.test(ch);
-    const isLetter = !isDigit && (ascii ? (code | 32) >= 97 && (code | 32) <= 122 : LETTER.test(ch));
+    const before = previous;
+    previous = ch;
     if (pending !== '') {
-      if (!isLetter) {
+      if (!isLetter(ch)) {
         digits = false;
         pattern += pending;
       }
       pending = '';
       if (pattern.length >= PATTERN_MARKS) break;
     }
-    if (!isDigit && (ascii ? code <= 32 || isLetter : NOT_A_MARK.test(ch))) {
+    const code = ch.charCodeAt(0);
+    const ascii = code < 128;
+    const isDigit = ascii ? code >= 48 && code <= 57 : DIGIT.test(ch);
+    if (!isDigit && (ascii ? code <= 32 || ((code | 32) >= 97 && (code | 32) <= 122) : NOT_A_MARK.test(ch))) {
       digits = false;
-      // a combining mark belongs to the letter before it
-      previousLetter = isLetter || (previousLetter && !ascii && COMBINING.test(ch));
       continue;
     }
-    if (previousLetter && WORD_JOINERS.includes(ch)) {
+    if (WORD_JOINERS.includes(ch) && isLetter(before)) {
       pending = ch;
-      previousLetter = false;
       continue;
     }
-    previousLetter = false;
     if (isDigit && digits) continue;
     digits = isDigit;
     pattern += isDigit ? '0' : ch;
@@ -248,8 +245,14 @@ export function linePattern(text: string): string {
   return pattern;
 }
 
-const LETTER = /\p{L}/u;
-const COMBINING = /\p{M}/u;
+/** A letter, or a combining mark (which belongs to the letter before it). */
+function isLetter(ch: string): boolean {
+  if (ch === '') return false;
+  const code = ch.charCodeAt(0);
+  return code < 128 ? (code | 32) >= 97 && (code | 32) <= 122 : LETTER_OR_MARK.test(ch);
+}
+
+const LETTER_OR_MARK = /[\p{L}\p{M}]/u;
 const WORD_JOINERS = "-\u2010'\u2019.";
 /** Bullets and footnote marks before an item's text ("* Sean Franklin", "• Tampa"): some items of a list
  * carry one and others not. */
