@@ -38,11 +38,46 @@ export function isSentenceFinal(code: number): boolean {
   return (MARKS[code] & FINAL_BIT) !== 0;
 }
 
-/** Whether text ends with sentence-final punctuation, closing quotes and brackets allowed after it. */
+/**
+ * Whether text ends with sentence-final punctuation, closing quotes and brackets allowed after it, and emoji
+ * after those ("We hope to see you soon! 🙂"): a smiley closes the sentence, it does not leave it open.
+ */
 export function endsLikeSentence(text: string): boolean {
   let i = text.length - 1;
-  while (i >= 0 && (MARKS[text.charCodeAt(i)] & CLOSER_BIT) !== 0) i--;
+  for (;;) {
+    while (i >= 0 && (MARKS[text.charCodeAt(i)] & CLOSER_BIT) !== 0) i--;
+    const emoji = emojiBefore(text, i + 1);
+    if (emoji === 0) break;
+    i -= emoji;
+    while (i >= 0 && text.charCodeAt(i) === 32) i--;
+  }
   return i >= 0 && (MARKS[text.charCodeAt(i)] & FINAL_BIT) !== 0;
+}
+
+const PICTOGRAPH = /\p{Extended_Pictographic}/u;
+/** Code units that join or vary emoji: zero-width joiner, variation selector 16, the keycap mark. */
+const EMOJI_JOINERS = new Set([0x200d, 0xfe0f, 0x20e3]);
+
+/** The length in code units of the emoji (with its joiners and modifiers) that ends at `end`, or 0. */
+function emojiBefore(text: string, end: number): number {
+  let at = end;
+  for (;;) {
+    let i = at - 1;
+    while (i >= 0 && EMOJI_JOINERS.has(text.charCodeAt(i))) i--;
+    if (i < 0) break;
+    const code = text.charCodeAt(i);
+    // most lines end in a letter or a mark below U+2000 (© and ® too are taken for text here)
+    if (code < 0x2000 || (code >= 0x3000 && code < 0xd800)) break;
+    const low = code >= 0xdc00 && code <= 0xdfff && i > 0;
+    const start = low ? i - 1 : i;
+    const char = text.slice(start, i + 1);
+    // skin-tone modifiers (U+1F3FB..U+1F3FF) are not pictographs themselves but belong to the one before
+    const modifier = low && text.charCodeAt(start) === 0xd83c && code >= 0xdffb && code <= 0xdfff;
+    if (!modifier && !PICTOGRAPH.test(char)) break;
+    at = start;
+    if (at > 0 && text.charCodeAt(at - 1) !== 0x200d && !modifier) break;
+  }
+  return end - at;
 }
 
 /** A letter of a script without letter case (Arabic, Devanagari, Hangul...), which may start a sentence. */

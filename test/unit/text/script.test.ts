@@ -55,6 +55,15 @@ test('sentence ends in any script: 。！？, the danda, the Arabic question mar
   assert.equal(countInnerSentenceEnds('It rained. Then it stopped. and so… Then'), 1);
 });
 
+test('a sentence ends before the emoji after its final mark, not at a line that ends with an emoji alone', () => {
+  assert.equal(endsLikeSentence('We hope to see you soon! 🙂'), true);
+  assert.equal(endsLikeSentence('Super fun! 👍🏽'), true);
+  assert.equal(endsLikeSentence('The whole family came along. 👨‍👩‍👧 ❤️'), true);
+  assert.equal(endsLikeSentence('"It was worth it." 😀'), true);
+  assert.equal(endsLikeSentence('Check them out below ⬇️'), false);
+  assert.equal(endsLikeSentence('Our favourite places 🌍'), false);
+});
+
 test('words of text written without spaces come from the word segmenter, with offsets', () => {
   const text = 'xx 市政府宣布新计划。';
   const words = segmentWords(text, 3);
