@@ -92,10 +92,9 @@ export class PageRepeats {
   private readonly found = new Map<number, FoundText[]>();
   private readonly firstRows = new Uint8Array(ROW_SLOTS);
   private readonly occurrences: Occurrence[] = [];
-  /** Each line's spans: spans[lineSpans[i] .. lineSpans[i + 1]) (filled as lines are tagged). */
-  private readonly lineSpans: Int32Array;
-  /** The last entry of lineSpans set. */
-  private latest = 0;
+  /** Each line's spans: spans[spansFrom[i] .. spansTo[i]) (empty for a line not tagged). */
+  private readonly spansFrom: Int32Array;
+  private readonly spansTo: Int32Array;
 
   /** Every token's word row, line after line (line i's from tokenAt[i]): the occurrences of a text found
    * later are looked for in it, not in the page's tokens. */
@@ -108,7 +107,8 @@ export class PageRepeats {
     private readonly model: Perceptron,
     private readonly grammar: ActorGrammar,
   ) {
-    this.lineSpans = new Int32Array(lines.length + 1);
+    this.spansFrom = new Int32Array(lines.length);
+    this.spansTo = new Int32Array(lines.length);
     this.tokenAt = new Int32Array(lines.length + 1);
     for (let i = 0; i < lines.length; i++) this.tokenAt[i + 1] = this.tokenAt[i] + lines[i].tokens.count;
     this.pageRows = new Int32Array(this.tokenAt[lines.length]);
@@ -117,9 +117,8 @@ export class PageRepeats {
   /** After line `lineIndex` is tagged (its spans the last ones of `spans`, from `firstSpan`): `scores` its
    * emission scores and `path` its best path. */
   afterLine(lineIndex: number, firstSpan: number, scores: Float32Array, path: ArrayLike<number>): void {
-    for (let i = this.latest + 1; i <= lineIndex; i++) this.lineSpans[i] = firstSpan;
-    this.lineSpans[lineIndex + 1] = this.spans.length;
-    this.latest = lineIndex + 1;
+    this.spansFrom[lineIndex] = firstSpan;
+    this.spansTo[lineIndex] = this.spans.length;
     const line = this.lines[lineIndex];
     const rows = wordRows(line.tokens, this.grammar);
     this.pageRows.set(rows.data.subarray(rows.base, rows.base + line.tokens.count), this.tokenAt[lineIndex]);
@@ -136,7 +135,6 @@ export class PageRepeats {
    * a buffer the next call may overwrite) and `pathOf` gives its best path, for the occurrences before their
    * text was first found. */
   finish(emissionsOf: (lineIndex: number) => Float32Array, pathOf: (lineIndex: number, scores: Float32Array) => ArrayLike<number>): TaggedSpan[] {
-    for (let i = this.latest + 1; i <= this.lines.length; i++) this.lineSpans[i] = this.spans.length;
     // the first words of texts found after the first line, and the last line one was found on
     const later = new Uint8Array(ROW_SLOTS);
     let lastFirst = -1;
@@ -212,8 +210,8 @@ export class PageRepeats {
     const source = tokens.source;
     const { data, base } = rows;
     const spans = this.spans;
-    let next = this.lineSpans[lineIndex];
-    const lineEnd = this.lineSpans[lineIndex + 1];
+    let next = this.spansFrom[lineIndex];
+    const lineEnd = this.spansTo[lineIndex];
     for (let k = 0; k < n; k++) {
       const row = data[base + k];
       if (this.firstRows[rowSlot(row)] === 0) continue;
