@@ -53,6 +53,7 @@ export async function evalCommand(argv: readonly string[], env: CliEnv): Promise
     'date-ranges': { type: 'string' },
     'learning-curve': { type: 'string' },
     seed: { type: 'string' },
+    'retrain-every': { type: 'string' },
     model: { type: 'string' },
     out: { type: 'string' },
     ...WORKSPACE_OPTIONS,
@@ -78,9 +79,12 @@ export async function evalCommand(argv: readonly string[], env: CliEnv): Promise
     if (stringOption(args, 'predictions') !== undefined || stringOption(args, 'pred') !== undefined) throw new UsageError('--learning-curve runs the detectors itself: leave out --predictions and --pred');
     const seed = stringOption(args, 'seed');
     if (seed !== undefined && !/^\d+$/.test(seed)) throw new UsageError(`--seed needs a whole number of 0 or more (got "${seed}")`);
-    return learningCurveCommand(records.map((r) => r.gold), Number(curve), model, Number(seed ?? 0), args, env);
+    const every = stringOption(args, 'retrain-every');
+    if (every !== undefined && !/^[1-9]\d*$/.test(every)) throw new UsageError(`--retrain-every needs a number of pages of 1 or more (got "${every}")`);
+    return learningCurveCommand(records.map((r) => r.gold), Number(curve), model, Number(seed ?? 0), every === undefined ? undefined : Number(every), args, env);
   }
   if (stringOption(args, 'seed') !== undefined) throw new UsageError('--seed orders the training of --learning-curve: use it with --learning-curve');
+  if (stringOption(args, 'retrain-every') !== undefined) throw new UsageError('--retrain-every is a step of --learning-curve: use it with --learning-curve');
 
   // Gold without a single span is body-line gold only: predicted entities would all count as false alarms.
   const spanGold = records.some((r) => r.hasSpanGold && r.gold.spans.length > 0);

@@ -135,6 +135,9 @@ Options:
                        beside learning (the span learner trained on the earlier batches)
   --seed N             with --learning-curve: the order in which training takes the annotated lines (default
                        0, as in the editor); other seeds show how much a result owes to that order
+  --retrain-every N    with --learning-curve: also learn inside a batch, retraining after every N of its
+                       pages (their gold done), as the editor retrains after each decision (default: learn
+                       only between batches)
   --out FILE           with --learning-curve: also write the results (with commit and machine) as JSON
   --sidecars DIR       with a DIR of annotated documents: their mirrored sidecar folder (--sidecars= :
                        beside the pages; default: the settings)

@@ -24,6 +24,8 @@ export interface LearningCurveFile {
   model?: string;
   /** The training order's seed (--seed), when not the default 0. */
   seed?: number;
+  /** Pages between retrainings inside a batch (--retrain-every), when given. */
+  retrainEvery?: number;
   results: BatchResult[];
 }
 
@@ -47,7 +49,7 @@ function commitOf(): string {
   }
 }
 
-export async function learningCurveCommand(records: GoldRecord[], batches: number, model: SpanLearner | undefined, seed: number, args: ParsedArgs, env: CliEnv): Promise<number> {
+export async function learningCurveCommand(records: GoldRecord[], batches: number, model: SpanLearner | undefined, seed: number, retrainEvery: number | undefined, args: ParsedArgs, env: CliEnv): Promise<number> {
   if (records.length < batches) {
     env.reporter.error(stringOption(args, 'gold') ?? '', 1, 1, `${records.length} gold records cannot make ${batches} batches`);
     return 1;
@@ -56,6 +58,7 @@ export async function learningCurveCommand(records: GoldRecord[], batches: numbe
   const results = learningCurve(records, ctx, batches, {
     base: model,
     seed,
+    ...(retrainEvery !== undefined ? { retrainEvery } : {}),
     progress: (batch, total) => env.reporter.progress('learning curve', batch, total),
   });
   env.reporter.endProgress();
@@ -71,6 +74,7 @@ export async function learningCurveCommand(records: GoldRecord[], batches: numbe
   const modelFile = stringOption(args, 'model');
   if (modelFile !== undefined) file.model = modelFile;
   if (seed !== 0) file.seed = seed;
+  if (retrainEvery !== undefined) file.retrainEvery = retrainEvery;
   const out = stringOption(args, 'out');
   if (out !== undefined) writeFileAtomic(out, `${JSON.stringify(file, null, 2)}\n`);
   env.io.stdout.write(flag(args, 'json') ? `${JSON.stringify(file, null, 2)}\n` : curveTable(results));

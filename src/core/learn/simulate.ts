@@ -9,6 +9,8 @@
 // the gold: accept or dismiss 1 action, fix a boundary 2, add a missing tag 2; a page's correct suggestions
 // may instead be taken by one bulk accept (1), after which the wrong ones are removed (1 each); the
 // cheaper way counts. Tagging by hand costs 2 per gold tag; effort is actions over that.
+// With retrainEvery, both arms also learn inside a batch, from its pages done so far, as the editor does
+// after each decision.
 
 import { type AnalysisContext, analyseDocument, learningDocument } from '../detect/analyse';
 import { LearnedEntities } from '../detect/learned';
@@ -41,13 +43,19 @@ export interface BatchResult {
   trainedOn: number;
   control: ArmResult;
   learning: ArmResult;
-  /** Whether the learned tagger took over per label, and what it measured on held-out pages. */
+  /** Whether the learned tagger took over per label, and what it measured on held-out pages (with
+   * retrainEvery: the batch's last training). */
   gate: LearnerQuality['labels'];
 }
 
 export interface CurveOptions extends LearnerOptions {
   /** A loaded model to start from (the learning arm only). */
   base?: SpanLearner;
+  /**
+   * Pages between retrainings inside a batch (default: none, the batch is read with what was learned before
+   * it). The editor retrains after each decision; a small number simulates that, a page marked done at a time.
+   */
+  retrainEvery?: number;
   /** Progress after each batch. */
   progress?: (batch: number, total: number) => void;
 }
@@ -118,37 +126,46 @@ export function learningCurve(records: readonly GoldRecord[], ctx: AnalysisConte
   for (const r of records) for (const s of r.spans) goldLabels.add(s.label);
   const docs = records.map((r) => learningDocument(r.text, { ...ctx, options: { ...ctx.options, documentId: r.id } }));
   const donePages = records.map((r) => ({ text: r.text, tags: r.spans }));
-  const ranges = batchRanges(records.length, batches);
-  const results: BatchResult[] = [];
-  for (let k = 0; k < ranges.length; k++) {
-    const [from, to] = ranges[k];
+  // what both arms know once the first `count` pages are done: every tag's text, and the learner trained on them
+  const annotated = (count: number): { learned: LearnedEntities; learner: SpanLearner } => {
     const learned = new LearnedEntities();
     const examples: TrainingExample[] = [];
-    for (let i = 0; i < from; i++) {
+    for (let i = 0; i < count; i++) {
       const r = records[i];
       for (const s of r.spans) learned.accept(s.label, r.text.slice(s.start, s.end));
       examples.push({ doc: docs[i], tags: r.spans, done: true });
     }
-    countUntagged(learned, donePages.slice(0, from));
+    countUntagged(learned, donePages.slice(0, count));
     const start = options.base ?? SpanLearner.empty();
-    const learner = examples.length > 0 ? start.train(examples, { ...options, context: ctx }) : start;
-    const controlCtx: AnalysisContext = { ...ctx, learned };
-    const learningCtx: AnalysisContext = { ...ctx, learned, learner };
+    return { learned, learner: examples.length > 0 ? start.train(examples, { ...options, context: ctx }) : start };
+  };
+  const ranges = batchRanges(records.length, batches);
+  const results: BatchResult[] = [];
+  for (let k = 0; k < ranges.length; k++) {
+    const [from, to] = ranges[k];
     const controlCounts: SpanCountsByLabel = {};
     const learningCounts: SpanCountsByLabel = {};
     const controlEffort = emptyEffort();
     const learningEffort = emptyEffort();
-    for (let i = from; i < to; i++) {
-      const r = records[i];
-      const options = { ...ctx.options, documentId: r.id };
-      const scope = r.body_lines ? { bodyLines: r.body_lines, text: r.text } : {};
-      const score = (suggestions: readonly Suggestion[], counts: SpanCountsByLabel, effort: EffortCounts): void => {
-        const kept = suggestions.filter((s) => goldLabels.has(s.label));
-        addSpanCounts(counts, evaluateSpans(r.spans, kept, scope));
-        addEffort(effort, pageEffort(r.spans, kept, goldLabels));
-      };
-      score(analyseDocument(r.text, { ...controlCtx, options }).suggestions, controlCounts, controlEffort);
-      score(analyseDocument(r.text, { ...learningCtx, options }).suggestions, learningCounts, learningEffort);
+    const step = options.retrainEvery !== undefined && options.retrainEvery > 0 ? options.retrainEvery : Math.max(1, to - from);
+    let learner: SpanLearner = options.base ?? SpanLearner.empty();
+    for (let first = from; first < to; first += step) {
+      const known = annotated(first);
+      learner = known.learner;
+      const controlCtx: AnalysisContext = { ...ctx, learned: known.learned };
+      const learningCtx: AnalysisContext = { ...ctx, learned: known.learned, learner };
+      for (let i = first; i < Math.min(to, first + step); i++) {
+        const r = records[i];
+        const options = { ...ctx.options, documentId: r.id };
+        const scope = r.body_lines ? { bodyLines: r.body_lines, text: r.text } : {};
+        const score = (suggestions: readonly Suggestion[], counts: SpanCountsByLabel, effort: EffortCounts): void => {
+          const kept = suggestions.filter((s) => goldLabels.has(s.label));
+          addSpanCounts(counts, evaluateSpans(r.spans, kept, scope));
+          addEffort(effort, pageEffort(r.spans, kept, goldLabels));
+        };
+        score(analyseDocument(r.text, { ...controlCtx, options }).suggestions, controlCounts, controlEffort);
+        score(analyseDocument(r.text, { ...learningCtx, options }).suggestions, learningCounts, learningEffort);
+      }
     }
     results.push({
       batch: k + 1,

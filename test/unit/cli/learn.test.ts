@@ -138,4 +138,24 @@ describe('newsmark train and --model', () => {
     assert.equal(alone.status, 2);
     assert.match(alone.stderr, /--seed .*--learning-curve/);
   });
+
+  it('also learns inside each batch with --retrain-every, as the editor retrains after each page, and says so', () => {
+    const run = (...extra: string[]): { status: number | null; file: { retrainEvery?: number; results: { learning: { spans: { actor: { exact: { f1: number } } } } }[] } } => {
+      const r = cli('eval', '--gold', 'train.jsonl', '--learning-curve', '3', '--out', 'retrained.json', ...extra);
+      return { status: r.status, file: JSON.parse(fs.readFileSync(path.join(tmp, 'retrained.json'), 'utf8')) };
+    };
+    const between = run();
+    assert.equal(between.file.retrainEvery, undefined);
+    const inside = run('--retrain-every', '2');
+    assert.equal(inside.status, 0);
+    assert.equal(inside.file.retrainEvery, 2);
+    // learned between batches, the tagger first takes over in the third; retrained inside them, in the second
+    const exact = (file: typeof inside.file, batch: number): number => file.results[batch].learning.spans.actor.exact.f1;
+    assert.ok(exact(inside.file, 1) > exact(between.file, 1), `${exact(inside.file, 1)} vs ${exact(between.file, 1)}`);
+    assert.deepEqual(inside.file.results[0].learning, between.file.results[0].learning, 'too few tags in the first batch for the tagger to take over');
+    for (const bad of ['0', 'x', '1.5']) assert.equal(cli('eval', '--gold', 'train.jsonl', '--learning-curve', '3', '--retrain-every', bad).status, 2, bad);
+    const alone = cli('eval', '--gold', 'train.jsonl', '--retrain-every', '2');
+    assert.equal(alone.status, 2);
+    assert.match(alone.stderr, /--retrain-every .*--learning-curve/);
+  });
 });
