@@ -18,7 +18,7 @@ function option(name: string): string | undefined {
 const file = process.argv[2];
 const label = option('label') ?? 'actor';
 const out = option('out') ?? file.replace(/\.json$/, '.svg');
-const data = JSON.parse(readFileSync(file, 'utf8')) as { gold: string; documents: number; commit: string; results: Batch[] };
+const data = JSON.parse(readFileSync(file, 'utf8')) as { gold: string; documents: number; commit: string; retrainEvery?: number; results: Batch[] };
 const W = 640;
 const H = 360;
 const left = 56;
@@ -37,7 +37,7 @@ const series = [
 const parts: string[] = [];
 parts.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="sans-serif" font-size="12">`);
 parts.push(`<rect width="${W}" height="${H}" fill="white"/>`);
-parts.push(`<text x="${left}" y="20" font-size="14">Simulated annotator, ${data.documents} pages in ${data.results.length} batches (commit ${data.commit})</text>`);
+parts.push(`<text x="${left}" y="20" font-size="14">Simulated annotator, ${data.documents} pages in ${data.results.length} batches${data.retrainEvery ? `, retrained every ${data.retrainEvery} pages` : ''} (commit ${data.commit})</text>`);
 for (const v of [0, 0.2, 0.4, 0.6, 0.8, 1.0, 1.2]) {
   parts.push(`<line x1="${left}" x2="${W - right}" y1="${y(v)}" y2="${y(v)}" stroke="#e0e0e0"/>`);
   parts.push(`<text x="${left - 8}" y="${y(v) + 4}" text-anchor="end">${v.toFixed(1)}</text>`);

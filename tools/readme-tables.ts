@@ -95,10 +95,11 @@ interface Curve {
   results: Array<{
     batch: number;
     trainedOn: number;
-    control: { spans: Record<string, { exact: Score }>; effort: { ratio: number } };
-    learning: { spans: Record<string, { exact: Score }>; effort: { ratio: number } };
+    control: { spans: Record<string, { exact: Score; overlap: Score }>; effort: { ratio: number } };
+    learning: { spans: Record<string, { exact: Score; overlap: Score }>; effort: { ratio: number } };
     gate?: Record<string, unknown>;
   }>;
+  retrainEvery?: number;
 }
 
 /** A learning curve per batch: `labels`' exact F1, control beside learning, then the effort (all labels). */
@@ -114,6 +115,35 @@ function curve(file: string, labels: readonly string[] = ['actor']): string | un
     f3(b.learning.effort.ratio),
   ]);
   return `${table(head, rows)}\n\n${source([file], d.commit, machineName(d.machine))}`;
+}
+
+/** The gold sets simulated with --retrain-every (learning inside a batch), in the order of the table. */
+const RETRAIN_SETS: [string, string][] = [
+  ['VLSP-2018 train slice (development)', 'eval/results/learning-curve-vlsp2018-train-slice-retrain13.json'],
+  ['the 521 other VLSP-2018 training articles (development)', 'eval/results/learning-curve-vlsp2018-train-rest521-retrain13.json'],
+  ['all 781 VLSP-2018 training articles (development)', 'eval/results/learning-curve-vlsp2018-train781-retrain13.json'],
+  ['PhoNER-COVID19 train (development)', 'eval/results/learning-curve-phoner-train-retrain13.json'],
+  ['VLSP-2018 dev (held out)', 'eval/results/learning-curve-vlsp2018-dev-heldout-retrain13.json'],
+];
+
+/** Per gold set and batch: actor exact (overlap) F1 and effort, control beside learning, learning inside batches. */
+function retrainCurves(): string | undefined {
+  const rows: string[][] = [];
+  const files: string[] = [];
+  const commits = new Set<string>();
+  let machine = '';
+  for (const [name, file] of RETRAIN_SETS) {
+    const d = read<Curve>(file);
+    if (!d) continue;
+    files.push(file);
+    commits.add(d.commit);
+    machine = machineName(d.machine);
+    const f = (arm: Curve['results'][number]['control']): string => `${f3(arm.spans.actor?.exact.f1)} (${f3(arm.spans.actor?.overlap.f1)})`;
+    d.results.forEach((b, i) => rows.push([i === 0 ? `${name}, every ${d.retrainEvery ?? '?'} pages` : '', String(b.batch), f(b.control), f(b.learning), f3(b.control.effort.ratio), f3(b.learning.effort.ratio)]));
+  }
+  if (rows.length === 0) return undefined;
+  const head = ['Set, retrained', 'Batch', 'Control actor exact (overlap) F1', 'Learning actor exact (overlap) F1', 'Control effort', 'Learning effort'];
+  return `${table(head, rows)}\n\n${source(files, [...commits].join(', '), machine)}`;
 }
 
 interface SeedSpread {
@@ -396,6 +426,7 @@ const BLOCKS: Record<string, () => string | undefined> = {
   'learning-heldout': () => curve('eval/results/learning-curve-vlsp2018-dev-heldout.json'),
   'learning-phoner': () => curve('eval/results/learning-curve-phoner-train.json', ['actor', 'date']),
   'learning-seeds': learningSeeds,
+  'learning-retrain': retrainCurves,
   'body-learning': () => bodyLearning('eval/results/body-learning.json'),
   'body-learning-l3s-heldout': () => bodyLearning('eval/results/body-learning-heldout-body-l3s.json'),
   'body-learning-l3s': () => bodyLearning('eval/results/body-learning-heldout-body-l3s-development.json'),
