@@ -24,6 +24,7 @@ interface CurveFile {
   documents: number;
   commit: string;
   seed?: number;
+  retrainEvery?: number;
   results: { batch: number; control: Arm; learning: Arm }[];
 }
 
@@ -43,8 +44,8 @@ if (curves.length < 2) {
 const first = curves[0];
 for (const [i, curve] of curves.entries()) {
   if (curve.kind !== 'learning-curve') throw new Error(`${inputs[i]}: not a learning-curve result file`);
-  if (curve.gold !== first.gold || curve.batches !== first.batches || curve.commit !== first.commit) {
-    throw new Error(`${inputs[i]}: gold, batches or commit differ from ${inputs[0]}`);
+  if (curve.gold !== first.gold || curve.batches !== first.batches || curve.commit !== first.commit || curve.retrainEvery !== first.retrainEvery) {
+    throw new Error(`${inputs[i]}: gold, batches, commit or --retrain-every differ from ${inputs[0]}`);
   }
 }
 const seeds = curves.map((c) => c.seed ?? 0);
@@ -83,8 +84,9 @@ const result = {
   commit: first.commit,
   machine: { host: os.hostname(), cores: os.availableParallelism?.() ?? os.cpus().length },
   seeds,
+  ...(first.retrainEvery !== undefined ? { retrainEvery: first.retrainEvery } : {}),
   commands: [
-    ...seeds.map((seed) => `node dist/cli.js eval --learning-curve ${first.batches} --gold ${first.gold} --seed ${seed} --out FILE`),
+    ...seeds.map((seed) => `node dist/cli.js eval --learning-curve ${first.batches}${first.retrainEvery !== undefined ? ` --retrain-every ${first.retrainEvery}` : ''} --gold ${first.gold} --seed ${seed} --out FILE`),
     'npx tsx research/seed-spread.ts --out OUT FILE...',
   ],
   results: batches,
