@@ -126,24 +126,34 @@ const RETRAIN_SETS: [string, string][] = [
   ['VLSP-2018 dev (held out)', 'eval/results/learning-curve-vlsp2018-dev-heldout-retrain13.json'],
 ];
 
-/** Per gold set and batch: actor exact (overlap) F1 and effort, control beside learning, learning inside batches. */
-function retrainCurves(): string | undefined {
+/**
+ * One table over several result files: `rowsOf` gives each set's rows (files that are missing are left
+ * out), and the note under it names every file, commit and the machine.
+ */
+function setsTable<T extends { commit: string; machine: Machine }>(sets: readonly [string, string][], head: string[], rowsOf: (name: string, d: T) => string[][]): string | undefined {
   const rows: string[][] = [];
   const files: string[] = [];
   const commits = new Set<string>();
   let machine = '';
-  for (const [name, file] of RETRAIN_SETS) {
-    const d = read<Curve>(file);
+  for (const [name, file] of sets) {
+    const d = read<T>(file);
     if (!d) continue;
     files.push(file);
     commits.add(d.commit);
     machine = machineName(d.machine);
-    const f = (arm: Curve['results'][number]['control']): string => `${f3(arm.spans.actor?.exact.f1)} (${f3(arm.spans.actor?.overlap.f1)})`;
-    d.results.forEach((b, i) => rows.push([i === 0 ? `${name}, every ${d.retrainEvery ?? '?'} pages` : '', String(b.batch), f(b.control), f(b.learning), f3(b.control.effort.ratio), f3(b.learning.effort.ratio)]));
+    rows.push(...rowsOf(name, d));
   }
   if (rows.length === 0) return undefined;
-  const head = ['Set, retrained', 'Batch', 'Control actor exact (overlap) F1', 'Learning actor exact (overlap) F1', 'Control effort', 'Learning effort'];
   return `${table(head, rows)}\n\n${source(files, [...commits].join(', '), machine)}`;
+}
+
+/** Per gold set and batch: actor exact (overlap) F1 and effort, control beside learning, learning inside batches. */
+function retrainCurves(): string | undefined {
+  const head = ['Set, retrained', 'Batch', 'Control actor exact (overlap) F1', 'Learning actor exact (overlap) F1', 'Control effort', 'Learning effort'];
+  const f = (arm: Curve['results'][number]['control']): string => `${f3(arm.spans.actor?.exact.f1)} (${f3(arm.spans.actor?.overlap.f1)})`;
+  return setsTable<Curve>(RETRAIN_SETS, head, (name, d) =>
+    d.results.map((b, i) => [i === 0 ? `${name}, every ${d.retrainEvery ?? '?'} pages` : '', String(b.batch), f(b.control), f(b.learning), f3(b.control.effort.ratio), f3(b.learning.effort.ratio)]),
+  );
 }
 
 interface SeedSpread {
@@ -172,7 +182,6 @@ const SEED_SETS: [string, string][] = [
   ['VLSP-2018 dev, 260 articles (held out)', 'eval/results/learning-seeds-vlsp2018-dev-heldout.json'],
 ];
 
-/** Per gold set: the learning arm's last fifth over several training orders, and the batches where one fell below the control. */
 /** The same for curves learned inside batches (--retrain-every), where overlap F1 is checked too. */
 const RETRAIN_SEED_SETS: [string, string][] = [
   ['VLSP-2018 train slice (development)', 'eval/results/learning-seeds-vlsp2018-train-slice-retrain13.json'],
@@ -181,18 +190,11 @@ const RETRAIN_SEED_SETS: [string, string][] = [
   ['VLSP-2018 dev (held out)', 'eval/results/learning-seeds-vlsp2018-dev-heldout-retrain13.json'],
 ];
 
+/** Per gold set: the learning arm's last fifth over several training orders, and the batches where one fell below the control. */
 function learningSeeds(sets: readonly [string, string][], overlapToo = false): string | undefined {
-  const rows: string[][] = [];
-  const files: string[] = [];
-  const commits = new Set<string>();
-  let machine = '';
   const range = (s: Spread): string => `${f3(s.mean)} (${f3(s.min)}–${f3(s.max)})`;
-  for (const [name, file] of sets) {
-    const d = read<SeedSpread>(file);
-    if (!d) continue;
-    files.push(file);
-    commits.add(d.commit);
-    machine = machineName(d.machine);
+  const head = ['Set', 'Seeds', 'Last fifth: learning actor exact F1, mean (min–max)', 'Control', 'Learning effort, mean (min–max)', 'Control', `Batches where a seed is below the control (${overlapToo ? 'exact or overlap F1, or effort' : 'exact F1 or effort'})`];
+  return setsTable<SeedSpread>(sets, head, (name, d) => {
     const last = d.results[d.results.length - 1];
     const below = d.results
       .filter(
@@ -202,19 +204,8 @@ function learningSeeds(sets: readonly [string, string][], overlapToo = false): s
           (overlapToo && b.learning.spans.actor.overlap.min < b.control.spans.actor.overlap),
       )
       .map((b) => String(b.batch));
-    rows.push([
-      name,
-      d.seeds.join(', '),
-      range(last.learning.spans.actor.exact),
-      f3(last.control.spans.actor.exact),
-      range(last.learning.effort),
-      f3(last.control.effort),
-      below.length > 0 ? below.join(', ') : 'none',
-    ]);
-  }
-  if (rows.length === 0) return undefined;
-  const head = ['Set', 'Seeds', 'Last fifth: learning actor exact F1, mean (min–max)', 'Control', 'Learning effort, mean (min–max)', 'Control', `Batches where a seed is below the control (${overlapToo ? 'exact or overlap F1, or effort' : 'exact F1 or effort'})`];
-  return `${table(head, rows)}\n\n${source(files, [...commits].join(', '), machine)}`;
+    return [[name, d.seeds.join(', '), range(last.learning.spans.actor.exact), f3(last.control.spans.actor.exact), range(last.learning.effort), f3(last.control.effort), below.length > 0 ? below.join(', ') : 'none']];
+  });
 }
 
 interface BenchResult {
