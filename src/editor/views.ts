@@ -454,7 +454,12 @@ export class QualityProvider implements vscode.TreeDataProvider<QualityNode> {
       case 'modelLabel': {
         const m = node.measured;
         const item = new vscode.TreeItem(node.label);
-        const verdict = m.active ? vscode.l10n.t('replaces the rules') : vscode.l10n.t('the rules stay');
+        // a model that measured better but not surely so is waiting for more done pages: say so
+        const verdict = m.active
+          ? vscode.l10n.t('replaces the rules')
+          : m.advantage !== undefined && m.learned.f1 > m.control.f1
+            ? vscode.l10n.t('the rules stay until its lead is sure')
+            : vscode.l10n.t('the rules stay');
         item.description = node.folds > 0
           ? vscode.l10n.t('{0} · exact F1 {1} learned, {2} rules', verdict, percent(m.learned.f1), percent(m.control.f1))
           : verdict;
