@@ -119,8 +119,9 @@ export interface LearnerQuality {
   folds: number;
   /** Per label: the learned tagger and the control on held-out done pages, how much better the tagger surely
    * is (`advantage`: the exact-F1 difference that 9 in 10 bootstrap redraws of those pages exceed; the
-   * tagger is used only above 0), whether it is used, and the rules' suggestions it left out that hold a word it never learned (how many, how many right, and
-   * how their rightness follows the tagger's gap, see SpanLearner.fallback). */
+   * tagger is used only above 0), whether it is used, and the rules' suggestions it left out that hold a
+   * word it never learned (how many, how many right, and how their rightness follows the tagger's gap, see
+   * SpanLearner.fallback). */
   labels: Record<string, { active: boolean; learned: SpanScores; control: SpanScores; advantage?: number; unknown?: UnknownWordFallbacks }>;
   /** Per "label:rule id": suggestions on held-out done pages and how many were exactly right. */
   rules: Record<string, { suggested: number; correct: number }>;
@@ -166,7 +167,8 @@ const DEFAULT_BITS = 19;
 /**
  * How sure the held-out pages must make it that the tagger beats the rules before it replaces them: its
  * exact F1 must be higher in this share of bootstrap redraws of those pages (see advantageBound). A fixed
- * margin asked as much of 400 pages as of 13; this asks more where fewer pages were measured.
+ * margin asked as much of 400 pages as of 13; this asks more where fewer pages were measured. The
+ * Suggestion quality view and `newsmark train` say "9 of 10": change them with it.
  */
 const GATE_CONFIDENCE = 0.9;
 /** Held-out tags of a label the tagger must have been measured on before it may replace the rules: a few
