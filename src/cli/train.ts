@@ -5,6 +5,7 @@
 import * as fs from 'node:fs';
 import { learningDocument } from '../core/detect/analyse';
 import { trainingExample } from '../core/learn/examples';
+import { GATE_REDRAWS_OF_TEN } from '../core/learn/gate';
 import { SpanLearner, type TrainingExample } from '../core/learn/learner';
 import { listOption, parseCommandLine, requiredOption, stringOption } from './args';
 import { analysisContext, buildCorpus, corpusWordProfile, goldCorpusContext } from './analysis';
@@ -73,7 +74,7 @@ export async function trainCommand(argv: readonly string[], env: CliEnv): Promis
   const lines = [`${out}: trained on ${q.documents} pages (${q.done} done), ${q.tags} tags`];
   for (const [label, m] of Object.entries(q.labels)) {
     lines.push(q.folds > 0
-      ? `  ${label}: held-out exact F1 ${m.learned.f1.toFixed(3)} learned vs ${m.control.f1.toFixed(3)} rules (${q.folds} folds)${m.advantage === undefined ? '' : `, ahead by at least ${m.advantage.toFixed(3)} in 9 of 10 redraws of those pages`}: ${m.active ? 'the model replaces the rules' : 'the rules stay'}`
+      ? `  ${label}: held-out exact F1 ${m.learned.f1.toFixed(3)} learned vs ${m.control.f1.toFixed(3)} rules (${q.folds} folds)${m.advantage === undefined ? '' : `, ahead by at least ${m.advantage.toFixed(3)} in ${GATE_REDRAWS_OF_TEN} of 10 redraws of those pages`}: ${m.active ? 'the model replaces the rules' : 'the rules stay'}`
       : `  ${label}: not measured (fewer than 2 done pages)`);
     if (m.active && m.unknown && m.unknown.suggested > 0) {
       lines.push(`    rule suggestions the model left out that hold a word it has not learned: ${m.unknown.correct} of ${m.unknown.suggested} right on held-out pages; shown where their measured chance of being right is above 1 in 3`);

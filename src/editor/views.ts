@@ -9,6 +9,7 @@ import {
   SOURCE_RULES, suggestedBy, type Tally,
 } from '../core/quality';
 import { addReviewCounts, emptyReviewCounts, reviewCounts, type ReviewCounts } from '../core/review';
+import { GATE_REDRAWS_OF_TEN } from '../core/learn/gate';
 import type { LearnerQuality, UnknownWordFallbacks } from '../core/learn/learner';
 import type { BodyLearningReport, SiteReport } from '../core/detect/body/index';
 import { reanchor } from '../core/sidecar/anchor';
@@ -468,8 +469,8 @@ export class QualityProvider implements vscode.TreeDataProvider<QualityNode> {
           ? vscode.l10n.t('Not measured yet: mark at least two pages done.')
           : m.advantage === undefined
             ? vscode.l10n.t('On held-out pages the model found {0} of {1} {2} tags exactly, with {3} wrong; the rules {4}, with {5} wrong. It replaces the rules only where it measures better.', ...found)
-            : vscode.l10n.t('On held-out pages the model found {0} of {1} {2} tags exactly, with {3} wrong; the rules {4}, with {5} wrong. In 9 of 10 redraws of those pages its exact F1 is at least {6} points above the rules\' (a negative number: below); it replaces the rules only where that is above 0.',
-              ...found, signedPoints(m.advantage));
+            : vscode.l10n.t('On held-out pages the model found {0} of {1} {2} tags exactly, with {3} wrong; the rules {4}, with {5} wrong. In {6} of 10 redraws of those pages its exact F1 is at least {7} points above the rules\' (a negative number: below); it replaces the rules only where that is above 0.',
+              ...found, GATE_REDRAWS_OF_TEN, signedPoints(m.advantage));
         item.id = `quality:model:${node.label}`;
         return item;
       }

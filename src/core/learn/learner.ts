@@ -29,6 +29,7 @@ import { countUntagged } from '../detect/untagged';
 import { plattFit, plattScaling, sigmoid } from './calibration';
 import { fallbackGaps, splitAtRuleSeams, tagDocument, type TaggedSpan } from './decode';
 import { FEATURE_VERSION } from './features';
+import { GATE_CONFIDENCE } from './gate';
 import { advantageBound, emptyScores, finish, measureDoc, type PageCounts, unknownFallbacks } from './heldOut';
 import { addFeatures, fit, LEARNED_RULE, prepare, REPEAT_RULE } from './prepared';
 import { exampleFingerprint, type QuickCandidate, quickFit, teachingTokenCount } from './quickFit';
@@ -164,13 +165,6 @@ const DEFAULT_FOLDS = 4;
  * 0.8 s of CPU in `npm run bench`. */
 const QUICK_FIT_TOKEN_PASSES = 3_000_000;
 const DEFAULT_BITS = 19;
-/**
- * How sure the held-out pages must make it that the tagger beats the rules before it replaces them: its
- * exact F1 must be higher in this share of bootstrap redraws of those pages (see advantageBound). A fixed
- * margin asked as much of 400 pages as of 13; this asks more where fewer pages were measured. The
- * Suggestion quality view and `newsmark train` say "9 of 10": change them with it.
- */
-const GATE_CONFIDENCE = 0.9;
 /** Held-out tags of a label the tagger must have been measured on before it may replace the rules: a few
  * small pages cannot show it better. */
 const MIN_GATE_TAGS = 30;
