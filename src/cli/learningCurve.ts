@@ -81,10 +81,11 @@ export async function learningCurveCommand(records: GoldRecord[], batches: numbe
   return env.reporter.errors > 0 ? 1 : 0;
 }
 
-/** One row per batch and label: exact and overlap F1 and effort, control beside learning. */
+/** One row per batch and label: exact and overlap F1 and effort, control beside learning; whether the tagger
+ * was used, and its sure lead over the rules on held-out pages (the gate's bound, see core/learn/gate.ts). */
 export function curveTable(results: readonly BatchResult[]): string {
   const labels = [...new Set(results.flatMap((r) => [...Object.keys(r.control.spans), ...Object.keys(r.learning.spans)]))].sort();
-  const rows: string[][] = [['batch', 'pages before', 'label', 'control exact', 'learning exact', 'control overlap', 'learning overlap', 'control effort', 'learning effort', 'tagger used']];
+  const rows: string[][] = [['batch', 'pages before', 'label', 'control exact', 'learning exact', 'control overlap', 'learning overlap', 'control effort', 'learning effort', 'tagger used', 'sure lead']];
   for (const r of results) {
     for (const label of labels) {
       const c = r.control.spans[label];
@@ -95,6 +96,7 @@ export function curveTable(results: readonly BatchResult[]): string {
         c ? c.overlap.f1.toFixed(3) : '-', l ? l.overlap.f1.toFixed(3) : '-',
         r.control.effort.ratio.toFixed(3), r.learning.effort.ratio.toFixed(3),
         r.gate[label]?.active ? 'yes' : 'no',
+        r.gate[label]?.advantage?.toFixed(3) ?? '-',
       ]);
     }
   }

@@ -106,6 +106,8 @@ describe('newsmark train and --model', () => {
     const r = cli('eval', '--gold', 'train.jsonl', '--learning-curve', '3', '--out', 'curve.json');
     assert.equal(r.status, 0, r.stderr);
     assert.match(r.stdout, /control exact\s+learning exact/);
+    // the last batch's row says the tagger was used, with its sure lead over the rules
+    assert.match(r.stdout.trimEnd().split('\n').at(-1)!, /\byes\s+0\.\d{3}$/);
     const file = JSON.parse(fs.readFileSync(path.join(tmp, 'curve.json'), 'utf8'));
     assert.equal(file.results.length, 3);
     assert.deepEqual(file.results.map((b: { trainedOn: number }) => b.trainedOn), [0, 8, 16]);
