@@ -59,19 +59,17 @@ export function measureDoc(
       if (correct) tp++;
       points.push({ margin: span.margin, correct });
     }
-    entry.learned.tp += tp;
-    entry.learned.fp += predicted - tp;
-    entry.learned.fn += goldCount - tp;
     const control = shown ? shown.filter((s) => s.label === label) : controlSpans(doc, label);
     let ctp = 0;
     for (const span of control) if (gold.has(key(label, span.start, span.end))) ctp++;
-    entry.control.tp += ctp;
-    entry.control.fp += control.length - ctp;
-    entry.control.fn += goldCount - ctp;
-    (pages[label] ??= []).push({
+    // the page's counts, kept for the gate's bootstrap, and added to the label's totals
+    const page: PageCounts = {
       learned: { tp, fp: predicted - tp, fn: goldCount - tp },
       control: { tp: ctp, fp: control.length - ctp, fn: goldCount - ctp },
-    });
+    };
+    (pages[label] ??= []).push(page);
+    addCounts(entry.learned, page.learned);
+    addCounts(entry.control, page.control);
   }
   for (const s of example.doc.suggestions) {
     if (!labels.includes(s.label)) continue;
