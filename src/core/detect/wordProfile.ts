@@ -7,8 +7,11 @@
 // Each page counts once per word (its own share of capitalised uses), so one page repeating a word does not
 // decide how the corpus writes it. Pages can be replaced and removed; the profile then is exactly what
 // adding the remaining pages would give.
+//
+// The profile also keeps each page's words in order, to class them by their neighbours (wordClasses.ts).
 
 import { forEachLine, isBlank } from '../text/lines';
+import { LINE_EDGE_ID, NUMBER_ID, OTHER_ID, WordClasses } from './wordClasses';
 import { tokenize, Vocabulary } from './words';
 
 /** Plain, JSON- and structured-clone-safe form of a WordProfile: per word, lower-cased, [pages, pages
@@ -19,10 +22,12 @@ export interface WordProfileData {
 }
 
 /** What one page added, so that it can be taken away again: its words (ids) and, per word, the share of its
- * uses inside sentences that are capitalised (NaN: never inside a sentence on this page). 8 bytes a word. */
+ * uses inside sentences that are capitalised (NaN: never inside a sentence on this page), 8 bytes a word;
+ * and its tokens in order (word ids, NUMBER_ID, OTHER_ID, LINE_EDGE_ID between lines), 4 bytes a token. */
 interface PageWords {
   ids: Int32Array;
   shares: Float32Array;
+  sequence: Int32Array;
 }
 
 /** Codes: how often the corpus capitalises the word inside sentences, 0 (under 5 % of its pages' uses),
@@ -46,6 +51,7 @@ export class WordProfile {
   private usesOf = new Int32Array(1024);
   private capitalisedUsesOf = new Int32Array(1024);
   private pagesAdded = 0;
+  private classes: { version: number; classes: WordClasses | undefined } | undefined;
 
   /** A profile of `texts` (ids are their indexes). */
   static of(texts: Iterable<string>): WordProfile {
@@ -69,13 +75,19 @@ export class WordProfile {
     this.removePage(id);
     const page = ++this.pagesAdded;
     const seen: number[] = [];
+    const sequence: number[] = [];
     forEachLine(text, (_line, start, end) => {
       if (isBlank(text, start, end)) return;
       const tokens = tokenize(text, this.vocabulary, start, end);
+      if (sequence.length > 0) sequence.push(LINE_EDGE_ID);
       for (let k = 0; k < tokens.count; k++) {
-        if (!tokens.isWord(k)) continue;
+        if (!tokens.isWord(k)) {
+          sequence.push(tokens.isNumber(k) ? NUMBER_ID : OTHER_ID);
+          continue;
+        }
         let word = tokens.word(k);
         if (word < 0) word = this.idOf(tokens.lower(k));
+        sequence.push(word);
         if (this.pageOf[word] !== page) {
           this.pageOf[word] = page;
           this.usesOf[word] = 0;
@@ -95,7 +107,7 @@ export class WordProfile {
       shares[i] = uses > 0 ? this.capitalisedUsesOf[word] / uses : NaN;
       this.count(word, shares[i], 1);
     });
-    this.pages.set(id, { ids, shares });
+    this.pages.set(id, { ids, shares, sequence: Int32Array.from(sequence) });
     this.changes++;
   }
 
@@ -118,6 +130,16 @@ export class WordProfile {
     if (inSentencePages === 0) return NEVER_INSIDE;
     const share = this.capitalisedShareOf[id] / inSentencePages;
     return share < 0.05 ? 0 : share < 0.5 ? 1 : share < 0.95 ? 2 : 3;
+  }
+
+  /** The classes of the words of the profile's pages (made again only when a page changed); undefined
+   * for a profile read from JSON (it has no pages) or too few words. */
+  wordClasses(): WordClasses | undefined {
+    if (this.classes?.version !== this.changes) {
+      const sequences = [...this.pages.values()].map((page) => page.sequence);
+      this.classes = { version: this.changes, classes: WordClasses.of(sequences, (id) => this.vocabulary.word(id)) };
+    }
+    return this.classes.classes;
   }
 
   toJSON(): WordProfileData {

@@ -156,7 +156,7 @@ function lineEmissions(line: LearningLine, rules: readonly Suggestion[] | undefi
   if (rules) ruleFeatures(tokens, line.start, rules, IGNORED_RULES, RULE_EXTRA);
   const scores = (EMISSION_SINK.scores = scoreRoom(tokens.count, model));
   EMISSION_SINK.model = model;
-  eachTokenScores(tokens, doc.grammar, wordPartsOf(model), scores, EMISSION_SINK, doc.words);
+  eachTokenScores(tokens, doc.grammar, wordPartsOf(model), scores, EMISSION_SINK, doc.words, doc.classes);
   model.addEmissions(scores, RULE_EXTRA.tokens, RULE_EXTRA.feats, RULE_EXTRA.length);
   return scores;
 }

@@ -6,7 +6,8 @@
 //   only on changed lines): the token's form, shape and affixes, a window of two tokens either side,
 //   capitalised-run and sentence-start facts, and membership in the lexicons (titles, honorifics,
 //   organisation heads and tails, places, family names, cues), and, given the corpus's word profile, how
-//   the token and its neighbours are written across the corpus (detect/wordProfile.ts);
+//   the token and its neighbours are written across the corpus (detect/wordProfile.ts) and, given the
+//   model's word classes, the classes of the token and its neighbours (detect/wordClasses.ts);
 // - rule features: every rule suggestion covering a token, by rule id and the token's place in it (begin,
 //   inside, last, unit), so the hand rules are evidence whose weights are learned.
 // Texts tagged elsewhere are not features: matched inside longer names ("Hải" in "Tổng cục Hải quan") they
@@ -15,10 +16,11 @@
 import type { Suggestion } from '../model/types';
 import type { ActorGrammar } from '../detect/actors';
 import type { Tokens, Vocabulary } from '../detect/words';
+import type { WordClasses } from '../detect/wordClasses';
 import { PROFILE_CODES, type WordProfile } from '../detect/wordProfile';
 
 /** Changes whenever a feature's meaning changes: models trained with other features are refused. */
-export const FEATURE_VERSION = 3;
+export const FEATURE_VERSION = 4;
 
 /** 32-bit FNV-1a of a string, continuing from `seed`. */
 export function hashString(text: string, seed = 0x811c9dc5): number {
@@ -67,6 +69,10 @@ const T_PROFILE = 25;
 const T_PROFILE_CASE = 26;
 const T_PROFILE_PREV = 27;
 const T_PROFILE_NEXT = 28;
+const T_CLASS = 40;
+const T_CLASS_CASE = 41;
+const T_CLASS_PREV = 42;
+const T_CLASS_NEXT = 43;
 export const T_RULE = 30;
 export const T_RULE_ANY = 31;
 export const T_RULE_SCORE = 32;
@@ -312,6 +318,31 @@ class WordTable {
     return code;
   }
 
+  private classes: WordClasses | undefined;
+  /** Class code per word id (-1: not looked up yet), for `classes`. */
+  private classCodes = new Int32Array(1024).fill(-1);
+
+  /** The class code of the word at row offset `row` (see classCodes). */
+  classCode(row: number, classes: WordClasses): number {
+    if (classes !== this.classes) {
+      this.classes = classes;
+      this.classCodes.fill(-1);
+    }
+    const id = row / FIELDS;
+    if (id >= this.classCodes.length) {
+      const codes = new Int32Array(Math.max(id + 1, this.classCodes.length * 2)).fill(-1);
+      codes.set(this.classCodes);
+      this.classCodes = codes;
+    }
+    const known = this.classCodes[id];
+    if (known >= 0) return known;
+    // as written: a capitalised word ("Bình") is not read as its lower-case twin ("bình"), whose class says
+    // how common words are used; the profile features say how the corpus capitalises it
+    const code = classes.classOf(this.words[id]) + 1;
+    this.classCodes[id] = code;
+    return code;
+  }
+
   /** Room for `count` more words: a table that has grown too large starts again (between lines only, so
    * no row of a line is given to another word), and the lines scanned before are scanned again. */
   reserve(count: number): void {
@@ -320,6 +351,7 @@ class WordTable {
     this.slots.fill(0);
     this.rowsById.fill(0);
     this.profileCodes.fill(0);
+    this.classCodes.fill(-1);
     this.epoch++;
   }
 
@@ -419,6 +451,23 @@ function profileCodes(tokens: Tokens, scan: LineScan, table: WordTable, profile:
   return codes;
 }
 
+// Word class codes of a line's tokens: a word's class + 1 (0: a word without one), CLASS_NUMBER and
+// CLASS_OTHER for the other tokens, the line's edges beside them: token k's at [k + 1].
+const CLASS_NUMBER = 1 << 20;
+const CLASS_OTHER = CLASS_NUMBER + 1;
+const CLASS_EDGE = CLASS_NUMBER + 2;
+let classScratch = new Int32Array(258);
+
+function classCodes(tokens: Tokens, scan: LineScan, table: WordTable, classes: WordClasses): Int32Array {
+  const n = tokens.count;
+  if (classScratch.length < n + 2) classScratch = new Int32Array((n + 2) * 2);
+  const codes = classScratch;
+  codes[0] = CLASS_EDGE;
+  codes[n + 1] = CLASS_EDGE;
+  for (let k = 0; k < n; k++) codes[k + 1] = tokens.isWord(k) ? table.classCode(scan.data[scan.base + k], classes) : tokens.isNumber(k) ? CLASS_NUMBER : CLASS_OTHER;
+  return codes;
+}
+
 /** mix(template, value) of the profile templates: code (with the token's case and sentence start), and the
  * neighbours' codes. */
 const PROFILE_MIXED = Uint32Array.from({ length: LINE_EDGE + 1 }, (_, v) => mix(T_PROFILE, v));
@@ -430,9 +479,10 @@ const PROFILE_NEXT_MIXED = Uint32Array.from({ length: LINE_EDGE + 1 }, (_, v) =>
  * Line features of `tokens` (made with `grammar`'s vocabulary), in buffers the next call overwrites (copy
  * them to keep them).
  */
-export function lineFeatures(tokens: Tokens, grammar: ActorGrammar, profile?: WordProfile): LineFeatures {
+export function lineFeatures(tokens: Tokens, grammar: ActorGrammar, profile?: WordProfile, classes?: WordClasses): LineFeatures {
   const { scan, rows, table } = scanned(tokens, grammar);
   const codes = profile ? profileCodes(tokens, scan, table, profile) : undefined;
+  const classed = classes ? classCodes(tokens, scan, table, classes) : undefined;
   const n = tokens.count;
   if (offsetScratch.length < n + 1) {
     offsetScratch = new Int32Array((n + 1) * 2);
@@ -442,7 +492,7 @@ export function lineFeatures(tokens: Tokens, grammar: ActorGrammar, profile?: Wo
   let used = 0;
   for (let k = 0; k < n; k++) {
     offsets[k] = used;
-    used = tokenFeatures(tokens, scan, rows, k, featScratch, used, codes);
+    used = tokenFeatures(tokens, scan, rows, k, featScratch, used, codes, classed);
   }
   offsets[n] = used;
   return { offsets: offsets.subarray(0, n + 1), feats: featScratch };
@@ -568,9 +618,18 @@ export interface TokenFeatureSink {
  * word by `parts`, written to `scores` (width per token), and its context features handed to `sink` to add,
  * while they are still in the CPU cache. The same features as lineFeatures, summed in another order.
  */
-export function eachTokenScores(tokens: Tokens, grammar: ActorGrammar, parts: WordPartScores, scores: Float32Array, sink: TokenFeatureSink, profile?: WordProfile): void {
+export function eachTokenScores(
+  tokens: Tokens,
+  grammar: ActorGrammar,
+  parts: WordPartScores,
+  scores: Float32Array,
+  sink: TokenFeatureSink,
+  profile?: WordProfile,
+  classes?: WordClasses,
+): void {
   const { scan, rows, table } = scanned(tokens, grammar);
   const codes = profile ? profileCodes(tokens, scan, table, profile) : undefined;
+  const classed = classes ? classCodes(tokens, scan, table, classes) : undefined;
   const part = parts.of(table);
   const width = parts.width;
   const n = tokens.count;
@@ -593,7 +652,7 @@ export function eachTokenScores(tokens: Tokens, grammar: ActorGrammar, parts: Wo
     } else {
       for (let t = 0; t < width; t++) scores[row + t] = sums[a + t] + sums[b + t] + sums[c + t] + sums[d + t] + sums[e + t];
     }
-    sink.token(k, tokenScratch, contextFeatures(tokens, scan, rows, k, tokenScratch, 0, codes));
+    sink.token(k, tokenScratch, contextFeatures(tokens, scan, rows, k, tokenScratch, 0, codes, classed));
   }
 }
 
@@ -645,8 +704,8 @@ function scanLine(tokens: Tokens, grammar: ActorGrammar, table: WordTable): Line
   return { grammar, epoch: table.epoch, data, base };
 }
 
-// At most 19 fixed features, 4 profile features and 5 x LEX_BITS lexicon bits per token.
-const TOKEN_FEATURES = 19 + 4 + 5 * (LEX_BITS + 1);
+// At most 19 fixed features, 4 profile features, 4 word class features and 5 x LEX_BITS lexicon bits per token.
+const TOKEN_FEATURES = 19 + 4 + 4 + 5 * (LEX_BITS + 1);
 // The features of the line last made by lineFeatures (offsets: n + 1), and of the token last made by eachTokenScores.
 let offsetScratch = new Int32Array(256);
 let featScratch = new Int32Array(256 * TOKEN_FEATURES);
@@ -654,15 +713,33 @@ const tokenScratch = new Int32Array(TOKEN_FEATURES);
 
 /** Appends the line features of token k of a scanned line to `out` from `used` (its one-word parts, then
  * its context features); returns the new length. */
-function tokenFeatures(tokens: Tokens, scan: LineScan, rows: Uint32Array, k: number, out: Int32Array, used: number, codes: Int32Array | undefined): number {
+function tokenFeatures(
+  tokens: Tokens,
+  scan: LineScan,
+  rows: Uint32Array,
+  k: number,
+  out: Int32Array,
+  used: number,
+  codes: Int32Array | undefined,
+  classed: Int32Array | undefined,
+): number {
   const at = partRows(scan, tokens.count, k, partRowScratch);
   for (let part = 0; part < WORD_PARTS; part++) used = partFeatures(rows, at[part], part, out, used);
-  return contextFeatures(tokens, scan, rows, k, out, used, codes);
+  return contextFeatures(tokens, scan, rows, k, out, used, codes, classed);
 }
 
 /** Appends the features of token k that depend on more than one word (pairs, runs, sentence start, word
  * profile, lexicons, which phrase matches make context-dependent) to `out` from `used`; returns the new length. */
-function contextFeatures(tokens: Tokens, scan: LineScan, rows: Uint32Array, k: number, out: Int32Array, used: number, codes: Int32Array | undefined): number {
+function contextFeatures(
+  tokens: Tokens,
+  scan: LineScan,
+  rows: Uint32Array,
+  k: number,
+  out: Int32Array,
+  used: number,
+  codes: Int32Array | undefined,
+  classed: Int32Array | undefined,
+): number {
   const n = tokens.count;
   const { data, base } = scan;
   const word = data[base + k];
@@ -675,12 +752,12 @@ function contextFeatures(tokens: Tokens, scan: LineScan, rows: Uint32Array, k: n
   out[used++] = mix(mix(rows[prev + I_SHAPE3], shape), rows[next + I_SHAPE]);
   out[used++] = mix(rows[prev + I_PREV_WORD_SHAPE], shape);
   out[used++] = mix(rows[word + I_SHAPE_NEXT_WORD], rows[next + I_LOWER]);
-  return tokenTail(tokens, scan, k, out, used, codes);
+  return tokenTail(tokens, scan, k, out, used, codes, classed);
 }
 
 /** The run, sentence-start, word-profile and lexicon features of token k, appended to `out` from `used`
  * (apart from contextFeatures, which stays small enough for the compiler to inline into the tagging loop). */
-function tokenTail(tokens: Tokens, scan: LineScan, k: number, out: Int32Array, used: number, codes: Int32Array | undefined): number {
+function tokenTail(tokens: Tokens, scan: LineScan, k: number, out: Int32Array, used: number, codes: Int32Array | undefined, classed: Int32Array | undefined): number {
   const n = tokens.count;
   const { data, base } = scan;
   const lex = base + n;
@@ -694,6 +771,13 @@ function tokenTail(tokens: Tokens, scan: LineScan, k: number, out: Int32Array, u
     out[used++] = PROFILE_CASE_MIXED[code * 4 + (tokens.capitalised(k) ? 1 : 0) + (k === 0 || tokens.sentenceStart(k) ? 2 : 0)];
     out[used++] = PROFILE_PREV_MIXED[codes[k]];
     out[used++] = PROFILE_NEXT_MIXED[codes[k + 2]];
+  }
+  if (classed !== undefined) {
+    const c = classed[k + 1];
+    out[used++] = mix(T_CLASS, c);
+    out[used++] = mix(T_CLASS_CASE, c * 4 + (tokens.capitalised(k) ? 1 : 0) + (k === 0 || tokens.sentenceStart(k) ? 2 : 0));
+    out[used++] = mix(T_CLASS_PREV, classed[k]);
+    out[used++] = mix(T_CLASS_NEXT, classed[k + 2]);
   }
   used = pushBits(out, used, 0, data[lex + k]);
   used = pushBits(out, used, 1, k > 0 ? data[lex + k - 1] : noLex);

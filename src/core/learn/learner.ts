@@ -21,6 +21,7 @@
 
 import type { ActorGrammar } from '../detect/actors';
 import type { Tokens } from '../detect/words';
+import { WordClasses, type WordClassesData } from '../detect/wordClasses';
 import type { WordProfile } from '../detect/wordProfile';
 import type { Suggestion } from '../model/types';
 import type { AnalysisContext } from '../detect/analyse';
@@ -53,6 +54,9 @@ export interface LearningDocument {
   grammar: ActorGrammar;
   /** How the corpus writes each word (word profile features); the same profile in training and tagging. */
   words?: WordProfile;
+  /** The word classes of the model that reads the page (the learner sets them: they belong to the model,
+   * which may come from another corpus, not to the page). */
+  classes?: WordClasses;
   /** The page's text (learningDocument sets it): with LearnerOptions.context, the control is measured by
    * analysing it as Newsmark does without learning. */
   text?: string;
@@ -152,6 +156,8 @@ export interface ModelFile {
   transitions: number[];
   calibration: { a: number; b: number };
   quality: LearnerQuality;
+  /** The word classes the model's features read (detect/wordClasses.ts), made from its training corpus. */
+  classes?: WordClassesData;
 }
 
 /** A model file that cannot be used, with a message that says why and what to do. */
@@ -192,6 +198,8 @@ export class SpanLearner {
     private readonly base?: Perceptron,
     /** Fingerprints of the pages the last measured training fitted its model on (see exampleFingerprint, quickFit.ts). */
     private readonly fittedOn: ReadonlySet<string> = new Set(),
+    /** The word classes of the model's features: those of the corpus it was first trained on. */
+    readonly classes?: WordClasses,
   ) {}
 
   /** A learner that has learned nothing: it leaves the rules' suggestions as they are. */
@@ -219,13 +227,16 @@ export class SpanLearner {
    * from a file is refined by the corpus's own decisions). Deterministic: the same examples give the same
    * model.
    */
-  train(examples: readonly TrainingExample[], options: LearnerOptions = {}): SpanLearner {
-    const labels = chooseLabels(examples, options.labels ?? (this.model ? this.labels : undefined));
+  train(given: readonly TrainingExample[], options: LearnerOptions = {}): SpanLearner {
+    const labels = chooseLabels(given, options.labels ?? (this.model ? this.labels : undefined));
     const base = this.model && sameLabels(this.labels, labels) ? this.model : this.base;
+    const measured = options.measuredBy;
+    // a model trained before keeps the classes its weights were learned with; a new one classes this corpus
+    const classes = measured ? measured.classes : base ? this.classes : given.find((e) => e.doc.words)?.doc.words?.wordClasses();
+    const examples = given.map((e) => (e.doc.classes === classes ? e : { ...e, doc: withClasses(e.doc, classes) }));
     const epochs = options.epochs ?? DEFAULT_EPOCHS;
     const bits = base?.bits ?? options.bits ?? DEFAULT_BITS;
     const labelIndex = new Map(labels.map((l, i) => [l, i]));
-    const measured = options.measuredBy;
     if (measured && measured.measured.folds > 0 && sameLabels(measured.labels, labels) && labels.length > 0) {
       const quick = this.quickTrain(examples, labels, labelIndex, bits, epochs, base, measured, options);
       if (quick) return quick;
@@ -236,7 +247,7 @@ export class SpanLearner {
     const doneDocs = taught.filter((d) => d.example!.done);
     if (taught.length === 0 || labels.length === 0) {
       // nothing to learn from: a loaded model stays as it was
-      return base ? new SpanLearner(labels, bits, base, this.calibration, this.measured, this.base) : SpanLearner.empty();
+      return base ? new SpanLearner(labels, bits, base, this.calibration, this.measured, this.base, undefined, this.classes) : SpanLearner.empty();
     }
     const quality: LearnerQuality = { documents: taught.length, done: doneDocs.length, tags: tagCount, folds: 0, labels: {}, rules: {} };
     for (const label of labels) quality.labels[label] = { active: false, learned: emptyScores(), control: emptyScores() };
@@ -286,7 +297,7 @@ export class SpanLearner {
       if (fitted) quality.labels[label].unknown!.calibration = fitted;
     }
     const model = fit(taught, labels, bits, epochs, base, shuffleSeed(options, 0));
-    return new SpanLearner(labels, bits, model, calibration, quality, base, new Set(taught.map((d) => exampleFingerprint(d.example!))));
+    return new SpanLearner(labels, bits, model, calibration, quality, base, new Set(taught.map((d) => exampleFingerprint(d.example!))), classes);
   }
 
   /**
@@ -322,12 +333,13 @@ export class SpanLearner {
     const docs = read.map((c) => prepare(c.example.doc, c.index, c.example, labelIndex, false));
     for (const doc of docs) addFeatures(doc);
     const model = fit(docs, labels, bits, passes, start, seed);
-    return new SpanLearner(labels, bits, model, measured.calibration, quality, base, measured.fittedOn);
+    return new SpanLearner(labels, bits, model, measured.calibration, quality, base, measured.fittedOn, measured.classes);
   }
 
   /** The learned spans of a page (all labels learned), with calibrated scores. */
-  tag(doc: LearningDocument): Suggestion[] {
+  tag(page: LearningDocument): Suggestion[] {
     if (!this.model) return [];
+    const doc = withClasses(page, this.classes);
     const spans = splitAtRuleSeams(tagDocument(doc, this.model), doc, this.labels, (index) => doc.lines[index]);
     if (spans.length === 0) return [];
     // rule suggestions by start, to find one of the same span (the last of them, if several)
@@ -349,9 +361,10 @@ export class SpanLearner {
    * suggestions the tagger reads (as learningDocument makes them); `shown` what would be suggested without
    * the learner (default: the same). Returns `shown` unchanged when nothing was learned.
    */
-  apply(doc: LearningDocument, shown: readonly Suggestion[] = doc.suggestions): Suggestion[] {
+  apply(page: LearningDocument, shown: readonly Suggestion[] = page.suggestions): Suggestion[] {
     const suggestions = shown as Suggestion[];
     if (!this.changesSuggestions) return suggestions;
+    const doc = withClasses(page, this.classes);
     const taken = this.labels.filter((l) => this.active(l));
     const learned = taken.length > 0 ? this.tag(doc) : [];
     const candidates = unknownFallbacks(this.model!, suggestions, learned, doc, taken);
@@ -448,6 +461,7 @@ export class SpanLearner {
       transitions: Array.from(this.model.transitions),
       calibration: this.calibration,
       quality: this.measured,
+      ...(this.classes ? { classes: this.classes.toJSON() } : {}),
     };
   }
 
@@ -474,9 +488,28 @@ export class SpanLearner {
       model.weights[indexes[k]] = values[k];
     }
     model.transitions.set(file.transitions);
-    return new SpanLearner(file.labels, file.bits, model, file.calibration ?? { a: 1, b: 0 }, file.quality ?? emptyQuality(), undefined);
+    let classes: WordClasses | undefined;
+    try {
+      classes = file.classes === undefined ? undefined : WordClasses.fromJSON(file.classes);
+    } catch {
+      throw new ModelFileError('damaged model file: its word classes do not read');
+    }
+    return new SpanLearner(file.labels, file.bits, model, file.calibration ?? { a: 1, b: 0 }, file.quality ?? emptyQuality(), undefined, undefined, classes);
   }
 }
+
+/** `doc` as the model with word classes `classes` reads it: the same object for the same page and classes,
+ * so that what is cached per document (quickFit's fingerprints) stays found. */
+function withClasses(doc: LearningDocument, classes: WordClasses | undefined): LearningDocument {
+  if (doc.classes === classes) return doc;
+  const known = classedDocs.get(doc);
+  if (known && known.classes === classes) return known;
+  const classed = { ...doc, classes };
+  classedDocs.set(doc, classed);
+  return classed;
+}
+
+const classedDocs = new WeakMap<LearningDocument, LearningDocument>();
 
 function emptyQuality(): LearnerQuality {
   return { documents: 0, done: 0, tags: 0, folds: 0, labels: {}, rules: {} };

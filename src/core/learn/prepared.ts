@@ -59,7 +59,7 @@ export function addFeatures(prepared: PreparedDoc, all = false): void {
   const byLine = suggestionsByLine(doc.suggestions);
   for (const line of prepared.lines) {
     if (!all && line.mask === undefined) continue;
-    const base = lineFeatures(line.tokens, doc.grammar, doc.words);
+    const base = lineFeatures(line.tokens, doc.grammar, doc.words, doc.classes);
     const rules = byLine.get(line.line);
     RULE_EXTRA.reset();
     if (rules) ruleFeatures(line.tokens, line.start, rules, IGNORED_RULES, RULE_EXTRA);
