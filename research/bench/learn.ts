@@ -3,7 +3,8 @@
 // page's tokens and rule suggestions as the analysis hands them over. Fresh token lists each round (made
 // before the clock starts), so the per-line feature cache does not help; tokenising them is timed apart.
 // Also the whole analysis with that learner in use, and reading how a corpus writes its words (the word
-// profile the learner's features need: `newsmark detect` reads the pages a second time for it).
+// profile the learner's features need: `newsmark detect` reads the pages a second time for it), and the
+// word classes made from it.
 //   npx tsx research/bench/learn.ts
 import { analyseDocument, learningDocument } from '../../src/core/detect/analyse';
 import { actorGrammar } from '../../src/core/detect/actors';
@@ -90,6 +91,7 @@ export async function benchLearn(): Promise<BenchRow[]> {
     analyseDocument(text, { ...ctx, corpus: new CorpusModel(), entities: shippedEntityLexicon() });
   });
   const profiling = rate(bytes, () => void WordProfile.of([text]));
+  const classing = rate(bytes, () => void WordProfile.of([text]).wordClasses());
   const baseline = `analyseDocument without a learner, cold line cache, same run: ${Math.round(withoutLearner * 10) / 10} MB/s`;
   const tokens = `tokenising the page's lines (not counted), same run: ${Math.round(tokenising * 10) / 10} MB/s; ${baseline}`;
   return [
@@ -103,7 +105,13 @@ export async function benchLearn(): Promise<BenchRow[]> {
     },
     { name: 'analyseDocument with a trained learner, cold line cache', value: Math.round(withLearner * 10) / 10, unit: 'MB/s', baseline },
     { name: 'word profile of the corpus (how each word is written), read once per detect with a learner', value: Math.round(profiling * 10) / 10, unit: 'MB/s', baseline },
-    { name: 'training on 40 synthetic pages (no folds)', value: Math.round(((trained.user + trained.system) / 1000) * 10) / 10, unit: 'ms CPU' },
+    {
+      name: 'word profile and word classes of the corpus, made when a learner is first trained and again after a page changed',
+      value: Math.round(classing * 10) / 10,
+      unit: 'MB/s',
+      baseline: `the word profile alone, same run: ${Math.round(profiling * 10) / 10} MB/s`,
+    },
+    { name: 'training on 40 synthetic pages (no folds; with the word classes of the corpus)', value: Math.round(((trained.user + trained.system) / 1000) * 10) / 10, unit: 'ms CPU' },
     {
       name: 'after a decision, 200 annotated pages of 5 kB: the model shown (the changed page read, the model fitted alone, last gate kept)',
       value: Math.round(quick),
