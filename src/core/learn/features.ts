@@ -73,6 +73,11 @@ const T_CLASS = 40;
 const T_CLASS_CASE = 41;
 const T_CLASS_PREV = 42;
 const T_CLASS_NEXT = 43;
+// Word class codes (features T_CLASS...): a word's class + 1 (0: a word without one), CLASS_NUMBER and
+// CLASS_OTHER for the other tokens, CLASS_EDGE beyond the line's ends.
+const CLASS_NUMBER = 1 << 20;
+const CLASS_OTHER = CLASS_NUMBER + 1;
+const CLASS_EDGE = CLASS_NUMBER + 2;
 export const T_RULE = 30;
 export const T_RULE_ANY = 31;
 export const T_RULE_SCORE = 32;
@@ -319,28 +324,34 @@ class WordTable {
   }
 
   private classes: WordClasses | undefined;
-  /** Class code per word id (-1: not looked up yet), for `classes`. */
-  private classCodes = new Int32Array(1024).fill(-1);
+  /** Class code per word id (see classCodes; -1: not looked up yet) under `classes`; the edge row's is
+   * CLASS_EDGE. Read by partFeatures: a word's class is a one-word feature. */
+  rowClasses = new Int32Array(1024).fill(-1);
 
-  /** The class code of the word at row offset `row` (see classCodes). */
-  classCode(row: number, classes: WordClasses): number {
+  /** The class code of token k, whose word is at row offset `row`, under `classes` (kept in rowClasses). */
+  classCode(tokens: Tokens, k: number, row: number, classes: WordClasses): number {
     if (classes !== this.classes) {
       this.classes = classes;
-      this.classCodes.fill(-1);
+      this.forgetClasses();
     }
     const id = row / FIELDS;
-    if (id >= this.classCodes.length) {
-      const codes = new Int32Array(Math.max(id + 1, this.classCodes.length * 2)).fill(-1);
-      codes.set(this.classCodes);
-      this.classCodes = codes;
+    if (id >= this.rowClasses.length) {
+      const codes = new Int32Array(Math.max(id + 1, this.rowClasses.length * 2)).fill(-1);
+      codes.set(this.rowClasses);
+      this.rowClasses = codes;
     }
-    const known = this.classCodes[id];
+    const known = this.rowClasses[id];
     if (known >= 0) return known;
     // as written: a capitalised word ("Bình") is not read as its lower-case twin ("bình"), whose class says
     // how common words are used; the profile features say how the corpus capitalises it
-    const code = classes.classOf(this.words[id]) + 1;
-    this.classCodes[id] = code;
+    const code = tokens.isWord(k) ? classes.classOf(this.words[id]) + 1 : tokens.isNumber(k) ? CLASS_NUMBER : CLASS_OTHER;
+    this.rowClasses[id] = code;
     return code;
+  }
+
+  private forgetClasses(): void {
+    this.rowClasses.fill(-1);
+    this.rowClasses[0] = CLASS_EDGE;
   }
 
   /** Room for `count` more words: a table that has grown too large starts again (between lines only, so
@@ -351,7 +362,7 @@ class WordTable {
     this.slots.fill(0);
     this.rowsById.fill(0);
     this.profileCodes.fill(0);
-    this.classCodes.fill(-1);
+    this.forgetClasses();
     this.epoch++;
   }
 
@@ -451,11 +462,6 @@ function profileCodes(tokens: Tokens, scan: LineScan, table: WordTable, profile:
   return codes;
 }
 
-// Word class codes of a line's tokens: a word's class + 1 (0: a word without one), CLASS_NUMBER and
-// CLASS_OTHER for the other tokens, the line's edges beside them: token k's at [k + 1].
-const CLASS_NUMBER = 1 << 20;
-const CLASS_OTHER = CLASS_NUMBER + 1;
-const CLASS_EDGE = CLASS_NUMBER + 2;
 let classScratch = new Int32Array(258);
 
 function classCodes(tokens: Tokens, scan: LineScan, table: WordTable, classes: WordClasses): Int32Array {
@@ -464,7 +470,7 @@ function classCodes(tokens: Tokens, scan: LineScan, table: WordTable, classes: W
   const codes = classScratch;
   codes[0] = CLASS_EDGE;
   codes[n + 1] = CLASS_EDGE;
-  for (let k = 0; k < n; k++) codes[k + 1] = tokens.isWord(k) ? table.classCode(scan.data[scan.base + k], classes) : tokens.isNumber(k) ? CLASS_NUMBER : CLASS_OTHER;
+  for (let k = 0; k < n; k++) codes[k + 1] = table.classCode(tokens, k, scan.data[scan.base + k], classes);
   return codes;
 }
 
@@ -483,6 +489,7 @@ export function lineFeatures(tokens: Tokens, grammar: ActorGrammar, profile?: Wo
   const { scan, rows, table } = scanned(tokens, grammar);
   const codes = profile ? profileCodes(tokens, scan, table, profile) : undefined;
   const classed = classes ? classCodes(tokens, scan, table, classes) : undefined;
+  const rowClasses = classed ? table.rowClasses : undefined;
   const n = tokens.count;
   if (offsetScratch.length < n + 1) {
     offsetScratch = new Int32Array((n + 1) * 2);
@@ -492,7 +499,7 @@ export function lineFeatures(tokens: Tokens, grammar: ActorGrammar, profile?: Wo
   let used = 0;
   for (let k = 0; k < n; k++) {
     offsets[k] = used;
-    used = tokenFeatures(tokens, scan, rows, k, featScratch, used, codes, classed);
+    used = tokenFeatures(tokens, scan, rows, k, featScratch, used, codes, classed, rowClasses);
   }
   offsets[n] = used;
   return { offsets: offsets.subarray(0, n + 1), feats: featScratch };
@@ -517,8 +524,9 @@ export const PART_NEXT = 3;
 export const PART_NEXT2 = 4;
 export const WORD_PARTS = 5; // FIELDS / 4 (WordPartScores.offset)
 
-/** Writes the features of part `part` of the word at row offset `row` to `out` from `at`; returns the new length. */
-function partFeatures(rows: Uint32Array, row: number, part: number, out: Int32Array, at: number): number {
+/** Writes the features of part `part` of the word at row offset `row` to `out` from `at`; returns the new
+ * length. `rowClasses`: the words' class codes (WordTable.rowClasses), when the model reads classes. */
+function partFeatures(rows: Uint32Array, row: number, part: number, out: Int32Array, at: number, rowClasses: Int32Array | undefined): number {
   switch (part) {
     case PART_WORD:
       out[at] = BIAS;
@@ -527,18 +535,24 @@ function partFeatures(rows: Uint32Array, row: number, part: number, out: Int32Ar
       out[at + 3] = rows[row + I_PREFIX2];
       out[at + 4] = rows[row + I_SUFFIX2];
       out[at + 5] = rows[row + I_SUFFIX3];
-      return at + 6;
+      if (rowClasses === undefined) return at + 6;
+      out[at + 6] = mix(T_CLASS, rowClasses[row / FIELDS]);
+      return at + 7;
     case PART_PREV:
       out[at] = rows[row + I_AS_PREV];
       out[at + 1] = rows[row + I_AS_PREV_SHAPE];
-      return at + 2;
+      if (rowClasses === undefined) return at + 2;
+      out[at + 2] = mix(T_CLASS_PREV, rowClasses[row / FIELDS]);
+      return at + 3;
     case PART_PREV2:
       out[at] = rows[row + I_AS_PREV2];
       return at + 1;
     case PART_NEXT:
       out[at] = rows[row + I_AS_NEXT];
       out[at + 1] = rows[row + I_AS_NEXT_SHAPE];
-      return at + 2;
+      if (rowClasses === undefined) return at + 2;
+      out[at + 2] = mix(T_CLASS_NEXT, rowClasses[row / FIELDS]);
+      return at + 3;
     default:
       out[at] = rows[row + I_AS_NEXT2];
       return at + 1;
@@ -585,8 +599,9 @@ export class WordPartScores {
     return part;
   }
 
-  /** The offset in part.scores of part `which` of the word at row offset `row`, summing it on first use. */
-  offset(part: PartTable, rows: Uint32Array, row: number, which: number): number {
+  /** The offset in part.scores of part `which` of the word at row offset `row`, summing it on first use
+   * (with the class codes `rowClasses` when the model reads classes: they are the same for every use). */
+  offset(part: PartTable, rows: Uint32Array, row: number, which: number, rowClasses: Int32Array | undefined): number {
     // row = word id * FIELDS and FIELDS = 4 * WORD_PARTS: the word's first slot is row / 4
     const slot = (row >> 2) + which;
     if (slot >= part.known.length) {
@@ -600,7 +615,7 @@ export class WordPartScores {
     }
     const at = slot * this.width;
     if (part.known[slot] === 0) {
-      this.sum(this.partScratch, partFeatures(rows, row, which, this.partScratch, 0), part.scores, at);
+      this.sum(this.partScratch, partFeatures(rows, row, which, this.partScratch, 0, rowClasses), part.scores, at);
       part.known[slot] = 1;
     }
     return at;
@@ -630,17 +645,18 @@ export function eachTokenScores(
   const { scan, rows, table } = scanned(tokens, grammar);
   const codes = profile ? profileCodes(tokens, scan, table, profile) : undefined;
   const classed = classes ? classCodes(tokens, scan, table, classes) : undefined;
+  const rowClasses = classed ? table.rowClasses : undefined;
   const part = parts.of(table);
   const width = parts.width;
   const n = tokens.count;
   const { data, base } = scan;
   for (let k = 0; k < n; k++) {
     // the rows partRows gives, kept in locals: this loop is the tagger's hottest
-    const a = parts.offset(part, rows, data[base + k], PART_WORD);
-    const b = parts.offset(part, rows, k > 0 ? data[base + k - 1] : 0, PART_PREV);
-    const c = parts.offset(part, rows, k > 1 ? data[base + k - 2] : 0, PART_PREV2);
-    const d = parts.offset(part, rows, k + 1 < n ? data[base + k + 1] : 0, PART_NEXT);
-    const e = parts.offset(part, rows, k + 2 < n ? data[base + k + 2] : 0, PART_NEXT2);
+    const a = parts.offset(part, rows, data[base + k], PART_WORD, rowClasses);
+    const b = parts.offset(part, rows, k > 0 ? data[base + k - 1] : 0, PART_PREV, rowClasses);
+    const c = parts.offset(part, rows, k > 1 ? data[base + k - 2] : 0, PART_PREV2, rowClasses);
+    const d = parts.offset(part, rows, k + 1 < n ? data[base + k + 1] : 0, PART_NEXT, rowClasses);
+    const e = parts.offset(part, rows, k + 2 < n ? data[base + k + 2] : 0, PART_NEXT2, rowClasses);
     const sums = part.scores;
     const row = k * width;
     if (width === 5) {
@@ -722,9 +738,10 @@ function tokenFeatures(
   used: number,
   codes: Int32Array | undefined,
   classed: Int32Array | undefined,
+  rowClasses: Int32Array | undefined,
 ): number {
   const at = partRows(scan, tokens.count, k, partRowScratch);
-  for (let part = 0; part < WORD_PARTS; part++) used = partFeatures(rows, at[part], part, out, used);
+  for (let part = 0; part < WORD_PARTS; part++) used = partFeatures(rows, at[part], part, out, used, rowClasses);
   return contextFeatures(tokens, scan, rows, k, out, used, codes, classed);
 }
 
@@ -772,13 +789,8 @@ function tokenTail(tokens: Tokens, scan: LineScan, k: number, out: Int32Array, u
     out[used++] = PROFILE_PREV_MIXED[codes[k]];
     out[used++] = PROFILE_NEXT_MIXED[codes[k + 2]];
   }
-  if (classed !== undefined) {
-    const c = classed[k + 1];
-    out[used++] = mix(T_CLASS, c);
-    out[used++] = mix(T_CLASS_CASE, c * 4 + (tokens.capitalised(k) ? 1 : 0) + (k === 0 || tokens.sentenceStart(k) ? 2 : 0));
-    out[used++] = mix(T_CLASS_PREV, classed[k]);
-    out[used++] = mix(T_CLASS_NEXT, classed[k + 2]);
-  }
+  // the class with the token's case and sentence start (the class alone and the neighbours' are word parts)
+  if (classed !== undefined) out[used++] = mix(T_CLASS_CASE, classed[k + 1] * 4 + (tokens.capitalised(k) ? 1 : 0) + (k === 0 || tokens.sentenceStart(k) ? 2 : 0));
   used = pushBits(out, used, 0, data[lex + k]);
   used = pushBits(out, used, 1, k > 0 ? data[lex + k - 1] : noLex);
   used = pushBits(out, used, 2, k + 1 < n ? data[lex + k + 1] : noLex);
