@@ -17,7 +17,7 @@ export const OTHER_ID = -3;
 export const CLASS_COUNT = 64;
 const CONTEXTS = 300;
 const MIN_USES = 3;
-const MAX_WORDS = 20000;
+const MAX_WORDS = 10000;
 const ROUNDS = 20;
 
 /** Plain, JSON-safe form: per class, its words (lower-cased) separated by spaces. */
