@@ -83,6 +83,11 @@ export async function benchLearn(): Promise<BenchRow[]> {
   const pages = Array.from({ length: ROUNDS + 1 }, fresh);
   let round = 0;
   const tagging = rate(bytes, () => void learner.tag(pages[round++ % pages.length]));
+  // the same model without its word classes (their features then weigh nothing), in the same run
+  const unclassed = SpanLearner.fromJSON({ ...learner.toJSON(), classes: undefined });
+  const freshAgain = Array.from({ length: ROUNDS + 1 }, fresh);
+  let again = 0;
+  const taggingUnclassed = rate(bytes, () => void unclassed.tag(freshAgain[again++ % freshAgain.length]));
   const withLearner = rate(bytes, () => {
     analyseDocument(text, { ...ctx, corpus: new CorpusModel(), entities: shippedEntityLexicon(), learner });
   });
@@ -93,7 +98,7 @@ export async function benchLearn(): Promise<BenchRow[]> {
   const profiling = rate(bytes, () => void WordProfile.of([text]));
   const classing = rate(bytes, () => void WordProfile.of([text]).wordClasses());
   const baseline = `analyseDocument without a learner, cold line cache, same run: ${Math.round(withoutLearner * 10) / 10} MB/s`;
-  const tokens = `tokenising the page's lines (not counted), same run: ${Math.round(tokenising * 10) / 10} MB/s; ${baseline}`;
+  const tokens = `tokenising the page's lines (not counted), same run: ${Math.round(tokenising * 10) / 10} MB/s; the same model without its word classes, same run: ${Math.round(taggingUnclassed * 10) / 10} MB/s; ${baseline}`;
   return [
     {
       name: `learned span tagging (features + Viterbi), ${(bytes / 1e6).toFixed(1)} MB page`,
