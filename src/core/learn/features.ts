@@ -324,7 +324,7 @@ class WordTable {
   }
 
   private classes: WordClasses | undefined;
-  /** Class code per word id (see classCodes; -1: not looked up yet) under `classes`; the edge row's is
+  /** Class code per word id (see CLASS_NUMBER; -1: not looked up yet) under `classes`; the edge row's is
    * CLASS_EDGE. Read by partFeatures: a word's class is a one-word feature. */
   rowClasses = new Int32Array(1024).fill(-1);
 
@@ -462,16 +462,10 @@ function profileCodes(tokens: Tokens, scan: LineScan, table: WordTable, profile:
   return codes;
 }
 
-let classScratch = new Int32Array(258);
-
-function classCodes(tokens: Tokens, scan: LineScan, table: WordTable, classes: WordClasses): Int32Array {
-  const n = tokens.count;
-  if (classScratch.length < n + 2) classScratch = new Int32Array((n + 2) * 2);
-  const codes = classScratch;
-  codes[0] = CLASS_EDGE;
-  codes[n + 1] = CLASS_EDGE;
-  for (let k = 0; k < n; k++) codes[k + 1] = table.classCode(tokens, k, scan.data[scan.base + k], classes);
-  return codes;
+/** The table's class codes per word id (WordTable.rowClasses), looked up for every word of the line. */
+function lineClasses(tokens: Tokens, scan: LineScan, table: WordTable, classes: WordClasses): Int32Array {
+  for (let k = 0; k < tokens.count; k++) table.classCode(tokens, k, scan.data[scan.base + k], classes);
+  return table.rowClasses;
 }
 
 /** mix(template, value) of the profile templates: code (with the token's case and sentence start), and the
@@ -488,8 +482,7 @@ const PROFILE_NEXT_MIXED = Uint32Array.from({ length: LINE_EDGE + 1 }, (_, v) =>
 export function lineFeatures(tokens: Tokens, grammar: ActorGrammar, profile?: WordProfile, classes?: WordClasses): LineFeatures {
   const { scan, rows, table } = scanned(tokens, grammar);
   const codes = profile ? profileCodes(tokens, scan, table, profile) : undefined;
-  const classed = classes ? classCodes(tokens, scan, table, classes) : undefined;
-  const rowClasses = classed ? table.rowClasses : undefined;
+  const rowClasses = classes ? lineClasses(tokens, scan, table, classes) : undefined;
   const n = tokens.count;
   if (offsetScratch.length < n + 1) {
     offsetScratch = new Int32Array((n + 1) * 2);
@@ -499,7 +492,7 @@ export function lineFeatures(tokens: Tokens, grammar: ActorGrammar, profile?: Wo
   let used = 0;
   for (let k = 0; k < n; k++) {
     offsets[k] = used;
-    used = tokenFeatures(tokens, scan, rows, k, featScratch, used, codes, classed, rowClasses);
+    used = tokenFeatures(tokens, scan, rows, k, featScratch, used, codes, rowClasses);
   }
   offsets[n] = used;
   return { offsets: offsets.subarray(0, n + 1), feats: featScratch };
@@ -644,8 +637,7 @@ export function eachTokenScores(
 ): void {
   const { scan, rows, table } = scanned(tokens, grammar);
   const codes = profile ? profileCodes(tokens, scan, table, profile) : undefined;
-  const classed = classes ? classCodes(tokens, scan, table, classes) : undefined;
-  const rowClasses = classed ? table.rowClasses : undefined;
+  const rowClasses = classes ? lineClasses(tokens, scan, table, classes) : undefined;
   const part = parts.of(table);
   const width = parts.width;
   const n = tokens.count;
@@ -668,7 +660,7 @@ export function eachTokenScores(
     } else {
       for (let t = 0; t < width; t++) scores[row + t] = sums[a + t] + sums[b + t] + sums[c + t] + sums[d + t] + sums[e + t];
     }
-    sink.token(k, tokenScratch, contextFeatures(tokens, scan, rows, k, tokenScratch, 0, codes, classed));
+    sink.token(k, tokenScratch, contextFeatures(tokens, scan, rows, k, tokenScratch, 0, codes, rowClasses));
   }
 }
 
@@ -737,12 +729,11 @@ function tokenFeatures(
   out: Int32Array,
   used: number,
   codes: Int32Array | undefined,
-  classed: Int32Array | undefined,
   rowClasses: Int32Array | undefined,
 ): number {
   const at = partRows(scan, tokens.count, k, partRowScratch);
   for (let part = 0; part < WORD_PARTS; part++) used = partFeatures(rows, at[part], part, out, used, rowClasses);
-  return contextFeatures(tokens, scan, rows, k, out, used, codes, classed);
+  return contextFeatures(tokens, scan, rows, k, out, used, codes, rowClasses);
 }
 
 /** Appends the features of token k that depend on more than one word (pairs, runs, sentence start, word
@@ -755,7 +746,7 @@ function contextFeatures(
   out: Int32Array,
   used: number,
   codes: Int32Array | undefined,
-  classed: Int32Array | undefined,
+  rowClasses: Int32Array | undefined,
 ): number {
   const n = tokens.count;
   const { data, base } = scan;
@@ -769,12 +760,12 @@ function contextFeatures(
   out[used++] = mix(mix(rows[prev + I_SHAPE3], shape), rows[next + I_SHAPE]);
   out[used++] = mix(rows[prev + I_PREV_WORD_SHAPE], shape);
   out[used++] = mix(rows[word + I_SHAPE_NEXT_WORD], rows[next + I_LOWER]);
-  return tokenTail(tokens, scan, k, out, used, codes, classed);
+  return tokenTail(tokens, scan, k, out, used, codes, rowClasses);
 }
 
 /** The run, sentence-start, word-profile and lexicon features of token k, appended to `out` from `used`
  * (apart from contextFeatures, which stays small enough for the compiler to inline into the tagging loop). */
-function tokenTail(tokens: Tokens, scan: LineScan, k: number, out: Int32Array, used: number, codes: Int32Array | undefined, classed: Int32Array | undefined): number {
+function tokenTail(tokens: Tokens, scan: LineScan, k: number, out: Int32Array, used: number, codes: Int32Array | undefined, rowClasses: Int32Array | undefined): number {
   const n = tokens.count;
   const { data, base } = scan;
   const lex = base + n;
@@ -790,7 +781,9 @@ function tokenTail(tokens: Tokens, scan: LineScan, k: number, out: Int32Array, u
     out[used++] = PROFILE_NEXT_MIXED[codes[k + 2]];
   }
   // the class with the token's case and sentence start (the class alone and the neighbours' are word parts)
-  if (classed !== undefined) out[used++] = mix(T_CLASS_CASE, classed[k + 1] * 4 + (tokens.capitalised(k) ? 1 : 0) + (k === 0 || tokens.sentenceStart(k) ? 2 : 0));
+  if (rowClasses !== undefined) {
+    out[used++] = mix(T_CLASS_CASE, rowClasses[data[base + k] / FIELDS] * 4 + (tokens.capitalised(k) ? 1 : 0) + (k === 0 || tokens.sentenceStart(k) ? 2 : 0));
+  }
   used = pushBits(out, used, 0, data[lex + k]);
   used = pushBits(out, used, 1, k > 0 ? data[lex + k - 1] : noLex);
   used = pushBits(out, used, 2, k + 1 < n ? data[lex + k + 1] : noLex);

@@ -233,7 +233,10 @@ export class SpanLearner {
     const measured = options.measuredBy;
     // a model trained before keeps the classes its weights were learned with; a new one classes this corpus
     const classes = measured ? measured.classes : base ? this.classes : given.find((e) => e.doc.words)?.doc.words?.wordClasses();
-    const examples = given.map((e) => (e.doc.classes === classes ? e : { ...e, doc: withClasses(e.doc, classes) }));
+    const examples = given.map((e) => {
+      const doc = withClasses(e.doc, classes);
+      return doc === e.doc ? e : { ...e, doc };
+    });
     const epochs = options.epochs ?? DEFAULT_EPOCHS;
     const bits = base?.bits ?? options.bits ?? DEFAULT_BITS;
     const labelIndex = new Map(labels.map((l, i) => [l, i]));
