@@ -244,6 +244,10 @@ class WordTable {
 
   /** Row offset per word id of the grammar's vocabulary, for words written in lower case (0: not seen yet). */
   private rowsById = new Int32Array(1024);
+  /** Per word id, the row of the last token of that id written otherwise (capitalised, accents kept...). */
+  private rowsByIdOtherwise = new Int32Array(1024);
+  /** Row offset per code unit, for tokens of one code unit. */
+  private readonly rowsByChar = new Int32Array(65536);
   private readonly vocabulary: Vocabulary;
 
   constructor(grammar: ActorGrammar) {
@@ -255,20 +259,40 @@ class WordTable {
 
   /** The row offset of token k's text, computing the row on its first occurrence. */
   rowOf(tokens: Tokens, k: number): number {
-    // a word of the grammar's vocabulary written exactly as that word: its row found by its id
-    const id = tokens.word(k);
-    const byId = id >= 0 && tokens.vocabulary === this.vocabulary && tokens.writtenAsWord(k);
-    if (byId && id < this.rowsById.length && this.rowsById[id] !== 0) return this.rowsById[id];
-    const row = this.rowByText(tokens, k);
-    if (byId) {
-      if (id >= this.rowsById.length) {
-        const grown = new Int32Array(Math.max(id + 1, this.rowsById.length * 2));
-        grown.set(this.rowsById);
-        this.rowsById = grown;
-      }
-      this.rowsById[id] = row;
+    const start = tokens.start(k);
+    if (tokens.end(k) === start + 1) {
+      // one code unit (most punctuation): its row found by the code unit
+      const code = tokens.source.charCodeAt(start);
+      const known = this.rowsByChar[code];
+      if (known !== 0) return known;
+      return (this.rowsByChar[code] = this.rowByText(tokens, k));
     }
-    return row;
+    const id = tokens.word(k);
+    if (id < 0 || tokens.vocabulary !== this.vocabulary) return this.rowByText(tokens, k);
+    if (id >= this.rowsById.length) {
+      const size = Math.max(id + 1, this.rowsById.length * 2);
+      const grown = new Int32Array(size);
+      grown.set(this.rowsById);
+      this.rowsById = grown;
+      const otherwise = new Int32Array(size);
+      otherwise.set(this.rowsByIdOtherwise);
+      this.rowsByIdOtherwise = otherwise;
+    }
+    // a word of the grammar's vocabulary written exactly as that word: its row found by its id
+    if (tokens.writtenAsWord(k)) return this.rowsById[id] || (this.rowsById[id] = this.rowByText(tokens, k));
+    // written otherwise ("Hà" for "hà"): the row last found for the id, if it is this text
+    const last = this.rowsByIdOtherwise[id];
+    if (last !== 0 && this.isText(last / FIELDS, tokens.source, start, tokens.end(k))) return last;
+    return (this.rowsByIdOtherwise[id] = this.rowByText(tokens, k));
+  }
+
+  /** Whether word `entry`'s text is source[start, end). */
+  private isText(entry: number, source: string, start: number, end: number): boolean {
+    const word = this.words[entry];
+    if (word.length !== end - start) return false;
+    let i = 0;
+    while (i < word.length && word.charCodeAt(i) === source.charCodeAt(start + i)) i++;
+    return i === word.length;
   }
 
   private rowByText(tokens: Tokens, k: number): number {
@@ -282,14 +306,7 @@ class WordTable {
     for (;;) {
       const entry = this.slots[slot];
       if (entry === 0) break;
-      if (this.slotHashes[slot] === hash) {
-        const word = this.words[entry];
-        if (word.length === end - start) {
-          let i = 0;
-          while (i < word.length && word.charCodeAt(i) === source.charCodeAt(start + i)) i++;
-          if (i === word.length) return entry * FIELDS;
-        }
-      }
+      if (this.slotHashes[slot] === hash && this.isText(entry, source, start, end)) return entry * FIELDS;
       slot = (slot + 1) & mask;
     }
     return this.add(tokens, k, hash, slot) * FIELDS;
@@ -361,6 +378,8 @@ class WordTable {
     this.words.length = 1;
     this.slots.fill(0);
     this.rowsById.fill(0);
+    this.rowsByIdOtherwise.fill(0);
+    this.rowsByChar.fill(0);
     this.profileCodes.fill(0);
     this.forgetClasses();
     this.epoch++;
@@ -467,6 +486,10 @@ function lineClasses(tokens: Tokens, scan: LineScan, table: WordTable, classes: 
   for (let k = 0; k < tokens.count; k++) table.classCode(tokens, k, scan.data[scan.base + k], classes);
   return table.rowClasses;
 }
+
+/** mix(T_CLASS_CASE, code * 4 + case) of the word class codes below MIXED_CLASSES (the others are mixed as they come). */
+const MIXED_CLASSES = 256;
+const CLASS_CASE_MIXED = Uint32Array.from({ length: MIXED_CLASSES * 4 }, (_, v) => mix(T_CLASS_CASE, v));
 
 /** mix(template, value) of the profile templates: code (with the token's case and sentence start), and the
  * neighbours' codes. */
@@ -782,7 +805,9 @@ function tokenTail(tokens: Tokens, scan: LineScan, k: number, out: Int32Array, u
   }
   // the class with the token's case and sentence start (the class alone and the neighbours' are word parts)
   if (rowClasses !== undefined) {
-    out[used++] = mix(T_CLASS_CASE, rowClasses[data[base + k] / FIELDS] * 4 + (tokens.capitalised(k) ? 1 : 0) + (k === 0 || tokens.sentenceStart(k) ? 2 : 0));
+    const code = rowClasses[data[base + k] / FIELDS];
+    const value = code * 4 + (tokens.capitalised(k) ? 1 : 0) + (k === 0 || tokens.sentenceStart(k) ? 2 : 0);
+    out[used++] = code < MIXED_CLASSES ? CLASS_CASE_MIXED[value] : mix(T_CLASS_CASE, value);
   }
   used = pushBits(out, used, 0, data[lex + k]);
   used = pushBits(out, used, 1, k > 0 ? data[lex + k - 1] : noLex);
@@ -867,11 +892,13 @@ export function ruleFeatures(
     let to = from;
     while (to < tokens.count && tokens.start(to) < s.end - lineStart) to++;
     if (to <= from) continue;
-    const rules = s.rules && s.rules.length > 0 ? s.rules : [s.label];
     let used = false;
     const bucket = Math.min(9, Math.floor(s.score * 10));
     const label = ruleHash(s.label);
-    for (const rule of rules) {
+    const ruleCount = s.rules?.length ?? 0;
+    // a suggestion without rule ids is its label's rule
+    for (let i = 0; i < Math.max(1, ruleCount); i++) {
+      const rule = ruleCount > 0 ? s.rules![i] : s.label;
       if (ignored.has(rule)) continue;
       used = true;
       const r = ruleHash(rule);

@@ -345,13 +345,8 @@ export class SpanLearner {
     const doc = withClasses(page, this.classes);
     const spans = splitAtRuleSeams(tagDocument(doc, this.model), doc, this.labels, (index) => doc.lines[index]);
     if (spans.length === 0) return [];
-    // rule suggestions by start, to find one of the same span (the last of them, if several)
-    const byStart = new Map<number, Suggestion[]>();
-    for (const s of doc.suggestions) {
-      const list = byStart.get(s.start);
-      if (list) list.push(s);
-      else byStart.set(s.start, [s]);
-    }
+    // rule suggestions in start order, to find one of the same span (the last of them, if several)
+    const byStart = sortedByStart(doc.suggestions);
     const learned = `learned from ${this.measured.documents} annotated page${this.measured.documents === 1 ? '' : 's'}`;
     return spans.map((span) => this.suggestion(span, doc, byStart, learned));
   }
@@ -425,12 +420,15 @@ export class SpanLearner {
     return { ...s, score: Math.round(score * 1000) / 1000 };
   }
 
-  private suggestion(span: TaggedSpan, doc: LearningDocument, byStart: ReadonlyMap<number, readonly Suggestion[]>, learned: string): Suggestion {
+  private suggestion(span: TaggedSpan, doc: LearningDocument, byStart: readonly Suggestion[], learned: string): Suggestion {
     const label = this.labels[span.label];
     // a probability, never certainty: a few held-out pages cannot prove a span right
     const score = Math.min(0.99, Math.max(0.01, Math.round(sigmoid(this.calibration.a * span.margin + this.calibration.b) * 1000) / 1000));
     let same: Suggestion | undefined;
-    for (const s of byStart.get(span.start) ?? []) if (s.end === span.end && s.label === label) same = s;
+    for (let i = firstStartingAt(byStart, span.start); i < byStart.length && byStart[i].start === span.start; i++) {
+      const s = byStart[i];
+      if (s.end === span.end && s.label === label) same = s;
+    }
     const line = doc.lines[span.lineIndex];
     const text = line.tokens.source.slice(span.start - line.start, span.end - line.start);
     const reasons = span.repeat ? [learned, REPEAT_REASON] : [learned];
@@ -503,6 +501,24 @@ export class SpanLearner {
 
 /** `doc` as the model with word classes `classes` reads it: the same object for the same page and classes,
  * so that what is cached per document (quickFit's fingerprints) stays found. */
+/** `suggestions` in start order (the same array when it is already; a sorted copy otherwise, ties kept in order). */
+function sortedByStart(suggestions: readonly Suggestion[]): readonly Suggestion[] {
+  for (let i = 1; i < suggestions.length; i++) if (suggestions[i].start < suggestions[i - 1].start) return [...suggestions].sort((a, b) => a.start - b.start);
+  return suggestions;
+}
+
+/** The index of the first of `sorted` (in start order) starting at or after `start`. */
+function firstStartingAt(sorted: readonly Suggestion[], start: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (sorted[middle].start < start) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
 function withClasses(doc: LearningDocument, classes: WordClasses | undefined): LearningDocument {
   if (doc.classes === classes) return doc;
   const known = classedDocs.get(doc);

@@ -121,7 +121,10 @@ export class PageRepeats {
     this.spansTo[lineIndex] = this.spans.length;
     const line = this.lines[lineIndex];
     const rows = wordRows(line.tokens, this.grammar);
-    this.pageRows.set(rows.data.subarray(rows.base, rows.base + line.tokens.count), this.tokenAt[lineIndex]);
+    // copied one by one: a subarray per line to copy from cost more than the copy
+    const pageRows = this.pageRows;
+    const { data, base } = rows;
+    for (let k = 0, at = this.tokenAt[lineIndex]; k < line.tokens.count; k++) pageRows[at + k] = data[base + k];
     let k = 0;
     for (let s = firstSpan; s < this.spans.length; s++) {
       const span = this.spans[s];

@@ -381,9 +381,9 @@ export class Perceptron {
 
   /**
    * The best tag path given emission scores; `mask` (bits of allowed tags per token) constrains it.
-   * With `marginOut`, also each token's margin: the best path's score minus the best score of a path
-   * giving that token another tag (computed only when the path has a span: margins of spans are what is
-   * read). `pathOut` (at least n long) is filled and returned instead of a new array.
+   * With `marginOut`, also the margin of each token on a span of the best path: that path's score minus
+   * the best score of a path giving the token another tag (margins of spans are what is read; the other
+   * tokens' entries are left as they were). `pathOut` (at least n long) is filled and returned instead of a new array.
    */
   viterbi(emissions: Float32Array, n: number, mask?: Uint32Array, marginOut?: Float32Array, pathOut?: Int32Array): Int32Array {
     const T = this.tags;
@@ -492,6 +492,7 @@ export class Perceptron {
         }
       }
       for (let k = 0; k < n; k++) {
+        if (path[k] === TAG_O) continue;
         const row = k * T;
         let other = NEG * 2;
         for (let t = 0; t < T; t++) if (t !== path[k]) other = Math.max(other, alpha[row + t] + beta[row + t]);
