@@ -20,17 +20,18 @@ export function bigSamplePage(minBytes: number): string {
 
 export const ROUNDS = 5;
 
-/** MB per CPU second of the median of five runs after a warm-up (JIT, lexicon compilation): CPU time and the
- * median, not wall time or the best, because the machine is shared. */
-export function cpuRate(bytes: number, run: () => void): number {
+/** MB per CPU second of the median of `rounds` runs (five unless a row needs a steadier median) after a
+ * warm-up (JIT, lexicon compilation): CPU time and the median, not wall time or the best, because the
+ * machine is shared. */
+export function cpuRate(bytes: number, run: () => void, rounds = ROUNDS): number {
   run();
   const seconds: number[] = [];
-  for (let round = 0; round < ROUNDS; round++) {
+  for (let round = 0; round < rounds; round++) {
     const started = process.cpuUsage();
     run();
     const used = process.cpuUsage(started);
     seconds.push((used.user + used.system) / 1e6);
   }
   seconds.sort((a, b) => a - b);
-  return bytes / 1e6 / seconds[ROUNDS >> 1];
+  return bytes / 1e6 / seconds[rounds >> 1];
 }
