@@ -2,6 +2,8 @@
 // from done pages, it keeps the rules where it does not measure better, and its model file round-trips.
 
 import { strict as assert } from 'node:assert';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { type AnalysisContext, analyseDocument, learningDocument } from '../../../src/core/detect/analyse';
 import { CorpusModel } from '../../../src/core/detect/corpus';
@@ -10,7 +12,7 @@ import { LearnedEntities } from '../../../src/core/detect/learned';
 import { tokenize } from '../../../src/core/detect/words';
 import { LEARNED_RULE, ModelFileError, SpanLearner, type TrainingExample, UNKNOWN_WORD_REASON } from '../../../src/core/learn';
 import { exampleFingerprint } from '../../../src/core/learn/quickFit';
-import { FEATURE_VERSION } from '../../../src/core/learn/features';
+import { FEATURE_VERSION, hashString } from '../../../src/core/learn/features';
 import { pageEffort } from '../../../src/core/learn/simulate';
 import { shippedEntityLexicon } from '../actors/fixture';
 import { loadShippedStopwords } from '../body/shippedStopwords';
@@ -274,6 +276,38 @@ describe('span learner', () => {
     assert.deepEqual(learner.tag(learningDocument(text, ctx)).map((s) => `${s.text} ${s.start}-${s.end} ${s.score}`), [
       'velkamor 42-50 0.99', 'Anna Novak 114-124 0.99', 'Ostrov Bank 165-176 0.523', 'Clara Delan 250-261 0.973',
     ]);
+  });
+
+  it('tags with word classes as it did when these suggestions were recorded (a faster tagger predicts the same)', () => {
+    // as the test above, with a corpus large enough to have word classes (the synthetic pages alone have too
+    // few words): the sample pages beside the training pages
+    assert.equal(FEATURE_VERSION, 4, 'features changed: record the expected suggestions again');
+    const text = 'Files seen by reporters describe codename velkamor as the buyer, and the codename list as long.\n'
+      + 'A second contact, Anna Novak, was paid in cash by codename tinrux of Ostrov Bank.\n'
+      + 'The ministry said that codename zenfen and Boris had resigned.\nMinister Clara Delan met codename dra in Ostrov.\n';
+    const folder = join(__dirname, '..', '..', '..', 'samples');
+    const samples = readdirSync(folder).filter((name) => name.endsWith('.txt')).sort().map((name) => readFileSync(join(folder, name), 'utf8'));
+    const ctx = context();
+    ctx.words = WordProfile.of([...Array.from({ length: 24 }, (_, n) => syntheticPage(n).text), ...samples, text]);
+    const training: TrainingExample[] = [];
+    for (let n = 0; n < 24; n++) {
+      const page = syntheticPage(n);
+      const partial = n % 3 === 0;
+      training.push({
+        doc: learningDocument(page.text, ctx),
+        tags: partial ? page.spans.slice(1) : page.spans,
+        dismissed: partial ? [{ start: 0, end: 3, label: 'actor' }] : [],
+        done: !partial,
+      });
+    }
+    const learner = SpanLearner.empty().train(training);
+    assert.ok(learner.toJSON().classes, 'the corpus should have word classes');
+    assert.deepEqual(learner.tag(learningDocument(text, ctx)).map((s) => `${s.text} ${s.start}-${s.end} ${s.score}`), [
+      'velkamor 42-50 0.967', 'Anna Novak 114-124 0.99', 'Ostrov Bank 165-176 0.99', 'and Boris 217-226 0.955', 'Clara Delan 250-261 0.99',
+    ]);
+    // and a whole sample page: how many spans, and a hash of their offsets and scores
+    const page = learner.tag(learningDocument(samples[0], ctx));
+    assert.deepEqual([page.length, hashString(page.map((s) => `${s.start}-${s.end} ${s.score}`).join(';'))], [224, 1692363068]);
   });
 
   it('fits the model alone when given a measured learner, keeping its gate and scores (shown first in the editor)', () => {
