@@ -20,7 +20,7 @@ import type { WordClasses } from '../detect/wordClasses';
 import { PROFILE_CODES, type WordProfile } from '../detect/wordProfile';
 
 /** Changes whenever a feature's meaning changes: models trained with other features are refused. */
-export const FEATURE_VERSION = 4;
+export const FEATURE_VERSION = 5;
 
 /** 32-bit FNV-1a of a string, continuing from `seed`. */
 export function hashString(text: string, seed = 0x811c9dc5): number {
@@ -73,6 +73,7 @@ const T_CLASS = 40;
 const T_CLASS_CASE = 41;
 const T_CLASS_PREV = 42;
 const T_CLASS_NEXT = 43;
+const T_RUN_PLACE = 44;
 // Word class codes (features T_CLASS...): a word's class + 1 (0: a word without one), CLASS_NUMBER and
 // CLASS_OTHER for the other tokens, CLASS_EDGE beyond the line's ends.
 const CLASS_NUMBER = 1 << 20;
@@ -432,6 +433,14 @@ const LEX_TEMPLATES = [T_LEX, T_LEX_PREV, T_LEX_NEXT, T_LEX_PREV2, T_LEX_NEXT2];
 const LEX_MIXED = LEX_TEMPLATES.map((template) => Uint32Array.from({ length: LEX_BITS + 1 }, (_, b) => mix(template, b)));
 /** mix(T_RUN, value) and mix(T_START, value) of every value they take. */
 const RUN_MIXED = Uint32Array.from({ length: 1 + 3 * 8 + 5 + 1 }, (_, v) => mix(T_RUN, v));
+/** A capitalised run's place context, above its place-and-length value in a line scan's run entry. */
+const RUN_VALUE = 31;
+const RUN_AFTER_PLACE_WORD = 32;
+const RUN_BEFORE_PLACE_NOUN = 64;
+const PLACE_PREP_BIT = 1 << LEX_PLACE_PREP;
+const PLACE_NOUN_BIT = 1 << LEX_PLACE_NOUN;
+/** mix(T_RUN_PLACE, context * 4 + the token's place in its run) for the three contexts. */
+const RUN_PLACE_MIXED = Uint32Array.from({ length: 4 * 4 }, (_, v) => mix(T_RUN_PLACE, v));
 const START_MIXED = Uint32Array.from({ length: 4 * 6 }, (_, v) => mix(T_START, v));
 
 /**
@@ -729,14 +738,17 @@ function scanLine(tokens: Tokens, grammar: ActorGrammar, table: WordTable): Line
     let end = k + 1;
     while (end < n && tokens.isNameWord(end) && tokens.spaceBefore(end)) end++;
     const length = Math.min(end - k, 5);
-    for (let j = k; j < end; j++) data[run + j] = 1 + spanPosition(j, k, end) * 8 + length;
+    // where the run stands: after a lower-case place word ("đường Lê Văn Lương"), before one ("Hubei province")
+    const placeBefore = k > 0 && (data[lex + k - 1] & PLACE_PREP_BIT) !== 0 && !tokens.capitalised(k - 1) ? RUN_AFTER_PLACE_WORD : 0;
+    const placeAfter = end < n && (data[lex + end] & PLACE_NOUN_BIT) !== 0 && !tokens.capitalised(end) ? RUN_BEFORE_PLACE_NOUN : 0;
+    for (let j = k; j < end; j++) data[run + j] = 1 + spanPosition(j, k, end) * 8 + length + (placeBefore | placeAfter);
     k = end;
   }
   return { grammar, epoch: table.epoch, data, base };
 }
 
-// At most 19 fixed features, 4 profile features, 4 word class features and 5 x LEX_BITS lexicon bits per token.
-const TOKEN_FEATURES = 19 + 4 + 4 + 5 * (LEX_BITS + 1);
+// At most 20 fixed features, 4 profile features, 4 word class features and 5 x LEX_BITS lexicon bits per token.
+const TOKEN_FEATURES = 20 + 4 + 4 + 5 * (LEX_BITS + 1);
 // The features of the line last made by lineFeatures (offsets: n + 1), and of the token last made by eachTokenScores.
 let offsetScratch = new Int32Array(256);
 let featScratch = new Int32Array(256 * TOKEN_FEATURES);
@@ -794,7 +806,10 @@ function tokenTail(tokens: Tokens, scan: LineScan, k: number, out: Int32Array, u
   const lex = base + n;
   const run = base + 2 * n;
   const noLex = 1 << LEX_BITS;
-  out[used++] = RUN_MIXED[data[run + k]];
+  const runEntry = data[run + k];
+  out[used++] = RUN_MIXED[runEntry & RUN_VALUE];
+  // the run's place context, with the token's place in the run (B, I, L, U)
+  if (runEntry > RUN_VALUE) out[used++] = RUN_PLACE_MIXED[(runEntry >> 5) * 4 + (((runEntry & RUN_VALUE) - 1) >> 3)];
   out[used++] = START_MIXED[(tokens.sentenceStart(k) ? 1 : 0) + (k === 0 ? 2 : 0) + shapeClass(tokens, k) * 4];
   if (codes !== undefined) {
     const code = codes[k + 1];

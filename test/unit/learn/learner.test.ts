@@ -251,10 +251,10 @@ describe('span learner', () => {
   });
 
   it('tags a page as it did when these suggestions were recorded (a faster tagger predicts the same)', () => {
-    // recorded at FEATURE_VERSION 4 (15 training passes) with calibrated scores (the wrong spans score lowest); a change of what
+    // recorded at FEATURE_VERSION 5 (15 training passes) with calibrated scores (the wrong spans score lowest); a change of what
     // the features mean bumps FEATURE_VERSION and records them again, one that only makes tagging faster
     // must keep them
-    assert.equal(FEATURE_VERSION, 4, 'features changed: record the expected suggestions again');
+    assert.equal(FEATURE_VERSION, 5, 'features changed: record the expected suggestions again');
     const text = 'Files seen by reporters describe codename velkamor as the buyer, and the codename list as long.\n'
       + 'A second contact, Anna Novak, was paid in cash by codename tinrux of Ostrov Bank.\n'
       + 'The ministry said that codename zenfen and Boris had resigned.\nMinister Clara Delan met codename dra in Ostrov.\n';
@@ -281,7 +281,7 @@ describe('span learner', () => {
   it('tags with word classes as it did when these suggestions were recorded (a faster tagger predicts the same)', () => {
     // as the test above, with a corpus large enough to have word classes (the synthetic pages alone have too
     // few words): the sample pages beside the training pages
-    assert.equal(FEATURE_VERSION, 4, 'features changed: record the expected suggestions again');
+    assert.equal(FEATURE_VERSION, 5, 'features changed: record the expected suggestions again');
     const text = 'Files seen by reporters describe codename velkamor as the buyer, and the codename list as long.\n'
       + 'A second contact, Anna Novak, was paid in cash by codename tinrux of Ostrov Bank.\n'
       + 'The ministry said that codename zenfen and Boris had resigned.\nMinister Clara Delan met codename dra in Ostrov.\n';
