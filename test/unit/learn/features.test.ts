@@ -37,4 +37,24 @@ describe('tagging scores', () => {
       }
     }
   });
+
+  it('tell a name after a place word from the same name elsewhere, on every word of its run', () => {
+    // "đường Lê Văn Lương" is a street; "ông Lê Văn Lương" a person: each word of the run reads the difference,
+    // not only the first beside the place word
+    const grammar = actorGrammar(shippedEntityLexicon(), 'vi');
+    const runFeatures = (line: string, from: number): Set<number>[] => {
+      const tokens = tokenize(line, grammar.vocabulary);
+      const { offsets, feats } = lineFeatures(tokens, grammar);
+      return [0, 1, 2].map((i) => new Set(feats.slice(offsets[from + i], offsets[from + i + 1])));
+    };
+    const street = runFeatures('Nước ngập đường Lê Văn Lương hôm qua.', 3);
+    const person = runFeatures('Nước ngập ông Lê Văn Lương hôm qua.', 3);
+    const onlyStreet = street.map((set, i) => [...set].filter((f) => !person[i].has(f)));
+    // the last word's two neighbours on either side are the same in both lines ("Lê Văn", "hôm qua")
+    assert.ok(onlyStreet[2].length > 0, 'the last word of the run should know the run follows a place word');
+    // the feature says the word's place in the run: begin, inside and last differ
+    const context = onlyStreet.map((list) => list.filter((f) => !person.some((set) => set.has(f))));
+    assert.equal(new Set(context.flat()).size, context.flat().length);
+  });
 });
+
