@@ -23,6 +23,7 @@ import type { ActorGrammar } from '../detect/actors';
 import type { Tokens } from '../detect/words';
 import { WordClasses, type WordClassesData } from '../detect/wordClasses';
 import type { WordProfile } from '../detect/wordProfile';
+import { firstStartingAt } from '../model/annotations';
 import type { Suggestion } from '../model/types';
 import type { AnalysisContext } from '../detect/analyse';
 import { LearnedEntities } from '../detect/learned';
@@ -505,18 +506,6 @@ export class SpanLearner {
 function sortedByStart(suggestions: readonly Suggestion[]): readonly Suggestion[] {
   for (let i = 1; i < suggestions.length; i++) if (suggestions[i].start < suggestions[i - 1].start) return [...suggestions].sort((a, b) => a.start - b.start);
   return suggestions;
-}
-
-/** The index of the first of `sorted` (in start order) starting at or after `start`. */
-function firstStartingAt(sorted: readonly Suggestion[], start: number): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (sorted[middle].start < start) low = middle + 1;
-    else high = middle;
-  }
-  return low;
 }
 
 function withClasses(doc: LearningDocument, classes: WordClasses | undefined): LearningDocument {

@@ -64,6 +64,18 @@ export function addTag(list: readonly Annotation[], tag: Annotation): AddTagResu
   return { list: sorted, added: true, tag: inserted };
 }
 
+/** The index of the first of `sorted` (in start order) that starts at or after `offset` (binary search). */
+export function firstStartingAt(sorted: readonly { start: number }[], offset: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (sorted[middle].start < offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
 /**
  * Tags covering `offset`: start <= offset < end, or start <= offset <= end with `inclusiveEnd` (a cursor
  * just after a tagged name is "on" it).

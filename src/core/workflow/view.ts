@@ -1,6 +1,7 @@
 // The view model of a page: which suggestions are shown where, given what the annotator has tagged and
 // dismissed. Decorations, hover, code actions and navigation in the editor all read it, so they agree.
 import type { DocumentAnalysis } from '../detect/analyse';
+import { firstStartingAt } from '../model/annotations';
 import type { LineDecision, SidecarData, Suggestion } from '../model/types';
 import type { NewsmarkSettings } from '../settings';
 
@@ -70,14 +71,8 @@ function overlapTest(spans: ReadonlyArray<{ start: number; end: number }>): (sta
   const maxEnd: number[] = [];
   for (let i = 0; i < sorted.length; i++) maxEnd.push(Math.max(sorted[i].end, i > 0 ? maxEnd[i - 1] : -Infinity));
   return (start, end) => {
-    let low = 0;
-    let high = sorted.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (sorted[middle].start < end) low = middle + 1;
-      else high = middle;
-    }
-    return low > 0 && maxEnd[low - 1] > start;
+    const before = firstStartingAt(sorted, end);
+    return before > 0 && maxEnd[before - 1] > start;
   };
 }
 

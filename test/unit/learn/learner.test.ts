@@ -45,6 +45,28 @@ function informantExamples(ctx: AnalysisContext): TrainingExample[] {
 const actors = (ctx: AnalysisContext, text: string): string[] =>
   analyseDocument(text, ctx).suggestions.filter((s) => s.label === 'actor').map((s) => text.slice(s.start, s.end));
 
+/** The page the recorded-suggestions tests tag. */
+const RECORDED_PAGE = 'Files seen by reporters describe codename velkamor as the buyer, and the codename list as long.\n'
+  + 'A second contact, Anna Novak, was paid in cash by codename tinrux of Ostrov Bank.\n'
+  + 'The ministry said that codename zenfen and Boris had resigned.\nMinister Clara Delan met codename dra in Ostrov.\n';
+
+/** The learner of the recorded-suggestions tests: 24 synthetic pages, every third one partly tagged (its
+ * first tag left out, a dismissal) and not done. */
+function recordedLearner(ctx: AnalysisContext): SpanLearner {
+  const training: TrainingExample[] = [];
+  for (let n = 0; n < 24; n++) {
+    const page = syntheticPage(n);
+    const partial = n % 3 === 0;
+    training.push({
+      doc: learningDocument(page.text, ctx),
+      tags: partial ? page.spans.slice(1) : page.spans,
+      dismissed: partial ? [{ start: 0, end: 3, label: 'actor' }] : [],
+      done: !partial,
+    });
+  }
+  return SpanLearner.empty().train(training);
+}
+
 describe('span learner', () => {
   it('with nothing learned, leaves the rules\' suggestions exactly as they are', () => {
     const ctx = context();
@@ -255,24 +277,11 @@ describe('span learner', () => {
     // the features mean bumps FEATURE_VERSION and records them again, one that only makes tagging faster
     // must keep them
     assert.equal(FEATURE_VERSION, 5, 'features changed: record the expected suggestions again');
-    const text = 'Files seen by reporters describe codename velkamor as the buyer, and the codename list as long.\n'
-      + 'A second contact, Anna Novak, was paid in cash by codename tinrux of Ostrov Bank.\n'
-      + 'The ministry said that codename zenfen and Boris had resigned.\nMinister Clara Delan met codename dra in Ostrov.\n';
+    const text = RECORDED_PAGE;
     const ctx = context();
     // the corpus: the training pages and the page tagged
     ctx.words = WordProfile.of([...Array.from({ length: 24 }, (_, n) => syntheticPage(n).text), text]);
-    const training: TrainingExample[] = [];
-    for (let n = 0; n < 24; n++) {
-      const page = syntheticPage(n);
-      const partial = n % 3 === 0;
-      training.push({
-        doc: learningDocument(page.text, ctx),
-        tags: partial ? page.spans.slice(1) : page.spans,
-        dismissed: partial ? [{ start: 0, end: 3, label: 'actor' }] : [],
-        done: !partial,
-      });
-    }
-    const learner = SpanLearner.empty().train(training);
+    const learner = recordedLearner(ctx);
     assert.deepEqual(learner.tag(learningDocument(text, ctx)).map((s) => `${s.text} ${s.start}-${s.end} ${s.score}`), [
       'velkamor 42-50 0.99', 'Anna Novak 114-124 0.99', 'Ostrov Bank 165-176 0.523', 'Clara Delan 250-261 0.973',
     ]);
@@ -282,25 +291,12 @@ describe('span learner', () => {
     // as the test above, with a corpus large enough to have word classes (the synthetic pages alone have too
     // few words): the sample pages beside the training pages
     assert.equal(FEATURE_VERSION, 5, 'features changed: record the expected suggestions again');
-    const text = 'Files seen by reporters describe codename velkamor as the buyer, and the codename list as long.\n'
-      + 'A second contact, Anna Novak, was paid in cash by codename tinrux of Ostrov Bank.\n'
-      + 'The ministry said that codename zenfen and Boris had resigned.\nMinister Clara Delan met codename dra in Ostrov.\n';
+    const text = RECORDED_PAGE;
     const folder = join(__dirname, '..', '..', '..', 'samples');
     const samples = readdirSync(folder).filter((name) => name.endsWith('.txt')).sort().map((name) => readFileSync(join(folder, name), 'utf8'));
     const ctx = context();
     ctx.words = WordProfile.of([...Array.from({ length: 24 }, (_, n) => syntheticPage(n).text), ...samples, text]);
-    const training: TrainingExample[] = [];
-    for (let n = 0; n < 24; n++) {
-      const page = syntheticPage(n);
-      const partial = n % 3 === 0;
-      training.push({
-        doc: learningDocument(page.text, ctx),
-        tags: partial ? page.spans.slice(1) : page.spans,
-        dismissed: partial ? [{ start: 0, end: 3, label: 'actor' }] : [],
-        done: !partial,
-      });
-    }
-    const learner = SpanLearner.empty().train(training);
+    const learner = recordedLearner(ctx);
     assert.ok(learner.toJSON().classes, 'the corpus should have word classes');
     assert.deepEqual(learner.tag(learningDocument(text, ctx)).map((s) => `${s.text} ${s.start}-${s.end} ${s.score}`), [
       'velkamor 42-50 0.967', 'Anna Novak 114-124 0.99', 'Ostrov Bank 165-176 0.99', 'and Boris 217-226 0.955', 'Clara Delan 250-261 0.99',
