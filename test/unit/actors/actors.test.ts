@@ -200,3 +200,18 @@ test('a page without line breaks gets the same names as the same sentences on se
   assert.deepEqual(texts(oneLine), texts(lines));
   for (let k = 1; k < oneLine.length; k++) assert.ok(oneLine[k - 1].end <= oneLine[k].start, 'in order, not overlapping');
 });
+
+test('a name written with glued parts is one name: ampersands, acronyms of an organisation, apostrophes, initials', () => {
+  assert.deepEqual(texts(actors('Theo Bộ GD&ĐT, kỳ thi sẽ diễn ra vào tháng sau.')), ['Bộ GD&ĐT']);
+  assert.deepEqual(texts(actors('Đại diện Bộ NN-PTNT đã có mặt tại buổi họp.')), ['Bộ NN-PTNT']);
+  assert.deepEqual(texts(actors('Ông Lê Văn Hòa, Thứ trưởng Bộ KH&ĐT, phát biểu tại hội nghị.')), ['Lê Văn Hòa', 'Bộ KH&ĐT']);
+  assert.deepEqual(texts(actors('The company AT&T reported higher profits on Monday.', { lang: 'en' })), ['AT&T']);
+  assert.deepEqual(texts(actors("Demand was strong, according to Sean O'Brien.", { lang: 'en' })), ["Sean O'Brien"]);
+  assert.deepEqual(texts(actors('Theo lời kể của bà N.T.T. cho biết gia đình đã chuyển đi.')), ['N.T.T.']);
+  assert.deepEqual(texts(actors('Anh H. và chị K’Dung cùng làm việc ở xưởng gỗ.')), ['H.', 'K’Dung']);
+});
+
+test('glued codes and abbreviations are no names: document numbers, districts', () => {
+  assert.deepEqual(texts(actors('Thực hiện Nghị định số 86/NĐ-CP, các trường đã điều chỉnh học phí.')), []);
+  assert.deepEqual(texts(actors('Cửa hàng ở Q.1 mở cửa cả tuần.')), []);
+});

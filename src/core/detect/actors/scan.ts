@@ -65,6 +65,9 @@ const NEVER = (): boolean => false;
 const NONE: readonly never[] = Object.freeze([]);
 const HYPHEN = 0x2d;
 const DOT = 0x2e;
+const AMPERSAND = 0x26;
+const APOSTROPHE = 0x27;
+const RIGHT_QUOTE = 0x2019;
 const COMMA = 0x2c;
 const COLON = 0x3a;
 const OPEN_BRACKET = 0x28;
@@ -77,6 +80,39 @@ const MAX_WORDS_BEFORE_ABBREVIATION = 8;
 /** A one-letter capitalised word followed by a dot: an initial ("J. K. Smith"). */
 function isInitial(tokens: Tokens, index: number): boolean {
   return tokens.isNameWord(index) && tokens.end(index) - tokens.start(index) === 1 && tokens.isChar(index + 1, DOT) && !tokens.spaceBefore(index + 1);
+}
+
+/**
+ * Index after the name word at `index` with what is glued to it without a space: acronyms joined by an
+ * ampersand ("AT&T", "GD&ĐT") or, with `hyphens` (after an organisation's head: "Bộ NN-PTNT"; elsewhere
+ * they are document codes, "số 12/NĐ-CP"), two acronyms joined by a hyphen; a capital letter's apostrophe
+ * and the rest of the name ("O'Brien", "K’Tiêng"). Written so, they are one name.
+ */
+function gluedNameEnd(tokens: Tokens, index: number, hyphens = false): number {
+  let end = index + 1;
+  while (!tokens.spaceBefore(end) && !tokens.spaceBefore(end + 1) && tokens.isWord(end + 1)) {
+    const joins =
+      (tokens.isChar(end, AMPERSAND) && tokens.isNameWord(end + 1)) ||
+      (hyphens && tokens.isChar(end, HYPHEN) && tokens.acronym(end - 1) && tokens.acronym(end + 1)) ||
+      ((tokens.isChar(end, APOSTROPHE) || tokens.isChar(end, RIGHT_QUOTE)) && tokens.end(end - 1) - tokens.start(end - 1) === 1 && tokens.isNameWord(end - 1));
+    if (!joins) break;
+    end += 2;
+  }
+  return end;
+}
+
+/** Index after initials written alone ("N.T.T.", "anh H."), dots included, or undefined where the
+ * initials begin a longer name ("J. K. Rowling") or `index` holds none. */
+function initialsEnd(tokens: Tokens, index: number): number | undefined {
+  if (!isInitial(tokens, index)) return undefined;
+  let end = index + 2;
+  while (!tokens.spaceBefore(end) && isInitial(tokens, end)) end += 2;
+  // "H.T.H": the last initial without its dot
+  if (!tokens.spaceBefore(end) && tokens.isNameWord(end) && tokens.end(end) - tokens.start(end) === 1) end++;
+  if (tokens.isNameWord(end) && tokens.spaceBefore(end)) return undefined;
+  // "Q.1", "V.League", "H.Chư Chê": a dot glued to what follows is an abbreviation's
+  if (end < tokens.count && !tokens.spaceBefore(end) && (tokens.isWord(end) || tokens.isNumber(end))) return undefined;
+  return end;
 }
 
 /** Index after the plain capitalised words from `index` (no particles, joiners or initials). */
@@ -102,7 +138,9 @@ function insidePlace(tokens: Tokens, start: number, index: number, grammar: Acto
  */
 function capitalisedRunEnd(tokens: Tokens, index: number, grammar: ActorGrammar): number {
   if (!tokens.isNameWord(index)) return index;
-  let end = index + 1;
+  const initials = initialsEnd(tokens, index);
+  if (initials !== undefined) return initials;
+  let end = gluedNameEnd(tokens, index);
   while (end < tokens.count) {
     // "Jae-in", "Kyung-wha": a hyphen glued to a lower-case part continues the name ("Macron-Scholz" does not)
     if (tokens.isChar(end, HYPHEN) && !tokens.spaceBefore(end) && tokens.isWord(end + 1) && !tokens.spaceBefore(end + 1) && !tokens.capitalised(end + 1)) {
@@ -121,7 +159,7 @@ function capitalisedRunEnd(tokens: Tokens, index: number, grammar: ActorGrammar)
       // honorific that is a place is no honorific ("Đinh Thị Mai Anh": "Anh" is also England)
       const personCue = grammar.titles.matchAt(tokens, end) !== undefined || (grammar.honorifics.matchAt(tokens, end) !== undefined && grammar.places.matchAt(tokens, end) === undefined);
       if (personCue && !insidePlace(tokens, index, end, grammar)) break;
-      end++;
+      end = gluedNameEnd(tokens, end);
       continue;
     }
     if (tokens.isWord(end) && grammar.nameParticles.hasExact(tokens, end) && tokens.isNameWord(end + 1) && tokens.spaceBefore(end + 1)) {
@@ -266,14 +304,15 @@ function organisationEnd(tokens: Tokens, index: number, headLength: number, gram
       // the first name word only, unless the run is a known place: "Điện Élysée | Olivier Véran"; after an
       // acronym the whole run is the name ("Trường THPT Chu Văn An", "Công ty TNHH Minh Long")
       if (tokens.acronym(position)) {
-        runEnd = Math.max(runEnd, position + 1);
+        const acronymEnd = gluedNameEnd(tokens, position, true);
+        runEnd = Math.max(runEnd, acronymEnd);
         brandName = true;
         // after a title, a person's name after the acronym is the official's ("Thứ trưởng Bộ GTVT Nguyễn
         // Nhật"), unless the head is one that people give their names to ("Hiệu trưởng Trường THPT Chu Văn An")
-        if (afterTitle && officialAfter(tokens, position + 1, runEnd, grammar) && !grammar.namedAfterPeople.matchAt(tokens, index)) runEnd = position + 1;
+        if (afterTitle && officialAfter(tokens, acronymEnd, runEnd, grammar) && !grammar.namedAfterPeople.matchAt(tokens, index)) runEnd = acronymEnd;
       }
       else if (place && position + place.length <= runEnd) return position + place.length; // "Công an Hà Nội" is whole
-      else runEnd = position + 1;
+      else runEnd = gluedNameEnd(tokens, position);
     } else {
       // after the first segment, a further capitalised run belongs to the name only when it is a single
       // qualifier word or a known place (possibly after one word: "Công ty Cổ phần Sữa Việt Nam"); two or
