@@ -77,9 +77,14 @@ const MAX_ABBREVIATION_LENGTH = 12;
  * brackets ("Cục Dự trữ | liên bang Mỹ (Fed)"): the bracket shows where the name ends. */
 const MAX_WORDS_BEFORE_ABBREVIATION = 8;
 
+/** A capital letter standing as a word of its own ("J", "K"). */
+function isCapitalLetter(tokens: Tokens, index: number): boolean {
+  return tokens.isNameWord(index) && tokens.end(index) - tokens.start(index) === 1;
+}
+
 /** A one-letter capitalised word followed by a dot: an initial ("J. K. Smith"). */
 function isInitial(tokens: Tokens, index: number): boolean {
-  return tokens.isNameWord(index) && tokens.end(index) - tokens.start(index) === 1 && tokens.isChar(index + 1, DOT) && !tokens.spaceBefore(index + 1);
+  return isCapitalLetter(tokens, index) && tokens.isChar(index + 1, DOT) && !tokens.spaceBefore(index + 1);
 }
 
 /**
@@ -94,7 +99,7 @@ function gluedNameEnd(tokens: Tokens, index: number, hyphens = false): number {
     const joins =
       (tokens.isChar(end, AMPERSAND) && tokens.isNameWord(end + 1)) ||
       (hyphens && tokens.isChar(end, HYPHEN) && tokens.acronym(end - 1) && tokens.acronym(end + 1)) ||
-      ((tokens.isChar(end, APOSTROPHE) || tokens.isChar(end, RIGHT_QUOTE)) && tokens.end(end - 1) - tokens.start(end - 1) === 1 && tokens.isNameWord(end - 1));
+      ((tokens.isChar(end, APOSTROPHE) || tokens.isChar(end, RIGHT_QUOTE)) && isCapitalLetter(tokens, end - 1));
     if (!joins) break;
     end += 2;
   }
@@ -108,7 +113,7 @@ function initialsEnd(tokens: Tokens, index: number): number | undefined {
   let end = index + 2;
   while (!tokens.spaceBefore(end) && isInitial(tokens, end)) end += 2;
   // "H.T.H": the last initial without its dot
-  if (!tokens.spaceBefore(end) && tokens.isNameWord(end) && tokens.end(end) - tokens.start(end) === 1) end++;
+  if (!tokens.spaceBefore(end) && isCapitalLetter(tokens, end)) end++;
   if (tokens.isNameWord(end) && tokens.spaceBefore(end)) return undefined;
   // "Q.1", "V.League", "H.Chư Chê": a dot glued to what follows is an abbreviation's
   if (end < tokens.count && !tokens.spaceBefore(end) && (tokens.isWord(end) || tokens.isNumber(end))) return undefined;
