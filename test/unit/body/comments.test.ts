@@ -56,3 +56,41 @@ test('the timed entries of a live blog stay body: their times carry no date', ()
   const decisions = decide([...ARTICLE.slice(0, 5), ...entries, 'Privacy policy'].join('\n'));
   for (const line of entries.filter((entry) => !/^\d/.test(entry))) assert.equal(decisions.get(line)?.label, 'body', `live blog entry "${line}" left out`);
 });
+
+test('a short post under a longer comment thread is the article, not the thread', () => {
+  const post = [
+    'Home',
+    'Blog',
+    'Open thread for the spring quarter',
+    'Our goal with these open threads is to give readers a place to ask questions about our work and to discuss the research we published this quarter.',
+    'You can find the open thread of the last quarter in our archive.',
+    'Comments',
+  ];
+  const more = [
+    'Maria Costa on January 12, 2008 at 10:20 am said:',
+    'Is there any news about the second study of the bridge project? The first one left open how the cost of the work on the river road was counted.',
+    'Thanks for the open thread, and for publishing the data of the survey along with the report, which made it much easier to check the figures.',
+    'Tom on January 12, 2008 at 11:45 am said:',
+    'Could you say more about how the survey chose the households it asked? The report says little about the districts that were left out of it.',
+  ];
+  const decisions = decide([...post, ...COMMENTS, ...more, 'Privacy policy'].join('\n'));
+  for (const line of post.slice(3, 5)) assert.equal(decisions.get(line)?.label, 'body', `post line "${line}" left out`);
+  for (const line of [...COMMENTS, ...more]) assert.equal(decisions.get(line)?.label, 'boilerplate', `"${line}" taken as body`);
+});
+
+test('a live blog headed by dates and times under a page timestamp of the same form stays body', () => {
+  const entries = [
+    'January 10, 2008 at 4:05 pm',
+    'The council meets again after a short break, and the mayor opens the debate on the cost of the bridge over the river.',
+    'Several members ask for the cost to be shared with the region and the state before they vote on the project.',
+    'January 10, 2008 at 4:40 pm',
+    'The vote is called: eleven members vote for the bridge, four against it, and two of them do not take part in the vote.',
+    'The mayor thanks the residents of the northern district, who followed the whole debate from the public gallery.',
+    'January 10, 2008 at 5:15 pm',
+    'The river authority says that it will give its permit in time for the work on the bridge to start in the spring.',
+    'The builders expect the work to last about two years, during which one lane of the river road will stay closed.',
+  ];
+  const page = ['Home', 'News', 'Council votes on the new bridge over the river', 'January 10, 2008 at 4:00 pm', ARTICLE[3], ...entries, 'Privacy policy'];
+  const decisions = decide(page.join('\n'));
+  for (const line of entries.filter((entry) => !/^January/.test(entry))) assert.equal(decisions.get(line)?.label, 'body', `live blog entry "${line}" left out`);
+});

@@ -11,7 +11,7 @@ import { mainScripts, scriptCounts, SCRIPTS, type ScriptName } from '../../text/
 import { type BodyPageLesson, type CorpusModel, type LearnedCounts, ownLessonCounts } from '../corpus';
 import type { StopwordLexicon } from '../stopwords';
 import { trimArticleTail } from './context/articleEnd';
-import { trimReaderComments } from './context/comments';
+import { threadAroundBlock, trimReaderComments } from './context/comments';
 import { articleBlocks, betweenBodyLines, extendBackOverTableHead, extendOverStructure, findHeadline, isPlainLine, sentencesAtEdges, TABLE_LEAD_LINES } from './context/blocks';
 import { EvidenceLog, PRIOR_LOGIT } from './evidence';
 import { computeLineFeatures, type LineFeatureCache, type LineFeatureCacheEntry } from './features';
@@ -154,11 +154,15 @@ function analysePage(
 
   const logits = new Float64Array(lines.length);
   for (let i = 0; i < lines.length; i++) logits[i] = lines[i].logit;
-  const blocks = articleBlocks(lines, logits, ownCopies);
+  let blocks = articleBlocks(lines, logits, ownCopies);
   // The lines [commentsFrom, commentsTo] are reader comments, and [boxFrom, boxTo] a box after the article,
-  // taken out of the main block.
-  const commentsTo = blocks.length > 0 ? blocks[0].last : -1;
-  const commentsFrom = blocks.length > 0 ? trimReaderComments(lines, blocks[0], logits) : undefined;
+  // taken out of the main block. Comments that outweigh the post they follow are the heaviest block: the
+  // article is then the heaviest block before them.
+  const threadFrom = blocks.length > 0 ? threadAroundBlock(lines, blocks[0]) : undefined;
+  const beforeThread = threadFrom === undefined ? [] : articleBlocks(lines, logits, ownCopies, threadFrom);
+  if (beforeThread.length > 0) blocks = beforeThread;
+  const commentsTo = beforeThread.length > 0 ? lines.length - 1 : blocks.length > 0 ? blocks[0].last : -1;
+  const commentsFrom = beforeThread.length > 0 ? threadFrom : blocks.length > 0 ? trimReaderComments(lines, blocks[0], logits) : undefined;
   const boxTo = blocks.length > 0 ? blocks[0].last : -1;
   const boxFrom = blocks.length > 0 ? trimArticleTail(lines, blocks[0], (word) => isStopwordOf(stopwords, language, word)) : undefined;
   const announcedFrom = blocks.length > 0 ? extendOverStructure(lines, blocks[0], ownCopies) : undefined;

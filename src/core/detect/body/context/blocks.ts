@@ -76,17 +76,18 @@ const MAX_INSERT_LINES = 15;
 
 /**
  * The main block (first in the result) and any further blocks nearly as strong (an article interrupted by
- * a long insert). Isolated prose lines among links (teasers) do not make a block of their own.
+ * a long insert). Isolated prose lines among links (teasers) do not make a block of their own. Only the
+ * lines before `end` are looked at.
  */
-export function articleBlocks(lines: readonly LineInfo[], logits: ArrayLike<number>, ownCopies: number): Block[] {
-  const values = new Float64Array(lines.length);
-  for (let i = 0; i < lines.length; i++) values[i] = blockValue(lines[i], logits[i], ownCopies);
-  const main = bestSegment(values, 0, lines.length);
+export function articleBlocks(lines: readonly LineInfo[], logits: ArrayLike<number>, ownCopies: number, end = lines.length): Block[] {
+  const values = new Float64Array(end);
+  for (let i = 0; i < end; i++) values[i] = blockValue(lines[i], logits[i], ownCopies);
+  const main = bestSegment(values, 0, end);
   if (!main) return [];
   const candidates: (Block & { sum: number })[] = [main];
   const pending: [number, number][] = [
     [0, main.first],
-    [main.last + 1, lines.length],
+    [main.last + 1, end],
   ];
   while (pending.length > 0) {
     const [from, to] = pending.pop() as [number, number];
