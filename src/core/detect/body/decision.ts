@@ -12,7 +12,7 @@ import { type BodyPageLesson, type CorpusModel, type LearnedCounts, ownLessonCou
 import type { StopwordLexicon } from '../stopwords';
 import { trimArticleTail } from './context/articleEnd';
 import { threadAroundBlock, trimReaderComments } from './context/comments';
-import { articleBlocks, betweenBodyLines, extendBackOverTableHead, extendOverStructure, findHeadline, isPlainLine, sentencesAtEdges, TABLE_LEAD_LINES } from './context/blocks';
+import { articleBlocks, betweenBodyLines, extendBackOverTableHead, extendOverStructure, findHeadline, HEADLINE_LOOKBACK, isPlainLine, sentencesAtEdges, TABLE_LEAD_LINES } from './context/blocks';
 import { EvidenceLog, PRIOR_LOGIT } from './evidence';
 import { computeLineFeatures, type LineFeatureCache, type LineFeatureCacheEntry } from './features';
 import { activeSiteModel, type BodyLearnerOptions, type BodyRow, DEFAULT_BODY_LEARNER, siteLogit, type SiteModel, siteReports, type SiteReport, SUBSTANTIAL_CHARS } from './learner';
@@ -167,15 +167,16 @@ function analysePage(
   const boxFrom = blocks.length > 0 ? trimArticleTail(lines, blocks[0], (word) => isStopwordOf(stopwords, language, word)) : undefined;
   const announcedFrom = blocks.length > 0 ? extendOverStructure(lines, blocks[0], ownCopies) : undefined;
   const tableHeadFrom = blocks.length > 0 ? extendBackOverTableHead(lines, blocks[0]) : undefined;
-  const headline = blocks.length > 0 ? findHeadline(lines, blocks[0]) : undefined;
+  const headline = blocks.length > 0 ? findHeadline(lines, blocks[0], ownCopies, (word) => isStopwordOf(stopwords, language, word)) : undefined;
   const blockOf = new Array<Block | undefined>(lines.length);
   for (const block of blocks) {
     blockOf.fill(block, block.first, block.last + 1);
     markTitlesUnderSectionHeaders(lines, logits, ownCopies, block.first, block.last);
   }
-  // The lead (sapo) may be cut off from the block by inline links and a photo: between the headline and
-  // the main block, lines with evidence of their own are body.
-  const leadEnd = headline === undefined ? -1 : blocks[0].first;
+  // The lead (sapo) may be cut off from the block by inline links and a photo: between a headline near the
+  // main block and the block, lines with evidence of their own are body. Under a headline farther up, such
+  // lines are a gallery's captions.
+  const leadEnd = headline === undefined || blocks[0].first - headline > HEADLINE_LOOKBACK ? -1 : blocks[0].first;
   const inComments = (index: number): boolean => commentsFrom !== undefined && index >= commentsFrom && index <= commentsTo;
   const inBox = (index: number): boolean => (boxFrom !== undefined && index >= boxFrom && index <= boxTo) || inComments(index);
   const withEdges = blocks.length > 0 ? sentencesAtEdges(lines, blocks[0], (index) => !inBox(index) && isPlainLine(lines[index], ownCopies), headline) : undefined;

@@ -178,37 +178,57 @@ export function extendBackOverTableHead(lines: readonly LineInfo[], block: Block
   return first;
 }
 
-const HEADLINE_LOOKBACK = 8;
+/** How far above the main block any title-like line may be its headline. */
+export const HEADLINE_LOOKBACK = 8;
+/** Farther up (past a gallery, share buttons, a byline box), only a line sharing words with the article. */
+const HEADLINE_FAR_LOOKBACK = 20;
 const HEADLINE_MIN_WORDS = 4;
+/** A shorter headline ("Mapping dark matter", "Hanuman Returns") must share words with the article. */
+const HEADLINE_SHORT_MIN_WORDS = 2;
 const HEADLINE_GOOD_WORDS = 6;
 const HEADLINE_MAX_WORDS = 30;
+/** Shared content words beyond this many add nothing more. */
+const HEADLINE_SHARED_ENOUGH = 3;
 
 /**
- * The headline: a title-like line shortly before the main block, not part of the site template and not a
- * copy of an earlier line. Prefers
- * lines copied again later in the page (image alt text) and lines sharing words with the block's start.
+ * The headline: a title-like line above the main block, neither a credit, a date line nor a copy of an
+ * earlier line. A headline names what its article's first lines name: the evidence is the content words
+ * (not stop words) it shares with them, by share and by count, so a short menu line that happens to share
+ * one common word loses to a longer line sharing several names. Lines copied again later in the page
+ * (image alt text) gain; lines of other pages of the corpus (the site's template: "Print this story",
+ * "Links to this article") lose.
  */
-export function findHeadline(lines: readonly LineInfo[], block: Block): number | undefined {
+export function findHeadline(lines: readonly LineInfo[], block: Block, ownCopies: number, isStopword: (word: number) => boolean): number | undefined {
   const blockWords = new Set<number>();
   for (let i = block.first; i <= Math.min(block.last, block.first + 2); i++) {
     for (const word of lines[i].wordHashes) blockWords.add(word);
   }
   let best: number | undefined;
   let bestScore = 0;
-  for (let i = block.first - 1, seen = 0; i >= 0 && seen < HEADLINE_LOOKBACK; i--, seen++) {
+  for (let i = block.first - 1, seen = 0; i >= 0 && seen < HEADLINE_FAR_LOOKBACK; i--, seen++) {
     const info = lines[i];
     const wordCount = info.wordHashes.length;
-    if (wordCount < HEADLINE_MIN_WORDS || wordCount > HEADLINE_MAX_WORDS) continue;
-    // Words glued together without spaces are no headline, unless the script writes words that way.
-    if (!info.features.unspaced && info.text.split(/\s+/).length < HEADLINE_MIN_WORDS) continue;
-    if (info.conclusive || info.dated || !isTitleLike(info)) continue;
+    if (wordCount < HEADLINE_SHORT_MIN_WORDS || wordCount > HEADLINE_MAX_WORDS) continue;
+    if (info.conclusive || info.dated || info.creditLike || !isTitleLike(info)) continue;
     // The headline is the first occurrence of its text; later copies are alt texts and repeated links.
     if (lines.some((other, j) => j < i && other.hash === info.hash)) continue;
+    let content = 0;
     let shared = 0;
-    for (const word of info.wordHashes) if (blockWords.has(word)) shared++;
-    let score = 1 + shared / wordCount;
+    for (const word of info.wordHashes) {
+      if (isStopword(word)) continue;
+      content++;
+      if (blockWords.has(word)) shared++;
+    }
+    if (shared === 0 && seen >= HEADLINE_LOOKBACK) continue;
+    const minWords = shared > 0 ? HEADLINE_SHORT_MIN_WORDS : HEADLINE_MIN_WORDS;
+    if (wordCount < minWords) continue;
+    // Words glued together without spaces are no headline, unless the script writes words that way.
+    if (!info.features.unspaced && info.text.split(/\s+/).length < minWords) continue;
+    let score = 1 + 0.5 * (content > 0 ? shared / content : 0) + (0.5 * Math.min(shared, HEADLINE_SHARED_ENOUGH)) / HEADLINE_SHARED_ENOUGH;
+    if (shared === 0) score -= 0.5;
     if (lines.some((other, j) => j > i && other.hash === info.hash)) score += 1;
-    if (wordCount >= HEADLINE_GOOD_WORDS) score += 0.5;
+    if (wordCount >= HEADLINE_GOOD_WORDS) score += 0.2;
+    if (info.documentFrequency > ownCopies) score -= 0.5;
     if (score > bestScore) {
       best = i;
       bestScore = score;
