@@ -203,6 +203,13 @@ export function findHeadline(lines: readonly LineInfo[], block: Block, ownCopies
   for (let i = block.first; i <= Math.min(block.last, block.first + 2); i++) {
     for (const word of lines[i].wordHashes) blockWords.add(word);
   }
+  // where each line's text occurs first and last on the page, for the candidates' copies
+  const firstAt = new Map<number, number>();
+  const lastAt = new Map<number, number>();
+  for (let i = 0; i < lines.length; i++) {
+    if (!firstAt.has(lines[i].hash)) firstAt.set(lines[i].hash, i);
+    lastAt.set(lines[i].hash, i);
+  }
   let best: number | undefined;
   let bestScore = 0;
   for (let i = block.first - 1, seen = 0; i >= 0 && seen < HEADLINE_FAR_LOOKBACK; i--, seen++) {
@@ -211,7 +218,7 @@ export function findHeadline(lines: readonly LineInfo[], block: Block, ownCopies
     if (wordCount < HEADLINE_SHORT_MIN_WORDS || wordCount > HEADLINE_MAX_WORDS) continue;
     if (info.conclusive || info.dated || info.creditLike || !isTitleLike(info)) continue;
     // The headline is the first occurrence of its text; later copies are alt texts and repeated links.
-    if (lines.some((other, j) => j < i && other.hash === info.hash)) continue;
+    if (firstAt.get(info.hash) !== i) continue;
     let content = 0;
     let shared = 0;
     for (const word of info.wordHashes) {
@@ -226,7 +233,7 @@ export function findHeadline(lines: readonly LineInfo[], block: Block, ownCopies
     if (!info.features.unspaced && info.text.split(/\s+/).length < minWords) continue;
     let score = 1 + 0.5 * (content > 0 ? shared / content : 0) + (0.5 * Math.min(shared, HEADLINE_SHARED_ENOUGH)) / HEADLINE_SHARED_ENOUGH;
     if (shared === 0) score -= 0.5;
-    if (lines.some((other, j) => j > i && other.hash === info.hash)) score += 1;
+    if (lastAt.get(info.hash) !== i) score += 1;
     if (wordCount >= HEADLINE_GOOD_WORDS) score += 0.2;
     if (info.documentFrequency > ownCopies) score -= 0.5;
     if (score > bestScore) {
