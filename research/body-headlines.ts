@@ -37,7 +37,7 @@ for (const record of records) {
   const decisions = detectLines(record.text, corpus, stopwords, { documentId: record.id });
   const headline = decisions.find((decision) => decision.reasons[0] === HEADLINE_REASON);
   if (!headline) counts.none++;
-  else if (record.body_lines.includes(headline.line) || (record.ignore_lines ?? []).includes(headline.line)) counts.right++;
+  else if ((record.body_lines ?? []).includes(headline.line) || (record.ignore_lines ?? []).includes(headline.line)) counts.right++;
   else {
     counts.wrong++;
     wrongPages.push(record.id);
