@@ -59,3 +59,11 @@ test('a headline above a photo gallery is found, and the gallery between it and 
   for (const line of gallery) assert.equal(decisions.get(line)?.label, 'boilerplate', `gallery line "${line}" taken as body`);
   for (const line of ARTICLE) assert.equal(decisions.get(line)?.label, 'body', line);
 });
+
+test('a menu written on one line and repeated in the footer is no headline', () => {
+  const menu = 'Home | City | River road works | Schools | Weather | Sport | Culture | Opinion | Jobs';
+  const headline = 'Linden bridge opens to traffic';
+  const decisions = decide(['City News', menu, headline, ...ARTICLE, menu, 'Privacy policy']);
+  assert.equal(decisions.get(headline)?.label, 'body', 'the headline');
+  assert.equal(decisions.get(menu)?.label, 'boilerplate', 'the menu');
+});

@@ -189,26 +189,34 @@ const HEADLINE_GOOD_WORDS = 6;
 const HEADLINE_MAX_WORDS = 30;
 /** Shared content words beyond this many add nothing more. */
 const HEADLINE_SHARED_ENOUGH = 3;
+const MENU_MIN_ITEMS = 3;
+const MENU_ITEM_MAX_CHARS = 24;
+
+/** A menu written on one line: three or more short items between bars or dots ("News | Sport | Weather"). */
+function isOneLineMenu(text: string): boolean {
+  const items = text.split(/\s[|·•]\s/);
+  return items.length >= MENU_MIN_ITEMS && items.every((item) => item.trim().length <= MENU_ITEM_MAX_CHARS);
+}
 
 /**
- * The headline: a title-like line above the main block, neither a credit, a date line nor a copy of an
- * earlier line. A headline names what its article's first lines name: the evidence is the content words
+ * The headline: a title-like line above the main block, neither a credit, a date line, a menu nor a copy
+ * of an earlier line. A headline names what its article's first lines name: the evidence is the content words
  * (not stop words) it shares with them, by share and by count, so a short menu line that happens to share
- * one common word loses to a longer line sharing several names. Lines copied again later in the page
- * (image alt text) gain; lines of other pages of the corpus (the site's template: "Print this story",
- * "Links to this article") lose.
+ * one common word loses to a longer line sharing several names. Lines copied again in the article (image
+ * alt text) gain; lines of other pages of the corpus (the site's template: "Print this story", "Links to
+ * this article") lose.
  */
 export function findHeadline(lines: readonly LineInfo[], block: Block, ownCopies: number, isStopword: (word: number) => boolean): number | undefined {
   const blockWords = new Set<number>();
   for (let i = block.first; i <= Math.min(block.last, block.first + 2); i++) {
     for (const word of lines[i].wordHashes) blockWords.add(word);
   }
-  // where each line's text occurs first and last on the page, for the candidates' copies
+  // where each line's text occurs first on the page, and last up to the block's end, for the candidates' copies
   const firstAt = new Map<number, number>();
-  const lastAt = new Map<number, number>();
-  for (let i = 0; i < lines.length; i++) {
+  const lastInArticle = new Map<number, number>();
+  for (let i = 0; i <= block.last; i++) {
     if (!firstAt.has(lines[i].hash)) firstAt.set(lines[i].hash, i);
-    lastAt.set(lines[i].hash, i);
+    lastInArticle.set(lines[i].hash, i);
   }
   let best: number | undefined;
   let bestScore = 0;
@@ -216,7 +224,7 @@ export function findHeadline(lines: readonly LineInfo[], block: Block, ownCopies
     const info = lines[i];
     const wordCount = info.wordHashes.length;
     if (wordCount < HEADLINE_SHORT_MIN_WORDS || wordCount > HEADLINE_MAX_WORDS) continue;
-    if (info.conclusive || info.dated || info.creditLike || !isTitleLike(info)) continue;
+    if (info.conclusive || info.dated || info.creditLike || !isTitleLike(info) || isOneLineMenu(info.text)) continue;
     // The headline is the first occurrence of its text; later copies are alt texts and repeated links.
     if (firstAt.get(info.hash) !== i) continue;
     let content = 0;
@@ -233,7 +241,8 @@ export function findHeadline(lines: readonly LineInfo[], block: Block, ownCopies
     if (!info.features.unspaced && info.text.split(/\s+/).length < minWords) continue;
     let score = 1 + 0.5 * (content > 0 ? shared / content : 0) + (0.5 * Math.min(shared, HEADLINE_SHARED_ENOUGH)) / HEADLINE_SHARED_ENOUGH;
     if (shared === 0) score -= 0.5;
-    if (lastAt.get(info.hash) !== i) score += 1;
+    // copied again in the article (alt text, a caption), not in the footer, as a menu is
+    if ((lastInArticle.get(info.hash) ?? i) > i) score += 1;
     if (wordCount >= HEADLINE_GOOD_WORDS) score += 0.2;
     if (info.documentFrequency > ownCopies) score -= 0.5;
     if (score > bestScore) {
