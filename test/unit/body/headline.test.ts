@@ -1,4 +1,5 @@
-// The headline above the article: the line that names what the article's first lines name.
+// The headline above the article: the line that names what the article's first lines name; and menus
+// written on one line, which are never the headline nor the article's text.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { detectLines } from '../../../src/core/detect/body/index';
@@ -66,4 +67,15 @@ test('a menu written on one line and repeated in the footer is no headline', () 
   const decisions = decide(['City News', menu, headline, ...ARTICLE, menu, 'Privacy policy']);
   assert.equal(decisions.get(headline)?.label, 'body', 'the headline');
   assert.equal(decisions.get(menu)?.label, 'boilerplate', 'the menu');
+});
+
+test('a menu written on one line is boilerplate, also between the article’s paragraphs', () => {
+  const shareBar = 'Share · Tweet · Email · Print';
+  const footer = 'Contact | Advertise | Privacy Policy | Terms of Use | RSS Feeds | Site map';
+  const headline = 'Linden bridge opens to traffic';
+  const decisions = decide([...MENU, headline, ...ARTICLE.slice(0, 2), shareBar, ...ARTICLE.slice(2), footer]);
+  for (const line of ARTICLE) assert.equal(decisions.get(line)?.label, 'body', line);
+  assert.equal(decisions.get(shareBar)?.label, 'boilerplate', 'the share bar');
+  assert.match(decisions.get(shareBar)?.reasons.join('; ') ?? '', /menu written on one line/);
+  assert.equal(decisions.get(footer)?.label, 'boilerplate', 'the footer menu');
 });

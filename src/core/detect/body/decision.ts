@@ -20,7 +20,7 @@ import { FEATURE_COUNT, keepsHandSetDecision, lineModelFeatures, type PageEviden
 import { isWordCode } from '../../text/normalize';
 import { addCreditEvidence } from './signals/credit';
 import { addDoubledEvidence } from './signals/doubled';
-import { addLinkListEvidence, addTeaserEvidence, addTitleTeaserListEvidence, isTitleLikeLine, markTitlesUnderSectionHeaders } from './signals/linkList';
+import { addLinkListEvidence, addOneLineMenuEvidence, addTeaserEvidence, addTitleTeaserListEvidence, isTitleLikeLine, markTitlesUnderSectionHeaders } from './signals/linkList';
 import { addProseEvidence, MIN_DENSITY_WORDS } from './signals/prose';
 import { addCorpusRepeatEvidence, addLearnedEvidence, addPageRepeatEvidence, duplicateCount, repeatedProseRuns, type CorpusView } from './signals/repeats';
 import { addSlugEvidence } from './signals/slug';
@@ -144,6 +144,7 @@ function analysePage(
     addDoubledEvidence(log, info);
     addTimestampEvidence(log, info);
     addCreditEvidence(log, info);
+    addOneLineMenuEvidence(log, info);
   }
   addPageRepeatEvidence(log, lines);
   addSlugEvidence(log, lines, () => hasDiacritics(text));

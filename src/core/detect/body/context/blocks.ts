@@ -4,7 +4,7 @@
 // prose-like lines (teasers of other articles, comments) are boilerplate, unless they form a further block
 // nearly as heavy as the main one close to it.
 
-import { isTitleLike } from '../signals/linkList';
+import { isOneLineMenu, isTitleLike } from '../signals/linkList';
 import { isDataRow } from '../signals/structure';
 import type { Block, LineInfo } from '../types';
 
@@ -189,15 +189,6 @@ const HEADLINE_GOOD_WORDS = 6;
 const HEADLINE_MAX_WORDS = 30;
 /** Shared content words beyond this many add nothing more. */
 const HEADLINE_SHARED_ENOUGH = 3;
-const MENU_MIN_ITEMS = 3;
-const MENU_ITEM_MAX_CHARS = 24;
-
-/** A menu written on one line: three or more short items between bars or dots ("News | Sport | Weather"). */
-function isOneLineMenu(text: string): boolean {
-  const items = text.split(/\s[|·•]\s/);
-  return items.length >= MENU_MIN_ITEMS && items.every((item) => item.trim().length <= MENU_ITEM_MAX_CHARS);
-}
-
 /**
  * The headline: a title-like line above the main block, neither a credit, a date line, a menu nor a copy
  * of an earlier line. A headline names what its article's first lines name: the evidence is the content words

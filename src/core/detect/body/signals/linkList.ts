@@ -1,5 +1,6 @@
-// Lists of links: runs of short title-like lines (menus, "most read" lists, related articles), and the
-// teasers under linked titles, which are often cut short ("...", a broken character, mid-sentence).
+// Lists of links: runs of short title-like lines (menus, "most read" lists, related articles), menus written
+// on one line, and the teasers under linked titles, which are often cut short ("...", a broken character,
+// mid-sentence).
 
 import type { EvidenceLog } from '../evidence';
 import type { Evidence, LineInfo } from '../types';
@@ -16,6 +17,24 @@ const MIN_RUN = 3;
 /** Long lines ending in a letter were cut off mid-sentence. */
 const CUT_SHORT_MIN_CHARS = 100;
 const LINK_TITLE_MIN_WORDS = 4;
+
+const MENU_MIN_ITEMS = 3;
+const MENU_ITEM_MAX_CHARS = 24;
+const MENU_WEIGHT = -3;
+
+/**
+ * A menu written on one line: three or more short items between bars or middle dots ("News | Sport |
+ * Weather", "Terms · Privacy · Twitter"). On the development sets no such line is article text.
+ */
+export function isOneLineMenu(text: string): boolean {
+  const items = text.split(/\s[|·•]\s/);
+  return items.length >= MENU_MIN_ITEMS && items.every((item) => item.trim().length <= MENU_ITEM_MAX_CHARS);
+}
+
+/** A one-line menu stays boilerplate even between the article's paragraphs (a share bar). */
+export function addOneLineMenuEvidence(log: EvidenceLog, info: LineInfo): void {
+  if (isOneLineMenu(info.text)) log.markConclusive(info, MENU_WEIGHT, 'menu written on one line');
+}
 
 /** Question marks of the scripts that have one (Latin, full-width, Arabic, Armenian, Greek). */
 const QUESTION_MARKS = '?？؟՞\u037e';
