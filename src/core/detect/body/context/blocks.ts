@@ -4,7 +4,7 @@
 // prose-like lines (teasers of other articles, comments) are boilerplate, unless they form a further block
 // nearly as heavy as the main one close to it.
 
-import { isOneLineMenu, isTitleLike } from '../signals/linkList';
+import { isTitleLike } from '../signals/linkList';
 import { isDataRow } from '../signals/structure';
 import type { Block, LineInfo } from '../types';
 
@@ -189,6 +189,7 @@ const HEADLINE_GOOD_WORDS = 6;
 const HEADLINE_MAX_WORDS = 30;
 /** Shared content words beyond this many add nothing more. */
 const HEADLINE_SHARED_ENOUGH = 3;
+
 /**
  * The headline: a title-like line above the main block, neither a credit, a date line, a menu nor a copy
  * of an earlier line. A headline names what its article's first lines name: the evidence is the content words
@@ -215,7 +216,8 @@ export function findHeadline(lines: readonly LineInfo[], block: Block, ownCopies
     const info = lines[i];
     const wordCount = info.wordHashes.length;
     if (wordCount < HEADLINE_SHORT_MIN_WORDS || wordCount > HEADLINE_MAX_WORDS) continue;
-    if (info.conclusive || info.dated || info.creditLike || !isTitleLike(info) || isOneLineMenu(info.text)) continue;
+    // conclusive lines include menus written on one line (linkList.ts)
+    if (info.conclusive || info.dated || info.creditLike || !isTitleLike(info)) continue;
     // The headline is the first occurrence of its text; later copies are alt texts and repeated links.
     if (firstAt.get(info.hash) !== i) continue;
     let content = 0;
