@@ -158,12 +158,19 @@ function analysePage(
   let blocks = articleBlocks(lines, logits, ownCopies);
   // The lines [commentsFrom, commentsTo] are reader comments, and [boxFrom, boxTo] a box after the article,
   // taken out of the main block. Comments that outweigh the post they follow are the heaviest block: the
-  // article is then the heaviest block before them.
+  // article is then the heaviest block before them, and the comments run to the page's end.
+  let commentsFrom: number | undefined;
+  let commentsTo = -1;
   const threadFrom = blocks.length > 0 ? threadAroundBlock(lines, blocks[0]) : undefined;
   const beforeThread = threadFrom === undefined ? [] : articleBlocks(lines, logits, ownCopies, threadFrom);
-  if (beforeThread.length > 0) blocks = beforeThread;
-  const commentsTo = beforeThread.length > 0 ? lines.length - 1 : blocks.length > 0 ? blocks[0].last : -1;
-  const commentsFrom = beforeThread.length > 0 ? threadFrom : blocks.length > 0 ? trimReaderComments(lines, blocks[0], logits) : undefined;
+  if (beforeThread.length > 0) {
+    blocks = beforeThread;
+    commentsFrom = threadFrom;
+    commentsTo = lines.length - 1;
+  } else if (blocks.length > 0) {
+    commentsTo = blocks[0].last;
+    commentsFrom = trimReaderComments(lines, blocks[0], logits);
+  }
   const boxTo = blocks.length > 0 ? blocks[0].last : -1;
   const boxFrom = blocks.length > 0 ? trimArticleTail(lines, blocks[0], (word) => isStopwordOf(stopwords, language, word)) : undefined;
   const announcedFrom = blocks.length > 0 ? extendOverStructure(lines, blocks[0], ownCopies) : undefined;

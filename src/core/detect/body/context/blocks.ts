@@ -203,13 +203,9 @@ export function findHeadline(lines: readonly LineInfo[], block: Block, ownCopies
   for (let i = block.first; i <= Math.min(block.last, block.first + 2); i++) {
     for (const word of lines[i].wordHashes) blockWords.add(word);
   }
-  // where each line's text occurs first on the page, and last up to the block's end, for the candidates' copies
-  const firstAt = new Map<number, number>();
+  // where each line's text occurs last up to the block's end: a candidate copied inside the article
   const lastInArticle = new Map<number, number>();
-  for (let i = 0; i <= block.last; i++) {
-    if (!firstAt.has(lines[i].hash)) firstAt.set(lines[i].hash, i);
-    lastInArticle.set(lines[i].hash, i);
-  }
+  for (let i = 0; i <= block.last; i++) lastInArticle.set(lines[i].hash, i);
   let best: number | undefined;
   let bestScore = 0;
   for (let i = block.first - 1, seen = 0; i >= 0 && seen < HEADLINE_FAR_LOOKBACK; i--, seen++) {
@@ -219,7 +215,7 @@ export function findHeadline(lines: readonly LineInfo[], block: Block, ownCopies
     // conclusive lines include menus written on one line (linkList.ts)
     if (info.conclusive || info.dated || info.creditLike || !isTitleLike(info)) continue;
     // The headline is the first occurrence of its text; later copies are alt texts and repeated links.
-    if (firstAt.get(info.hash) !== i) continue;
+    if (info.copied) continue;
     let content = 0;
     let shared = 0;
     for (const word of info.wordHashes) {
