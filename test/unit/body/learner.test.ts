@@ -30,7 +30,7 @@ const SITES = [
  * A page of one site: the template, the article, and a box about the reporter after it, written as prose
  * and different on every page, so the rules take it for body and no exact line repeats it.
  */
-function sitePage(i: number, site = SITES[0]): { text: string; body: Set<number> } {
+function sitePage(i: number, site = SITES[0], inserted: readonly string[] = []): { text: string; body: Set<number> } {
   const [name, city, beat, year] = PEOPLE[i];
   const topic = TOPICS[i];
   const lines = [
@@ -40,6 +40,7 @@ function sitePage(i: number, site = SITES[0]): { text: string; body: Set<number>
     `Talks over the ${topic} resume as both sides signal a compromise`,
     `Negotiators met again on Tuesday to discuss the ${topic}, which has divided the city council for most of the year and delayed several other projects.`,
     `The mayor said that a deal was close, although she warned that the details of the ${topic} would still need the approval of the regional government.`,
+    ...inserted,
     `Opposition members argued that the plan had been rushed and that residents living near the site had not been consulted about the noise and the traffic.`,
     `Business groups welcomed the progress and said that the uncertainty around the ${topic} had already cost local firms a great deal of money this year.`,
     `A final vote is expected next month, when the council will also debate a proposal to set up an independent review of the whole process.`,
@@ -50,8 +51,8 @@ function sitePage(i: number, site = SITES[0]): { text: string; body: Set<number>
   ];
   // another site's articles and boxes are its own (sites are told apart by the lines they share)
   if (site.region) for (let k = 4; k <= 11; k++) lines[k] = `${lines[k].slice(0, -1)}, here in the ${site.region}.`;
-  // the headline and the article's five paragraphs
-  return { text: `${lines.join('\n')}\n`, body: new Set([3, 4, 5, 6, 7, 8]) };
+  // the headline and the article's five paragraphs (lines inserted after the second are the caller's)
+  return { text: `${lines.join('\n')}\n`, body: new Set([3, 4, 5, 6, 7, 8].map((line) => (line > 5 ? line + inserted.length : line))) };
 }
 
 /** What the annotator does on a page: tags its body lines body and marks it done (the editor's lessons). */
@@ -145,6 +146,33 @@ describe('the body line model learned per site', () => {
     const copy = CorpusModel.fromJSON(JSON.parse(JSON.stringify(corpus.toJSON())));
     assert.deepEqual(detectLines(pages[2].text, copy, stopwords, { documentId: 'page2' }), detectLines(pages[2].text, corpus, stopwords, { documentId: 'page2' }));
     assert.deepEqual(bodyLines(copy, 'page2', pages[2].text), [3, 4, 5, 6, 7, 8]);
+  });
+
+  it('a run of lines longer than any the model changed on its annotated pages keeps the rules\' decision', () => {
+    // two annotated pages teach that two links to related stories inside the article, and the reporter box
+    // after it, are not body; the third page has a numbered list inside its article, which the rules keep
+    const related = (topics: string[]) => topics.map((topic) => `More on this: ${topic}`);
+    const pages = [
+      sitePage(0, SITES[0], related(['Council budget vote delayed again', 'Mayor names a new harbour chief'])),
+      sitePage(1, SITES[0], related(['Ferry operator cuts winter timetable', 'Rail workers vote on a new pay offer'])),
+      sitePage(2, SITES[0], [
+        'The members of the new review panel:',
+        ...['Anna Berg (University of Oslo)', 'Karl Idris (Port Authority)', 'Lena Marsh (Chamber of Commerce)', 'Omar Haddad (Transport Union)', 'Rita Novak (City Planning Office)', 'Sven Dahl (Harbour Residents Association)', 'Tara Quinn (Regional Audit Office)', 'Uwe Lang (Rail Freight Group)'].map((member, k) => `${k + 1}. ${member}`),
+      ]),
+    ];
+    for (const page of pages.slice(0, 2)) for (const line of [6, 7]) page.body.delete(line);
+    const corpus = new CorpusModel();
+    pages.forEach((page, i) => corpus.addDocument(`page${i}`, page.text));
+    const article = [3, 4, 5, ...Array.from({ length: 9 }, (_, k) => 6 + k), 15, 16, 17];
+    const box = [18, 19, 20];
+    assert.deepEqual(bodyLines(corpus, 'page2', pages[2].text), [...article, ...box]);
+    annotate(corpus, 'page0', pages[0]);
+    annotate(corpus, 'page1', pages[1]);
+    // the box goes, as on the annotated pages; the list of eight members stays
+    const decisions = detectLines(pages[2].text, corpus, stopwords, { documentId: 'page2' });
+    assert.deepEqual(decisions.filter((d) => d.label === 'body').map((d) => d.line), article);
+    assert.match(decisions[18].reasons[0], /^boilerplate by what 2 annotated pages of this site taught/);
+    assert.match(decisions[8].reasons[0], /^inside the main block; kept: what 2 annotated pages of this site taught would change 8 lines in a row here/);
   });
 
   it('a site with one annotated page follows a model of it only when other sites showed one page teaching the next', () => {
