@@ -187,7 +187,7 @@ test('Vietnamese: titles under the site\'s repeated header inside the article ar
 });
 
 /** An article about a tour that ends with its dates under a subheading, then the site's other stories. */
-function tourPage(header: string): { text: string; dates: string[] } {
+function tourPage(header: string, more: readonly string[] = []): { text: string; dates: string[] } {
   const dates = [
     'June 9 – Tampa, FL @ Harbour Amphitheatre',
     'June 12 – Atlanta, GA @ Lakewood Pavilion',
@@ -195,6 +195,7 @@ function tourPage(header: string): { text: string; dates: string[] } {
     'June 20 – Raleigh, NC @ Walnut Creek Music Park',
     'July 2 – Boston, MA @ Seaport Hall',
     'July 8 – Chicago, IL @ Lakeside Stage',
+    ...more,
   ];
   const text = [
     'Home',
@@ -221,6 +222,19 @@ test('a list of items of one pattern under a subheading at the end of the articl
   assert.ok(body.includes('The Northern Lights tour dates'), 'the subheading belongs to the list');
   assert.ok(!body.includes('A festival without headliners sells out in a day'), body.join('\n'));
   assert.ok(!body.includes('More stories') && !body.includes('Privacy policy'));
+});
+
+test('one item written with an abbreviation does not cut a list of items of one pattern', () => {
+  const { text, dates } = tourPage('The Northern Lights tour dates', [
+    'July 14 – St. Paul, MN @ Riverside Amphitheatre',
+    'July 19 – Denver, CO @ Red Canyon Park',
+    'July 22 – Austin, TX @ Lakeshore Stage',
+    'July 26 – Phoenix, AZ @ Desert Sky Hall',
+    'July 30 – Portland, OR @ Waterfront Park',
+  ]);
+  const body = bodyLines(text);
+  for (const line of dates) assert.ok(body.includes(line), `missing "${line}"\n${body.join('\n')}`);
+  assert.ok(!body.includes('A festival without headliners sells out in a day'), body.join('\n'));
 });
 
 test('a list of items under a header that other pages of the site repeat stays out of the article', () => {

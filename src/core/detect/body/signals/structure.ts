@@ -10,7 +10,8 @@
 // - program code: lines ending as statements do, comments, directives and shell prompts ("int main() {",
 //   "return 0;", "#include <stdio.h>", "$ make");
 // - items of one pattern: lines of several words with the same digits and punctuation up to the third
-//   mark (tour dates "June 9 – Tampa, FL @ ...", qualifiers "England (Group A): 10th appearance"). Lists of
+//   mark (tour dates "June 9 – Tampa, FL @ ...", qualifiers "England (Group A): 10th appearance"), one
+//   item between two of them differing in its third mark ("St. Louis, MO"). Lists of
 //   links can share a pattern too, so these lines still cost the block what their own evidence says; they
 //   are body between the article's paragraphs, or after its last one under an announcing line or a
 //   subheading of this page alone (context/blocks.ts).
@@ -273,10 +274,20 @@ function markItemRuns(lines: readonly LineInfo[]): void {
   let start = 0;
   let pattern = '';
   let words = 0;
+  const patternOf = (info: LineInfo | undefined): string => (info && !info.structure && !info.conclusive ? linePattern(info.text) : '');
   for (let i = 0; i <= lines.length; i++) {
     const info = i < lines.length ? lines[i] : undefined;
-    const own = info && !info.structure && !info.conclusive ? linePattern(info.text) : '';
-    if (info && own !== '' && own === pattern) {
+    const own = patternOf(info);
+    // one item whose last mark differs, between two of the run ("St. Louis, MO" among "Denver, CO")
+    const oddItem =
+      info !== undefined &&
+      pattern.length === PATTERN_MARKS &&
+      own.length === PATTERN_MARKS &&
+      own.slice(0, -1) === pattern.slice(0, -1) &&
+      i - start >= 2 &&
+      info.wordHashes.length >= MIN_ITEM_WORDS &&
+      patternOf(lines[i + 1]) === pattern;
+    if (info && ((own !== '' && own === pattern) || oddItem)) {
       words += info.wordHashes.length;
       continue;
     }
