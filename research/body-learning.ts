@@ -14,6 +14,7 @@
 //   npx tsx research/body-learning.ts --heldout DIR        one held-out set alone (e.g. $NEWSMARK_DATA/heldout-body-l3s),
 //     written to eval/results/body-learning-NAME.json (NAME: the folder's name); with --development-since COMMIT
 //     to body-learning-NAME-development.json
+//   BL_CHANGES=1 ...                                        also every line the learned arm decides otherwise than the rules (stderr)
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -122,8 +123,11 @@ function simulate(records: readonly GoldRecord[], learner: BodyLearnerOptions): 
     const site = siteOf.get(record.id) as GoldRecord[];
     const counts = {} as Record<Arm, Counts>;
     const labels = {} as Record<Arm, string[]>;
+    let rulesDecisions: ReturnType<typeof detectLines> = [];
     for (const arm of ARMS) {
       const decisions = detectLines(record.text, corpora[arm], stopwords, { documentId: record.id, bodyLearner: arm === 'learned' ? learner : false });
+      if (arm === 'rules') rulesDecisions = decisions;
+      if (process.env.BL_CHANGES && arm === 'learned') writeChanges(record, test.has(site), rulesDecisions, decisions);
       counts[arm] = evaluateBody(record, decisions);
       labels[arm] = decisions.map((d) => d.label);
       if (process.env.BL_ERRORS && arm === 'learned' && annotatedSite(site, annotated)) {
@@ -144,6 +148,22 @@ function simulate(records: readonly GoldRecord[], learner: BodyLearnerOptions): 
 }
 
 const annotatedSite = (site: readonly GoldRecord[], annotated: ReadonlySet<string>): boolean => site.some((page) => annotated.has(page.id));
+
+/**
+ * BL_CHANGES=1: every line the learned arm decides otherwise than the rules, to stderr: the half, the page,
+ * "right" (the learned arm agrees with the gold) or "wrong", what decided it (the site's model, the line
+ * memory of tags) and the line.
+ */
+function writeChanges(record: GoldRecord, test: boolean, rules: ReturnType<typeof detectLines>, learned: ReturnType<typeof detectLines>): void {
+  const body = new Set(record.body_lines);
+  const ignored = new Set(record.ignore_lines ?? []);
+  learned.forEach((decision, index) => {
+    if (decision.label === rules[index].label || ignored.has(decision.line)) return;
+    const by = decision.reasons.some((reason) => reason.includes('annotated pages of this site taught')) ? 'model' : 'memory';
+    const right = (decision.label === 'body') === body.has(decision.line);
+    process.stderr.write(`${test ? 'test' : 'dev '} ${record.id} ${right ? 'right' : 'wrong'} ${by} ${record.text.slice(decision.start, decision.end).slice(0, 70)}\n`);
+  });
+}
 
 function scores(counts: readonly Counts[]): Record<string, number> {
   const s = microAverage([...counts]);
