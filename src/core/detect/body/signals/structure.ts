@@ -266,6 +266,16 @@ function leadingBullet(text: string): number {
 }
 
 /**
+ * One item whose last mark differs, between two items of a run of `count` so far ("St. Louis, MO" among
+ * "Denver, CO"): the run goes on past it.
+ */
+function isOddItem(info: LineInfo, own: string, pattern: string, count: number, next: LineInfo | undefined): boolean {
+  if (count < 2 || own.length !== PATTERN_MARKS || pattern.length !== PATTERN_MARKS || info.wordHashes.length < MIN_ITEM_WORDS) return false;
+  if (own.charCodeAt(0) !== pattern.charCodeAt(0) || own.charCodeAt(1) !== pattern.charCodeAt(1)) return false;
+  return next !== undefined && !next.structure && !next.conclusive && linePattern(next.text) === pattern;
+}
+
+/**
  * Items of one pattern: a run of lines of several words that share their digits and punctuation up to the
  * third mark ("June 9 – West Palm Beach, FL @ ...", "England (Group A): 10th appearance"). Tour dates,
  * results and qualifiers listed in an article are written so; menus and lists of headlines are not.
@@ -274,20 +284,10 @@ function markItemRuns(lines: readonly LineInfo[]): void {
   let start = 0;
   let pattern = '';
   let words = 0;
-  const patternOf = (info: LineInfo | undefined): string => (info && !info.structure && !info.conclusive ? linePattern(info.text) : '');
   for (let i = 0; i <= lines.length; i++) {
     const info = i < lines.length ? lines[i] : undefined;
-    const own = patternOf(info);
-    // one item whose last mark differs, between two of the run ("St. Louis, MO" among "Denver, CO")
-    const oddItem =
-      info !== undefined &&
-      pattern.length === PATTERN_MARKS &&
-      own.length === PATTERN_MARKS &&
-      own.slice(0, -1) === pattern.slice(0, -1) &&
-      i - start >= 2 &&
-      info.wordHashes.length >= MIN_ITEM_WORDS &&
-      patternOf(lines[i + 1]) === pattern;
-    if (info && ((own !== '' && own === pattern) || oddItem)) {
+    const own = info && !info.structure && !info.conclusive ? linePattern(info.text) : '';
+    if (info && own !== '' && (own === pattern || isOddItem(info, own, pattern, i - start, lines[i + 1]))) {
       words += info.wordHashes.length;
       continue;
     }
