@@ -15,7 +15,7 @@ import { threadAroundBlock, trimReaderComments } from './context/comments';
 import { articleBlocks, betweenBodyLines, extendBackOverTableHead, extendOverStructure, findHeadline, HEADLINE_LOOKBACK, isPlainLine, sentencesAtEdges, TABLE_LEAD_LINES } from './context/blocks';
 import { EvidenceLog, PRIOR_LOGIT } from './evidence';
 import { computeLineFeatures, type LineFeatureCache, type LineFeatureCacheEntry } from './features';
-import { activeSiteModel, type BodyLearnerOptions, type BodyRow, DEFAULT_BODY_LEARNER, flipLimit, flipRuns, siteLogit, type SiteModel, siteReports, type SiteReport, SUBSTANTIAL_CHARS } from './learner';
+import { activeSiteModel, type BodyLearnerOptions, type BodyRow, DEFAULT_BODY_LEARNER, changedRunLimit, changedRuns, siteLogit, type SiteModel, siteReports, type SiteReport, SUBSTANTIAL_CHARS } from './learner';
 import { FEATURE_COUNT, keepsHandSetDecision, lineModelFeatures, type PageEvidence } from './model';
 import { isWordCode } from '../../text/normalize';
 import { addCreditEvidence } from './signals/credit';
@@ -297,8 +297,8 @@ function keptByModel(info: LineInfo, features: Float64Array, learner: BodyLearne
 
 /**
  * The log-odds of a page's lines where its site's learned model decides; a reason where it overrules. A run
- * of lines it would overrule that is longer than any it was measured on (flipLimit) keeps the hand-set
- * decision, and says so.
+ * of lines it would overrule, longer than the runs it changed on the pages it was measured on allow
+ * (changedRunLimit), keeps the hand-set decision and says so.
  */
 function siteDecision(page: HandSetAnalysis, site: SiteModel, learner: BodyLearnerOptions, contextReasons: string[]): Float64Array {
   const adjusted = Float64Array.from(page.adjusted);
@@ -310,18 +310,18 @@ function siteDecision(page: HandSetAnalysis, site: SiteModel, learner: BodyLearn
     adjusted[index] = siteLogit(site.weights, features);
     decided.push(index);
   }
-  const flipsTo = (k: number): boolean | undefined => {
+  const changesTo = (k: number): boolean | undefined => {
     const index = decided[k];
     return adjusted[index] >= 0 === page.adjusted[index] >= 0 ? undefined : adjusted[index] >= 0;
   };
-  const limit = flipLimit(site);
-  for (const [first, last] of flipRuns(decided.length, flipsTo)) {
+  const limit = changedRunLimit(site);
+  for (const [first, last] of changedRuns(decided.length, changesTo)) {
     let lines = 0;
     for (let k = first; k <= last; k++) lines += page.lines[decided[k]].members?.length ?? 1;
     for (let k = first; k <= last; k++) {
       const index = decided[k];
       if (lines > limit) {
-        contextReasons[index] = `${contextReasons[index]}; kept: what ${site.pages} annotated pages of this site taught would change ${lines} lines in a row here, more than on the pages it was measured on (${site.flips})`;
+        contextReasons[index] = `${contextReasons[index]}; kept: what ${site.pages} annotated pages of this site taught would change ${lines} lines in a row here, more than on the pages it was measured on (${site.longestChangedRun})`;
         adjusted[index] = page.adjusted[index];
       } else {
         contextReasons[index] = `${adjusted[index] >= 0 ? 'body' : 'boilerplate'} by what ${site.pages} annotated pages of this site taught (the rules alone: ${contextReasons[index]})`;

@@ -40,8 +40,8 @@ export interface SiteModel {
   readonly handErrors: number;
   /** Whether the site uses it (it measured better than the hand-set decision). */
   readonly active: boolean;
-  /** The longest run of lines it decided otherwise than the hand-set decision on a held-out page (flipLimit). */
-  readonly flips: number;
+  /** The longest run of lines it decided otherwise than the hand-set decision on a held-out page (changedRunLimit). */
+  readonly longestChangedRun: number;
 }
 
 export interface BodyLearnerOptions {
@@ -157,28 +157,28 @@ function errorsOf(rows: readonly BodyRow[], weights: Float64Array | undefined): 
 }
 
 /**
- * The longest run of consecutive lines a site's model may decide otherwise than the hand-set decision: a
- * few more than twice the longest it changed on the held-out pages it was measured on. A longer run is a
+ * The longest run of consecutive lines a site's model may decide otherwise than the hand-set decision:
+ * twice the longest it changed on the held-out pages it was measured on, and at least 3. A longer run is a
  * part of the page unlike anything the measurement saw (a list of names inside the article, where the
  * annotated pages had a line or two of related links): it keeps the hand-set decision.
  */
-export function flipLimit(site: SiteModel): number {
-  return Math.max(MIN_FLIP_LIMIT, FLIP_MULTIPLE * site.flips);
+export function changedRunLimit(site: SiteModel): number {
+  return Math.max(MIN_CHANGED_RUN_LIMIT, CHANGED_RUN_MULTIPLE * site.longestChangedRun);
 }
-const MIN_FLIP_LIMIT = 3;
-const FLIP_MULTIPLE = 2;
+const MIN_CHANGED_RUN_LIMIT = 3;
+const CHANGED_RUN_MULTIPLE = 2;
 
 /**
  * The runs of consecutive items a model decides otherwise than the hand-set decision, in one direction
- * (all to body or all to boilerplate): [first, last] index pairs. `flipsTo(i)` is true (to body), false
+ * (all to body or all to boilerplate): [first, last] index pairs. `changesTo(i)` is true (to body), false
  * (to boilerplate) or undefined (item i keeps its decision).
  */
-export function flipRuns(count: number, flipsTo: (index: number) => boolean | undefined): Array<[number, number]> {
+export function changedRuns(count: number, changesTo: (index: number) => boolean | undefined): Array<[number, number]> {
   const runs: Array<[number, number]> = [];
   let start = -1;
   let direction: boolean | undefined;
   for (let index = 0; index <= count; index++) {
-    const to = index < count ? flipsTo(index) : undefined;
+    const to = index < count ? changesTo(index) : undefined;
     if (start >= 0 && to !== direction) {
       runs.push([start, index - 1]);
       start = -1;
@@ -192,13 +192,13 @@ export function flipRuns(count: number, flipsTo: (index: number) => boolean | un
 }
 
 /** The longest run of lines (summed row weights) a model decides otherwise than the hand-set decision. */
-function longestFlipRun(rows: readonly BodyRow[], weights: Float64Array): number {
+function longestChangedRun(rows: readonly BodyRow[], weights: Float64Array): number {
   let longest = 0;
-  const flipsTo = (index: number): boolean | undefined => {
+  const changesTo = (index: number): boolean | undefined => {
     const body = siteLogit(weights, rows[index].features) >= 0;
     return body === rows[index].features[ADJUSTED] >= 0 ? undefined : body;
   };
-  for (const [first, last] of flipRuns(rows.length, flipsTo)) {
+  for (const [first, last] of changedRuns(rows.length, changesTo)) {
     let lines = 0;
     for (let index = first; index <= last; index++) lines += rows[index].weight;
     longest = Math.max(longest, lines);
@@ -212,21 +212,21 @@ export function trainSite(pages: readonly (readonly BodyRow[])[], options: BodyL
   if (used.length < 2) return undefined;
   let handErrors = 0;
   for (const rows of used) handErrors += errorsOf(rows, undefined);
-  let best: { strength: number; errors: number; flips: number } | undefined;
+  let best: { strength: number; errors: number; longestChangedRun: number } | undefined;
   for (const strength of options.strengths) {
     let errors = 0;
-    let flips = 0;
+    let longest = 0;
     for (let held = 0; held < used.length; held++) {
       const weights = fitSite(used.filter((_, index) => index !== held).flat(), strength);
       errors += errorsOf(used[held], weights);
-      flips = Math.max(flips, longestFlipRun(used[held], weights));
+      longest = Math.max(longest, longestChangedRun(used[held], weights));
     }
-    if (!best || errors < best.errors) best = { strength, errors, flips };
+    if (!best || errors < best.errors) best = { strength, errors, longestChangedRun: longest };
   }
-  const { strength, errors, flips } = best as { strength: number; errors: number; flips: number };
+  const { strength, errors, longestChangedRun: longest } = best as { strength: number; errors: number; longestChangedRun: number };
   const active = errors + options.margin <= handErrors;
   const weights = active ? fitSite(used.flat(), strength) : priorWeights();
-  return { weights, strength, pages: used.length, errors, handErrors, active, flips };
+  return { weights, strength, pages: used.length, errors, handErrors, active, longestChangedRun: longest };
 }
 
 /**
@@ -296,7 +296,7 @@ interface Learned {
   /** Per site (its pages' ids joined). */
   readonly sites: Map<string, SiteModel | undefined>;
   /** Whether a model fitted on one annotated page beat the hand-set decision on the next page of its site. */
-  onePage?: { errors: number; handErrors: number; strength: number; active: boolean; flips: number };
+  onePage?: { errors: number; handErrors: number; strength: number; active: boolean; longestChangedRun: number };
 }
 
 const learnedOf = new WeakMap<CorpusModel, Learned>();
@@ -355,25 +355,25 @@ function onePageGate(learned: Learned, corpus: CorpusModel, rowsOf: RowsOf): Non
     }
     const hand = pairs.map(([, next]) => errorsOf(next, undefined));
     const handErrors = hand.reduce((sum, e) => sum + e, 0);
-    let best: { strength: number; errors: number; better: number; worse: number; flips: number } | undefined;
+    let best: { strength: number; errors: number; better: number; worse: number; longestChangedRun: number } | undefined;
     for (const strength of learned.options.strengths) {
       let errors = 0;
       let better = 0;
       let worse = 0;
-      let flips = 0;
+      let longest = 0;
       pairs.forEach(([rows, next], i) => {
         const weights = fitSite(rows, strength);
         const e = errorsOf(next, weights);
         errors += e;
-        flips = Math.max(flips, longestFlipRun(next, weights));
+        longest = Math.max(longest, longestChangedRun(next, weights));
         if (e < hand[i]) better++;
         else if (e > hand[i]) worse++;
       });
-      if (!best || errors < best.errors) best = { strength, errors, better, worse, flips };
+      if (!best || errors < best.errors) best = { strength, errors, better, worse, longestChangedRun: longest };
     }
     const errors = best?.errors ?? 0;
     const active = best !== undefined && errors + learned.options.margin <= handErrors && best.better - best.worse >= MIN_ONE_PAGE_LEAD;
-    learned.onePage = { errors, handErrors, strength: best?.strength ?? 0, active, flips: best?.flips ?? 0 };
+    learned.onePage = { errors, handErrors, strength: best?.strength ?? 0, active, longestChangedRun: best?.longestChangedRun ?? 0 };
   }
   return learned.onePage;
 }
@@ -415,7 +415,7 @@ function siteModelOf(learned: Learned, corpus: CorpusModel, members: readonly st
     if (members.length >= 2) model = trainSite(rows, learned.options);
     else if (rows[0].length > 0) {
       const gate = onePageGate(learned, corpus, rowsOf);
-      if (gate.active) model = { weights: fitSite(rows[0], gate.strength), strength: gate.strength, pages: 1, errors: gate.errors, handErrors: gate.handErrors, active: true, flips: gate.flips };
+      if (gate.active) model = { weights: fitSite(rows[0], gate.strength), strength: gate.strength, pages: 1, errors: gate.errors, handErrors: gate.handErrors, active: true, longestChangedRun: gate.longestChangedRun };
     }
     learned.sites.set(siteKey, model);
   }
