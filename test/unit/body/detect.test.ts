@@ -298,3 +298,28 @@ test('one bar of buttons above every teaser does not make a list of other posts 
   const teaser = decisions.find((d) => d.line === 12);
   assert.ok(teaser?.reasons.some((reason) => reason.startsWith('titles with teasers')), teaser?.reasons.join('; '));
 });
+
+/** A round-up: the main game, then each other game as a score line over one paragraph; the article names
+ * the scores first (made up). */
+const ROUND_UP = [
+  'Harbour City edge Lakeside in overtime',
+  'Harbour City beat Lakeside 3-2 in overtime on Saturday night, with the winning goal coming from a rebound that nobody in the arena seemed to see.',
+  'The home side had trailed for most of the second period before two goals in four minutes turned the game around in front of a full house.',
+  '"We never stopped believing that the chances would come," the captain said after the game, his voice still hoarse from the celebrations.',
+  'Elsewhere in the league, it was: Rivertown 4 Hillside 1, Northport 2 Eastfield 0, Westbay 5 Southgate 3.',
+  'Rivertown 4 Hillside 1',
+  'At Rivertown, a young goalie stopped all but one of the thirty shots he faced, and the home side scored twice on the power play.',
+  'Northport 2 Eastfield 0',
+  'At Eastfield, the visitors scored early in each half and then sat back, and the home crowd left long before the final whistle.',
+  'Westbay 5 Southgate 3',
+  'At Westbay, the teams traded goals for two periods before the home side pulled away with three in the last ten minutes.',
+  'Copyright 2008 The League Press. All rights reserved.',
+];
+
+test('a round-up whose article names its score lines keeps them and their paragraphs as body', () => {
+  const decisions = detectLines(ROUND_UP.join('\n'), new CorpusModel(), stopwords);
+  for (const line of [5, 6, 7, 8, 9, 10]) {
+    const decision = decisions.find((d) => d.line === line);
+    assert.equal(decision?.label, 'body', `line ${line}: ${decision?.reasons.join('; ')}`);
+  }
+});

@@ -132,8 +132,8 @@ const RECURRING_TITLES_SHARE = 1 / 3;
 /**
  * Lists of other articles shown as title, teaser, title, teaser...: a strict alternation of title-like
  * lines and prose lines, several pairs long. An article's text has runs of paragraphs instead, or sections
- * under subheadings it writes again and again ("The claim", "The facts", "Our verdict"), while a list's
- * titles are each another article's.
+ * under subheadings it writes again and again ("The claim", "The facts", "Our verdict") or names together
+ * in one line (a round-up's score lines), while a list's titles are each another article's.
  */
 export function addTitleTeaserListEvidence(log: EvidenceLog, lines: readonly LineInfo[]): void {
   // how often the page writes each line, counted once a long enough alternation needs it
@@ -161,7 +161,7 @@ export function addTitleTeaserListEvidence(log: EvidenceLog, lines: readonly Lin
       }
     }
     // one line written before every item is a bar of buttons or a label, not the article's subheadings
-    if (pairs >= MIN_TEASER_PAIRS && recurring >= RECURRING_TITLES_SHARE * pairs && recurringTexts.size >= 2) {
+    if (pairs >= MIN_TEASER_PAIRS && ((recurring >= RECURRING_TITLES_SHARE * pairs && recurringTexts.size >= 2) || namedTogether(lines, i, j))) {
       i = j;
     } else if (pairs >= MIN_TEASER_PAIRS) {
       const item: Evidence = { weight: TEASER_LIST_WEIGHT, reason: `titles with teasers (${pairs} pairs)` };
@@ -171,6 +171,24 @@ export function addTitleTeaserListEvidence(log: EvidenceLog, lines: readonly Lin
       i++;
     }
   }
+}
+
+/**
+ * Whether one line of the page outside the alternation [from, to) names several of its titles, at least
+ * RECURRING_TITLES_SHARE of them: an article that lists the sections it goes on with ("Elsewhere, it was:
+ * Flyers 6 Capitals 4, Avalanche 4 Panthers 3, ..."); a list of other articles is not named so.
+ */
+function namedTogether(lines: readonly LineInfo[], from: number, to: number): boolean {
+  const titles: string[] = [];
+  for (let k = from; k < to; k += 2) titles.push(lines[k].text.toLowerCase());
+  const needed = Math.max(2, Math.ceil(RECURRING_TITLES_SHARE * titles.length));
+  for (let i = 0; i < lines.length; i++) {
+    if (i >= from && i < to) continue;
+    const lower = lines[i].text.toLowerCase();
+    let named = 0;
+    for (const title of titles) if (lower.includes(title) && ++named >= needed) return true;
+  }
+  return false;
 }
 
 /**
