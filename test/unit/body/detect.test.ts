@@ -273,13 +273,18 @@ const FACT_CHECK = [
   'False, because the counts that the council itself published show a far smaller increase than the one it claimed.',
 ];
 
-test('an article in sections under subheadings it writes again and again is not a list of other articles', () => {
-  const decisions = detectLines(FACT_CHECK.join('\n'), new CorpusModel(), stopwords);
-  for (const line of [3, 5, 7, 9, 11, 13]) {
+/** The lines of an article's own sections: body, and not taken for a list of other articles. */
+function assertOwnSections(text: string, lines: readonly number[]): void {
+  const decisions = detectLines(text, new CorpusModel(), stopwords);
+  for (const line of lines) {
     const decision = decisions.find((d) => d.line === line);
     assert.equal(decision?.label, 'body', `line ${line}: ${decision?.reasons.join('; ')}`);
     assert.ok(!decision.reasons.some((reason) => reason.startsWith('titles with teasers')), decision.reasons.join('; '));
   }
+}
+
+test('an article in sections under subheadings it writes again and again is not a list of other articles', () => {
+  assertOwnSections(FACT_CHECK.join('\n'), [3, 5, 7, 9, 11, 13]);
 });
 
 test('one bar of buttons above every teaser does not make a list of other posts an article', () => {
@@ -317,9 +322,5 @@ const ROUND_UP = [
 ];
 
 test('a round-up whose article names its score lines keeps them and their paragraphs as body', () => {
-  const decisions = detectLines(ROUND_UP.join('\n'), new CorpusModel(), stopwords);
-  for (const line of [5, 6, 7, 8, 9, 10]) {
-    const decision = decisions.find((d) => d.line === line);
-    assert.equal(decision?.label, 'body', `line ${line}: ${decision?.reasons.join('; ')}`);
-  }
+  assertOwnSections(ROUND_UP.join('\n'), [5, 6, 7, 8, 9, 10]);
 });

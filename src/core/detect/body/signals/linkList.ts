@@ -148,28 +148,27 @@ export function addTitleTeaserListEvidence(log: EvidenceLog, lines: readonly Lin
   let i = 0;
   while (i < lines.length - 1) {
     let j = i;
-    let recurring = 0;
-    const recurringTexts = new Set<number>();
     while (j + 1 < lines.length && isTeasedTitle(lines[j]) && !lines[j + 1].titleLike) j += 2;
     const pairs = (j - i) / 2;
-    if (pairs >= MIN_TEASER_PAIRS) {
-      for (let k = i; k < j; k += 2) {
-        if (timesWritten(lines[k].hash) > 1) {
-          recurring++;
-          recurringTexts.add(lines[k].hash);
-        }
+    if (pairs < MIN_TEASER_PAIRS) {
+      i++;
+      continue;
+    }
+    let recurring = 0;
+    const recurringTexts = new Set<number>();
+    for (let k = i; k < j; k += 2) {
+      if (timesWritten(lines[k].hash) > 1) {
+        recurring++;
+        recurringTexts.add(lines[k].hash);
       }
     }
     // one line written before every item is a bar of buttons or a label, not the article's subheadings
-    if (pairs >= MIN_TEASER_PAIRS && ((recurring >= RECURRING_TITLES_SHARE * pairs && recurringTexts.size >= 2) || namedTogether(lines, i, j))) {
-      i = j;
-    } else if (pairs >= MIN_TEASER_PAIRS) {
+    const ownSections = (recurring >= RECURRING_TITLES_SHARE * pairs && recurringTexts.size >= 2) || namedTogether(lines, i, j);
+    if (!ownSections) {
       const item: Evidence = { weight: TEASER_LIST_WEIGHT, reason: `titles with teasers (${pairs} pairs)` };
       for (let k = i; k < j; k++) log.addShared(lines[k], item);
-      i = j;
-    } else {
-      i++;
     }
+    i = j;
   }
 }
 
