@@ -152,7 +152,7 @@ const annotatedSite = (site: readonly GoldRecord[], annotated: ReadonlySet<strin
 /**
  * BL_CHANGES=1: every line the learned arm decides otherwise than the rules, to stderr: the half, the page,
  * "right" (the learned arm agrees with the gold) or "wrong", what decided it (the site's model, the line
- * memory of tags) and the line.
+ * memory of tags), the line and its first reasons.
  */
 function writeChanges(record: GoldRecord, test: boolean, rules: ReturnType<typeof detectLines>, learned: ReturnType<typeof detectLines>): void {
   const body = new Set(record.body_lines);
@@ -161,7 +161,8 @@ function writeChanges(record: GoldRecord, test: boolean, rules: ReturnType<typeo
     if (decision.label === rules[index].label || ignored.has(decision.line)) return;
     const by = decision.reasons.some((reason) => reason.includes('annotated pages of this site taught')) ? 'model' : 'memory';
     const right = (decision.label === 'body') === body.has(decision.line);
-    process.stderr.write(`${test ? 'test' : 'dev '} ${record.id} ${right ? 'right' : 'wrong'} ${by} ${record.text.slice(decision.start, decision.end).slice(0, 70)}\n`);
+    const line = record.text.slice(decision.start, decision.end).slice(0, 70);
+    process.stderr.write(`${test ? 'test' : 'dev '} ${record.id} ${right ? 'right' : 'wrong'} ${by} ${line} | ${decision.reasons.slice(0, 4).join('; ')}\n`);
   });
 }
 

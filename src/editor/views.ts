@@ -498,7 +498,7 @@ export class QualityProvider implements vscode.TreeDataProvider<QualityNode> {
         const item = new vscode.TreeItem(vscode.l10n.t('Body tags carried to the same line on other pages'));
         item.description = vscode.l10n.t('{0} right on pages marked done ({1} of {2})', percent(right / (right + wrong)), right, right + wrong);
         item.tooltip = vscode.l10n.t(
-          'A line you tag body is suggested as body where the same line appears on other pages, unless pages marked done leave it untagged more often. On each page marked done, as if its own tags were not there: how often that would have been right.',
+          'A line you tag body is suggested as body where the same line appears inside the article of another page (anywhere, once you have tagged it on two pages), unless pages marked done leave it untagged more often. On each page marked done, as if its own tags were not there: how often that would have been right.',
         );
         item.id = 'quality:body:memory';
         return item;

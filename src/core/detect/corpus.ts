@@ -165,18 +165,19 @@ export class CorpusModel {
   /**
    * How the memory of body tags did on the pages marked done, each page as if its own tags were not there
    * (the Suggestion quality view): `right`, the lines it would have carried there as body that the page
-   * tags body; `wrong`, those the page leaves untagged or tags boilerplate.
+   * tags body; `wrong`, those the page leaves untagged or tags boilerplate. `carried`: the hashes of the
+   * lines the memory would carry on a page without its own tags (`own`), which takes the page's context.
    */
-  bodyMemoryRecord(): { right: number; wrong: number } {
+  bodyMemoryRecord(carried: (id: string, lesson: BodyPageLesson, own: ReadonlyMap<number, LearnedCounts>) => Iterable<number>): { right: number; wrong: number } {
     const version = `${this.bodyPagesVersion}:${this.learnedVersion}`;
     if (this.memoryRecord?.version !== version) {
       let right = 0;
       let wrong = 0;
-      for (const lesson of this.bodyPages.values()) {
+      for (const [id, lesson] of this.bodyPages) {
         if (!lesson.done) continue;
-        for (const [hash, mine] of ownLessonCounts(lesson)) {
-          if (this.lineMemory(hash, mine)?.label !== 'body') continue;
-          if (mine.body > 0) right++;
+        const own = ownLessonCounts(lesson);
+        for (const hash of carried(id, lesson, own)) {
+          if ((own.get(hash)?.body ?? 0) > 0) right++;
           else wrong++;
         }
       }

@@ -97,27 +97,3 @@ test('slugForm strips diacritics and punctuation like a URL slug', () => {
   assert.equal(slugForm('Đại sứ'.normalize('NFD')), 'dai su');
 });
 
-test('bodyMemoryRecord: how often a body tag carried to other pages was right on done pages, each page without its own tags', () => {
-  const corpus = new CorpusModel();
-  // every page has the line "Advertisement" (line 1) between its headline and its article
-  const topics = ['', 'the harbour', 'the new bridge', 'the school year', 'the river'];
-  const page = (n: number): string => `News about ${topics[n]}\nAdvertisement\nThe article about ${topics[n]} goes on for a while.\n`;
-  const annotate = (id: string, n: number, tagsAdvertisement: boolean): void => {
-    const text = page(n);
-    const lines: [number, 'body'][] = tagsAdvertisement ? [[1, 'body'], [2, 'body']] : [[2, 'body']];
-    for (const [line] of lines) corpus.learnLine(text.split('\n')[line], 'body');
-    corpus.learnBodyPage(id, { text, lines, done: true });
-  };
-  annotate('a', 1, true);
-  annotate('b', 2, true);
-  annotate('c', 3, false);
-  // on c the two tags elsewhere would carry it as body, wrongly; on a and b one tag elsewhere is matched
-  // by c leaving it untagged, so nothing is carried there
-  assert.deepEqual(corpus.bodyMemoryRecord(), { right: 0, wrong: 1 });
-  annotate('d', 4, true);
-  // now a, b and d each see two tags elsewhere against one page leaving it untagged: carried, and right
-  assert.deepEqual(corpus.bodyMemoryRecord(), { right: 3, wrong: 1 });
-  // a page not marked done is not measured
-  corpus.learnBodyPage('d', { text: page(4), lines: [[1, 'body'], [2, 'body']], done: false });
-  assert.deepEqual(corpus.bodyMemoryRecord(), { right: 2, wrong: 1 });
-});

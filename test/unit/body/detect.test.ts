@@ -6,6 +6,7 @@ import { detectLines } from '../../../src/core/detect/body/index';
 import { CorpusModel } from '../../../src/core/detect/corpus';
 import type { LineDecision } from '../../../src/core/model/types';
 import { evaluateBody, microAverage, type GoldRecord } from '../../../src/core/eval/index';
+import { headlineAndListing } from './headlineFixture';
 import { loadShippedStopwords } from './shippedStopwords';
 
 const ROOT = path.join(__dirname, '..', '..', '..');
@@ -115,12 +116,30 @@ test('lines tagged on other pages teach the detector', () => {
   const after = detectLines(text, corpus, stopwords, { documentId: 'page3' });
   assert.equal(labelOf(after, 10), 'boilerplate');
   assert.ok(after.find((decision) => decision.line === 10)?.reasons.some((reason) => reason.startsWith('tagged boilerplate')));
-  // A footer line the annotator keeps tagging body becomes body even outside the article.
+  // Outside the article, a footer line tagged body on one other page stays boilerplate (it was part of that
+  // page's article); one the annotator keeps tagging body is body even here.
   assert.equal(labelOf(after, 17), 'boilerplate');
+  corpus.learnLine('Contact us', 'body');
+  const once = detectLines(text, corpus, stopwords, { documentId: 'page3' }).find((decision) => decision.line === 17);
+  assert.equal(once?.label, 'boilerplate');
+  assert.ok(once?.reasons.includes('outside the main block, where a body tag on one other page is not carried'), once?.reasons.join('; '));
   corpus.learnLine('Contact us', 'body');
   assert.equal(labelOf(detectLines(text, corpus, stopwords, { documentId: 'page3' }), 17), 'body');
   corpus.forgetLine('Contact us', 'body');
   assert.equal(labelOf(detectLines(text, corpus, stopwords, { documentId: 'page3' }), 17), 'boilerplate');
+});
+
+test('a headline tagged body on its own page stays boilerplate where another page lists it as a link', () => {
+  const corpus = new CorpusModel();
+  const [article, listing] = headlineAndListing();
+  corpus.addDocument('article', article);
+  corpus.addDocument('listing', listing);
+  const before = detectLines(listing, corpus, stopwords, { documentId: 'listing' });
+  assert.equal(labelOf(before, 5), 'boilerplate');
+  corpus.learnLine(article.split('\n')[1], 'body');
+  assert.equal(labelOf(detectLines(article, corpus, stopwords, { documentId: 'article' }), 1), 'body');
+  const after = detectLines(listing, corpus, stopwords, { documentId: 'listing' });
+  assert.deepEqual(after.map((decision) => decision.label), before.map((decision) => decision.label));
 });
 
 test('a line tagged body on one page is not carried to others when done pages leave it untagged', () => {
@@ -129,7 +148,8 @@ test('a line tagged body on one page is not carried to others when done pages le
   corpus.addDocument('page3', text);
   const footer = text.split('\n')[17];
   assert.equal(labelOf(detectLines(text, corpus, stopwords, { documentId: 'page3' }), 17), 'boilerplate');
-  // tagged body once (inside some article)...
+  // tagged body on two pages (inside their articles)...
+  corpus.learnLine(footer, 'body');
   corpus.learnLine(footer, 'body');
   assert.equal(labelOf(detectLines(text, corpus, stopwords, { documentId: 'page3' }), 17), 'body');
   // ...and left untagged on two pages marked done, which tag their own body lines

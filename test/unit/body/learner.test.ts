@@ -8,6 +8,7 @@ import { CorpusModel } from '../../../src/core/detect/corpus';
 import type { Annotation } from '../../../src/core/model/types';
 import { lineSpans } from '../../../src/core/text/lines';
 import { lessonsOf } from '../../../src/core/workflow/lessons';
+import { headlineAndListing } from './headlineFixture';
 import { loadShippedStopwords } from './shippedStopwords';
 
 const stopwords = loadShippedStopwords();
@@ -199,5 +200,43 @@ describe('the body line model learned per site', () => {
       assert.equal(taught[line].label, 'boilerplate', `line ${line} of the box is boilerplate`);
       assert.match(taught[line].reasons[0], /^boilerplate by what 1 annotated pages of this site taught/);
     }
+  });
+
+  it('the memory of body tags is measured on done pages, each page without its own tags, where it would carry them', () => {
+    const corpus = new CorpusModel();
+    // every page has the line "Advertisement" (line 1) between its headline and its article
+    const topics = ['', 'the harbour', 'the new bridge', 'the school year', 'the river'];
+    const page = (n: number): string => `News about ${topics[n]}\nAdvertisement\nThe article about ${topics[n]} goes on for a while.\n`;
+    const annotate = (id: string, n: number, tagsAdvertisement: boolean): void => {
+      const text = page(n);
+      const lines: [number, 'body'][] = tagsAdvertisement ? [[1, 'body'], [2, 'body']] : [[2, 'body']];
+      for (const [line] of lines) corpus.learnLine(text.split('\n')[line], 'body');
+      corpus.learnBodyPage(id, { text, lines, done: true });
+    };
+    annotate('a', 1, true);
+    annotate('b', 2, true);
+    annotate('c', 3, false);
+    // on c the two tags elsewhere would carry it as body, wrongly; on a and b one tag elsewhere is matched
+    // by c leaving it untagged, so nothing is carried there
+    assert.deepEqual(bodyLearningReport(corpus, stopwords).memory, { right: 0, wrong: 1 });
+    annotate('d', 4, true);
+    // now a, b and d each see two tags elsewhere against one page leaving it untagged: carried, and right
+    assert.deepEqual(bodyLearningReport(corpus, stopwords).memory, { right: 3, wrong: 1 });
+    // a page not marked done is not measured
+    corpus.learnBodyPage('d', { text: page(4), lines: [[1, 'body'], [2, 'body']], done: false });
+    assert.deepEqual(bodyLearningReport(corpus, stopwords).memory, { right: 2, wrong: 1 });
+    // outside the article a tag on one other page is not carried (detect.test.ts), so it is not measured:
+    // the article tags its headline, the done listing page shows it as a link and leaves it untagged
+    const once = new CorpusModel();
+    const [article, listing] = headlineAndListing();
+    once.addDocument('article', article);
+    once.addDocument('listing', listing);
+    const articleLines = article.split('\n');
+    for (const line of [1, 2, 3, 4]) once.learnLine(articleLines[line], 'body');
+    once.learnBodyPage('article', { text: article, lines: [[1, 'body'], [2, 'body'], [3, 'body'], [4, 'body']], done: true });
+    const listingLines = listing.split('\n');
+    for (const line of [1, 2, 3]) once.learnLine(listingLines[line], 'body');
+    once.learnBodyPage('listing', { text: listing, lines: [[1, 'body'], [2, 'body'], [3, 'body']], done: true });
+    assert.deepEqual(bodyLearningReport(once, stopwords).memory, { right: 0, wrong: 0 });
   });
 });

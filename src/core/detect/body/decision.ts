@@ -54,6 +54,12 @@ const BLOCK_PULL = 2.2;
 const INSIDE_BLOCK_MIN = -4;
 const HEADLINE_MIN = 1;
 const TAGGED_MIN = 1;
+/**
+ * Outside the article, a line tagged body on one other page was most often part of that page's article
+ * (its headline, now a link; a place name, now a menu item); tagged on this many, it is the annotator's
+ * convention for the line, and followed everywhere.
+ */
+const CONVENTION_PAGES = 2;
 /** A line gets a handful of pieces of evidence: the log is made that large from the start. */
 const EXPECTED_EVIDENCE_PER_LINE = 4;
 
@@ -62,6 +68,8 @@ interface HandSetAnalysis extends PageEvidence {
   /** The page's evidence, with its reasons. */
   readonly log: EvidenceLog;
   readonly contextReasons: string[];
+  /** The lines made body by the annotator's tags of the same line on other pages. */
+  readonly carriedBodyTags: number[];
 }
 
 function analysePage(
@@ -191,15 +199,18 @@ function analysePage(
 
   const adjustedLogits = new Float64Array(lines.length);
   const contextReasons: string[] = [];
+  const carriedBodyTags: number[] = [];
   for (let index = 0; index < lines.length; index++) {
     const info = lines[index];
     const logit = logits[index];
     let adjusted: number;
     let contextReason: string;
-    if (info.taggedBody) {
-      // The annotator's own tags on other pages outweigh the context.
+    const tagged = info.taggedBodyPages ?? 0;
+    if (tagged > 0 && (blockOf[index] || tagged >= CONVENTION_PAGES)) {
+      // The annotator's own tags of this line on other pages outweigh its evidence.
       adjusted = Math.max(logit, TAGGED_MIN);
       contextReason = blockOf[index] ? 'inside the main block' : 'outside the main block';
+      carriedBodyTags.push(index);
     } else if (index === headline) {
       adjusted = Math.max(logit + BLOCK_PULL, HEADLINE_MIN);
       contextReason = 'headline before the main block';
@@ -233,7 +244,9 @@ function analysePage(
           ? 'after the article: reader comments'
           : inBox(index)
             ? 'after the article: a box under a section header'
-            : 'outside the main block';
+            : tagged > 0
+              ? 'outside the main block, where a body tag on one other page is not carried'
+              : 'outside the main block';
     }
     adjustedLogits[index] = adjusted;
     contextReasons.push(contextReason);
@@ -249,6 +262,7 @@ function analysePage(
     otherPages: Math.max(0, corpus.documentCount - ownCopies),
     ownCopies,
     contextReasons,
+    carriedBodyTags,
   };
 }
 
@@ -340,7 +354,11 @@ export interface BodyLearningReport {
 }
 
 export function bodyLearningReport(corpus: CorpusModel, stopwords: StopwordLexicon, learner: BodyLearnerOptions = DEFAULT_BODY_LEARNER): BodyLearningReport {
-  return { sites: siteReports(corpus, rowsFor(corpus, stopwords, learner), stopwords, learner), memory: corpus.bodyMemoryRecord() };
+  const carried = (id: string, lesson: BodyPageLesson, own: ReadonlyMap<number, LearnedCounts>): number[] => {
+    const page = analysePage(lesson.text, corpus, stopwords, { documentId: corpus.hasDocument(id) ? id : undefined, ownLessons: own });
+    return page ? page.carriedBodyTags.map((index) => page.lines[index].hash) : [];
+  };
+  return { sites: siteReports(corpus, rowsFor(corpus, stopwords, learner), stopwords, learner), memory: corpus.bodyMemoryRecord(carried) };
 }
 
 /** The rows of annotated pages, for the learner (per corpus, lexicon and options, so its cache can tell). */
@@ -463,7 +481,7 @@ function lineInfo(
     // Every field from the start, so that all lines share one object shape.
     conclusive: undefined,
     linkLike: undefined,
-    taggedBody: undefined,
+    taggedBodyPages: undefined,
     learned: undefined,
     structure: undefined,
     dated: undefined,

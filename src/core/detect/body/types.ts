@@ -115,8 +115,8 @@ export interface LineInfo {
   conclusive?: boolean;
   /** Set by signals that recognise a link to another article (title written twice, slug, title pair). */
   linkLike?: boolean;
-  /** Set when the annotator tagged this line body on other pages (more often than boilerplate). */
-  taggedBody?: boolean;
+  /** The other pages where the annotator tagged this line body, when those tags are the line's memory (CorpusModel.lineMemory). */
+  taggedBodyPages?: number;
   /** Set when the annotator's tags of this line elsewhere decided it (body or boilerplate). */
   learned?: boolean;
   /** Set for the lines of a table, a numbered list, a dialogue, code or items of one pattern (see signals/structure.ts). */

@@ -210,9 +210,9 @@ export function markTitlesUnderSectionHeaders(
   let underHeader = false;
   for (let i = first; i <= last; i++) {
     const info = lines[i];
-    if (info.documentFrequency > ownCopies && !info.taggedBody && logits[i] <= 0) {
+    if (info.documentFrequency > ownCopies && info.taggedBodyPages === undefined && logits[i] <= 0) {
       underHeader = true;
-    } else if (underHeader && info.titleLike && !info.endsSentence && !info.structure && !info.taggedBody && !info.text.endsWith(':')) {
+    } else if (underHeader && info.titleLike && !info.endsSentence && !info.structure && info.taggedBodyPages === undefined && !info.text.endsWith(':')) {
       info.listed = true;
     } else {
       underHeader = false;

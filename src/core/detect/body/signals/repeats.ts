@@ -92,7 +92,7 @@ export function addLearnedEvidence(log: EvidenceLog, info: LineInfo, corpus: Cor
     log.markConclusiveNumbered(info, -5, TAGGED_BOILERPLATE, memory.count);
   } else {
     log.addNumbered(info, 5, TAGGED_BODY, memory.count);
-    info.taggedBody = true;
+    info.taggedBodyPages = memory.count;
   }
   info.learned = true;
 }
