@@ -210,30 +210,40 @@ const NOT_A_MARK = /[\p{L}\p{M}\s]/u;
 export function linePattern(text: string): string {
   let pattern = '';
   let digits = false;
-  let previous = '';
+  let previousIsLetter = false;
   // a hyphen or apostrophe right after a letter, kept until the next character shows whether it joins two
   // letters ("Pierre-Louis", "O'Brien": the word's, not the list's)
   let pending = '';
-  const bullet = leadingBullet(text);
-  for (const ch of bullet > 0 ? text.slice(bullet) : text) {
-    const before = previous;
-    previous = ch;
+  // by code point, without making a string of the ASCII ones (most of them) until one is a mark
+  for (let i = leadingBullet(text); i < text.length; ) {
+    const code = text.charCodeAt(i);
+    const ascii = code < 128;
+    let ch: string | undefined;
+    let flags = 0;
+    if (ascii) i++;
+    else {
+      const pair = code >= 0xd800 && code <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
+      ch = text.slice(i, (i += pair ? 2 : 1));
+      flags = classOf(ch);
+    }
+    const letter = ascii ? ((code | 32) >= 97 && (code | 32) <= 122) : (flags & LETTER_OR_MARK_CHAR) !== 0;
+    const afterLetter = previousIsLetter;
+    previousIsLetter = letter;
     if (pending !== '') {
-      if (!isLetter(ch)) {
+      if (!letter) {
         digits = false;
         pattern += pending;
       }
       pending = '';
       if (pattern.length >= PATTERN_MARKS) break;
     }
-    const code = ch.charCodeAt(0);
-    const ascii = code < 128;
-    const isDigit = ascii ? code >= 48 && code <= 57 : DIGIT.test(ch);
-    if (!isDigit && (ascii ? code <= 32 || ((code | 32) >= 97 && (code | 32) <= 122) : NOT_A_MARK.test(ch))) {
+    const isDigit = ascii ? code >= 48 && code <= 57 : (flags & DIGIT_CHAR) !== 0;
+    if (!isDigit && (ascii ? code <= 32 || letter : (flags & NOT_A_MARK_CHAR) !== 0)) {
       digits = false;
       continue;
     }
-    if (WORD_JOINERS.includes(ch) && isLetter(before)) {
+    ch ??= String.fromCharCode(code);
+    if (afterLetter && WORD_JOINERS.includes(ch)) {
       pending = ch;
       continue;
     }
@@ -246,11 +256,22 @@ export function linePattern(text: string): string {
   return pattern;
 }
 
+const KNOWN_CHAR = 1;
+const DIGIT_CHAR = 2;
+const NOT_A_MARK_CHAR = 4;
 /** A letter, or a combining mark (which belongs to the letter before it). */
-function isLetter(ch: string): boolean {
-  if (ch === '') return false;
+const LETTER_OR_MARK_CHAR = 8;
+/** What the Unicode classes above say of each code unit outside ASCII, found once per character on demand. */
+const charClasses = new Uint8Array(0x10000);
+
+/** DIGIT, NOT_A_MARK and LETTER_OR_MARK of one character (a code point); cached for the Basic Multilingual Plane. */
+function classOf(ch: string): number {
+  const cacheable = ch.length === 1;
   const code = ch.charCodeAt(0);
-  return code < 128 ? (code | 32) >= 97 && (code | 32) <= 122 : LETTER_OR_MARK.test(ch);
+  if (cacheable && charClasses[code] !== 0) return charClasses[code];
+  const flags = KNOWN_CHAR | (DIGIT.test(ch) ? DIGIT_CHAR : 0) | (NOT_A_MARK.test(ch) ? NOT_A_MARK_CHAR : 0) | (LETTER_OR_MARK.test(ch) ? LETTER_OR_MARK_CHAR : 0);
+  if (cacheable) charClasses[code] = flags;
+  return flags;
 }
 
 const LETTER_OR_MARK = /[\p{L}\p{M}]/u;
