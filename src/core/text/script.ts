@@ -156,12 +156,17 @@ export interface LineShape {
   unpunctuated: boolean;
 }
 
+/** A code unit of Thai or a later block, outside Latin Extended Additional and the punctuation after it. */
+const SPECIAL_CODE_UNIT = /[\u0e00-\u1dff\u2e80-\uffff]/;
+
 /**
  * textWidth, hasUnspacedLetters and writesWithoutSentenceMarks of a line in one pass: text in the scripts
  * before Thai (Latin, Cyrillic, Arabic, Devanagari...) and Latin Extended Additional (Vietnamese) is
  * passed over with one comparison per code unit.
  */
 export function lineShape(text: string): LineShape {
+  // most lines have no such character: the regular expression tells natively
+  if (!SPECIAL_CODE_UNIT.test(text)) return { width: text.length, unspaced: false, unpunctuated: false };
   let extra = 0;
   let unspaced = false;
   let thaiOrLao = 0;
