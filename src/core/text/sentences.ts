@@ -92,6 +92,29 @@ function isCaselessLetter(char: string): boolean {
  * more text.
  */
 export function countInnerSentenceEnds(text: string): number {
+  if (UNSPACED_FINAL_MARK.test(text)) return countSentenceEndsByCharacter(text);
+  // Without a mark of the scripts written without spaces, a sentence ends only before a space: the
+  // spaces are found natively, and only the character before each is looked at.
+  let count = 0;
+  for (let space = text.indexOf(' ', 2); space > 0 && space <= text.length - 2; space = text.indexOf(' ', space + 1)) {
+    const code = text.charCodeAt(space - 1);
+    const marks = MARKS[code];
+    if ((marks & FINAL_BIT) === 0 || code === ELLIPSIS) continue;
+    if (endsBefore(marks, text[space + 1])) count++;
+  }
+  return count;
+}
+
+/** Whether a final mark (its MARKS) and a space before `next` end a sentence. */
+function endsBefore(marks: number, next: string): boolean {
+  if ((marks & ASCII_SPACED_BIT) !== 0) return next !== next.toLowerCase() || next === '"' || next === '“' || isCaselessLetter(next);
+  return next !== next.toLowerCase() || isCaselessLetter(next);
+}
+
+const UNSPACED_FINAL_MARK = new RegExp(`[${FINAL_UNSPACED}]`);
+
+/** countInnerSentenceEnds for a line with a final mark of a script written without spaces. */
+function countSentenceEndsByCharacter(text: string): number {
   let count = 0;
   const last = text.length - 2;
   for (let at = 1; at < text.length - 1; at++) {
@@ -108,12 +131,7 @@ export function countInnerSentenceEnds(text: string): number {
       continue;
     }
     if (at >= last || text.charCodeAt(at + 1) !== 32) continue;
-    const next = text[at + 2];
-    if ((marks & ASCII_SPACED_BIT) !== 0) {
-      if (next !== next.toLowerCase() || next === '"' || next === '“' || isCaselessLetter(next)) count++;
-    } else if (next !== next.toLowerCase() || isCaselessLetter(next)) {
-      count++;
-    }
+    if (endsBefore(marks, text[at + 2])) count++;
     at++;
   }
   return count;
