@@ -32,12 +32,13 @@ export function computeLineFeatures(text: string): LineFeatures {
     creditLike: looksLikeCredit(text),
     itemNumber: itemNumber(text),
     speakerLabel: speakerLabel(text),
-    // Filled later (slug.ts); present from the start so that all features objects share one shape.
+    // Filled later (slug.ts, structure.ts); present from the start so that all features objects share one shape.
     firstWord: undefined,
     firstWordSlug: undefined,
     slugPrefix: undefined,
     slugComplete: undefined,
     leadingAscii: undefined,
+    pattern: undefined,
   };
 }
 

@@ -63,6 +63,8 @@ export interface LineFeatures {
   slugPrefix?: string;
   slugComplete?: boolean;
   leadingAscii?: { readonly whole: boolean; readonly words: readonly string[] };
+  /** Filled when first needed (signals/structure.ts): linePattern of the text. */
+  pattern?: string;
 }
 
 /** What the signals know about one non-empty line of the page being analysed, and its evidence so far. */

@@ -286,6 +286,11 @@ function leadingBullet(text: string): number {
   return text.length > 0 && BULLETS.includes(text[0]) ? (LEADING_BULLET.exec(text)?.[0].length ?? 0) : 0;
 }
 
+/** linePattern of a line, kept with its features (and so in the feature cache, for the next run). */
+function patternOf(info: LineInfo): string {
+  return (info.features.pattern ??= linePattern(info.text));
+}
+
 /**
  * One item whose last mark differs, between two items of a run of `count` so far ("St. Louis, MO" among
  * "Denver, CO"): the run goes on past it.
@@ -293,7 +298,7 @@ function leadingBullet(text: string): number {
 function isOddItem(info: LineInfo, own: string, pattern: string, count: number, next: LineInfo | undefined): boolean {
   if (count < 2 || own.length !== PATTERN_MARKS || pattern.length !== PATTERN_MARKS || info.wordHashes.length < MIN_ITEM_WORDS) return false;
   if (own.charCodeAt(0) !== pattern.charCodeAt(0) || own.charCodeAt(1) !== pattern.charCodeAt(1)) return false;
-  return next !== undefined && !next.structure && !next.conclusive && linePattern(next.text) === pattern;
+  return next !== undefined && !next.structure && !next.conclusive && patternOf(next) === pattern;
 }
 
 /**
@@ -307,7 +312,7 @@ function markItemRuns(lines: readonly LineInfo[]): void {
   let words = 0;
   for (let i = 0; i <= lines.length; i++) {
     const info = i < lines.length ? lines[i] : undefined;
-    const own = info && !info.structure && !info.conclusive ? linePattern(info.text) : '';
+    const own = info && !info.structure && !info.conclusive ? patternOf(info) : '';
     if (info && own !== '' && (own === pattern || isOddItem(info, own, pattern, i - start, lines[i + 1]))) {
       words += info.wordHashes.length;
       continue;
