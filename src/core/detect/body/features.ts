@@ -7,6 +7,7 @@ import type { StopwordLexicon } from '../stopwords';
 import { splitLine, wordHash } from '../../text/normalize';
 import { looksLikeCredit } from './signals/credit';
 import { isWrittenTwiceLine } from './signals/doubled';
+import { isOneLineMenu } from './signals/linkList';
 import { lineShape } from '../../text/script';
 import { forEachWord } from '../../text/segment';
 import { countInnerSentenceEnds, endsLikeSentence } from '../../text/sentences';
@@ -30,6 +31,7 @@ export function computeLineFeatures(text: string): LineFeatures {
     writtenTwice: isWrittenTwiceLine(text),
     timestampLike: isTimestampCandidate(text, words.hashes.length),
     creditLike: looksLikeCredit(text),
+    oneLineMenu: isOneLineMenu(text),
     itemNumber: itemNumber(text),
     speakerLabel: speakerLabel(text),
     // Filled later (slug.ts, structure.ts); present from the start so that all features objects share one shape.

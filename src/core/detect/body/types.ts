@@ -50,6 +50,8 @@ export interface LineFeatures {
   readonly timestampLike: boolean;
   /** A photo credit or byline (signals/credit.ts). */
   readonly creditLike: boolean;
+  /** Short items between bars or middle dots (isOneLineMenu, signals/linkList.ts). */
+  readonly oneLineMenu: boolean;
   /** The number of a numbered item, the label of a dialogue turn (signals/structure.ts). */
   readonly itemNumber: number | undefined;
   readonly speakerLabel: string | undefined;

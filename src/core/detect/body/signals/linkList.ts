@@ -36,7 +36,7 @@ export function isOneLineMenu(text: string): boolean {
 
 /** A one-line menu stays boilerplate even between the article's paragraphs (a share bar). */
 export function addOneLineMenuEvidence(log: EvidenceLog, info: LineInfo): void {
-  if (isOneLineMenu(info.text)) log.markConclusive(info, MENU_WEIGHT, 'menu written on one line');
+  if (info.features.oneLineMenu) log.markConclusive(info, MENU_WEIGHT, 'menu written on one line');
 }
 
 /** Question marks of the scripts that have one (Latin, full-width, Arabic, Armenian, Greek). */
