@@ -176,6 +176,8 @@ export class CorpusModel {
       for (const [id, lesson] of this.bodyPages) {
         if (!lesson.done) continue;
         const own = ownLessonCounts(lesson);
+        // only a page with a line the memory would make body is analysed
+        if (![...own].some(([hash, mine]) => this.lineMemory(hash, mine)?.label === 'body')) continue;
         for (const hash of carried(id, lesson, own)) {
           if ((own.get(hash)?.body ?? 0) > 0) right++;
           else wrong++;
