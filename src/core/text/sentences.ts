@@ -107,8 +107,8 @@ export function countInnerSentenceEnds(text: string): number {
 
 /** Whether a final mark (its MARKS) and a space before `next` end a sentence. */
 function endsBefore(marks: number, next: string): boolean {
-  if ((marks & ASCII_SPACED_BIT) !== 0) return next !== next.toLowerCase() || next === '"' || next === '“' || isCaselessLetter(next);
-  return next !== next.toLowerCase() || isCaselessLetter(next);
+  // after an ASCII mark, an opening quote starts the next sentence too
+  return next !== next.toLowerCase() || isCaselessLetter(next) || ((marks & ASCII_SPACED_BIT) !== 0 && (next === '"' || next === '“'));
 }
 
 const UNSPACED_FINAL_MARK = new RegExp(`[${FINAL_UNSPACED}]`);

@@ -355,7 +355,7 @@ export interface BodyLearningReport {
 
 export function bodyLearningReport(corpus: CorpusModel, stopwords: StopwordLexicon, learner: BodyLearnerOptions = DEFAULT_BODY_LEARNER): BodyLearningReport {
   const carried = (id: string, lesson: BodyPageLesson, own: ReadonlyMap<number, LearnedCounts>): number[] => {
-    const page = analysePage(lesson.text, corpus, stopwords, { documentId: corpus.hasDocument(id) ? id : undefined, ownLessons: own });
+    const page = analyseLesson(id, lesson, own, corpus, stopwords);
     return page ? page.carriedBodyTags.map((index) => page.lines[index].hash) : [];
   };
   return { sites: siteReports(corpus, rowsFor(corpus, stopwords, learner), stopwords, learner), memory: corpus.bodyMemoryRecord(carried) };
@@ -366,6 +366,11 @@ function rowsFor(corpus: CorpusModel, stopwords: StopwordLexicon, learner: BodyL
   return (id, lesson) => lessonRows(id, lesson, corpus, stopwords, learner);
 }
 
+/** An annotated page as the hand-set passes see it without its own tags (`own`, ownLessonCounts). */
+function analyseLesson(id: string, lesson: BodyPageLesson, own: ReadonlyMap<number, LearnedCounts>, corpus: CorpusModel, stopwords: StopwordLexicon): HandSetAnalysis | undefined {
+  return analysePage(lesson.text, corpus, stopwords, { documentId: corpus.hasDocument(id) ? id : undefined, ownLessons: own });
+}
+
 /**
  * What an annotated page teaches the body line model: its lines as the hand-set passes see them without
  * its own tags (the other pages' tags stay: at the next page they will be there too), each labelled by
@@ -374,8 +379,7 @@ function rowsFor(corpus: CorpusModel, stopwords: StopwordLexicon, learner: BodyL
  */
 export function lessonRows(id: string, lesson: BodyPageLesson, corpus: CorpusModel, stopwords: StopwordLexicon, learner: BodyLearnerOptions = DEFAULT_BODY_LEARNER): BodyRow[] {
   const labels = new Map<number, 'body' | 'boilerplate'>(lesson.lines.map(([line, label]) => [line, label]));
-  const own = ownLessonCounts(lesson);
-  const page = analysePage(lesson.text, corpus, stopwords, { documentId: corpus.hasDocument(id) ? id : undefined, ownLessons: own });
+  const page = analyseLesson(id, lesson, ownLessonCounts(lesson), corpus, stopwords);
   if (!page) return [];
   const rows: BodyRow[] = [];
   for (let index = 0; index < page.lines.length; index++) {
